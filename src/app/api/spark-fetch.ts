@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { sparkFailureSchema, sparkResultsSchema, sparkWriteSchema } from '../../shared/envelope.js';
+import type { Pagination, SparkWrite } from '../../shared/envelope.js';
+
+/** Header every app request carries: the server refuses writes without it (CSRF guard). */
+export const APP_HEADER = { 'X-Requested-With': 'PortalGroupsAdmin' } as const;
+
+/** A failed request: the Spark `Code` when the server gave one, else 0 (network) or -1 (bad answer). */
+export class SparkApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'SparkApiError';
+  }
+  get isNetwork() {
+    return this.code === 0;
+  }
+}
+
+export interface SparkRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path under /v1, e.g. `/portal/groups`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** The inner object of a write body; it is wrapped in `D`. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+const API_BASE = '/api/v1';
+
+async function send({ method = 'GET', path, query, body, signal }: SparkRequest): Promise<unknown> {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const qs = search.toString();
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}${qs ? `?${qs}` : ''}`, {
+      method,
+      signal,
+      credentials: 'same-origin',
+      headers: {
+        ...APP_HEADER,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify({ D: body }),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new SparkApiError('Network error', 0, 0);
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const failure = sparkFailureSchema.safeParse(json);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new SparkApiError(
+      failure.success ? failure.data.D.Message : `HTTP ${response.status}`,
+      response.status,
+      failure.success ? failure.data.D.Code : response.status,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
+  }
+  return json;
+}
+
+function parse<T extends z.ZodType>(schema: T, json: unknown): z.infer<T> {
+  const result = schema.safeParse(json);
+  if (!result.success) throw new SparkApiError('Unexpected answer from the server', 200, -1);
+  return result.data;
+}
+
+/** A read: the `Results` array, parsed with `item`, and Pagination when asked for. */
+export async function sparkRead<T extends z.ZodType>(
+  item: T,
+  request: SparkRequest,
+): Promise<{ results: z.infer<T>[]; pagination?: Pagination }> {
+  const json = await send(request);
+  const { D } = parse(sparkResultsSchema(item), json);
+  return { results: D.Results, pagination: D.Pagination };
+}
+
+/** A write: `{"D":{"Success":true}}`, with the created ResourceUri for a 201. */
+export async function sparkWrite(request: SparkRequest): Promise<SparkWrite['D']> {
+  const json = await send(request);
+  return parse(sparkWriteSchema, json).D;
+}

@@ -1,0 +1,90 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { openDatabase, type Db } from './spark/store/db.js';
+import { sparkEmulator } from './spark/plugin.js';
+import { bff } from './bff/plugin.js';
+
+export interface BuildOptions {
+  /** Folder of the built single-page app; not served when missing (API-only tests). */
+  staticRoot?: string;
+  logger?: boolean;
+}
+
+export interface Server {
+  app: FastifyInstance;
+  db: Db;
+}
+
+export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
+  const db = openDatabase(config.databasePath);
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    // The SPA, the BFF and the emulator share one origin; ids are opaque so no case folding.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onClose', () => db.close());
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables and some style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  if (config.embedded) {
+    await app.register(sparkEmulator, { prefix: '/spark', db, config });
+  }
+  await app.register(bff, { db, config });
+
+  const staticRoot = resolve(options.staticRoot ?? 'dist');
+  if (existsSync(resolve(staticRoot, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: staticRoot,
+      wildcard: false,
+      index: false,
+      setHeaders(res, path) {
+        res.header(
+          'Cache-Control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+    // Client routes: deep links load the app, which routes itself.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (request.method === 'GET' && !/^\/(api|auth|spark)(\/|$)/.test(path)) {
+        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      }
+      return reply.code(404).send({ error: 'Not found' });
+    });
+  }
+
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error(error);
+    return reply.code(status).send({ error: status === 500 ? 'Internal error' : 'Bad request' });
+  });
+
+  return { app, db };
+}

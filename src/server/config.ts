@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export const DEMO_CLIENT_ID = 'portal-groups-admin-demo';
+export const DEMO_CLIENT_SECRET = 'demo-client-secret';
+export const APP_USER_AGENT = 'PortalGroupsAdmin/0.1';
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
+const int = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+
+const envSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('./data/portal-groups.db')),
+  SPARK_API_URL: optionalUrl,
+  SPARK_AUTH_URL: optionalUrl,
+  SPARK_CLIENT_ID: optionalText,
+  SPARK_CLIENT_SECRET: optionalText,
+  PUBLIC_URL: optionalUrl,
+  SESSION_SECRET: optionalText,
+  SPARK_TOKEN_LIFETIME: int(86_400),
+  SPARK_RATE_LIMIT: int(4000),
+  SPARK_RATE_LIMIT_IDX: int(1500),
+  SPARK_RATE_WINDOW: int(300),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  publicUrl: string;
+  /** True when the server mounts its own Spark emulator at /spark. */
+  embedded: boolean;
+  spark: { apiUrl: string; authUrl: string; clientId: string; clientSecret: string };
+  sessionSecret: string;
+  emulator: {
+    tokenLifetimeSeconds: number;
+    rateLimit: number;
+    rateLimitIdx: number;
+    rateWindowSeconds: number;
+  };
+}
+
+function sessionSecretFor(databasePath: string, given: string | undefined): string {
+  if (given) return given;
+  if (databasePath === ':memory:') return randomBytes(32).toString('hex');
+  const file = join(dirname(resolve(databasePath)), 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const embedded = !e.SPARK_API_URL;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    publicUrl,
+    embedded,
+    spark: {
+      apiUrl: (e.SPARK_API_URL ?? `${publicUrl}/spark`).replace(/\/$/, ''),
+      authUrl: e.SPARK_AUTH_URL ?? `${publicUrl}/spark/oauth2`,
+      clientId: e.SPARK_CLIENT_ID ?? DEMO_CLIENT_ID,
+      clientSecret: e.SPARK_CLIENT_SECRET ?? DEMO_CLIENT_SECRET,
+    },
+    sessionSecret: sessionSecretFor(e.DATABASE_PATH, e.SESSION_SECRET),
+    emulator: {
+      tokenLifetimeSeconds: e.SPARK_TOKEN_LIFETIME,
+      rateLimit: e.SPARK_RATE_LIMIT,
+      rateLimitIdx: e.SPARK_RATE_LIMIT_IDX,
+      rateWindowSeconds: e.SPARK_RATE_WINDOW,
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { loadConfig } from './config.js';
+import { buildServer } from './app.js';
+
+const config = loadConfig();
+const { app } = await buildServer(config, { logger: true });
+await app.listen({ port: config.port, host: config.host });
+console.log(`\nPortal Groups Admin is running at ${config.publicUrl}/`);
+if (config.embedded)
+  console.log(`Embedded Spark emulator at ${config.publicUrl}/spark (demo data)`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema. Each entry runs once, in order, inside a transaction; `PRAGMA user_version`
+ * records how far a database has come. Never edit a released entry: append a new one.
+ */
+const migrations: string[] = [
+  `
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    user_type TEXT NOT NULL CHECK (user_type IN ('Member', 'Contact')),
+    role TEXT NOT NULL CHECK (role IN ('Private', 'VOW', 'Portal', 'IDX', 'Public')),
+    -- consumers: the agent whose client they are, and their own portal account
+    agent_id TEXT REFERENCES accounts(id),
+    portal_account_id TEXT
+  );
+
+  CREATE TABLE contacts (
+    id TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL REFERENCES accounts(id),
+    display_name TEXT NOT NULL,
+    given_name TEXT,
+    family_name TEXT,
+    primary_email TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    modified_at TEXT NOT NULL,
+    -- lower-case, accent-free forms for ordering and case-insensitive search
+    display_key TEXT NOT NULL,
+    given_key TEXT,
+    family_key TEXT,
+    email_key TEXT
+  );
+  CREATE INDEX contacts_agent_display ON contacts(agent_id, display_key, id);
+  CREATE INDEX contacts_agent_given ON contacts(agent_id, given_key, id);
+  CREATE INDEX contacts_agent_family ON contacts(agent_id, family_key, id);
+  CREATE INDEX contacts_agent_modified ON contacts(agent_id, modified_at, id);
+  CREATE UNIQUE INDEX contacts_agent_email ON contacts(agent_id, email_key) WHERE email_key IS NOT NULL;
+
+  CREATE TABLE portal_accounts (
+    id TEXT PRIMARY KEY,
+    contact_id TEXT NOT NULL UNIQUE REFERENCES contacts(id) ON DELETE CASCADE,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    last_login TEXT,
+    last_active TEXT
+  );
+
+  CREATE TABLE portal_groups (
+    id TEXT PRIMARY KEY REFERENCES portal_accounts(id) ON DELETE CASCADE,
+    agent_id TEXT NOT NULL REFERENCES accounts(id),
+    contact_id TEXT NOT NULL REFERENCES contacts(id),
+    favorites INTEGER NOT NULL DEFAULT 0,
+    -- the owner's display name and its sort key, copied so the list orders and filters on one index
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX portal_groups_agent_name ON portal_groups(agent_id, name_key, id);
+  CREATE INDEX portal_groups_agent_contact ON portal_groups(agent_id, contact_id);
+
+  CREATE TABLE portal_group_members (
+    group_id TEXT NOT NULL REFERENCES portal_groups(id) ON DELETE CASCADE,
+    portal_account_id TEXT NOT NULL REFERENCES portal_accounts(id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, portal_account_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX portal_group_members_account ON portal_group_members(portal_account_id, group_id);
+
+  CREATE TABLE current_groups (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    group_id TEXT NOT NULL
+  );
+
+  CREATE TABLE oauth_clients (
+    client_id TEXT PRIMARY KEY,
+    client_secret TEXT NOT NULL,
+    name TEXT NOT NULL,
+    redirect_uris TEXT NOT NULL DEFAULT '[]'
+  );
+
+  CREATE TABLE oauth_codes (
+    code TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES oauth_clients(client_id),
+    redirect_uri TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    expires_at INTEGER NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE access_tokens (
+    token TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    client_id TEXT,
+    refresh_token TEXT UNIQUE,
+    expires_at INTEGER, -- epoch ms; NULL never expires (the demo tokens)
+    revoked INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE bff_sessions (
+    id TEXT PRIMARY KEY,
+    access_token TEXT,
+    refresh_token TEXT,
+    user_json TEXT,
+    oauth_state TEXT,
+    return_to TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
