@@ -1,0 +1,47 @@
+import type { ReactElement, ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { ModalsProvider } from '@mantine/modals';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { theme } from '../ui/theme.js';
+
+export function makeTestQueryClient() {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+  });
+}
+
+interface Options {
+  /** The URL the router starts at. */
+  route?: string;
+  /** The route pattern the element is mounted at, e.g. `/groups/:groupId`. */
+  path?: string;
+  queryClient?: QueryClient;
+  /** Extra routes, e.g. where a page navigates to. */
+  extraRoutes?: ReactNode;
+}
+
+/** Renders inside the app's providers, the way the app mounts pages. */
+export function renderWithProviders(ui: ReactElement, options: Options = {}) {
+  const queryClient = options.queryClient ?? makeTestQueryClient();
+  const user = userEvent.setup();
+  const result = render(
+    <MantineProvider theme={theme} env="test">
+      <QueryClientProvider client={queryClient}>
+        <ModalsProvider>
+          <Notifications />
+          <MemoryRouter initialEntries={[options.route ?? '/']}>
+            <Routes>
+              <Route path={options.path ?? '*'} element={ui} />
+              {options.extraRoutes}
+            </Routes>
+          </MemoryRouter>
+        </ModalsProvider>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return { ...result, user, queryClient };
+}
