@@ -1,5 +1,16 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { SparkCode } from '../../shared/spark-codes.js';
 import type { Config } from '../config.js';
+import { authenticate, requireUserAgent } from './auth.js';
+import { invalidParameter, notFound, SparkError } from './errors.js';
+import { RollingRateLimit } from './rate-limit.js';
+import { accountRoutes } from './routes/account.js';
+import { contactRoutes } from './routes/contacts.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { portalGroupRoutes } from './routes/portal-groups.js';
+import { seedDemoData } from './seed.js';
+import { countAccounts } from './store/accounts.js';
 import type { Db } from './store/db.js';
 
 export interface SparkEmulatorOptions {
@@ -7,7 +18,72 @@ export interface SparkEmulatorOptions {
   config: Config;
 }
 
+const BAD_BODY_CODES = new Set([
+  'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+  'FST_ERR_CTP_EMPTY_JSON_BODY',
+  'FST_ERR_CTP_INVALID_JSON_BODY',
+  'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
+]);
+
+const badBody = (message: string) => new SparkError(400, SparkCode.BadBody, message);
+
+function toSparkError(error: unknown): SparkError {
+  if (error instanceof SparkError) return error;
+  const fastifyError = error as Partial<FastifyError>;
+  if (hasZodFastifySchemaValidationErrors(error) || fastifyError.validation) {
+    return invalidParameter('The request is not valid.');
+  }
+  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return new SparkError(413, SparkCode.InvalidParameter, 'The request body is too large.');
+  }
+  if (fastifyError.code && BAD_BODY_CODES.has(fastifyError.code)) {
+    return badBody('The request body must be JSON sent as application/json.');
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) return invalidParameter('The request is not valid.');
+  return new SparkError(500, SparkCode.InternalError, 'An unexpected error occurred.');
+}
+
 /** The embedded Spark API emulator (mounted at /spark). */
-export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async () => {
-  // Built in the API server issue.
+export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
+  const { db, config } = opts;
+  if (countAccounts(db) === 0) seedDemoData(db);
+
+  const limiter = new RollingRateLimit(config.emulator.rateWindowSeconds * 1000);
+
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(badBody('The request body is not valid JSON.'), undefined);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const spark = toSparkError(error);
+    if (spark.status >= 500) request.log.error(error);
+    return reply
+      .code(spark.status)
+      .headers(spark.extra.headers ?? {})
+      .send(spark.toBody());
+  });
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFound('Resource').toBody()));
+
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.slice(app.prefix.length).split('?')[0] ?? '';
+    if (!/^\/v1(\/|$)/i.test(path)) return;
+    requireUserAgent(request);
+    if (/^\/v1\/oauth2\/grant\/?$/i.test(path)) return;
+    const caller = authenticate(db, request);
+    const limit = caller.role === 'IDX' ? config.emulator.rateLimitIdx : config.emulator.rateLimit;
+    limiter.take(caller.token, limit);
+  });
+
+  await app.register(oauthRoutes, { db, config });
+  await app.register(accountRoutes);
+  await app.register(portalGroupRoutes, { db });
+  await app.register(contactRoutes, { db });
 };

@@ -108,6 +108,20 @@ const migrations: string[] = [
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  -- name_key orders groups by the owner's family then given name; display_key is what Name filters
+  ALTER TABLE portal_groups ADD COLUMN display_key TEXT NOT NULL DEFAULT '';
+  UPDATE portal_groups SET display_key = (SELECT c.display_key FROM contacts c WHERE c.id = portal_groups.contact_id);
+
+  CREATE TRIGGER contacts_rename_groups AFTER UPDATE OF display_name, display_key, given_key, family_key ON contacts
+  BEGIN
+    UPDATE portal_groups
+    SET name = NEW.display_name,
+        display_key = NEW.display_key,
+        name_key = COALESCE(NEW.family_key || ' ' || COALESCE(NEW.given_key, ''), NEW.display_key)
+    WHERE contact_id = NEW.id;
+  END;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,137 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { Config } from '../config.js';
+import { SparkCode } from '../../shared/spark-codes.js';
+import { failure, refuseCrossSiteWrites } from './guards.js';
+import type { SessionCookie } from './session-cookie.js';
+import type { SessionStore, Tokens } from './sessions.js';
+import { GrantRefused, safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
+
+export interface ProxyOptions {
+  config: Config;
+  sessions: SessionStore;
+  cookie: SessionCookie;
+  spark: SparkClient;
+}
+
+const RELAYED_HEADERS = ['content-type', 'retry-after', 'allow'];
+
+function sparkCodeOf(response: UpstreamResponse): number | undefined {
+  const json = safeJson(response.body) as { D?: { Code?: unknown } } | undefined;
+  return typeof json?.D?.Code === 'number' ? json.D.Code : undefined;
+}
+
+function relay(reply: FastifyReply, response: UpstreamResponse) {
+  reply.code(response.status).header('Cache-Control', 'no-store');
+  for (const name of RELAYED_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) reply.header(name, value);
+  }
+  return reply.send(response.body === '' ? undefined : response.body);
+}
+
+/** `/api/v1/*`: the signed-in browser's requests, forwarded to Spark with the session's token. */
+export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
+  app,
+  { config, sessions, cookie, spark },
+) => {
+  // Bodies are forwarded as sent; Spark itself judges them (and answers 1035 when they are bad).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addHook('onRequest', refuseCrossSiteWrites(new URL(config.publicUrl).origin));
+
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error(error);
+    const body =
+      status === 413
+        ? failure(SparkCode.InvalidParameter, 'The request body is larger than 64 KiB.')
+        : status === 500
+          ? failure(SparkCode.InternalError, 'Unexpected error.')
+          : failure(SparkCode.BadBody, 'The request could not be read.');
+    return reply.code(status).header('Cache-Control', 'no-store').send(body);
+  });
+
+  const refreshes = new Map<string, Promise<Tokens | null>>();
+
+  /** The session's tokens after `usedToken` failed; one refresh in flight per session. */
+  function currentTokens(sessionId: string, usedToken: string, code: number) {
+    const inFlight = refreshes.get(sessionId);
+    if (inFlight) return inFlight;
+    const tokens = sessions.get(sessionId)?.tokens ?? null;
+    if (!tokens) return Promise.resolve(null);
+    if (tokens.accessToken !== usedToken) return Promise.resolve(tokens);
+    if (code !== SparkCode.TokenExpired || !tokens.refreshToken) {
+      sessions.dropTokens(sessionId);
+      return Promise.resolve(null);
+    }
+    const refreshed = spark
+      .refresh(tokens.refreshToken)
+      .then(
+        (fresh) => {
+          const next = { ...fresh, refreshToken: fresh.refreshToken ?? tokens.refreshToken };
+          sessions.setTokens(sessionId, next);
+          return next;
+        },
+        (error: unknown) => {
+          if (!(error instanceof GrantRefused)) throw error;
+          sessions.dropTokens(sessionId);
+          return null;
+        },
+      )
+      .finally(() => refreshes.delete(sessionId));
+    refreshes.set(sessionId, refreshed);
+    return refreshed;
+  }
+
+  app.all('/api/v1/*', async (request, reply) => {
+    const session = cookie.session(request);
+    if (!session?.tokens) {
+      return reply
+        .code(401)
+        .header('Cache-Control', 'no-store')
+        .send(failure(SparkCode.Unauthorized, 'Not signed in'));
+    }
+    const pathAndQuery = request.url.slice('/api'.length);
+    try {
+      spark.apiUrl(pathAndQuery);
+    } catch {
+      return reply.code(404).send(failure(SparkCode.NotFound, 'Not found.'));
+    }
+    const hasBody = typeof request.body === 'string' && request.body !== '';
+    const body = hasBody
+      ? {
+          text: request.body as string,
+          contentType: request.headers['content-type'] ?? 'application/json',
+        }
+      : undefined;
+    const send = (token: string) => spark.request(request.method, pathAndQuery, token, body);
+
+    try {
+      let token = session.tokens.accessToken;
+      let response = await send(token);
+      const code = response.status === 401 ? sparkCodeOf(response) : undefined;
+      if (code === SparkCode.TokenExpired || code === SparkCode.Unauthorized) {
+        const next = await currentTokens(session.id, token, code);
+        if (!next) {
+          return reply
+            .code(401)
+            .header('Cache-Control', 'no-store')
+            .send(failure(code, 'Your session has ended'));
+        }
+        token = next.accessToken;
+        response = await send(token);
+      }
+      return relay(reply, response);
+    } catch (error) {
+      request.log.warn({ err: error }, 'Spark API unreachable');
+      return reply
+        .code(502)
+        .header('Cache-Control', 'no-store')
+        .send(failure(SparkCode.InternalError, 'The Spark API could not be reached.'));
+    }
+  });
+
+  app.all('/api/*', async (_request, reply) =>
+    reply.code(404).send(failure(SparkCode.NotFound, 'Not found.')),
+  );
+};

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { APP_USER_AGENT, type Config } from '../config.js';
+import type { SessionUser } from '../../shared/account.js';
+import { roleSchema } from '../../shared/account.js';
+import type { Tokens } from './sessions.js';
+
+const UPSTREAM_TIMEOUT_MS = 30_000;
+
+const grantResponseSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  expires_in: z.coerce.number().optional(),
+});
+
+// The live API may omit Role (our emulator's addition) or use other UserTypes; map them sensibly.
+const accountResponseSchema = z.object({
+  D: z.object({
+    Success: z.literal(true),
+    Results: z
+      .array(
+        z.object({
+          Id: z.string(),
+          Name: z.string(),
+          UserType: z.string(),
+          Role: roleSchema.optional(),
+        }),
+      )
+      .min(1),
+  }),
+});
+
+/** The token endpoint refused the grant (as opposed to being unreachable). */
+export class GrantRefused extends Error {}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+/** Talks to the configured Spark API (the embedded emulator or the live one) for the BFF. */
+export class SparkClient {
+  constructor(private readonly config: Config) {}
+
+  get redirectUri(): string {
+    return `${this.config.publicUrl}/auth/callback`;
+  }
+
+  authorizeUrl(state: string): string {
+    const url = new URL(this.config.spark.authUrl);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('client_id', this.config.spark.clientId);
+    url.searchParams.set('redirect_uri', this.redirectUri);
+    url.searchParams.set('state', state);
+    return url.toString();
+  }
+
+  exchangeCode(code: string): Promise<Tokens> {
+    return this.grant({ grant_type: 'authorization_code', code, redirect_uri: this.redirectUri });
+  }
+
+  refresh(refreshToken: string): Promise<Tokens> {
+    return this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
+  }
+
+  async myAccount(accessToken: string): Promise<SessionUser> {
+    const response = await this.request('GET', '/v1/my/account', accessToken);
+    const parsed = accountResponseSchema.safeParse(safeJson(response.body));
+    const account = parsed.success ? parsed.data.D.Results[0] : undefined;
+    if (response.status !== 200 || !account) {
+      throw new Error(`my/account answered ${response.status}`);
+    }
+    const userType = account.UserType === 'Contact' ? 'Contact' : 'Member';
+    return {
+      Id: account.Id,
+      Name: account.Name,
+      UserType: userType,
+      Role: account.Role ?? (userType === 'Contact' ? 'VOW' : 'Private'),
+    };
+  }
+
+  /** `pathAndQuery` starts with `/v1/`; it never leaves the configured API base. */
+  async request(
+    method: string,
+    pathAndQuery: string,
+    accessToken: string,
+    body?: { text: string; contentType: string },
+  ): Promise<UpstreamResponse> {
+    const url = this.apiUrl(pathAndQuery);
+    const response = await fetch(url, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        Authorization: `OAuth ${accessToken}`,
+        'X-SparkApi-User-Agent': APP_USER_AGENT,
+        ...(body ? { 'Content-Type': body.contentType } : {}),
+      },
+      body: body?.text,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+    });
+    return { status: response.status, headers: response.headers, body: await response.text() };
+  }
+
+  /** The upstream URL; throws a RangeError when the path would escape `<apiUrl>/v1/`. */
+  apiUrl(pathAndQuery: string): URL {
+    const base = new URL(`${this.config.spark.apiUrl}/v1/`);
+    const url = new URL(`${this.config.spark.apiUrl}${pathAndQuery}`);
+    if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
+      throw new RangeError('Path outside the API');
+    }
+    return url;
+  }
+
+  private async grant(fields: Record<string, string>): Promise<Tokens> {
+    const response = await fetch(`${this.config.spark.apiUrl}/v1/oauth2/grant`, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        'X-SparkApi-User-Agent': APP_USER_AGENT,
+      },
+      body: JSON.stringify({
+        client_id: this.config.spark.clientId,
+        client_secret: this.config.spark.clientSecret,
+        ...fields,
+      }),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+    });
+    const json = safeJson(await response.text());
+    const parsed = grantResponseSchema.safeParse(json);
+    if (response.status >= 400 && response.status < 500) throw new GrantRefused('grant refused');
+    if (!response.ok || !parsed.success) throw new Error(`grant answered ${response.status}`);
+    return {
+      accessToken: parsed.data.access_token,
+      refreshToken: parsed.data.refresh_token ?? null,
+    };
+  }
+}
+
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

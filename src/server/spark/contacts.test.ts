@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactSchema, portalAccountSchema, type Contact } from '../../shared/contacts.js';
+import { sparkResultsSchema } from '../../shared/envelope.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { foldKey } from './store/text.js';
+import { expectFailure, q, sparkClient, type SparkCall } from './test-client.js';
+
+let server: TestServer;
+let call: SparkCall;
+const listSchema = sparkResultsSchema(contactSchema);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  call = sparkClient(server);
+});
+afterAll(() => server.dispose());
+
+async function all(
+  params: Record<string, string> = {},
+  token = 'demo-private',
+): Promise<Contact[]> {
+  const contacts: Contact[] = [];
+  for (let page = 1; ; page++) {
+    const response = await call('GET', `/v1/contacts${q({ ...params, _limit: 25, _page: page })}`, {
+      token,
+    });
+    expect(response.status).toBe(200);
+    const results = listSchema.parse(response.json).D.Results;
+    contacts.push(...results);
+    if (results.length < 25) return contacts;
+  }
+}
+
+describe('GET /v1/contacts', () => {
+  it('lists the agent’s contacts ordered by DisplayName, folded', async () => {
+    const contacts = await all();
+    expect(contacts.length).toBeGreaterThanOrEqual(120);
+    const keys = contacts.map((c) => foldKey(c.DisplayName));
+    expect(keys).toEqual([...keys].sort());
+    expect(contacts.filter((c) => c.VowEnabled).length).toBeGreaterThanOrEqual(90);
+    expect(contacts.every((c) => c.ModificationTimestamp.endsWith('Z'))).toBe(true);
+    const jordans = await all({}, 'demo-private-2');
+    expect(jordans.length).toBe(20);
+    const mine = new Set(contacts.map((c) => c.Id));
+    expect(jordans.some((c) => mine.has(c.Id))).toBe(false);
+  });
+
+  it('orders by FamilyName, GivenName, ModificationTimestamp, descending with -', async () => {
+    const byFamily = await all({ _orderby: 'FamilyName' });
+    const families = byFamily.map((c) => foldKey(c.FamilyName ?? ''));
+    expect(families).toEqual([...families].sort());
+    const newest = await all({ _orderby: '-ModificationTimestamp' });
+    const stamps = newest.map((c) => c.ModificationTimestamp);
+    expect(stamps).toEqual([...stamps].sort().reverse());
+    expectFailure(await call('GET', `/v1/contacts${q({ _orderby: 'PrimaryEmail' })}`), 400, 1053);
+  });
+
+  it('filters on its searchable fields', async () => {
+    const obrien = await all({
+      _filter: "FamilyName Eq 'o''brien' Or FamilyName Eq contains('BRIEN')",
+    });
+    expect(obrien.map((c) => c.DisplayName)).toContain("Liam O'Brien");
+    const accents = await all({ _filter: "GivenName Eq 'zoe'" });
+    expect(accents.map((c) => c.DisplayName)).toEqual(['Zoë Müller']);
+    const off = await all({ _filter: 'VowEnabled Eq false' });
+    expect(off.length).toBeGreaterThanOrEqual(5);
+    expect(off.every((c) => !c.VowEnabled)).toBe(true);
+    const email = await all({
+      _filter: "PrimaryEmail Eq endswith('@example.com') And DisplayName Eq 'ana*'",
+    });
+    expect(email.map((c) => c.DisplayName)).toContain('Ana de la Cruz');
+    const recent = await all({ _filter: 'ModificationTimestamp Gt 2026-11-26T00:00:00Z' });
+    expect(recent.every((c) => c.ModificationTimestamp > '2026-11-26T00:00:00Z')).toBe(true);
+    const one = (await all())[7] as Contact;
+    expect((await all({ _filter: `Id Eq '${one.Id}'` })).map((c) => c.Id)).toEqual([one.Id]);
+    expectFailure(await call('GET', `/v1/contacts${q({ _filter: "Nickname Eq 'x'" })}`), 400, 1040);
+  });
+
+  it('supports _select and _pagination', async () => {
+    const response = await call(
+      'GET',
+      `/v1/contacts${q({ _select: 'DisplayName', _limit: 2, _pagination: 1 })}`,
+    );
+    expect(Object.keys(response.json.D.Results[0]).sort()).toEqual([
+      'DisplayName',
+      'Id',
+      'ResourceUri',
+    ]);
+    expect(response.json.D.Pagination).toMatchObject({ PageSize: 2, CurrentPage: 1 });
+  });
+
+  it('is for agents only', async () => {
+    expectFailure(await call('GET', '/v1/contacts', { token: 'demo-vow' }), 403, 1500);
+    expectFailure(await call('GET', '/v1/contacts', { token: 'demo-public' }), 403, 1500);
+  });
+});
+
+describe('GET /v1/contacts/<Id>', () => {
+  it('answers one of the agent’s contacts and 404 for another agent’s', async () => {
+    const mine = (await all())[0] as Contact;
+    const response = await call('GET', `/v1/contacts/${mine.Id}`);
+    expect(listSchema.parse(response.json).D.Results).toEqual([mine]);
+    expectFailure(
+      await call('GET', `/v1/contacts/${mine.Id}`, { token: 'demo-private-2' }),
+      404,
+      404,
+    );
+  });
+});
+
+describe('POST /v1/contacts', () => {
+  it('creates a contact with an enabled portal account (201)', async () => {
+    const response = await call('POST', '/v1/contacts', {
+      body: {
+        D: { GivenName: 'Élise', FamilyName: 'van Houten', PrimaryEmail: 'elise@example.org' },
+      },
+    });
+    expect(response.status).toBe(201);
+    const uri: string = response.json.D.Results[0].ResourceUri;
+    expect(uri).toMatch(/^\/v1\/contacts\/\d{26}$/);
+    const contact = (await call('GET', uri)).json.D.Results[0];
+    expect(contact).toMatchObject({
+      DisplayName: 'Élise van Houten',
+      GivenName: 'Élise',
+      FamilyName: 'van Houten',
+      PrimaryEmail: 'elise@example.org',
+      Tags: [],
+      VowEnabled: true,
+    });
+    const portal = await call('GET', `${uri}/portal`);
+    expect(sparkResultsSchema(portalAccountSchema).parse(portal.json).D.Results[0]).toMatchObject({
+      Enabled: true,
+      LastLogin: null,
+      ResourceUri: `${uri}/portal`,
+    });
+  });
+
+  it('refuses a second contact with the same e-mail (409/1055), in any case', async () => {
+    const body = { D: { GivenName: 'Dup', FamilyName: 'One', PrimaryEmail: 'dup@example.org' } };
+    expect((await call('POST', '/v1/contacts', { body })).status).toBe(201);
+    const again = { D: { ...body.D, PrimaryEmail: 'DUP@example.org' } };
+    expectFailure(await call('POST', '/v1/contacts', { body: again }), 409, 1055);
+    expect((await call('POST', '/v1/contacts', { body, token: 'demo-private-2' })).status).toBe(
+      201,
+    );
+  });
+
+  it('validates the body: 1050 for missing names, 1053 for a bad e-mail', async () => {
+    expectFailure(
+      await call('POST', '/v1/contacts', { body: { D: { GivenName: 'Only' } } }),
+      400,
+      1050,
+    );
+    expectFailure(
+      await call('POST', '/v1/contacts', {
+        body: { D: { GivenName: 'A', FamilyName: 'B', PrimaryEmail: 'nope' } },
+      }),
+      400,
+      1053,
+    );
+  });
+});
+
+describe('/v1/contacts/<Id>/portal', () => {
+  it('creates a portal account for a contact without one, then 409/1110', async () => {
+    let target: Contact | undefined;
+    for (const contact of await all({ _filter: 'VowEnabled Eq false' })) {
+      const portal = await call('GET', `/v1/contacts/${contact.Id}/portal`);
+      if (portal.status === 404) {
+        expectFailure(portal, 404, 404);
+        target = contact;
+        break;
+      }
+    }
+    if (!target) throw new Error('demo data has a contact without a portal account');
+    expectFailure(
+      await call('PUT', `/v1/contacts/${target.Id}/portal`, { body: { D: { Enabled: true } } }),
+      404,
+      404,
+    );
+    const created = await call('POST', `/v1/contacts/${target.Id}/portal`);
+    expect(created.status).toBe(201);
+    expect((await call('GET', `/v1/contacts/${target.Id}`)).json.D.Results[0].VowEnabled).toBe(
+      true,
+    );
+    expectFailure(await call('POST', `/v1/contacts/${target.Id}/portal`), 409, 1110);
+  });
+
+  it('enables and disables a portal account with PUT', async () => {
+    const contact = (await all({ _filter: 'VowEnabled Eq true' }))[3] as Contact;
+    const path = `/v1/contacts/${contact.Id}/portal`;
+    expect((await call('PUT', path, { body: { D: { Enabled: false } } })).json).toEqual({
+      D: { Success: true },
+    });
+    expect((await call('GET', path)).json.D.Results[0].Enabled).toBe(false);
+    expect((await call('GET', `/v1/contacts/${contact.Id}`)).json.D.Results[0].VowEnabled).toBe(
+      false,
+    );
+    await call('PUT', path, { body: { D: { Enabled: true } } });
+    expect((await call('GET', path)).json.D.Results[0].Enabled).toBe(true);
+    expectFailure(await call('PUT', path, { body: { D: { Enabled: 'yes' } } }), 400, 1053);
+    expectFailure(await call('PUT', path, { body: { D: {} } }), 400, 1050);
+  });
+
+  it('answers 404 for another agent’s contact', async () => {
+    const contact = (await all())[0] as Contact;
+    expectFailure(
+      await call('GET', `/v1/contacts/${contact.Id}/portal`, { token: 'demo-private-2' }),
+      404,
+      404,
+    );
+    expectFailure(
+      await call('POST', `/v1/contacts/${contact.Id}/portal`, { token: 'demo-private-2' }),
+      404,
+      404,
+    );
+  });
+});

@@ -1,0 +1,188 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import {
+  contactSelectedSchema,
+  createContactBodySchema,
+  portalAccountSchema,
+  updatePortalAccountBodySchema,
+  type Contact,
+  type PortalAccount,
+} from '../../../shared/contacts.js';
+import { sparkResultsSchema } from '../../../shared/envelope.js';
+import { SparkCode } from '../../../shared/spark-codes.js';
+import { callerOf, roleForbidden } from '../auth.js';
+import { notFound, SparkError } from '../errors.js';
+import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
+import type { Db } from '../store/db.js';
+import {
+  contactFilterFields,
+  contactOrderBy,
+  countContacts,
+  emailTaken,
+  findContact,
+  findPortalAccount,
+  insertContact,
+  insertPortalAccount,
+  listContacts,
+  setPortalEnabled,
+  type ContactRow,
+  type PortalAccountRow,
+} from '../store/contacts.js';
+import { parseBody } from '../validation.js';
+import { resource } from './resource.js';
+
+const CONTACT_ATTRIBUTES = [
+  'Id',
+  'ResourceUri',
+  'DisplayName',
+  'GivenName',
+  'FamilyName',
+  'PrimaryEmail',
+  'Tags',
+  'VowEnabled',
+  'ModificationTimestamp',
+] as const;
+
+const contactSearch: SearchSpec = {
+  orderBy: contactOrderBy,
+  defaultOrderBy: 'DisplayName',
+  filterFields: contactFilterFields,
+  attributes: CONTACT_ATTRIBUTES,
+};
+
+const contactsResponse = {
+  schema: { response: { 200: sparkResultsSchema(contactSelectedSchema) } },
+};
+const portalResponse = { schema: { response: { 200: sparkResultsSchema(portalAccountSchema) } } };
+
+function toContact(row: ContactRow): Contact {
+  return {
+    Id: row.id,
+    ResourceUri: `/v1/contacts/${row.id}`,
+    DisplayName: row.display_name,
+    GivenName: row.given_name,
+    FamilyName: row.family_name,
+    PrimaryEmail: row.primary_email,
+    Tags: JSON.parse(row.tags) as string[],
+    VowEnabled: row.vow_enabled === 1,
+    ModificationTimestamp: row.modified_at,
+  };
+}
+
+function toPortalAccount(row: PortalAccountRow): PortalAccount {
+  return {
+    Id: row.id,
+    ResourceUri: `/v1/contacts/${row.contact_id}/portal`,
+    Enabled: row.enabled === 1,
+    LastLogin: row.last_login,
+    LastActive: row.last_active,
+  };
+}
+
+function agentIdOf(request: FastifyRequest): string {
+  const caller = callerOf(request);
+  if (caller.role !== 'Private') throw roleForbidden();
+  return caller.accountId;
+}
+
+const isSparkId = (id: string) => /^\d{26}$/.test(id);
+const ok = { D: { Success: true as const } };
+
+export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  const ownContact = (request: FastifyRequest) => {
+    const agentId = agentIdOf(request);
+    const { contactId } = request.params as { contactId: string };
+    const contact = isSparkId(contactId) ? findContact(db, agentId, contactId) : undefined;
+    if (!contact) throw notFound('Contact');
+    return contact;
+  };
+
+  resource(app, '/v1/contacts', {
+    GET: [
+      contactsResponse,
+      async (request) => {
+        const agentId = agentIdOf(request);
+        const search = parseSearch(request.query, contactSearch);
+        const rows = search.pagination === 'count' ? [] : listContacts(db, agentId, search);
+        return resultsBody(
+          rows.map((row) => pick(toContact(row), search.select)),
+          search,
+          () => countContacts(db, agentId, search.filter),
+        );
+      },
+    ],
+    POST: async (request, reply) => {
+      const agentId = agentIdOf(request);
+      const { D } = parseBody(createContactBodySchema, request.body);
+      const id = db.transaction(() => {
+        if (D.PrimaryEmail && emailTaken(db, agentId, D.PrimaryEmail)) {
+          throw new SparkError(
+            409,
+            SparkCode.Duplicate,
+            `A contact with the e-mail ${D.PrimaryEmail} exists already.`,
+          );
+        }
+        const contactId = insertContact(db, agentId, {
+          givenName: D.GivenName,
+          familyName: D.FamilyName,
+          displayName: D.DisplayName,
+          primaryEmail: D.PrimaryEmail,
+        });
+        insertPortalAccount(db, contactId);
+        return contactId;
+      })();
+      reply.code(201);
+      return { D: { Success: true, Results: [{ ResourceUri: `/v1/contacts/${id}` }] } };
+    },
+  });
+
+  resource(app, '/v1/contacts/:contactId', {
+    GET: [
+      contactsResponse,
+      async (request) => {
+        const contact = ownContact(request);
+        const query = request.query as Record<string, unknown>;
+        const select = parseSelect(
+          typeof query._select === 'string' ? query._select : undefined,
+          CONTACT_ATTRIBUTES,
+        );
+        return { D: { Success: true, Results: [pick(toContact(contact), select)] } };
+      },
+    ],
+  });
+
+  resource(app, '/v1/contacts/:contactId/portal', {
+    GET: [
+      portalResponse,
+      async (request) => {
+        const contact = ownContact(request);
+        const portal = findPortalAccount(db, contact.id);
+        if (!portal) throw notFound('Portal account');
+        return { D: { Success: true, Results: [toPortalAccount(portal)] } };
+      },
+    ],
+    POST: async (request, reply) => {
+      const contact = ownContact(request);
+      db.transaction(() => {
+        if (findPortalAccount(db, contact.id)) {
+          throw new SparkError(
+            409,
+            SparkCode.PortalAccountExists,
+            'This contact already has a portal account.',
+          );
+        }
+        insertPortalAccount(db, contact.id);
+      })();
+      reply.code(201);
+      return {
+        D: { Success: true, Results: [{ ResourceUri: `/v1/contacts/${contact.id}/portal` }] },
+      };
+    },
+    PUT: async (request) => {
+      const contact = ownContact(request);
+      const { D } = parseBody(updatePortalAccountBodySchema, request.body);
+      if (!findPortalAccount(db, contact.id)) throw notFound('Portal account');
+      db.transaction(() => setPortalEnabled(db, contact.id, D.Enabled))();
+      return ok;
+    },
+  });
+};

@@ -1,0 +1,263 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { sparkResultsSchema } from '../../../shared/envelope.js';
+import {
+  addUsersBodySchema,
+  FAVORITES_TAG,
+  portalGroupSelectedSchema,
+  replaceGroupBodySchema,
+  selectCurrentGroupBodySchema,
+} from '../../../shared/portal-groups.js';
+import { SparkCode } from '../../../shared/spark-codes.js';
+import { callerOf, isConsumer, readOnlyRole, roleForbidden, type Caller } from '../auth.js';
+import { invalidParameter, missingParameter, notFound, SparkError } from '../errors.js';
+import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
+import type { Db } from '../store/db.js';
+import { clearCurrentGroup, currentGroupId, selectCurrentGroup } from '../store/current-groups.js';
+import { findAgentPortalAccount, resolveUser } from '../store/portal-accounts.js';
+import {
+  countGroups,
+  findGroup,
+  groupFilterFields,
+  groupOrderBy,
+  listGroups,
+  loadGroupUsers,
+  type GroupRow,
+  type GroupScope,
+} from '../store/portal-group-reads.js';
+import {
+  addMembers,
+  createGroup,
+  deleteGroup,
+  removeMember,
+  replaceMembers,
+  setFavorites,
+} from '../store/portal-group-writes.js';
+import { parseBody } from '../validation.js';
+import { toPortalGroup } from './portal-group-records.js';
+import { resource } from './resource.js';
+
+const GROUP_ATTRIBUTES = ['Id', 'ResourceUri', 'ContactId', 'Tags', 'Users'] as const;
+
+const groupSearch: SearchSpec = {
+  orderBy: groupOrderBy,
+  defaultOrderBy: 'Name',
+  filterFields: groupFilterFields,
+  attributes: GROUP_ATTRIBUTES,
+};
+
+const groupsResponse = {
+  schema: { response: { 200: sparkResultsSchema(portalGroupSelectedSchema) } },
+};
+
+const isSparkId = (id: string) => /^\d{26}$/.test(id);
+const groupNotFound = () => notFound('Portal group');
+const ok = { D: { Success: true as const } };
+
+function readScope(caller: Caller): GroupScope {
+  if (caller.role === 'Private') return { agentId: caller.accountId };
+  if (isConsumer(caller)) return { memberPortalAccountId: caller.portalAccountId ?? '' };
+  throw roleForbidden();
+}
+
+/** The agent whose groups a write changes (consumers may only read). */
+function writerAgentId(caller: Caller): string {
+  if (caller.role === 'Private') return caller.accountId;
+  if (isConsumer(caller)) throw readOnlyRole();
+  throw roleForbidden();
+}
+
+function consumerOnly(caller: Caller): string {
+  if (!isConsumer(caller)) throw roleForbidden();
+  return caller.portalAccountId ?? '';
+}
+
+function selectParam(request: FastifyRequest): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?._select;
+  if (value !== undefined && typeof value !== 'string')
+    throw invalidParameter('_select must be text.');
+  return value;
+}
+
+/** Resolves member references to portal account Ids; all must be valid (1053 / 1100). */
+function resolveUsers(db: Db, agentId: string, users: { Id: string }[]): string[] {
+  const ids: string[] = [];
+  const unknown: number[] = [];
+  const withoutPortal: number[] = [];
+  users.forEach((user, i) => {
+    const resolved = resolveUser(db, agentId, user.Id);
+    if (resolved.kind === 'portal') ids.push(resolved.portalAccountId);
+    else (resolved.kind === 'unknown' ? unknown : withoutPortal).push(i);
+  });
+  const errorsFor = (indexes: number[], message: (id: string) => string) =>
+    indexes.map((i) => ({
+      Type: 'InvalidAttribute',
+      Attribute: `Users[${i}].Id`,
+      Message: message(users[i]?.Id ?? ''),
+    }));
+  if (unknown.length) {
+    throw invalidParameter(
+      `Unknown user Id ${users[unknown[0] as number]?.Id}.`,
+      errorsFor(unknown, (id) => `${id} is not one of your contacts or portal accounts.`),
+    );
+  }
+  if (withoutPortal.length) {
+    throw new SparkError(
+      400,
+      SparkCode.NoPortalAccount,
+      `Contact ${users[withoutPortal[0] as number]?.Id} has no portal account.`,
+      { errors: errorsFor(withoutPortal, (id) => `Contact ${id} has no portal account.`) },
+    );
+  }
+  return ids;
+}
+
+export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  const withUsers = (rows: GroupRow[], select: Set<string> | null) => {
+    const users =
+      !select || select.has('Users')
+        ? loadGroupUsers(
+            db,
+            rows.map((r) => r.id),
+          )
+        : null;
+    const now = Date.now();
+    return rows.map((row) => pick(toPortalGroup(row, users?.get(row.id), now), select));
+  };
+
+  const findOwnedGroup = (agentId: string, groupId: string) => {
+    const group = isSparkId(groupId) ? findGroup(db, { agentId }, groupId) : undefined;
+    if (!group) throw groupNotFound();
+    return group;
+  };
+
+  resource(app, '/v1/portal/groups', {
+    GET: [
+      groupsResponse,
+      async (request) => {
+        const scope = readScope(callerOf(request));
+        const search = parseSearch(request.query, groupSearch);
+        const rows = search.pagination === 'count' ? [] : listGroups(db, scope, search);
+        return resultsBody(withUsers(rows, search.select), search, () =>
+          countGroups(db, scope, search.filter),
+        );
+      },
+    ],
+  });
+
+  resource(app, '/v1/portal/groups/current', {
+    GET: [
+      groupsResponse,
+      async (request) => {
+        const caller = callerOf(request);
+        const portalAccountId = consumerOnly(caller);
+        const select = parseSelect(selectParam(request), GROUP_ATTRIBUTES);
+        const id = currentGroupId(db, caller.accountId);
+        const group = id
+          ? findGroup(db, { memberPortalAccountId: portalAccountId }, id)
+          : undefined;
+        return { D: { Success: true, Results: withUsers(group ? [group] : [], select) } };
+      },
+    ],
+    PUT: async (request) => {
+      const caller = callerOf(request);
+      const portalAccountId = consumerOnly(caller);
+      const { D } = parseBody(selectCurrentGroupBodySchema, request.body);
+      const group = isSparkId(D.Id)
+        ? findGroup(db, { memberPortalAccountId: portalAccountId }, D.Id)
+        : undefined;
+      if (!group) throw groupNotFound();
+      selectCurrentGroup(db, caller.accountId, group.id);
+      return ok;
+    },
+    DELETE: async (request) => {
+      const caller = callerOf(request);
+      consumerOnly(caller);
+      clearCurrentGroup(db, caller.accountId);
+      return ok;
+    },
+  });
+
+  resource(app, '/v1/portal/groups/:groupId', {
+    GET: [
+      groupsResponse,
+      async (request) => {
+        const scope = readScope(callerOf(request));
+        const { groupId } = request.params as { groupId: string };
+        const select = parseSelect(selectParam(request), GROUP_ATTRIBUTES);
+        const group = isSparkId(groupId) ? findGroup(db, scope, groupId) : undefined;
+        if (!group) throw groupNotFound();
+        return { D: { Success: true, Results: withUsers([group], select) } };
+      },
+    ],
+    POST: async (request, reply) => {
+      const agentId = writerAgentId(callerOf(request));
+      const { groupId } = request.params as { groupId: string };
+      const owner = isSparkId(groupId) ? findAgentPortalAccount(db, agentId, groupId) : undefined;
+      if (!owner) throw groupNotFound();
+      const { D } = parseBody(addUsersBodySchema, request.body);
+      const created = db.transaction(() => {
+        const ids = resolveUsers(db, agentId, D.Users);
+        const exists = findGroup(db, { agentId }, groupId) !== undefined;
+        if (!exists) {
+          createGroup(db, {
+            agentId,
+            ownerPortalAccountId: owner.id,
+            ownerContactId: owner.contact_id,
+          });
+        }
+        addMembers(db, groupId, ids);
+        return !exists;
+      })();
+      if (!created) return ok;
+      reply.code(201);
+      return { D: { Success: true, Results: [{ ResourceUri: `/v1/portal/groups/${groupId}` }] } };
+    },
+    PUT: async (request) => {
+      const agentId = writerAgentId(callerOf(request));
+      const { groupId } = request.params as { groupId: string };
+      const group = findOwnedGroup(agentId, groupId);
+      const { D } = parseBody(replaceGroupBodySchema, request.body);
+      if (!D.Users && !D.Tags) throw missingParameter('Users or Tags is required.');
+      const badTag = D.Tags?.findIndex((tag) => tag !== FAVORITES_TAG) ?? -1;
+      if (D.Tags && badTag >= 0) {
+        throw invalidParameter(`Unknown tag '${D.Tags[badTag]}': the only tag is Favorites.`, [
+          {
+            Type: 'InvalidAttribute',
+            Attribute: `Tags[${badTag}]`,
+            Message: 'Only "Favorites" is allowed.',
+          },
+        ]);
+      }
+      db.transaction(() => {
+        if (D.Users) replaceMembers(db, group.id, resolveUsers(db, agentId, D.Users));
+        if (D.Tags) setFavorites(db, group.id, D.Tags.includes(FAVORITES_TAG));
+      })();
+      return ok;
+    },
+    DELETE: async (request) => {
+      const agentId = writerAgentId(callerOf(request));
+      const { groupId } = request.params as { groupId: string };
+      const group = findOwnedGroup(agentId, groupId);
+      db.transaction(() => deleteGroup(db, group.id))();
+      return ok;
+    },
+  });
+
+  resource(app, '/v1/portal/groups/:groupId/users/:userId', {
+    DELETE: async (request) => {
+      const agentId = writerAgentId(callerOf(request));
+      const { groupId, userId } = request.params as { groupId: string; userId: string };
+      const group = findOwnedGroup(agentId, groupId);
+      const user = isSparkId(userId)
+        ? resolveUser(db, agentId, userId)
+        : { kind: 'unknown' as const };
+      if (user.kind !== 'portal') throw notFound('Group member');
+      if (user.portalAccountId === group.id) {
+        throw invalidParameter('The owner cannot be removed; destroy the group instead.');
+      }
+      const removed = db.transaction(() => removeMember(db, group.id, user.portalAccountId))();
+      if (!removed) throw notFound('Group member');
+      return ok;
+    },
+  });
+};

@@ -1,0 +1,82 @@
+import type { TestServer } from './test-server.js';
+
+const unescapeHtml = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+const escapeHtml = (value: string) =>
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/** `name=value` of the cookie a response sets (for a later request's Cookie header). */
+export function cookieSetBy(response: Response, name = 'pga_session'): string | undefined {
+  const header = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  return header?.split(';')[0];
+}
+
+export interface AuthorizeForm {
+  action: string;
+  fields: Record<string, string>;
+}
+
+/** The form behind the "Sign in as <Name>" button on the authorize page, as a browser sees it. */
+export function authorizeFormFor(html: string, accountName: string): AuthorizeForm {
+  const button = `Sign in as ${escapeHtml(accountName)}</button>`;
+  const form = html
+    .split('<form')
+    .slice(1)
+    .find((f) => f.includes(button));
+  if (!form) throw new Error(`No "Sign in as ${accountName}" button on the authorize page`);
+  const action = /action="([^"]*)"/.exec(form)?.[1] ?? '';
+  const fields: Record<string, string> = {};
+  for (const [, name, value] of form.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) {
+    if (name) fields[name] = unescapeHtml(value ?? '');
+  }
+  return { action: unescapeHtml(action), fields };
+}
+
+/**
+ * Signs in through the real flow over HTTP (login, authorize page, its form, callback) and
+ * returns the session cookie as `pga_session=...` for a Cookie header.
+ */
+export async function signIn(
+  server: TestServer,
+  accountName: string,
+  returnTo = '/groups',
+): Promise<string> {
+  const login = await fetch(`${server.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, {
+    redirect: 'manual',
+  });
+  const signInCookie = cookieSetBy(login);
+  const authorizeUrl = login.headers.get('location');
+  if (login.status !== 302 || !signInCookie || !authorizeUrl) throw new Error('login failed');
+
+  const page = await fetch(new URL(authorizeUrl, server.url));
+  const form = authorizeFormFor(await page.text(), accountName);
+  const chosen = await fetch(new URL(form.action, page.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form.fields).toString(),
+    redirect: 'manual',
+  });
+  const callbackUrl = chosen.headers.get('location');
+  if (chosen.status !== 302 || !callbackUrl) throw new Error('authorize failed');
+
+  const callback = await fetch(new URL(callbackUrl, server.url), {
+    headers: { Cookie: signInCookie },
+    redirect: 'manual',
+  });
+  const sessionCookie = cookieSetBy(callback);
+  if (callback.status !== 302 || !sessionCookie || sessionCookie === 'pga_session=') {
+    throw new Error(`callback failed: ${callback.headers.get('location')}`);
+  }
+  return sessionCookie;
+}
