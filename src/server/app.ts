@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Db } from './spark/store/db.js';
 import { sparkEmulator } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
+import { notFound } from './spark/errors.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
@@ -28,10 +29,23 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     trustProxy: false,
     // The SPA, the BFF and the emulator share one origin; ids are opaque so no case folding.
     routerOptions: { ignoreTrailingSlash: true },
+    // A path that cannot be decoded, or an over-long Id, names nothing: 404, in the API's envelope.
+    frameworkErrors: (_error, request, reply: FastifyReply) => {
+      if (/^\/(api|spark)(\/|$)/.test(request.url)) {
+        return reply.code(404).send(notFound('Resource').toBody());
+      }
+      return reply.code(400).send({ error: 'Bad request' });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onClose', () => db.close());
+  // Set before the plugins register, so that those without their own (the BFF's sign-in routes) inherit it.
+  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error(error);
+    return reply.code(status).send({ error: status === 500 ? 'Internal error' : 'Bad request' });
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -73,18 +87,13 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     // Client routes: deep links load the app, which routes itself.
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
-      if (request.method === 'GET' && !/^\/(api|auth|spark)(\/|$)/.test(path)) {
+      const isClientRoute = !/^\/(api|auth|spark|assets)(\/|$)/.test(path) && !/\.\w+$/.test(path);
+      if (request.method === 'GET' && isClientRoute) {
         return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
       }
       return reply.code(404).send({ error: 'Not found' });
     });
   }
-
-  app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error(error);
-    return reply.code(status).send({ error: status === 500 ? 'Internal error' : 'Bad request' });
-  });
 
   return { app, db };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export const DEMO_CLIENT_ID = 'portal-groups-admin-demo';
@@ -50,10 +50,14 @@ function sessionSecretFor(databasePath: string, given: string | undefined): stri
   if (given) return given;
   if (databasePath === ':memory:') return randomBytes(32).toString('hex');
   const file = join(dirname(resolve(databasePath)), 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  // An empty or cut-short file is what a crash during the first write leaves: replace it.
+  if (saved.length >= 32) return saved;
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, secret, { mode: 0o600 });
+  renameSync(partial, file);
   return secret;
 }
 

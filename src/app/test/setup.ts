@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
 import { afterEach } from 'vitest';
 
 // jsdom lacks these browser APIs that Mantine uses.
@@ -31,4 +32,8 @@ Object.defineProperty(document, 'fonts', {
 });
 Element.prototype.scrollIntoView = () => undefined;
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // The notifications store is global: start every test with none.
+  notifications.clean();
+});

@@ -1,0 +1,59 @@
+import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { PortalGroup } from '../src/shared/portal-groups.js';
+import type { Contact } from '../src/shared/contacts.js';
+
+/** Signs in through the emulator's real OAuth page, the way a person does. */
+export async function signIn(page: Page, name: string, path = '/groups') {
+  await page.goto(path);
+  await page.getByRole('link', { name: 'Sign in with Flexmls' }).click();
+  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Reads the emulator directly with a demo token, to know what the page should show. */
+export function sparkApi(request: APIRequestContext, token = 'demo-private') {
+  const headers = { 'X-SparkApi-User-Agent': 'e2e', Authorization: `OAuth ${token}` };
+  async function get<T>(path: string, params: Record<string, string | number> = {}): Promise<T[]> {
+    const response = await request.get(`/spark/v1${path}`, { headers, params });
+    expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
+    const body = (await response.json()) as { D: { Results: T[] } };
+    return body.D.Results;
+  }
+  return {
+    groups: (params: Record<string, string | number> = {}) =>
+      get<PortalGroup>('/portal/groups', { _limit: 25, ...params }),
+    group: async (id: string) => (await get<PortalGroup>(`/portal/groups/${id}`))[0],
+    me: async () => (await get<{ Name: string; Role: string }>('/my/account'))[0]!,
+    contacts: (params: Record<string, string | number> = {}) => get<Contact>('/contacts', params),
+    async totalGroups() {
+      const response = await request.get('/spark/v1/portal/groups', {
+        headers,
+        params: { _pagination: 'count' },
+      });
+      const body = (await response.json()) as { D: { Pagination: { TotalRows: number } } };
+      return body.D.Pagination.TotalRows;
+    },
+  };
+}
+
+export function ownerName(group: PortalGroup): string {
+  return group.Users.find((u) => u.Id === group.ContactId)?.Name ?? '';
+}
+
+/** No WCAG 2 A/AA violations on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, {
+    body: await page.screenshot({ fullPage: true, path: testInfo.outputPath(`${name}.png`) }),
+    contentType: 'image/png',
+  });
+}

@@ -1,0 +1,60 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const E2E_PORT = 4317;
+/** A second server whose access tokens live 3 seconds, for the token refresh journey. */
+export const E2E_SHORT_TOKEN_PORT = 4318;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  outputDir: 'test-results/e2e',
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      command: 'node --import tsx e2e/serve.ts',
+      url: `http://127.0.0.1:${E2E_PORT}/auth/session`,
+      env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', SPARK_RATE_LIMIT: '100000' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node --import tsx e2e/serve.ts',
+      url: `http://127.0.0.1:${E2E_SHORT_TOKEN_PORT}/auth/session`,
+      env: {
+        PORT: String(E2E_SHORT_TOKEN_PORT),
+        HOST: '127.0.0.1',
+        SPARK_TOKEN_LIFETIME: '3',
+        SPARK_RATE_LIMIT: '100000',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+  ],
+});

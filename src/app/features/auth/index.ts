@@ -1,0 +1,12 @@
+export { AuthGate } from './components/auth-gate.js';
+export { SignedOutView } from './components/signed-out-view.js';
+export { UserMenu } from './components/user-menu.js';
+export {
+  useCanEdit,
+  useSession,
+  useSessionUser,
+  authKeys,
+  markSessionEnded,
+  signInUrl,
+} from './api/session.js';
+export type { SessionState } from './api/session.js';

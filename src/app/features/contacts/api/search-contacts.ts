@@ -1,0 +1,33 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { contactSchema } from '../../../../shared/contacts.js';
+import { sparkRead } from '../../../api/spark-fetch.js';
+import { contactKeys } from './contact-keys.js';
+import { contactSearchFilter } from './contact-search-filter.js';
+
+export const CONTACT_SEARCH_LIMIT = 25;
+
+export async function searchContacts(q: string, signal?: AbortSignal) {
+  const { results } = await sparkRead(contactSchema, {
+    path: '/contacts',
+    query: {
+      _filter: contactSearchFilter(q),
+      _limit: CONTACT_SEARCH_LIMIT,
+      _orderby: 'DisplayName',
+    },
+    signal,
+  });
+  return results;
+}
+
+export function contactSearchQueryOptions(q: string) {
+  const text = q.trim();
+  return queryOptions({
+    queryKey: contactKeys.search({ q: text }),
+    queryFn: ({ signal }) => searchContacts(text, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContactSearch(q: string) {
+  return useQuery(contactSearchQueryOptions(q));
+}

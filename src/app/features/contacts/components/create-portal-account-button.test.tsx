@@ -1,0 +1,73 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { Contact } from '../../../../shared/contacts.js';
+import { renderWithProviders } from '../../../test/render.js';
+import { contactKeys } from '../api/contact-keys.js';
+import { CreatePortalAccountButton } from './create-portal-account-button.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  notifications.clean();
+});
+afterAll(() => server.close());
+
+const gina: Contact = {
+  Id: '20260101000000000000000007',
+  ResourceUri: '/v1/contacts/20260101000000000000000007',
+  DisplayName: 'Gina Green',
+  GivenName: 'Gina',
+  FamilyName: 'Green',
+  PrimaryEmail: 'gina@example.com',
+  Tags: [],
+  VowEnabled: false,
+  ModificationTimestamp: '2026-01-01T00:00:00Z',
+};
+const portalPath = `/api/v1/contacts/${gina.Id}/portal`;
+
+describe('CreatePortalAccountButton', () => {
+  it('creates the account with one POST, says so, and refreshes contact queries', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(portalPath, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(
+          { D: { Success: true, Results: [{ ResourceUri: `/v1/contacts/${gina.Id}/portal` }] } },
+          { status: 201 },
+        );
+      }),
+    );
+    const { user, queryClient } = renderWithProviders(<CreatePortalAccountButton contact={gina} />);
+    queryClient.setQueryData(contactKeys.search({ q: '' }), [gina]);
+
+    await user.dblClick(screen.getByRole('button', { name: 'Create portal account' }));
+
+    expect(await screen.findByText('Portal account created for Gina Green')).toBeInTheDocument();
+    expect(bodies).toEqual([{ D: {} }]);
+    await waitFor(() =>
+      expect(queryClient.getQueryState(contactKeys.search({ q: '' }))?.isInvalidated).toBe(true),
+    );
+  });
+
+  it('explains a refusal in words', async () => {
+    server.use(
+      http.post(portalPath, () =>
+        HttpResponse.json(
+          { D: { Success: false, Code: 1110, Message: 'Portal account exists' } },
+          { status: 409 },
+        ),
+      ),
+    );
+    const { user } = renderWithProviders(<CreatePortalAccountButton contact={gina} />);
+
+    await user.click(screen.getByRole('button', { name: 'Create portal account' }));
+
+    expect(
+      await screen.findByText('This contact already has a portal account'),
+    ).toBeInTheDocument();
+  });
+});

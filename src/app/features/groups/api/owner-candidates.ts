@@ -1,0 +1,60 @@
+import { queryOptions, useQuery, keepPreviousData } from '@tanstack/react-query';
+import { z } from 'zod';
+import { contactSchema } from '../../../../shared/contacts.js';
+import type { Contact } from '../../../../shared/contacts.js';
+import { portalGroupSelectedSchema } from '../../../../shared/portal-groups.js';
+import { sparkRead } from '../../../api/spark-fetch.js';
+import { allOf, anyOfFilter, containsFilter } from '../../../api/spark-ql.js';
+import { contactKeys } from '../../contacts/api/contact-keys.js';
+
+const SEARCH_LIMIT = 25;
+
+export interface PortalContact extends Contact {
+  /** True when the contact already owns a group (so it cannot own a new one). */
+  ownsGroup: boolean;
+}
+
+/** Contacts with an enabled portal account matching the text, each marked when it owns a group. */
+export async function searchPortalContacts(
+  q: string,
+  signal?: AbortSignal,
+): Promise<PortalContact[]> {
+  const { results: contacts } = await sparkRead(contactSchema, {
+    path: '/contacts',
+    query: {
+      _limit: SEARCH_LIMIT,
+      _orderby: 'DisplayName',
+      _filter: allOf('VowEnabled Eq true', containsFilter('DisplayName', q)),
+    },
+    signal,
+  });
+  if (contacts.length === 0) return [];
+  const { results: owned } = await sparkRead(
+    portalGroupSelectedSchema.extend({ ContactId: z.string() }),
+    {
+      path: '/portal/groups',
+      query: {
+        _limit: SEARCH_LIMIT,
+        _select: 'Id,ContactId',
+        _filter: anyOfFilter(
+          'ContactId',
+          contacts.map((contact) => contact.Id),
+        ),
+      },
+      signal,
+    },
+  );
+  const owners = new Set(owned.map((group) => group.ContactId));
+  return contacts.map((contact) => ({ ...contact, ownsGroup: owners.has(contact.Id) }));
+}
+
+export const portalContactsQueryOptions = (q: string) =>
+  queryOptions({
+    queryKey: [...contactKeys.all, 'portal-with-ownership', { q }] as const,
+    queryFn: ({ signal }) => searchPortalContacts(q, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function usePortalContacts(q: string) {
+  return useQuery(portalContactsQueryOptions(q));
+}

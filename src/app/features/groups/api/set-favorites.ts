@@ -1,0 +1,45 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FAVORITES_TAG } from '../../../../shared/portal-groups.js';
+import { sparkWrite } from '../../../api/spark-fetch.js';
+import { notifyError, notifySuccess } from '../../../ui/notify.js';
+import { groupKeys } from './group-keys.js';
+import { updateCachedGroup } from './update-group-lists.js';
+
+export function setFavorites(id: string, favorite: boolean) {
+  return sparkWrite({
+    method: 'PUT',
+    path: `/portal/groups/${encodeURIComponent(id)}`,
+    body: { Tags: favorite ? [FAVORITES_TAG] : [] },
+  });
+}
+
+function withFavorite(tags: string[], favorite: boolean): string[] {
+  const others = tags.filter((tag) => tag !== FAVORITES_TAG);
+  return favorite ? [...others, FAVORITES_TAG] : others;
+}
+
+/** Optimistic: the group and list rows change at once and roll back if the server refuses. */
+export function useSetFavorites(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...groupKeys.detail(id), 'favorites'],
+    scope: { id: `group-${id}` },
+    mutationFn: (favorite: boolean) => setFavorites(id, favorite),
+    onMutate: async (favorite) => {
+      await queryClient.cancelQueries({ queryKey: groupKeys.all });
+      const snapshot = queryClient.getQueriesData({ queryKey: groupKeys.all });
+      updateCachedGroup(queryClient, id, (group) => ({
+        ...group,
+        Tags: withFavorite(group.Tags, favorite),
+      }));
+      return { snapshot };
+    },
+    onError: (error, _favorite, context) => {
+      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
+      notifyError('Favorites not changed', error);
+    },
+    onSuccess: (_result, favorite) =>
+      notifySuccess(favorite ? 'Added to Favorites' : 'Removed from Favorites'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.all }),
+  });
+}

@@ -1,0 +1,23 @@
+import { Badge, Button } from '@mantine/core';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { useSetFavorites } from '../api/set-favorites.js';
+import { isFavorite } from '../group-summary.js';
+
+/** A toggle for the Favorites tag; consumers see a plain badge instead. */
+export function FavoritesToggle({ group, canEdit }: { group: PortalGroup; canEdit: boolean }) {
+  const setFavorites = useSetFavorites(group.Id);
+  const favorite = isFavorite(group);
+  if (!canEdit) return favorite ? <Badge variant="light">Favorites</Badge> : null;
+  return (
+    <Button
+      variant={favorite ? 'filled' : 'default'}
+      aria-pressed={favorite}
+      leftSection={<span aria-hidden="true">{favorite ? '★' : '☆'}</span>}
+      onClick={() => {
+        if (!setFavorites.isPending) setFavorites.mutate(!favorite);
+      }}
+    >
+      Favorites
+    </Button>
+  );
+}

@@ -1,0 +1,112 @@
+import {
+  Anchor,
+  Badge,
+  Skeleton,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { RelativeTime } from '../../../ui/relative-time.js';
+import { prefetchGroup } from '../api/get-group.js';
+import type { GroupListParams } from '../api/group-keys.js';
+import { groupName, isFavorite, lastSignIn, memberPreview } from '../group-summary.js';
+
+interface GroupsTableProps {
+  groups: PortalGroup[] | undefined;
+  /** When the shown data was fetched: seeds a group's page so it opens at once. */
+  dataUpdatedAt: number;
+  sort: GroupListParams['sort'];
+  onSortChange: (sort: GroupListParams['sort']) => void;
+  caption: string;
+}
+
+const SKELETON_ROWS = 5;
+const COLUMNS = 5;
+
+export function GroupsTable({
+  groups,
+  dataUpdatedAt,
+  sort,
+  onSortChange,
+  caption,
+}: GroupsTableProps) {
+  const queryClient = useQueryClient();
+  const descending = sort === '-Name';
+  return (
+    <Table.ScrollContainer minWidth={640} type="native" pos="relative">
+      <Table striped highlightOnHover aria-busy={groups === undefined} captionSide="top">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" aria-sort={descending ? 'descending' : 'ascending'}>
+              <UnstyledButton
+                fw={700}
+                fz="sm"
+                onClick={() => onSortChange(descending ? 'Name' : '-Name')}
+              >
+                Owner <span aria-hidden="true">{descending ? '▼' : '▲'}</span>
+                <VisuallyHidden>{descending ? ' (sort A to Z)' : ' (sort Z to A)'}</VisuallyHidden>
+              </UnstyledButton>
+            </Table.Th>
+            <Table.Th scope="col">Members</Table.Th>
+            <Table.Th scope="col">Member names</Table.Th>
+            <Table.Th scope="col">Favorites</Table.Th>
+            <Table.Th scope="col">Last sign-in</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups === undefined
+            ? Array.from({ length: SKELETON_ROWS }, (_, row) => (
+                <Table.Tr key={row}>
+                  {Array.from({ length: COLUMNS }, (_, cell) => (
+                    <Table.Td key={cell}>
+                      <Skeleton height={14} />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))
+            : groups.map((group) => {
+                const seed = () => prefetchGroup(queryClient, group, dataUpdatedAt);
+                return (
+                  <Table.Tr key={group.Id}>
+                    <Table.Th scope="row" fw={400}>
+                      <Anchor
+                        component={Link}
+                        to={`/groups/${encodeURIComponent(group.Id)}`}
+                        onMouseEnter={seed}
+                        onFocus={seed}
+                      >
+                        {groupName(group)}
+                      </Anchor>
+                    </Table.Th>
+                    <Table.Td>{group.Users.length}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" lineClamp={2}>
+                        {memberPreview(group)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {isFavorite(group) ? (
+                        <Badge variant="light">Favorites</Badge>
+                      ) : (
+                        <Text span size="sm" c="dimmed">
+                          <span aria-hidden="true">–</span>
+                          <VisuallyHidden>Not in Favorites</VisuallyHidden>
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <RelativeTime value={lastSignIn(group)} />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,75 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { groupKeys } from '../../groups/api/group-keys.js';
+
+interface CachedGroup {
+  Id: string;
+  ContactId?: string;
+  Users?: PortalGroupUser[];
+}
+interface CachedGroupList {
+  results: CachedGroup[];
+}
+
+type UsersUpdate = (users: PortalGroupUser[], ownerId: string | undefined) => PortalGroupUser[];
+
+export const membersMutationKey = (groupId: string) =>
+  [...groupKeys.detail(groupId), 'members'] as const;
+
+export async function cancelGroupQueries(queryClient: QueryClient, groupId: string) {
+  await Promise.all([
+    queryClient.cancelQueries({ queryKey: groupKeys.detail(groupId) }),
+    queryClient.cancelQueries({ queryKey: groupKeys.lists() }),
+  ]);
+}
+
+/** Applies a change to the group's members in its detail cache and every cached list page. */
+export function updateCachedMembers(
+  queryClient: QueryClient,
+  groupId: string,
+  update: UsersUpdate,
+) {
+  queryClient.setQueryData<PortalGroup>(groupKeys.detail(groupId), (group) =>
+    group ? { ...group, Users: update(group.Users, group.ContactId) } : group,
+  );
+  queryClient.setQueriesData<CachedGroupList>({ queryKey: groupKeys.lists() }, (list) =>
+    list?.results
+      ? {
+          ...list,
+          results: list.results.map((group) =>
+            group.Id === groupId && group.Users
+              ? { ...group, Users: update(group.Users, group.ContactId) }
+              : group,
+          ),
+        }
+      : list,
+  );
+}
+
+/** Refetch the groups once no other member change of this group is still on its way. */
+export function invalidateGroupsWhenIdle(queryClient: QueryClient, groupId: string) {
+  if (queryClient.isMutating({ mutationKey: membersMutationKey(groupId) }) > 1) return;
+  return queryClient.invalidateQueries({ queryKey: groupKeys.all });
+}
+
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+
+/** Adds users not yet present, keeping the API's order: owner first, then by name. */
+export function withMembers(
+  users: PortalGroupUser[],
+  added: PortalGroupUser[],
+  ownerId: string | undefined,
+) {
+  const present = new Set(users.map((user) => user.Id));
+  const merged = [...users, ...added.filter((user) => !present.has(user.Id))];
+  return merged.sort((a, b) => {
+    if (a.Id === ownerId) return -1;
+    if (b.Id === ownerId) return 1;
+    return byName.compare(a.Name, b.Name);
+  });
+}
+
+export function withoutMembers(users: PortalGroupUser[], removedIds: string[]) {
+  const removed = new Set(removedIds);
+  return users.filter((user) => !removed.has(user.Id));
+}

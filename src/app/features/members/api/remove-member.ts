@@ -1,0 +1,45 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { sparkWrite } from '../../../api/spark-fetch.js';
+import {
+  cancelGroupQueries,
+  invalidateGroupsWhenIdle,
+  membersMutationKey,
+  updateCachedMembers,
+  withMembers,
+  withoutMembers,
+} from './group-members-cache.js';
+
+export function removeMember(groupId: string, contactId: string) {
+  return sparkWrite({
+    method: 'DELETE',
+    path: `/portal/groups/${encodeURIComponent(groupId)}/users/${encodeURIComponent(contactId)}`,
+  });
+}
+
+interface Callbacks {
+  onSuccess?: (user: PortalGroupUser) => void;
+  onError?: (error: Error, user: PortalGroupUser) => void;
+}
+
+/** Removes a member optimistically; a refused removal puts the member back. */
+export function useRemoveMember(group: PortalGroup, callbacks: Callbacks = {}) {
+  const queryClient = useQueryClient();
+  const groupId = group.Id;
+  return useMutation({
+    mutationKey: membersMutationKey(groupId),
+    mutationFn: (user: PortalGroupUser) => removeMember(groupId, user.Id),
+    onMutate: async (user) => {
+      await cancelGroupQueries(queryClient, groupId);
+      updateCachedMembers(queryClient, groupId, (current) => withoutMembers(current, [user.Id]));
+    },
+    onError: (error, user) => {
+      updateCachedMembers(queryClient, groupId, (current, ownerId) =>
+        withMembers(current, [user], ownerId),
+      );
+      callbacks.onError?.(error, user);
+    },
+    onSuccess: (_result, user) => callbacks.onSuccess?.(user),
+    onSettled: () => invalidateGroupsWhenIdle(queryClient, groupId),
+  });
+}

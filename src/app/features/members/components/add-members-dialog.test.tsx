@@ -1,0 +1,192 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { renderWithProviders } from '../../../test/render.js';
+import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
+import { GroupPageHarness } from '../testing/group-page-harness.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  notifications.clean();
+});
+afterAll(() => server.close());
+
+const ERIN = '20260101000000000000000005';
+const FRANK = '20260101000000000000000006';
+const GINA = '20260101000000000000000007';
+
+async function openDialog() {
+  const spark = createFakeSpark();
+  server.use(...spark.handlers);
+  const rendered = renderWithProviders(<GroupPageHarness canEdit />, {
+    route: `/groups/${GROUP_ID}`,
+    path: '/groups/:groupId',
+  });
+  const table = await screen.findByRole('table', { name: 'Members' });
+  await rendered.user.click(screen.getByRole('button', { name: 'Add members' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Add members' });
+  return { ...rendered, spark, table, dialog };
+}
+
+function optionOf(dialog: HTMLElement, name: string) {
+  const option = within(dialog)
+    .getAllByRole('listitem')
+    .find((item) => within(item).queryByText(name));
+  if (!option) throw new Error(`No result for ${name}`);
+  return option;
+}
+
+const contactSearches = (spark: ReturnType<typeof createFakeSpark>) =>
+  spark.requests.filter((request) => request.method === 'GET' && request.path === '/contacts');
+
+describe('add members dialog', () => {
+  it('lists contacts with their portal account state; members are shown as in the group', async () => {
+    const { dialog } = await openDialog();
+
+    expect(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' })).toBeEnabled();
+    expect(within(optionOf(dialog, 'Erin Evans')).getByText('Portal account')).toBeInTheDocument();
+    expect(within(dialog).getByText('erin.evans@example.com')).toBeInTheDocument();
+
+    const carl = optionOf(dialog, 'Carl Contact');
+    expect(within(carl).getByText('In group')).toBeInTheDocument();
+    expect(within(carl).getByRole('checkbox', { name: 'Carl Contact' })).toBeDisabled();
+
+    const gina = optionOf(dialog, 'Gina Green');
+    expect(await within(gina).findByText('No portal account')).toBeInTheDocument();
+    expect(within(gina).getByRole('checkbox', { name: 'Gina Green' })).toBeDisabled();
+    expect(
+      within(gina).getByRole('button', { name: 'Create portal account' }),
+    ).toHaveAccessibleDescription('Gina Green');
+
+    const hal = optionOf(dialog, "Hal O'Hara");
+    expect(await within(hal).findByText('Portal account (disabled)')).toBeInTheDocument();
+    expect(within(hal).getByRole('checkbox', { name: "Hal O'Hara" })).toBeEnabled();
+  });
+
+  it('searches the server by name or e-mail as the user types', async () => {
+    const { user, dialog, spark } = await openDialog();
+    await within(dialog).findByRole('checkbox', { name: 'Erin Evans' });
+
+    await user.type(within(dialog).getByRole('textbox', { name: 'Search contacts' }), "o'hara");
+
+    await waitFor(() => expect(within(dialog).queryByText('Erin Evans')).not.toBeInTheDocument());
+    expect(within(dialog).getByRole('checkbox', { name: "Hal O'Hara" })).toBeInTheDocument();
+    const last = contactSearches(spark).at(-1);
+    expect(last?.search.get('_filter')).toBe(
+      "DisplayName Eq '*o\\'hara*' Or PrimaryEmail Eq '*o\\'hara*'",
+    );
+    expect(last?.search.get('_limit')).toBe('25');
+    expect(last?.search.get('_orderby')).toBe('DisplayName');
+    expect(contactSearches(spark).length).toBeLessThan(4);
+  });
+
+  it('says so when no contact matches', async () => {
+    const { user, dialog } = await openDialog();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Search contacts' }), 'zzz');
+    expect(await within(dialog).findByText('No contacts match')).toBeInTheDocument();
+  });
+
+  it('shows that contacts are loading', async () => {
+    const spark = createFakeSpark();
+    server.use(...spark.handlers);
+    const { user } = renderWithProviders(<GroupPageHarness canEdit />, {
+      route: `/groups/${GROUP_ID}`,
+      path: '/groups/:groupId',
+    });
+    await screen.findByRole('table', { name: 'Members' });
+    const answers = spark.hold('GET');
+
+    await user.click(screen.getByRole('button', { name: 'Add members' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Add members' });
+    expect(await within(dialog).findByText('Loading contacts…')).toBeInTheDocument();
+    answers.release();
+    expect(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' })).toBeInTheDocument();
+    expect(within(dialog).queryByText('Loading contacts…')).not.toBeInTheDocument();
+  });
+
+  it('adds two picked contacts with one request, showing them at once', async () => {
+    const { user, dialog, spark, table } = await openDialog();
+    const addButton = within(dialog).getByRole('button', { name: 'Add' });
+    expect(addButton).toBeDisabled();
+
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Frank Fields' }));
+    const writes = spark.hold('POST');
+    await user.click(within(dialog).getByRole('button', { name: 'Add (2)' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(within(table).getByText('Erin Evans')).toBeInTheDocument();
+    expect(within(table).getByText('Frank Fields')).toBeInTheDocument();
+    await waitFor(() => expect(spark.writes()).toHaveLength(1));
+    expect(spark.writes()[0]).toMatchObject({
+      method: 'POST',
+      path: `/portal/groups/${GROUP_ID}`,
+      body: { D: { Users: [{ Id: ERIN }, { Id: FRANK }] } },
+    });
+
+    writes.release();
+    expect(await screen.findByText('Added 2 members')).toBeInTheDocument();
+    expect(spark.group.Users.map((member) => member.Id)).toEqual(
+      expect.arrayContaining([ERIN, FRANK]),
+    );
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add members' })).toHaveFocus());
+  });
+
+  it('returns focus to "Add members" when the dialog is closed', async () => {
+    const { user, dialog } = await openDialog();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add members' })).toHaveFocus());
+
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog', { name: 'Add members' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add members' })).toHaveFocus());
+  });
+
+  it('creates a portal account for a contact, which can then be picked', async () => {
+    const { user, dialog, spark } = await openDialog();
+    const gina = optionOf(
+      await within(dialog).findByRole('list', { name: 'Contacts' }),
+      'Gina Green',
+    );
+    const searchesBefore = contactSearches(spark).length;
+
+    await user.click(await within(gina).findByRole('button', { name: 'Create portal account' }));
+
+    expect(await screen.findByText('Portal account created for Gina Green')).toBeInTheDocument();
+    expect(spark.writes()).toEqual([
+      expect.objectContaining({ method: 'POST', path: `/contacts/${GINA}/portal` }),
+    ]);
+    const checkbox = within(dialog).getByRole('checkbox', { name: 'Gina Green' });
+    await waitFor(() => expect(checkbox).toBeEnabled());
+    expect(within(optionOf(dialog, 'Gina Green')).getByText('Portal account')).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Create portal account' })).toBeNull();
+    expect(contactSearches(spark).length).toBeGreaterThan(searchesBefore);
+
+    await user.click(checkbox);
+    expect(within(dialog).getByRole('button', { name: 'Add (1)' })).toBeEnabled();
+  });
+
+  it("explains a refused add in the user's language and takes the rows back", async () => {
+    const { user, dialog, spark, table } = await openDialog();
+    server.use(
+      http.post('/api/v1/portal/groups/:groupId', () =>
+        spark.failure(400, 1100, 'Contact has no portal account'),
+      ),
+    );
+
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add (1)' }));
+
+    expect(await screen.findByText('This contact has no portal account yet')).toBeInTheDocument();
+    expect(screen.getByText('Could not add Erin Evans')).toBeInTheDocument();
+    await waitFor(() => expect(within(table).queryByText('Erin Evans')).not.toBeInTheDocument());
+    expect(screen.getByRole('heading', { name: 'Members (4)' })).toBeInTheDocument();
+  });
+});

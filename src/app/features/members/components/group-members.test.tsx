@@ -1,0 +1,227 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { renderWithProviders } from '../../../test/render.js';
+import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
+import { GroupPageHarness } from '../testing/group-page-harness.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  notifications.clean();
+});
+afterAll(() => server.close());
+
+function renderGroup({ canEdit = true } = {}) {
+  const spark = createFakeSpark();
+  server.use(...spark.handlers);
+  const rendered = renderWithProviders(<GroupPageHarness canEdit={canEdit} />, {
+    route: `/groups/${GROUP_ID}`,
+    path: '/groups/:groupId',
+  });
+  return { ...rendered, spark };
+}
+
+async function membersTable() {
+  return screen.findByRole('table', { name: 'Members' });
+}
+
+function rowOf(table: HTMLElement, name: string) {
+  const row = within(table)
+    .getAllByRole('row')
+    .find((candidate) => within(candidate).queryByText(name));
+  if (!row) throw new Error(`No row for ${name}`);
+  return row;
+}
+
+function memberNames(table: HTMLElement) {
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+}
+
+describe('members table', () => {
+  it('shows each member with the owner, activity, portal state and last login', async () => {
+    renderGroup();
+    const table = await membersTable();
+
+    const owner = rowOf(table, 'Olivia Oak');
+    expect(within(owner).getByText('Owner')).toBeInTheDocument();
+    expect(within(owner).getByText('Active')).toBeInTheDocument();
+    expect(within(owner).getByText('2 hours ago')).toBeInTheDocument();
+
+    const carl = rowOf(table, 'Carl Contact');
+    expect(within(carl).getByText('Inactive')).toBeInTheDocument();
+    expect(within(carl).getByText('Enabled')).toBeInTheDocument();
+    expect(within(carl).getByText('3 days ago')).toBeInTheDocument();
+    expect(within(carl).queryByText('Owner')).not.toBeInTheDocument();
+
+    expect(within(rowOf(table, 'Bea Brown')).getByText('a day ago')).toBeInTheDocument();
+
+    const dana = rowOf(table, 'Dana Disabled');
+    expect(within(dana).getByText('Disabled')).toBeInTheDocument();
+    expect(within(dana).getByText('Never')).toBeInTheDocument();
+  });
+
+  it('shows the exact time of a login on hover and on keyboard focus', async () => {
+    const { user, spark } = renderGroup();
+    const table = await membersTable();
+    const carlLogin = spark.group.Users.find((u) => u.Name === 'Carl Contact')?.LastLogin ?? '';
+    const exact = new Intl.DateTimeFormat(undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(carlLogin));
+
+    const time = within(rowOf(table, 'Carl Contact')).getByText('3 days ago');
+    expect(time).toHaveAttribute('datetime', new Date(carlLogin).toISOString());
+    await user.hover(time);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(exact);
+    await user.unhover(time);
+    await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument());
+
+    time.focus();
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(exact);
+  });
+
+  it('sorts by name and by last login from the column headers', async () => {
+    const { user } = renderGroup();
+    const table = await membersTable();
+    const [nameHeader, loginHeader] = [
+      within(table).getByRole('columnheader', { name: /Name/ }),
+      within(table).getByRole('columnheader', { name: /Last login/ }),
+    ];
+
+    expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(memberNames(table)).toEqual([
+      'Bea Brown',
+      'Carl Contact',
+      'Dana Disabled',
+      'Olivia OakOwner',
+    ]);
+
+    await user.click(within(table).getByRole('button', { name: 'Name' }));
+    expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+    expect(memberNames(table)[0]).toBe('Olivia OakOwner');
+
+    await user.click(within(table).getByRole('button', { name: 'Last login' }));
+    expect(loginHeader).toHaveAttribute('aria-sort', 'descending');
+    expect(nameHeader).toHaveAttribute('aria-sort', 'none');
+    expect(memberNames(table)).toEqual([
+      'Olivia OakOwner',
+      'Bea Brown',
+      'Carl Contact',
+      'Dana Disabled',
+    ]);
+
+    await user.click(within(table).getByRole('button', { name: 'Last login' }));
+    expect(loginHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(memberNames(table)).toEqual([
+      'Dana Disabled',
+      'Carl Contact',
+      'Bea Brown',
+      'Olivia OakOwner',
+    ]);
+  });
+
+  it('lets someone who may edit add and remove members, but not remove the owner', async () => {
+    renderGroup();
+    const table = await membersTable();
+    expect(screen.getByRole('button', { name: 'Add members' })).toBeInTheDocument();
+    expect(within(table).getByRole('button', { name: 'Remove Carl Contact' })).toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: 'Remove Olivia Oak' })).toBeNull();
+  });
+
+  it('shows no write controls to a read-only user', async () => {
+    renderGroup({ canEdit: false });
+    const table = await membersTable();
+    expect(within(table).getByText('Carl Contact')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add members' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
+  });
+});
+
+describe('removing a member', () => {
+  it('removes the row at once, sends the DELETE right away, and Undo brings the member back', async () => {
+    const { user, spark } = renderGroup();
+    const table = await membersTable();
+    const deleteAnswer = spark.hold('DELETE');
+
+    await user.click(within(table).getByRole('button', { name: 'Remove Carl Contact' }));
+
+    expect(within(table).queryByText('Carl Contact')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Members (3)' })).toBeInTheDocument();
+    await waitFor(() => expect(spark.writes()).toHaveLength(1));
+    expect(spark.writes()[0]).toMatchObject({
+      method: 'DELETE',
+      path: `/portal/groups/${GROUP_ID}/users/20260101000000000000000003`,
+    });
+
+    deleteAnswer.release();
+    expect(await screen.findByText('Removed Carl Contact')).toBeInTheDocument();
+    expect(spark.group.Users.map((u) => u.Name)).not.toContain('Carl Contact');
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+
+    expect(await within(table).findByText('Carl Contact')).toBeInTheDocument();
+    await waitFor(() => expect(spark.writes()).toHaveLength(2));
+    expect(spark.writes()[1]).toMatchObject({
+      method: 'POST',
+      path: `/portal/groups/${GROUP_ID}`,
+      body: { D: { Users: [{ Id: '20260101000000000000000003' }] } },
+    });
+    expect(await screen.findByText('Added Carl Contact')).toBeInTheDocument();
+    expect(spark.group.Users.map((u) => u.Name)).toContain('Carl Contact');
+  });
+
+  it('sends one DELETE when the remove button is clicked twice', async () => {
+    const { user, spark } = renderGroup();
+    const table = await membersTable();
+    const button = within(table).getByRole('button', { name: 'Remove Bea Brown' });
+
+    await user.dblClick(button);
+
+    expect(await screen.findByText('Removed Bea Brown')).toBeInTheDocument();
+    expect(spark.writes().filter((w) => w.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('puts the member back and explains when the server refuses', async () => {
+    const { user, spark } = renderGroup();
+    const table = await membersTable();
+    server.use(
+      http.delete('/api/v1/portal/groups/:groupId/users/:userId', () =>
+        spark.failure(405, 1018, 'Read only'),
+      ),
+    );
+
+    await user.click(within(table).getByRole('button', { name: 'Remove Carl Contact' }));
+
+    expect(await screen.findByText('Could not remove Carl Contact')).toBeInTheDocument();
+    expect(
+      screen.getByText('Your account can view groups but not change them'),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('Carl Contact')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Members (4)' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('also updates the member count in cached group lists', async () => {
+    const { user, queryClient, spark } = renderGroup();
+    const table = await membersTable();
+    const listKey = ['groups', 'list', { q: '', sort: 'Name', page: 1 }];
+    queryClient.setQueryData(listKey, { results: [structuredClone(spark.group)] });
+    const deleteAnswer = spark.hold('DELETE');
+
+    await user.click(within(table).getByRole('button', { name: 'Remove Carl Contact' }));
+
+    await waitFor(() =>
+      expect(
+        queryClient.getQueryData<{ results: { Users: unknown[] }[] }>(listKey)?.results[0]?.Users,
+      ).toHaveLength(3),
+    );
+    deleteAnswer.release();
+  });
+});

@@ -1,0 +1,62 @@
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { Button, Group, Stack, Title } from '@mantine/core';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { MembersTable } from './members-table.js';
+import { useMemberChanges } from './use-member-changes.js';
+
+const loadAddMembersDialog = () => import('./add-members-dialog.js');
+const AddMembersDialog = lazy(loadAddMembersDialog);
+
+interface Props {
+  group: PortalGroup;
+  canEdit: boolean;
+}
+
+export function GroupMembers({ group, canEdit }: Props) {
+  const headingId = useId();
+  const [dialogOpened, setDialogOpened] = useState(false);
+  const [dialogRequested, setDialogRequested] = useState(false);
+  const { add, remove } = useMemberChanges(group);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const dialogWasOpened = useRef(false);
+
+  // Mantine returns focus only for a modal that was mounted closed; the lazy one mounts open.
+  useEffect(() => {
+    if (dialogWasOpened.current && !dialogOpened) addButton.current?.focus();
+    dialogWasOpened.current = dialogOpened;
+  }, [dialogOpened]);
+
+  return (
+    <Stack component="section" aria-labelledby={headingId} gap="sm">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2} id={headingId} fz="h3">
+          Members ({group.Users.length})
+        </Title>
+        {canEdit && (
+          <Button
+            ref={addButton}
+            onMouseEnter={() => void loadAddMembersDialog()}
+            onFocus={() => void loadAddMembersDialog()}
+            onClick={() => {
+              setDialogRequested(true);
+              setDialogOpened(true);
+            }}
+          >
+            Add members
+          </Button>
+        )}
+      </Group>
+      <MembersTable group={group} onRemove={canEdit ? remove : undefined} />
+      {canEdit && dialogRequested && (
+        <Suspense fallback={null}>
+          <AddMembersDialog
+            group={group}
+            opened={dialogOpened}
+            onClose={() => setDialogOpened(false)}
+            onAdd={add}
+          />
+        </Suspense>
+      )}
+    </Stack>
+  );
+}

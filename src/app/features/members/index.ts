@@ -1,0 +1,1 @@
+export { GroupMembers } from './components/group-members.js';

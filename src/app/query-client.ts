@@ -1,0 +1,62 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { errorMessage } from './api/error-message.js';
+import { SparkApiError } from './api/spark-fetch.js';
+import { SparkCode } from '../shared/spark-codes.js';
+import { markSessionEnded } from './features/auth/api/session.js';
+
+const MAX_READ_RETRIES = 3;
+
+/** Reads retry on network errors, 5xx and rate limiting; other 4xx answers are final. */
+export function shouldRetryRead(failureCount: number, error: unknown): boolean {
+  if (failureCount >= MAX_READ_RETRIES) return false;
+  if (!(error instanceof SparkApiError)) return true;
+  if (error.isNetwork || error.status === 429) return true;
+  return error.status < 400 || error.status >= 500;
+}
+
+/** Honours Retry-After; otherwise exponential back-off. */
+export function readRetryDelay(attempt: number, error: unknown): number {
+  if (error instanceof SparkApiError && error.code === SparkCode.RateLimited) {
+    notifications.show({ id: 'flexmls-busy', color: 'yellow', message: errorMessage(error) });
+    if (error.retryAfterSeconds) return error.retryAfterSeconds * 1000;
+  }
+  return Math.min(1000 * 2 ** attempt, 10_000);
+}
+
+function isSessionEnd(error: unknown): boolean {
+  return (
+    error instanceof SparkApiError &&
+    error.status === 401 &&
+    (error.code === SparkCode.Unauthorized || error.code === SparkCode.TokenExpired)
+  );
+}
+
+interface Options {
+  /** Tests turn retries off to see failures at once. */
+  retry?: boolean;
+}
+
+export function createQueryClient({ retry = true }: Options = {}): QueryClient {
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (isSessionEnd(error)) markSessionEnded(queryClient);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isSessionEnd(error)) markSessionEnded(queryClient);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: retry ? shouldRetryRead : false,
+        retryDelay: readRetryDelay,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return queryClient;
+}

@@ -1,0 +1,152 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
+import { delay, http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createQueryClient } from '../query-client.js';
+import { agent, makeGroup } from '../test/fixtures.js';
+import { groupsListHandler } from '../test/fake-groups.js';
+import { LocationProbe } from '../test/location-probe.js';
+import { setupMswServer, sparkError } from '../test/msw.js';
+import { renderWithProviders } from '../test/render.js';
+import { sessionHandler } from '../test/session-handler.js';
+import { ProgressBar } from '../ui/progress-bar.js';
+import { AppRoutes } from './app-routes.js';
+
+const server = setupMswServer();
+
+afterEach(() => onlineManager.setOnline(true));
+
+function renderApp(route: string) {
+  return renderWithProviders(
+    <>
+      <ProgressBar />
+      <AppRoutes />
+      <LocationProbe />
+    </>,
+    { route, queryClient: createQueryClient({ retry: false }) },
+  );
+}
+
+describe('app shell', () => {
+  it('checks the session, then shows the header and redirects / to /groups', async () => {
+    server.use(sessionHandler(agent), groupsListHandler([makeGroup(['Home Owner'])]));
+    renderApp('/');
+    expect(screen.getByRole('status', { name: 'Checking your sign-in' })).toBeInTheDocument();
+    expect(await screen.findByText('Portal Groups Admin')).toBeVisible();
+    expect(screen.getByText('Avery Stone')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Toggle color scheme' })).toBeVisible();
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Home Owner' })).toBeVisible();
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/groups$/);
+  });
+
+  it('shows a progress bar while data loads', async () => {
+    server.use(
+      sessionHandler(agent),
+      http.get('/api/v1/portal/groups', () => delay('infinite')),
+    );
+    renderApp('/groups');
+    expect(await screen.findByRole('progressbar', { name: 'Loading data' })).toBeInTheDocument();
+  });
+
+  it('offers "Sign in with Flexmls" coming back to the same page when signed out', async () => {
+    server.use(sessionHandler(null));
+    renderApp('/groups?q=ann&page=2');
+    const signIn = await screen.findByRole('link', { name: 'Sign in with Flexmls' });
+    expect(signIn).toHaveAttribute(
+      'href',
+      `/auth/login?returnTo=${encodeURIComponent('/groups?q=ann&page=2')}`,
+    );
+    expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
+  });
+
+  it('says the session has ended when the API answers 401', async () => {
+    server.use(
+      sessionHandler(agent),
+      http.get('/api/v1/portal/groups', () => sparkError(401, 1020, 'Token expired')),
+    );
+    renderApp('/groups');
+    expect(
+      await screen.findByText('Your session has ended. Sign in again to continue.'),
+    ).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Sign in with Flexmls' })).toHaveAttribute(
+      'href',
+      `/auth/login?returnTo=${encodeURIComponent('/groups')}`,
+    );
+  });
+
+  it('signs out with the app header and shows the signed-out page', async () => {
+    const headers: (string | null)[] = [];
+    server.use(
+      sessionHandler(agent),
+      groupsListHandler([]),
+      http.post('/auth/logout', ({ request }) => {
+        headers.push(request.headers.get('X-Requested-With'));
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const { user } = renderApp('/groups');
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText(/You are signed out/)).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Sign in with Flexmls' })).toBeVisible();
+    expect(screen.getByTestId('location')).toHaveTextContent('/signed-out');
+    expect(headers).toEqual(['PortalGroupsAdmin']);
+  });
+
+  it('says so when signing out fails', async () => {
+    server.use(
+      sessionHandler(agent),
+      groupsListHandler([]),
+      http.post('/auth/logout', () => HttpResponse.error()),
+    );
+    const { user } = renderApp('/groups');
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText('Could not sign out')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  });
+
+  it('shows a not-found page for an unknown address', async () => {
+    server.use(sessionHandler(agent));
+    renderApp('/nowhere');
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Go to your groups' })).toHaveAttribute(
+      'href',
+      '/groups',
+    );
+  });
+
+  it('shows an error with Retry when the session check fails', async () => {
+    let fail = true;
+    server.use(
+      http.get('/auth/session', () =>
+        fail ? HttpResponse.json({}, { status: 502 }) : HttpResponse.json(agent),
+      ),
+      groupsListHandler([]),
+    );
+    const { user } = renderApp('/groups');
+    expect(await screen.findByText('Could not check your sign-in')).toBeVisible();
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('No groups yet')).toBeVisible();
+  });
+
+  it('warns while offline', async () => {
+    server.use(sessionHandler(agent), groupsListHandler([]));
+    renderApp('/groups');
+    await screen.findByText('No groups yet');
+    act(() => onlineManager.setOnline(false));
+    expect(screen.getByText("You're offline; changes will be sent when you're back")).toBeVisible();
+    act(() => onlineManager.setOnline(true));
+    await waitFor(() => expect(screen.queryByText(/You're offline/)).not.toBeInTheDocument());
+  });
+
+  it('switches between light and dark', async () => {
+    server.use(sessionHandler(agent), groupsListHandler([]));
+    const { user } = renderApp('/groups');
+    const toggle = await screen.findByRole('button', { name: 'Toggle color scheme' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await user.click(toggle);
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-pressed', 'true'));
+    expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  });
+});

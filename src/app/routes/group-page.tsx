@@ -1,0 +1,58 @@
+import { Group, Skeleton, Stack, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useParams } from 'react-router-dom';
+import { useCanEdit } from '../features/auth/index.js';
+import { isNotFound, useGroup } from '../features/groups/api/get-group.js';
+import { DeleteGroupButton } from '../features/groups/components/delete-group-button.js';
+import { FavoritesToggle } from '../features/groups/components/favorites-toggle.js';
+import { groupName } from '../features/groups/group-summary.js';
+import { GroupMembers } from '../features/members/index.js';
+import { ErrorPanel } from '../ui/error-panel.js';
+import { NotFoundPanel } from '../ui/not-found-panel.js';
+
+export function GroupPage() {
+  const { groupId = '' } = useParams();
+  const canEdit = useCanEdit();
+  const group = useGroup(groupId);
+  const name = group.data ? groupName(group.data) : undefined;
+  useDocumentTitle(`${name ?? 'Group'} · Portal Groups Admin`);
+
+  if (group.isError && isNotFound(group.error)) {
+    return (
+      <NotFoundPanel
+        title="Group not found"
+        message="This group does not exist, was deleted, or is not one of yours."
+      />
+    );
+  }
+  if (group.isError && !group.data) {
+    return (
+      <ErrorPanel
+        title="Could not load the group"
+        error={group.error}
+        onRetry={() => void group.refetch()}
+      />
+    );
+  }
+  if (!group.data) {
+    return (
+      <Stack gap="md" aria-busy="true" aria-label="Loading group">
+        <Skeleton height={36} width="40%" />
+        <Skeleton height={200} />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="center" gap="sm">
+        <Title order={1}>{name}</Title>
+        <Group gap="sm">
+          <FavoritesToggle group={group.data} canEdit={canEdit} />
+          {canEdit && <DeleteGroupButton groupId={group.data.Id} name={name ?? ''} />}
+        </Group>
+      </Group>
+      <GroupMembers group={group.data} canEdit={canEdit} />
+    </Stack>
+  );
+}

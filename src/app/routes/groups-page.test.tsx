@@ -1,0 +1,211 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http } from 'msw';
+import { Route } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '../query-client.js';
+import { consumer, agent, makeGroup } from '../test/fixtures.js';
+import { groupsListHandler } from '../test/fake-groups.js';
+import { LocationProbe } from '../test/location-probe.js';
+import { setupMswServer, sparkError, sparkResults } from '../test/msw.js';
+import { renderWithProviders } from '../test/render.js';
+import { sessionHandler } from '../test/session-handler.js';
+import { GroupPage } from './group-page.js';
+import { GroupsPage } from './groups-page.js';
+
+const server = setupMswServer();
+
+/** 36 groups, owners "Owner 01" … "Owner 36". */
+const manyGroups = Array.from({ length: 36 }, (_, index) =>
+  makeGroup([`Owner ${String(index + 1).padStart(2, '0')}`, 'Member A', 'Member B']),
+);
+
+function renderGroupsPage(route = '/groups') {
+  return renderWithProviders(
+    <>
+      <GroupsPage />
+      <LocationProbe />
+    </>,
+    {
+      route,
+      path: '/groups',
+      queryClient: createQueryClient({ retry: false }),
+      extraRoutes: <Route path="/groups/:groupId" element={<GroupPage />} />,
+    },
+  );
+}
+
+function ownerLinks() {
+  return within(screen.getByRole('table')).getAllByRole('link');
+}
+
+describe('groups page', () => {
+  it('shows skeleton rows while loading, then the groups', async () => {
+    server.use(
+      sessionHandler(agent),
+      http.get('/api/v1/portal/groups', () => delay('infinite')),
+    );
+    renderGroupsPage();
+    expect(screen.getByRole('table', { busy: true })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Owner/ })).not.toBeInTheDocument();
+  });
+
+  it('lists groups with owner link, member count, names, Favorites and last sign-in', async () => {
+    const favorite = makeGroup(['Carl Contact', "Dana O'Brien"], { Tags: ['Favorites'] });
+    const owner = favorite.Users[0];
+    if (owner) owner.LastLogin = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
+    const plain = makeGroup(['Álvaro Núñez']);
+    server.use(sessionHandler(agent), groupsListHandler([favorite, plain]));
+    renderGroupsPage();
+
+    const link = await screen.findByRole('link', { name: 'Carl Contact' });
+    expect(link).toHaveAttribute('href', `/groups/${favorite.Id}`);
+    const row = link.closest('tr');
+    if (!row) throw new Error('no row');
+    expect(within(row).getByText('2')).toBeInTheDocument();
+    expect(within(row).getByText("Carl Contact, Dana O'Brien")).toBeInTheDocument();
+    expect(within(row).getByText('Favorites')).toBeInTheDocument();
+    expect(within(row).getByText('3 days ago')).toBeInTheDocument();
+    const plainRow = screen.getByRole('link', { name: 'Álvaro Núñez' }).closest('tr');
+    if (!plainRow) throw new Error('no row');
+    expect(within(plainRow).getByText('Never')).toBeInTheDocument();
+    expect(within(plainRow).getByText('Not in Favorites')).toBeInTheDocument();
+    expect(screen.getByText('1–2 of 2')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'New group' })).toHaveAttribute(
+      'href',
+      '/groups/new',
+    );
+  });
+
+  it('pages 25 at a time and writes ?page=', async () => {
+    const requests: URL[] = [];
+    server.use(sessionHandler(agent), groupsListHandler(manyGroups, requests));
+    const { user } = renderGroupsPage();
+
+    expect(await screen.findByText('1–25 of 36')).toBeInTheDocument();
+    expect(ownerLinks()).toHaveLength(25);
+    expect(requests[0]?.searchParams.get('_limit')).toBe('25');
+    expect(requests[0]?.searchParams.get('_pagination')).toBe('1');
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('26–36 of 36')).toBeInTheDocument();
+    expect(ownerLinks()[0]).toHaveTextContent('Owner 26');
+    expect(screen.getByTestId('location')).toHaveTextContent('/groups?page=2');
+    expect(requests.at(-1)?.searchParams.get('_page')).toBe('2');
+  });
+
+  it('flips the order by owner name and writes ?sort=-Name', async () => {
+    const requests: URL[] = [];
+    server.use(sessionHandler(agent), groupsListHandler(manyGroups, requests));
+    const { user } = renderGroupsPage();
+    await screen.findByText('1–25 of 36');
+    expect(ownerLinks()[0]).toHaveTextContent('Owner 01');
+    expect(screen.getByRole('columnheader', { name: /Owner/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+
+    await user.click(screen.getByRole('button', { name: /Owner.*sort Z to A/ }));
+    await waitFor(() => expect(ownerLinks()[0]).toHaveTextContent('Owner 36'));
+    expect(screen.getByTestId('location')).toHaveTextContent('/groups?sort=-Name');
+    expect(requests.at(-1)?.searchParams.get('_orderby')).toBe('-Name');
+    expect(screen.getByRole('columnheader', { name: /Owner/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+  });
+
+  it('searches as you type (debounced, ?q=), shows "No groups match" and clears', async () => {
+    const requests: URL[] = [];
+    server.use(sessionHandler(agent), groupsListHandler(manyGroups, requests));
+    const { user } = renderGroupsPage('/groups?page=2');
+    await screen.findByText('26–36 of 36');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search groups' }), 'Owner 1');
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('/groups?q=Owner+1'),
+    );
+    expect(await screen.findByText('1–10 of 10')).toBeInTheDocument();
+    const filters = requests.map((url) => url.searchParams.get('_filter')).filter(Boolean);
+    expect(filters).toEqual(["Name Eq '*Owner 1*'"]);
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Search groups' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search groups' }), "zz'*");
+    expect(await screen.findByText("No groups match “zz'*”")).toBeInTheDocument();
+    expect(requests.at(-1)?.searchParams.get('_filter')).toBe("Name Eq '*zz\\'*'");
+
+    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    expect(await screen.findByText('1–25 of 36')).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/groups$/);
+    expect(screen.getByRole('searchbox', { name: 'Search groups' })).toHaveValue('');
+  });
+
+  it('says "No groups yet" with a create button when there are none', async () => {
+    server.use(sessionHandler(agent), groupsListHandler([]));
+    renderGroupsPage();
+    expect(await screen.findByText('No groups yet')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Create a group' })).toHaveAttribute(
+      'href',
+      '/groups/new',
+    );
+  });
+
+  it('shows an error panel with Retry', async () => {
+    let fail = true;
+    server.use(
+      sessionHandler(agent),
+      http.get('/api/v1/portal/groups', () =>
+        fail ? sparkError(500, 1026, 'boom') : sparkResults([makeGroup(['Back Again'])]),
+      ),
+    );
+    const { user } = renderGroupsPage();
+    expect(await screen.findByText('Could not load groups')).toBeInTheDocument();
+    expect(screen.getByText('Something went wrong on the server. Please try again.')).toBeVisible();
+
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('link', { name: 'Back Again' })).toBeInTheDocument();
+  });
+
+  it('keeps the data and says so when a background refetch fails', async () => {
+    server.use(sessionHandler(agent), groupsListHandler([makeGroup(['Kept Owner'])]));
+    const { queryClient } = renderGroupsPage();
+    await screen.findByRole('link', { name: 'Kept Owner' });
+
+    server.use(
+      http.get('/api/v1/portal/groups', () =>
+        sparkError(429, 1550, 'busy', { 'Retry-After': '7' }),
+      ),
+    );
+    await queryClient.refetchQueries({ queryKey: ['groups'] });
+    const alert = (await screen.findByText('Could not refresh the groups')).closest(
+      '[role="alert"]',
+    );
+    expect(alert).toHaveTextContent(
+      'Showing the groups as last loaded. Flexmls is busy, retrying in 7 s',
+    );
+    expect(screen.getByRole('link', { name: 'Kept Owner' })).toBeInTheDocument();
+  });
+
+  it('shows no write controls to a consumer', async () => {
+    server.use(sessionHandler(consumer), groupsListHandler([]));
+    const { queryClient } = renderGroupsPage();
+    expect(await screen.findByText('No groups yet')).toBeInTheDocument();
+    await waitFor(() => expect(queryClient.getQueryData(['auth', 'session'])).toBeDefined());
+    expect(screen.queryByRole('link', { name: 'Create a group' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'New group' })).not.toBeInTheDocument();
+  });
+
+  it('opens a group at once from the list data, before its own request answers', async () => {
+    const group = makeGroup(['Instant Owner', 'Second Member']);
+    server.use(
+      sessionHandler(agent),
+      groupsListHandler([group]),
+      http.get(`/api/v1/portal/groups/${group.Id}`, () => delay('infinite')),
+    );
+    const { user } = renderGroupsPage();
+    const link = await screen.findByRole('link', { name: 'Instant Owner' });
+    await user.hover(link);
+    await user.click(link);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Instant Owner' })).toBeVisible();
+  });
+});

@@ -1,0 +1,149 @@
+import { useCallback } from 'react';
+import { Alert, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { Link, useSearchParams } from 'react-router-dom';
+import { errorMessage } from '../api/error-message.js';
+import { useCanEdit } from '../features/auth/index.js';
+import { useGroups } from '../features/groups/api/get-groups.js';
+import type { GroupListParams } from '../features/groups/api/group-keys.js';
+import { GroupsSearch } from '../features/groups/components/groups-search.js';
+import { GroupsTable } from '../features/groups/components/groups-table.js';
+import { readListParams, writeListParams } from '../features/groups/list-params.js';
+import { ErrorPanel } from '../ui/error-panel.js';
+
+/** "1–25 of 36" */
+function rangeText(page: number, pageSize: number, shown: number, total: number) {
+  if (shown === 0) return `0 of ${total}`;
+  const first = (page - 1) * pageSize + 1;
+  return `${first}–${first + shown - 1} of ${total}`;
+}
+
+export function GroupsPage() {
+  useDocumentTitle('Groups · Portal Groups Admin');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const params = readListParams(searchParams);
+  const canEdit = useCanEdit();
+  const groups = useGroups(params);
+
+  const update = useCallback(
+    (change: Partial<GroupListParams>, replace = false) =>
+      setSearchParams((current) => writeListParams({ ...readListParams(current), ...change }), {
+        replace,
+      }),
+    [setSearchParams],
+  );
+  const search = useCallback((q: string) => update({ q, page: 1 }, true), [update]);
+
+  const data = groups.data;
+  const newGroupButton = canEdit ? (
+    <Button component={Link} to="/groups/new">
+      New group
+    </Button>
+  ) : null;
+
+  let body: React.ReactNode;
+  if (groups.isError && !data) {
+    body = (
+      <ErrorPanel
+        title="Could not load groups"
+        error={groups.error}
+        onRetry={() => void groups.refetch()}
+      />
+    );
+  } else if (data && data.groups.length === 0 && params.page > 1 && data.pagination.TotalRows > 0) {
+    body = (
+      <Stack align="flex-start">
+        <Text>This page is empty.</Text>
+        <Button variant="default" onClick={() => update({ page: 1 })}>
+          Go to the first page
+        </Button>
+      </Stack>
+    );
+  } else if (data && data.groups.length === 0 && params.q) {
+    body = (
+      <Stack align="flex-start">
+        <Text fw={600}>No groups match “{params.q}”</Text>
+        <Button variant="default" onClick={() => search('')}>
+          Clear search
+        </Button>
+      </Stack>
+    );
+  } else if (data && data.groups.length === 0) {
+    body = (
+      <Stack align="flex-start">
+        <Text fw={600}>No groups yet</Text>
+        {canEdit && (
+          <Button component={Link} to="/groups/new">
+            Create a group
+          </Button>
+        )}
+      </Stack>
+    );
+  } else {
+    const { pagination } = data ?? {};
+    body = (
+      <Stack gap="sm">
+        {groups.isRefetchError && (
+          <Alert color="yellow" variant="light" title="Could not refresh the groups">
+            <Group justify="space-between" gap="sm">
+              <Text size="sm">Showing the groups as last loaded. {errorMessage(groups.error)}</Text>
+              <Button size="xs" variant="default" onClick={() => void groups.refetch()}>
+                Retry
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <GroupsTable
+          groups={data?.groups}
+          dataUpdatedAt={groups.dataUpdatedAt}
+          sort={params.sort}
+          onSortChange={(sort) => update({ sort, page: 1 })}
+          caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
+        />
+        {data && pagination && (
+          <Group justify="space-between" gap="sm">
+            <Text size="sm" aria-live="polite">
+              {rangeText(
+                pagination.CurrentPage,
+                pagination.PageSize,
+                data.groups.length,
+                pagination.TotalRows,
+              )}
+            </Text>
+            {pagination.TotalPages > 1 && (
+              <Pagination
+                total={pagination.TotalPages}
+                value={params.page}
+                onChange={(page) => update({ page })}
+                size="sm"
+                getControlProps={(control) => ({
+                  'aria-label': {
+                    first: 'First page',
+                    last: 'Last page',
+                    next: 'Next page',
+                    previous: 'Previous page',
+                  }[control],
+                })}
+                getItemProps={(page) => ({
+                  'aria-label': `Page ${page}`,
+                  'aria-current': page === params.page ? 'page' : undefined,
+                })}
+              />
+            )}
+          </Group>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>Groups</Title>
+        {newGroupButton}
+      </Group>
+      <GroupsSearch value={params.q} onSearch={search} />
+      {body}
+    </Stack>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Alert, Button, CloseButton, Group, Paper, Pill, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { Link, useNavigate } from 'react-router-dom';
+import { useCanEdit } from '../features/auth/index.js';
+import { useCreateGroup } from '../features/groups/api/create-group.js';
+import type { PortalContact } from '../features/groups/api/owner-candidates.js';
+import { MembersPicker, OwnerPicker } from '../features/groups/components/contact-picker.js';
+
+export function NewGroupPage() {
+  useDocumentTitle('New group · Portal Groups Admin');
+  const canEdit = useCanEdit();
+  const navigate = useNavigate();
+  const createGroup = useCreateGroup();
+  const [owner, setOwner] = useState<PortalContact | null>(null);
+  const [members, setMembers] = useState<PortalContact[]>([]);
+
+  if (!canEdit) {
+    return (
+      <Stack align="flex-start">
+        <Title order={1}>New group</Title>
+        <Alert color="blue" variant="light">
+          Your account can view groups but not change them
+        </Alert>
+        <Button component={Link} to="/groups" variant="default">
+          Back to groups
+        </Button>
+      </Stack>
+    );
+  }
+
+  const otherMembers = members.filter((member) => member.Id !== owner?.Id);
+  const submit = () => {
+    if (!owner) return;
+    createGroup.mutate(
+      { ownerContactId: owner.Id, memberContactIds: otherMembers.map((member) => member.Id) },
+      { onSuccess: ({ groupId }) => void navigate(`/groups/${encodeURIComponent(groupId)}`) },
+    );
+  };
+
+  return (
+    <Stack gap="lg" maw={640}>
+      <Title order={1}>New group</Title>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            1. Owner
+          </Title>
+          <Text size="sm" c="dimmed">
+            A contact with a portal account that owns no group yet.
+          </Text>
+          <OwnerPicker value={owner} onChange={setOwner} />
+          <Text size="sm" aria-live="polite">
+            {owner ? `Owner: ${owner.DisplayName}` : 'No owner chosen yet'}
+          </Text>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            2. Members (optional)
+          </Title>
+          <MembersPicker ownerId={owner?.Id} value={otherMembers} onChange={setMembers} />
+          {otherMembers.length > 0 && (
+            <Group gap="xs" aria-label="Chosen members" role="list">
+              {otherMembers.map((member) => (
+                <Pill key={member.Id} role="listitem">
+                  <Group gap={4} wrap="nowrap">
+                    {member.DisplayName}
+                    <CloseButton
+                      size="xs"
+                      aria-label={`Remove ${member.DisplayName}`}
+                      onClick={() => setMembers(otherMembers.filter((m) => m.Id !== member.Id))}
+                    />
+                  </Group>
+                </Pill>
+              ))}
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+      <Group>
+        <Button onClick={submit} disabled={!owner} loading={createGroup.isPending}>
+          Create group
+        </Button>
+        <Button component={Link} to="/groups" variant="default">
+          Cancel
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

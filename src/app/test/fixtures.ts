@@ -1,0 +1,54 @@
+import type { SessionUser } from '../../shared/account.js';
+import type { PortalGroup, PortalGroupUser } from '../../shared/portal-groups.js';
+
+export const agent: SessionUser = {
+  Id: '20260101000000000000000001',
+  Name: 'Avery Stone',
+  UserType: 'Member',
+  Role: 'Private',
+};
+export const consumer: SessionUser = {
+  Id: '20260101000000000000000002',
+  Name: 'Vera Vow',
+  UserType: 'Contact',
+  Role: 'VOW',
+};
+
+let sequence = 0;
+/** A 26-digit Spark-like Id, unique within a test run. */
+export function nextId(): string {
+  sequence += 1;
+  return `20260101000000000000${String(sequence).padStart(6, '0')}`;
+}
+
+export function makeUser(name: string, overrides: Partial<PortalGroupUser> = {}): PortalGroupUser {
+  const id = overrides.Id ?? nextId();
+  return {
+    Id: id,
+    ResourceUri: `/v1/contacts/${id}`,
+    UserType: 'Contact',
+    Name: name,
+    Active: true,
+    Enabled: true,
+    LastLogin: null,
+    OfficeId: null,
+    Office: null,
+    CompanyId: null,
+    Company: null,
+    ...overrides,
+  };
+}
+
+/** A group owned by the first named user. */
+export function makeGroup(names: string[], overrides: Partial<PortalGroup> = {}): PortalGroup {
+  const users = names.map((name) => makeUser(name));
+  const id = overrides.Id ?? nextId();
+  return {
+    Id: id,
+    ResourceUri: `/v1/portal/groups/${id}`,
+    ContactId: users[0]?.Id ?? nextId(),
+    Tags: [],
+    Users: users,
+    ...overrides,
+  };
+}

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { Anchor, Box, Group } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { ColorSchemeToggle } from './color-scheme-toggle.js';
+
+/** App name, then whatever the page puts at the end (the user's name, Sign out). */
+export function AppHeader({ children }: { children?: ReactNode }) {
+  return (
+    <Box
+      component="header"
+      px="md"
+      py="sm"
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Anchor
+          component={Link}
+          to="/groups"
+          fw={700}
+          c="var(--mantine-color-text)"
+          underline="never"
+        >
+          Portal Groups Admin
+        </Anchor>
+        <Group gap="sm" wrap="nowrap">
+          <ColorSchemeToggle />
+          {children}
+        </Group>
+      </Group>
+    </Box>
+  );
+}

@@ -1,0 +1,26 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+
+interface NotFoundPanelProps {
+  title: string;
+  message: string;
+  backTo?: string;
+  backLabel?: string;
+}
+
+export function NotFoundPanel({
+  title,
+  message,
+  backTo = '/groups',
+  backLabel = 'Back to groups',
+}: NotFoundPanelProps) {
+  return (
+    <Stack gap="sm" py="xl" align="flex-start">
+      <Title order={1}>{title}</Title>
+      <Text>{message}</Text>
+      <Anchor component={Link} to={backTo}>
+        {backLabel}
+      </Anchor>
+    </Stack>
+  );
+}
