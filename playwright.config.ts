@@ -1,9 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const E2E_PORT = 4317;
+/** Override with E2E_PORT when two runs share a machine. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317);
 /** A second server whose access tokens live 3 seconds, for the token refresh journey. */
-export const E2E_SHORT_TOKEN_PORT = 4318;
+export const E2E_SHORT_TOKEN_PORT = E2E_PORT + 1;
 
 export default defineConfig({
   testDir: 'e2e',

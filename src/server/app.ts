@@ -75,8 +75,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   if (existsSync(resolve(staticRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: staticRoot,
-      wildcard: false,
-      index: false,
+      wildcard: true,
+      index: ['index.html'],
       setHeaders(res, path) {
         res.header(
           'Cache-Control',
@@ -88,7 +88,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
       const isClientRoute = !/^\/(api|auth|spark|assets)(\/|$)/.test(path) && !/\.\w+$/.test(path);
-      if (request.method === 'GET' && isClientRoute) {
+      if ((request.method === 'GET' || request.method === 'HEAD') && isClientRoute) {
         return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
       }
       return reply.code(404).send({ error: 'Not found' });
