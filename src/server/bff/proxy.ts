@@ -48,7 +48,9 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         : status === 500
           ? failure(SparkCode.InternalError, 'Unexpected error.')
           : failure(SparkCode.BadBody, 'The request could not be read.');
-    return reply.code(status).header('Cache-Control', 'no-store').send(body);
+    // Spark answers an unreadable body (415 included) with 400/1035.
+    const sent = status === 413 || status === 500 ? status : 400;
+    return reply.code(sent).header('Cache-Control', 'no-store').send(body);
   });
 
   const refreshes = new Map<string, Promise<Tokens | null>>();
@@ -131,7 +133,8 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
     }
   });
 
-  app.all('/api/*', async (_request, reply) =>
-    reply.code(404).send(failure(SparkCode.NotFound, 'Not found.')),
-  );
+  const notFound = async (_request: unknown, reply: FastifyReply) =>
+    reply.code(404).send(failure(SparkCode.NotFound, 'Not found.'));
+  app.all('/api', notFound);
+  app.all('/api/*', notFound);
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../config.js';
 import type { Db } from '../store/db.js';
 import type { SparkEmulatorOptions } from '../plugin.js';
+import { methodNotAllowed } from '../errors.js';
 
 const CODE_LIFETIME_MS = 5 * 60 * 1000;
 const GRANT_PATH = '/v1/oauth2/grant';
@@ -266,6 +267,18 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     if (!row) throw new OAuthError('invalid_grant', 'The refresh token is invalid or revoked.');
     db.prepare('UPDATE access_tokens SET revoked = 1 WHERE token = ?').run(row.token);
     return issueTokens(db, row.account_id, clientId, config.emulator.tokenLifetimeSeconds);
+  });
+
+  app.route({
+    method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+    url: GRANT_PATH,
+    handler: async (_request, reply) => {
+      const refused = methodNotAllowed(['POST']);
+      return reply
+        .code(405)
+        .headers(refused.extra.headers ?? {})
+        .send(refused.toBody());
+    },
   });
 
   app.post(GRANT_PATH, async (request, reply) => {

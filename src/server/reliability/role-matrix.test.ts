@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import { DEMO_ACCOUNTS } from '../spark/seed.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { ROLE_CASES, URIS, type RoleCase, type RoleName } from './role-table.js';
+import { oauthFailureProblem, parseJson, sparkFailureProblem } from './spark-answers.js';
+import { tableHashes } from './snapshot.js';
+
+const { avery, vow } = DEMO_ACCOUNTS;
+const EXPIRED_TOKEN = 'role-matrix-expired';
+
+const TOKENS: Record<RoleName, string | null> = {
+  Private: avery.token,
+  VOW: vow.token,
+  Portal: DEMO_ACCOUNTS.portal.token,
+  IDX: DEMO_ACCOUNTS.idx.token,
+  Public: DEMO_ACCOUNTS.public.token,
+  none: null,
+  expired: EXPIRED_TOKEN,
+};
+
+let server: TestServer;
+let group: PortalGroup;
+
+async function send(method: string, path: string, token: string | null, body?: unknown) {
+  const headers: Record<string, string> = { 'X-SparkApi-User-Agent': 'RoleMatrix/1.0' };
+  if (token) headers.Authorization = `OAuth ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${server.url}/spark${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: parseJson(text) };
+}
+
+const pathOf = (c: RoleCase) =>
+  URIS[c.uri].path
+    .replace('{group}', group.Id)
+    .replace('{member}', vow.portalAccountId)
+    .replace('{contact}', vow.contactId);
+
+/** Puts Avery's group back the way the table found it after a write the table lets through. */
+async function restoreGroup() {
+  const users = group.Users.map((u) => ({ Id: u.Id }));
+  const now = await send('GET', `/v1/portal/groups/${group.Id}`, avery.token);
+  if (now.status === 404) {
+    expect(
+      (await send('POST', `/v1/portal/groups/${group.Id}`, avery.token, { D: { Users: users } }))
+        .status,
+    ).toBe(201);
+  }
+  const put = await send('PUT', `/v1/portal/groups/${group.Id}`, avery.token, {
+    D: { Users: users, Tags: group.Tags },
+  });
+  expect(put.status).toBe(200);
+  const after = await send('GET', `/v1/portal/groups/${group.Id}`, avery.token);
+  expect((after.json as { D: { Results: PortalGroup[] } }).D.Results[0]).toEqual(group);
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  server.db
+    .prepare('INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, ?)')
+    .run(EXPIRED_TOKEN, avery.id, Date.now() - 1000);
+  const vowGroups = await send('GET', '/v1/portal/groups?_limit=25', vow.token);
+  const portalGroups = await send('GET', '/v1/portal/groups?_limit=25', DEMO_ACCOUNTS.portal.token);
+  const portalIds = new Set(
+    (portalGroups.json as { D: { Results: PortalGroup[] } }).D.Results.map((g) => g.Id),
+  );
+  const candidate = (vowGroups.json as { D: { Results: PortalGroup[] } }).D.Results.find(
+    (g) => !portalIds.has(g.Id) && g.Id !== vow.portalAccountId,
+  );
+  if (!candidate) throw new Error('the demo data has no group for the VOW consumer alone');
+  const full = await send('GET', `/v1/portal/groups/${candidate.Id}`, avery.token);
+  group = (full.json as { D: { Results: PortalGroup[] } }).D.Results[0] as PortalGroup;
+});
+
+afterAll(async () => {
+  await server.dispose();
+});
+
+describe('role matrix (role x URI x method)', () => {
+  it('covers every role, URI and method once', () => {
+    expect(ROLE_CASES).toHaveLength(7 * Object.keys(URIS).length * 4);
+    const keys = new Set(ROLE_CASES.map((c) => `${c.role} ${c.uri} ${c.method}`));
+    expect(keys.size).toBe(ROLE_CASES.length);
+  });
+
+  it.each(ROLE_CASES)('$role $method $uri -> $expected.status', async (c) => {
+    const before = tableHashes(server.db);
+    const isWrite = c.method === 'POST' || c.method === 'PUT';
+    const response = await send(
+      c.method,
+      pathOf(c),
+      TOKENS[c.role],
+      isWrite ? { D: {} } : undefined,
+    );
+
+    expect(response.status).toBe(c.expected.status);
+    if (c.expected.oauthError) {
+      expect(oauthFailureProblem(response.status, response.json)).toBeUndefined();
+      expect(response.json).toMatchObject({ error: c.expected.oauthError });
+    } else if (c.expected.code !== undefined) {
+      expect(sparkFailureProblem(response.status, response.json)).toBeUndefined();
+      expect(response.json).toMatchObject({ D: { Success: false, Code: c.expected.code } });
+    } else {
+      expect(response.json).toMatchObject({ D: { Success: true } });
+    }
+    if (c.expected.code === 405) {
+      expect(response.headers.get('allow')).toBe(URIS[c.uri].allow.join(', '));
+    }
+
+    if (response.status >= 400) expect(tableHashes(server.db)).toEqual(before);
+    else if (c.method !== 'GET') await restoreGroup();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Who may do what (spec §1.1, §2, §3, §4), as one table: URI x method -> the answer per role.
+ *
+ * Precedence the emulator applies, and this table asserts:
+ * 1. no X-SparkApi-User-Agent: 400/1016 (every row sends one);
+ * 2. the token: none or unknown 401/1000, expired 401/1020 (not on the OAuth grant URI);
+ * 3. a method the URI does not have: 405/405 with `Allow`, for every authenticated role;
+ * 4. the role: no access to the service 403/1500, read-only role writing 405/1018;
+ * 5. the record (404, also for a group the consumer is not in), then the body (1050 for `{"D":{}}`).
+ */
+export const ROLES = ['Private', 'VOW', 'Portal', 'IDX', 'Public', 'none', 'expired'] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+export type Method = (typeof METHODS)[number];
+
+/** `{group}` Avery's group the VOW consumer is in (the Portal one is not), `{member}` the VOW
+ * consumer's portal account (a member of it), `{contact}` the VOW consumer's contact. */
+export const URIS = {
+  groups: { path: '/v1/portal/groups', allow: ['GET'] },
+  current: { path: '/v1/portal/groups/current', allow: ['GET', 'PUT', 'DELETE'] },
+  group: { path: '/v1/portal/groups/{group}', allow: ['GET', 'POST', 'PUT', 'DELETE'] },
+  member: { path: '/v1/portal/groups/{group}/users/{member}', allow: ['DELETE'] },
+  contacts: { path: '/v1/contacts', allow: ['GET', 'POST'] },
+  contact: { path: '/v1/contacts/{contact}', allow: ['GET'] },
+  portal: { path: '/v1/contacts/{contact}/portal', allow: ['GET', 'POST', 'PUT'] },
+  account: { path: '/v1/my/account', allow: ['GET'] },
+  grant: { path: '/v1/oauth2/grant', allow: ['POST'] },
+} as const;
+export type UriName = keyof typeof URIS;
+
+export interface Expected {
+  status: number;
+  /** Spark `Code` of a failure; absent for a success. */
+  code?: number;
+  /** OAuth `error` (the grant URI answers failures unwrapped). */
+  oauthError?: string;
+}
+
+const OK: Expected = { status: 200 };
+const NOT_FOUND: Expected = { status: 404, code: 404 };
+const MISSING: Expected = { status: 400, code: 1050 };
+const EXISTS: Expected = { status: 409, code: 1110 };
+const FORBIDDEN: Expected = { status: 403, code: 1500 };
+const READ_ONLY: Expected = { status: 405, code: 1018 };
+const NO_METHOD: Expected = { status: 405, code: 405 };
+const NO_TOKEN: Expected = { status: 401, code: 1000 };
+const EXPIRED: Expected = { status: 401, code: 1020 };
+const BAD_GRANT: Expected = { status: 400, oauthError: 'invalid_request' };
+
+type Row = [UriName, Method, Expected, Expected, Expected, Expected, Expected, Expected, Expected];
+
+// prettier-ignore
+const ROWS: Row[] = [
+  //                          Private     VOW         Portal      IDX         Public      none        expired
+  ['groups',   'GET',         OK,         OK,         OK,         FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['groups',   'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['groups',   'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['groups',   'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['current',  'GET',         FORBIDDEN,  OK,         OK,         FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['current',  'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['current',  'PUT',         FORBIDDEN,  MISSING,    MISSING,    FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['current',  'DELETE',      FORBIDDEN,  OK,         OK,         FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['group',    'GET',         OK,         OK,         NOT_FOUND,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['group',    'POST',        MISSING,    READ_ONLY,  READ_ONLY,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['group',    'PUT',         MISSING,    READ_ONLY,  READ_ONLY,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['group',    'DELETE',      OK,         READ_ONLY,  READ_ONLY,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['member',   'GET',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['member',   'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['member',   'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['member',   'DELETE',      OK,         READ_ONLY,  READ_ONLY,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['contacts', 'GET',         OK,         FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['contacts', 'POST',        MISSING,    FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['contacts', 'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['contacts', 'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['contact',  'GET',         OK,         FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['contact',  'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['contact',  'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['contact',  'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['portal',   'GET',         OK,         FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['portal',   'POST',        EXISTS,     FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['portal',   'PUT',         MISSING,    FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  NO_TOKEN,   EXPIRED],
+  ['portal',   'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['account',  'GET',         OK,         OK,         OK,         OK,         OK,         NO_TOKEN,   EXPIRED],
+  ['account',  'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['account',  'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['account',  'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  // The token endpoint is how a client gets a token: the caller's token plays no part.
+  ['grant',    'GET',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD],
+  ['grant',    'POST',        BAD_GRANT,  BAD_GRANT,  BAD_GRANT,  BAD_GRANT,  BAD_GRANT,  BAD_GRANT,  BAD_GRANT],
+  ['grant',    'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD],
+  ['grant',    'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD],
+];
+
+export interface RoleCase {
+  role: RoleName;
+  uri: UriName;
+  method: Method;
+  expected: Expected;
+}
+
+/** The table, one case per cell. */
+export const ROLE_CASES: RoleCase[] = ROWS.flatMap(([uri, method, ...answers]) =>
+  ROLES.map((role, i) => ({ role, uri, method, expected: answers[i] as Expected })),
+);

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../spark/store/db.js';
+
+/** The tables that hold what an agent would lose; a rejected request must leave them as they were. */
+export const DATA_TABLES = [
+  'accounts',
+  'contacts',
+  'portal_accounts',
+  'portal_groups',
+  'portal_group_members',
+  'current_groups',
+  'access_tokens',
+  'oauth_codes',
+] as const;
+
+export type TableHashes = Record<(typeof DATA_TABLES)[number], string>;
+
+/** A hash of every row of each data table, in a stable order. */
+export function tableHashes(db: Db): TableHashes {
+  const hashes = {} as TableHashes;
+  for (const table of DATA_TABLES) {
+    const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+    hashes[table] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+  }
+  return hashes;
+}
+
+export function integrityCheck(db: Db): string {
+  return db.pragma('integrity_check', { simple: true }) as string;
+}
