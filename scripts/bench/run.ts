@@ -1,0 +1,252 @@
+// npm run bench [-- --smoke]: first-load bytes, API latency at scale, browser timings, seeding time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { execSync } from 'node:child_process';
+import { openDatabase } from '../../src/server/spark/store/db.js';
+import { seedDemoData, seedLargeData } from '../../src/server/spark/seed.js';
+import { freePort } from '../../src/server/testing/test-server.js';
+import { firstLoadSizes } from './first-load.js';
+import { runLoad, type LoadResult, type Request } from './api-load.js';
+import { measureBrowser } from './browser.js';
+import { figure, type Figure } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench-results/bench.json' },
+  },
+});
+const smoke = values.smoke;
+const size = smoke ? { groups: 300, contacts: 3_000 } : { groups: 10_000, contacts: 100_000 };
+const runs = smoke ? 1 : 3;
+const loadSeconds = smoke ? 1 : 5;
+const connections = 10;
+
+const HEADERS = { 'X-SparkApi-User-Agent': 'bench', Authorization: 'OAuth demo-private' };
+const work = mkdtempSync(join(tmpdir(), 'pga-bench-'));
+
+function seedOnce(path: string): number {
+  const db = openDatabase(path);
+  seedDemoData(db);
+  const started = performance.now();
+  seedLargeData(db, size);
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+}
+
+async function startServer(databasePath: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      SPARK_RATE_LIMIT: '1000000000',
+      SPARK_API_URL: '',
+    },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    const up = await fetch(`${url}/auth/session`).then(
+      () => true,
+      () => false,
+    );
+    if (up) return { url, child };
+    if (attempt > 300 || child.exitCode !== null) throw new Error('The server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function spark<T>(url: string, path: string): Promise<T[]> {
+  const response = await fetch(`${url}/spark/v1${path}`, { headers: HEADERS });
+  const body = (await response.json()) as { D: { Results: T[] } };
+  return body.D.Results;
+}
+
+type Group = { Id: string; ContactId: string; Users: { Id: string }[] };
+
+/** Each of the read endpoints, as one request every connection repeats. */
+async function apiFigures(url: string) {
+  const groups = await spark<Group>(
+    url,
+    `/portal/groups?_limit=25&_page=${Math.max(1, Math.floor(size.groups / 50))}`,
+  );
+  const outsiders = await spark<{ Id: string }>(
+    url,
+    `/contacts?_limit=25&_orderby=-ModificationTimestamp&_filter=${encodeURIComponent('VowEnabled Eq true')}`,
+  );
+  const one = groups[0] as Group;
+  const reads: Record<string, string> = {
+    'list page 1': '/spark/v1/portal/groups?_limit=25&_pagination=1',
+    [`list page ${size.groups / 25}`]: `/spark/v1/portal/groups?_limit=25&_pagination=1&_page=${size.groups / 25}`,
+    'list Name contains': `/spark/v1/portal/groups?_limit=25&_pagination=1&_filter=${encodeURIComponent("Name Eq '*son*'")}`,
+    'list -Name': '/spark/v1/portal/groups?_limit=25&_pagination=1&_orderby=-Name',
+    'one group': `/spark/v1/portal/groups/${one.Id}`,
+    'contacts search': `/spark/v1/contacts?_limit=25&_pagination=1&_filter=${encodeURIComponent("DisplayName Eq '*ann*'")}`,
+  };
+  const results: Record<string, LoadResult[]> = {};
+  for (let run = 0; run < runs; run++) {
+    for (const [name, path] of Object.entries(reads)) {
+      const [result] = await runLoad({
+        url,
+        headers: HEADERS,
+        durationSeconds: loadSeconds,
+        connections,
+        cycle: () => [{ path }],
+      });
+      (results[name] ??= []).push(result as LoadResult);
+    }
+    // Writes: each connection works on its own group and its own outsider contact.
+    const json = { ...HEADERS, 'Content-Type': 'application/json' };
+    const writes = await runLoad({
+      url,
+      headers: HEADERS,
+      durationSeconds: loadSeconds,
+      connections,
+      cycle: (c): Request[] => {
+        const group = groups[c % groups.length] as Group;
+        const member = (outsiders[c % outsiders.length] as { Id: string }).Id;
+        const base = `/spark/v1/portal/groups/${group.Id}`;
+        return [
+          {
+            method: 'POST',
+            path: base,
+            headers: json,
+            body: JSON.stringify({ D: { Users: [{ Id: member }] } }),
+          },
+          { method: 'DELETE', path: `${base}/users/${member}`, headers: HEADERS },
+          {
+            method: 'PUT',
+            path: base,
+            headers: json,
+            body: JSON.stringify({ D: { Tags: ['Favorites'] } }),
+          },
+          { method: 'PUT', path: base, headers: json, body: JSON.stringify({ D: { Tags: [] } }) },
+        ];
+      },
+    });
+    const [add, remove, tagOn, tagOff] = writes as LoadResult[];
+    (results['write: add member'] ??= []).push(add as LoadResult);
+    (results['write: remove member'] ??= []).push(remove as LoadResult);
+    (results['write: PUT Tags'] ??= []).push(tagOn as LoadResult, tagOff as LoadResult);
+  }
+  return Object.fromEntries(
+    Object.entries(results).map(([name, list]) => [
+      name,
+      {
+        p50: figure(list.map((r) => r.p50)),
+        p95: figure(list.map((r) => r.p95)),
+        p99: figure(list.map((r) => r.p99)),
+        requestsPerSecond: figure(list.map((r) => r.requestsPerSecond)),
+        non2xx: list.reduce((n, r) => n + r.non2xx, 0),
+        errors: list.reduce((n, r) => n + r.errors, 0),
+      },
+    ]),
+  );
+}
+
+function printTable(title: string, rows: [string, ...string[]][], head: string[]) {
+  console.log(`\n${title}`);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  console.log(line(head));
+  rows.forEach((r) => console.log(line(r)));
+}
+
+const fmt = (f: Figure, unit = '') => `${f.median}${unit} (${f.min}–${f.max})`;
+
+let server: { url: string; child: ChildProcess } | undefined;
+try {
+  if (!existsSync('dist/index.html') || !smoke) execSync('npx vite build', { stdio: 'ignore' });
+  const firstLoad = firstLoadSizes();
+
+  const seedTimes: number[] = [];
+  let database = '';
+  for (let run = 0; run < runs; run++) {
+    database = join(work, `bench-${run}.db`);
+    seedTimes.push(seedOnce(database));
+  }
+  const seeding = figure(seedTimes);
+
+  server = await startServer(database);
+  const api = await apiFigures(server.url);
+  const browser = await measureBrowser(server.url, smoke ? 1 : 5);
+  const browserFigures = {
+    firstRowCold: figure(browser.firstRowCold),
+    firstRowWarm: figure(browser.firstRowWarm),
+    membersAfterClick: figure(browser.membersAfterClick),
+    favoritesAfterClick: figure(browser.favoritesAfterClick),
+  };
+
+  const report = {
+    date: new Date().toISOString(),
+    mode: smoke ? 'smoke' : 'full',
+    dataSet: size,
+    firstLoad,
+    seedingMs: seeding,
+    api,
+    browserMs: browserFigures,
+  };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log(
+    `Benchmark (${report.mode}: ${size.groups} groups, ${size.contacts} contacts; median (min–max) of ${runs} runs)`,
+  );
+  printTable(
+    'First load (gzip)',
+    [
+      ['JS before first paint', `${(firstLoad.jsGzip / 1024).toFixed(1)} kB`],
+      ['CSS before first paint', `${(firstLoad.cssGzip / 1024).toFixed(1)} kB`],
+      ...Object.entries(firstLoad.lazyChunks).map(([file, bytes]): [string, string] => [
+        `lazy ${file}`,
+        `${(bytes / 1024).toFixed(1)} kB`,
+      ]),
+    ],
+    ['what', 'size'],
+  );
+  printTable(
+    `API (${connections} connections, ${loadSeconds} s each; ms)`,
+    Object.entries(api).map(([name, f]) => [
+      name,
+      fmt(f.p50),
+      fmt(f.p95),
+      fmt(f.p99),
+      fmt(f.requestsPerSecond),
+      String(f.non2xx + f.errors),
+    ]),
+    ['endpoint', 'p50', 'p95', 'p99', 'req/s', 'non-2xx'],
+  );
+  printTable(
+    'Browser (ms)',
+    [
+      ['first group row, cold', fmt(browserFigures.firstRowCold)],
+      ['first group row, warm', fmt(browserFigures.firstRowWarm)],
+      ['members after click', fmt(browserFigures.membersAfterClick)],
+      ['Favorites after click (server +500 ms)', fmt(browserFigures.favoritesAfterClick)],
+    ],
+    ['what', 'median (min–max)'],
+  );
+  printTable(
+    'Seeding (ms)',
+    [[`${size.contacts} contacts, ${size.groups} groups`, fmt(seeding)]],
+    ['what', 'time'],
+  );
+  console.log(`\nFigures written to ${values.out}`);
+} finally {
+  if (server?.child.pid) {
+    try {
+      process.kill(-server.child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+}
