@@ -1,5 +1,6 @@
 import type { CompiledFilter, FieldMap } from '../sparkql/index.js';
 import type { Db } from './db.js';
+import { cachedCount } from './read-cache.js';
 import { statement } from './statements.js';
 import { foldKey } from './text.js';
 import { sparkTimestamp } from './timestamps.js';
@@ -45,14 +46,19 @@ const CONTACT_COLUMNS = `c.id, c.display_name, c.given_name, c.family_name, c.pr
   c.modified_at, COALESCE(pa.enabled, 0) AS vow_enabled`;
 const FROM_CONTACTS = 'FROM contacts c LEFT JOIN portal_accounts pa ON pa.contact_id = c.id';
 
-export function countContacts(db: Db, agentId: string, filter: CompiledFilter): number {
+export function contactCountSql(filterSql: string): string {
   // The portal join cannot change the count (one account per contact) unless the filter reads it.
-  const from = filter.sql.includes('pa.') ? FROM_CONTACTS : 'FROM contacts c';
-  const row = statement(
-    db,
-    `SELECT COUNT(*) AS n ${from} WHERE c.agent_id = ? AND ${filter.sql}`,
-  ).get(agentId, ...filter.params) as { n: number };
-  return row.n;
+  const from = filterSql.includes('pa.') ? FROM_CONTACTS : 'FROM contacts c';
+  return `SELECT COUNT(*) AS n ${from} WHERE c.agent_id = ? AND ${filterSql}`;
+}
+
+export function contactListSql(filterSql: string, orderSql: string): string {
+  return `SELECT ${CONTACT_COLUMNS} ${FROM_CONTACTS} WHERE c.agent_id = ? AND ${filterSql}
+     ORDER BY ${orderSql} LIMIT ? OFFSET ?`;
+}
+
+export function countContacts(db: Db, agentId: string, filter: CompiledFilter): number {
+  return cachedCount(db, contactCountSql(filter.sql), [agentId, ...filter.params]);
 }
 
 export function listContacts(
@@ -60,11 +66,12 @@ export function listContacts(
   agentId: string,
   page: { filter: CompiledFilter; orderSql: string; limit: number; offset: number },
 ): ContactRow[] {
-  return statement(
-    db,
-    `SELECT ${CONTACT_COLUMNS} ${FROM_CONTACTS} WHERE c.agent_id = ? AND ${page.filter.sql}
-     ORDER BY ${page.orderSql} LIMIT ? OFFSET ?`,
-  ).all(agentId, ...page.filter.params, page.limit, page.offset) as ContactRow[];
+  return statement(db, contactListSql(page.filter.sql, page.orderSql)).all(
+    agentId,
+    ...page.filter.params,
+    page.limit,
+    page.offset,
+  ) as ContactRow[];
 }
 
 export function findContact(db: Db, agentId: string, id: string): ContactRow | undefined {

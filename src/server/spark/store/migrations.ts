@@ -122,6 +122,13 @@ const migrations: string[] = [
     WHERE contact_id = NEW.id;
   END;
   `,
+  `
+  -- The group list, its filters and its counts read this index alone, in its order.
+  CREATE INDEX portal_groups_agent_list ON portal_groups(agent_id, name_key, id, contact_id, favorites, display_key);
+  DROP INDEX portal_groups_agent_name;
+  -- Group members: the portal account's columns without a visit to the table.
+  CREATE INDEX portal_accounts_member ON portal_accounts(id, contact_id, enabled, last_login);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,5 +1,6 @@
 import type { CompiledFilter, FieldMap } from '../sparkql/index.js';
 import type { Db } from './db.js';
+import { cachedCount, cachedReadMany } from './read-cache.js';
 import { nameSortKeySql } from './sort-key.js';
 import { statement } from './statements.js';
 
@@ -36,13 +37,22 @@ function scopeSql(scope: GroupScope): { sql: string; params: string[] } {
       };
 }
 
+export function groupCountSql(scope: GroupScope, filterSql: string): string {
+  return `SELECT COUNT(*) AS n FROM portal_groups g WHERE ${scopeSql(scope).sql} AND ${filterSql}`;
+}
+
+/** An agent's page reads only the index (agent_id, name_key, id, ...), in its order. */
+export function groupListSql(scope: GroupScope, filterSql: string, orderSql: string): string {
+  return `SELECT g.id, g.contact_id, g.favorites FROM portal_groups g
+     WHERE ${scopeSql(scope).sql} AND ${filterSql}
+     ORDER BY ${orderSql} LIMIT ? OFFSET ?`;
+}
+
 export function countGroups(db: Db, scope: GroupScope, filter: CompiledFilter): number {
-  const where = scopeSql(scope);
-  const row = statement(
-    db,
-    `SELECT COUNT(*) AS n FROM portal_groups g WHERE ${where.sql} AND ${filter.sql}`,
-  ).get(...where.params, ...filter.params) as { n: number };
-  return row.n;
+  return cachedCount(db, groupCountSql(scope, filter.sql), [
+    ...scopeSql(scope).params,
+    ...filter.params,
+  ]);
 }
 
 export function listGroups(
@@ -50,13 +60,12 @@ export function listGroups(
   scope: GroupScope,
   page: { filter: CompiledFilter; orderSql: string; limit: number; offset: number },
 ): GroupRow[] {
-  const where = scopeSql(scope);
-  return statement(
-    db,
-    `SELECT g.id, g.contact_id, g.favorites FROM portal_groups g
-     WHERE ${where.sql} AND ${page.filter.sql}
-     ORDER BY ${page.orderSql} LIMIT ? OFFSET ?`,
-  ).all(...where.params, ...page.filter.params, page.limit, page.offset) as GroupRow[];
+  return statement(db, groupListSql(scope, page.filter.sql, page.orderSql)).all(
+    ...scopeSql(scope).params,
+    ...page.filter.params,
+    page.limit,
+    page.offset,
+  ) as GroupRow[];
 }
 
 export function findGroup(db: Db, scope: GroupScope, id: string): GroupRow | undefined {
@@ -67,22 +76,31 @@ export function findGroup(db: Db, scope: GroupScope, id: string): GroupRow | und
   ).get(id, ...where.params) as GroupRow | undefined;
 }
 
-/** The members of several groups in one query: per group the owner first, then by name. */
-export function loadGroupUsers(db: Db, groupIds: string[]): Map<string, GroupUserRow[]> {
+export function groupUsersSql(groupCount: number): string {
+  return `SELECT m.group_id, c.id AS contact_id, c.display_name AS name, pa.enabled, pa.last_login
+     FROM portal_group_members m
+     JOIN portal_accounts pa ON pa.id = m.portal_account_id
+     JOIN contacts c ON c.id = pa.contact_id
+     WHERE m.group_id IN (${Array.from({ length: groupCount }, () => '?').join(', ')})
+     ORDER BY m.group_id, pa.id = m.group_id DESC, ${nameSortKeySql('c')}, c.id`;
+}
+
+function readGroupUsers(db: Db, groupIds: string[]): Map<string, GroupUserRow[]> {
   const byGroup = new Map<string, GroupUserRow[]>(groupIds.map((id) => [id, []]));
-  if (groupIds.length === 0) return byGroup;
-  const rows = db
-    .prepare(
-      `SELECT m.group_id, c.id AS contact_id, c.display_name AS name, pa.enabled, pa.last_login
-       FROM portal_group_members m
-       JOIN portal_accounts pa ON pa.id = m.portal_account_id
-       JOIN contacts c ON c.id = pa.contact_id
-       WHERE m.group_id IN (${groupIds.map(() => '?').join(', ')})
-       ORDER BY m.group_id, pa.id = m.group_id DESC, ${nameSortKeySql('c')}, c.id`,
-    )
-    .all(...groupIds) as GroupUserRow[];
+  const rows = statement(db, groupUsersSql(groupIds.length)).all(...groupIds) as GroupUserRow[];
   for (const row of rows) byGroup.get(row.group_id)?.push(row);
   return byGroup;
+}
+
+/** The members of several groups in one query: per group the owner first, then by name. */
+export function loadGroupUsers(db: Db, groupIds: string[]): Map<string, GroupUserRow[]> {
+  if (groupIds.length === 0) return new Map();
+  return cachedReadMany(
+    db,
+    groupIds,
+    (id) => `group-users\u0000${id}`,
+    (ids) => readGroupUsers(db, ids),
+  );
 }
 
 export function isMember(db: Db, groupId: string, portalAccountId: string): boolean {

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, seedDemoData, seedLargeData } from '../seed.js';
+import { parseSearch, type SearchSpec } from '../search.js';
+import {
+  contactCountSql,
+  contactFilterFields,
+  contactListSql,
+  contactOrderBy,
+} from './contacts.js';
+import { openDatabase, type Db } from './db.js';
+import {
+  groupCountSql,
+  groupFilterFields,
+  groupListSql,
+  groupOrderBy,
+  groupUsersSql,
+} from './portal-group-reads.js';
+
+const agentId = DEMO_ACCOUNTS.avery.id;
+const groupSpec: SearchSpec = {
+  orderBy: groupOrderBy,
+  defaultOrderBy: 'Name',
+  filterFields: groupFilterFields,
+  attributes: [],
+};
+const contactSpec: SearchSpec = {
+  orderBy: contactOrderBy,
+  defaultOrderBy: 'DisplayName',
+  filterFields: contactFilterFields,
+  attributes: [],
+};
+
+let dir: string;
+let db: Db;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pga-plans-'));
+  db = openDatabase(join(dir, 'plans.db'));
+  seedDemoData(db);
+  seedLargeData(db, { groups: 300, contacts: 1500 });
+});
+
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function planOf(sql: string, params: unknown[]): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+    (row) => row.detail,
+  );
+}
+
+const directions = ['', '-'];
+const groupFilters = ['', "Name Eq '*son*'", "Name Eq 'ava*'", "Name Eq 'Ava Abbott'"];
+const contactFilters = ['', "DisplayName Eq '*ann*'", "FamilyName Eq 'smith'"];
+
+describe('group list query plans (an agent with 300 groups)', () => {
+  for (const filter of groupFilters) {
+    for (const direction of directions) {
+      const query = { _filter: filter, _orderby: `${direction}Name` };
+      it(`pages ${JSON.stringify(query)} in index order`, () => {
+        const search = parseSearch(query, groupSpec);
+        const sql = groupListSql({ agentId }, search.filter.sql, search.orderSql);
+        const plan = planOf(sql, [agentId, ...search.filter.params, 25, 0]);
+        expect(plan).toEqual([
+          'SEARCH g USING COVERING INDEX portal_groups_agent_list (agent_id=?)',
+        ]);
+      });
+    }
+    it(`counts ${JSON.stringify(filter)} on a covering index`, () => {
+      const search = parseSearch({ _filter: filter }, groupSpec);
+      const plan = planOf(groupCountSql({ agentId }, search.filter.sql), [
+        agentId,
+        ...search.filter.params,
+      ]);
+      expect(plan).toHaveLength(1);
+      expect(plan[0]).toMatch(/^SEARCH g USING COVERING INDEX \w+ \(agent_id=\?\)$/);
+    });
+  }
+
+  it('reads the members of a page of groups by key, one query for the page', () => {
+    const plan = planOf(
+      groupUsersSql(25),
+      Array.from({ length: 25 }, (_, i) => String(i)),
+    );
+    expect(plan.slice(0, 3)).toEqual([
+      'SEARCH m USING PRIMARY KEY (group_id=?)',
+      'SEARCH pa USING COVERING INDEX portal_accounts_member (id=?)',
+      'SEARCH c USING INDEX sqlite_autoindex_contacts_1 (id=?)',
+    ]);
+  });
+});
+
+describe('contact list query plans', () => {
+  for (const field of Object.keys(contactOrderBy)) {
+    for (const filter of contactFilters) {
+      for (const direction of directions) {
+        const query = { _filter: filter, _orderby: `${direction}${field}` };
+        it(`pages ${JSON.stringify(query)} in index order`, () => {
+          const search = parseSearch(query, contactSpec);
+          const sql = contactListSql(search.filter.sql, search.orderSql);
+          const plan = planOf(sql, [agentId, ...search.filter.params, 25, 0]);
+          expect(plan[0]).toMatch(
+            /^SEARCH c USING (COVERING )?INDEX contacts_agent_\w+ \(agent_id=\?/,
+          );
+          expect(plan.join('\n')).not.toContain('TEMP B-TREE');
+        });
+      }
+    }
+  }
+
+  for (const filter of contactFilters) {
+    it(`counts ${JSON.stringify(filter)} on a covering index, without the portal join`, () => {
+      const search = parseSearch({ _filter: filter }, contactSpec);
+      const plan = planOf(contactCountSql(search.filter.sql), [agentId, ...search.filter.params]);
+      expect(plan).toHaveLength(1);
+      expect(plan[0]).toMatch(/^SEARCH c USING COVERING INDEX contacts_agent_\w+ \(agent_id=\?/);
+    });
+  }
+});

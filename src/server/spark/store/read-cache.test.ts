@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cachedCount } from './read-cache.js';
+
+const COUNT = 'SELECT COUNT(*) AS n FROM items WHERE kind = ?';
+
+describe('cachedCount', () => {
+  let dir: string;
+  let db: Database.Database;
+  const insert = (kind: string) => db.prepare('INSERT INTO items (kind) VALUES (?)').run(kind);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pga-cache-'));
+    db = new Database(join(dir, 'cache.db'));
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, kind TEXT NOT NULL)');
+    insert('a');
+  });
+
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts per set of parameters', () => {
+    insert('b');
+    insert('b');
+    expect(cachedCount(db, COUNT, ['a'])).toBe(1);
+    expect(cachedCount(db, COUNT, ['b'])).toBe(2);
+    expect(cachedCount(db, COUNT, ['a'])).toBe(1);
+  });
+
+  it('recounts after this connection changes a row', () => {
+    expect(cachedCount(db, COUNT, ['a'])).toBe(1);
+    insert('a');
+    expect(cachedCount(db, COUNT, ['a'])).toBe(2);
+    db.prepare('DELETE FROM items').run();
+    expect(cachedCount(db, COUNT, ['a'])).toBe(0);
+  });
+
+  it('recounts after another connection commits', () => {
+    expect(cachedCount(db, COUNT, ['a'])).toBe(1);
+    const other = new Database(join(dir, 'cache.db'));
+    other.prepare("INSERT INTO items (kind) VALUES ('a')").run();
+    other.close();
+    expect(cachedCount(db, COUNT, ['a'])).toBe(2);
+  });
+
+  it('keeps nothing counted inside a transaction that is rolled back', () => {
+    expect(cachedCount(db, COUNT, ['a'])).toBe(1);
+    const attempt = db.transaction(() => {
+      insert('a');
+      expect(cachedCount(db, COUNT, ['a'])).toBe(2);
+      throw new Error('roll back');
+    });
+    expect(attempt).toThrow('roll back');
+    expect(cachedCount(db, COUNT, ['a'])).toBe(1);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Db } from './db.js';
+import { statement } from './statements.js';
+
+interface Generation {
+  version: string;
+  values: Map<string, unknown>;
+}
+
+const generations = new WeakMap<Db, Generation>();
+const MAX_ENTRIES = 20_000;
+
+/**
+ * Changes anywhere in the database: rows this connection changed, or commits by another one.
+ * Conservative: a rolled-back change counts as a change too.
+ */
+function versionOf(db: Db): string {
+  const row = statement(
+    db,
+    'SELECT total_changes() AS changes, data_version FROM pragma_data_version()',
+  ).get() as { changes: number; data_version: number };
+  return `${row.changes}:${row.data_version}`;
+}
+
+/** The values read since the database last changed (null inside a transaction). */
+function currentValues(db: Db): Map<string, unknown> | null {
+  // Inside a transaction what is read may yet be rolled back.
+  if (db.inTransaction) return null;
+  const version = versionOf(db);
+  let generation = generations.get(db);
+  if (!generation || generation.version !== version) {
+    generation = { version, values: new Map() };
+    generations.set(db, generation);
+  }
+  if (generation.values.size >= MAX_ENTRIES) generation.values.clear();
+  return generation.values;
+}
+
+/** `read()` once per key until anything in the database changes. Treat the value as read-only. */
+export function cachedRead<T>(db: Db, key: string, read: () => T): T {
+  const values = currentValues(db);
+  if (!values) return read();
+  if (values.has(key)) return values.get(key) as T;
+  const value = read();
+  values.set(key, value);
+  return value;
+}
+
+/** Like cachedRead for many keys, reading all the missing ones at once. */
+export function cachedReadMany<T>(
+  db: Db,
+  keys: string[],
+  keyOf: (id: string) => string,
+  readMissing: (ids: string[]) => Map<string, T>,
+): Map<string, T> {
+  const values = currentValues(db);
+  if (!values) return readMissing(keys);
+  const found = new Map<string, T>();
+  const missing: string[] = [];
+  for (const id of keys) {
+    const key = keyOf(id);
+    if (values.has(key)) found.set(id, values.get(key) as T);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return found;
+  for (const [id, value] of readMissing(missing)) {
+    values.set(keyOf(id), value);
+    found.set(id, value);
+  }
+  return new Map(keys.map((id) => [id, found.get(id) as T]));
+}
+
+/** `SELECT COUNT(*) AS n ...`, counted once until the database changes. */
+export function cachedCount(db: Db, sql: string, params: readonly (string | number)[]): number {
+  return cachedRead(
+    db,
+    `count\u0000${sql}\u0000${JSON.stringify(params)}`,
+    () => (statement(db, sql).get(...params) as { n: number }).n,
+  );
+}
