@@ -5,6 +5,8 @@ declare module 'autocannon' {
     path: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each send: lets every request differ (e.g. a new search term). */
+    setupRequest?: (request: Request) => Request;
   }
   export interface Client {
     setRequests(requests: Request[]): void;

@@ -70,6 +70,11 @@ async function spark<T>(url: string, path: string): Promise<T[]> {
   return body.D.Results;
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Three random letters: about 17,000 different search terms. */
+const randomTerm = () =>
+  Array.from({ length: 3 }, () => LETTERS[Math.floor(Math.random() * 26)]).join('');
+
 type Group = { Id: string; ContactId: string; Users: { Id: string }[] };
 
 /** Each of the read endpoints, as one request every connection repeats. */
@@ -91,15 +96,32 @@ async function apiFigures(url: string) {
     'one group': `/spark/v1/portal/groups/${one.Id}`,
     'contacts search': `/spark/v1/contacts?_limit=25&_pagination=1&_filter=${encodeURIComponent("DisplayName Eq '*ann*'")}`,
   };
+  // The same requests with a new term or page each time, so no answer is served from a cache.
+  const lastPage = Math.ceil(size.groups / 25);
+  const varying: Record<string, () => string> = {
+    'list random page (uncached)': () =>
+      `/spark/v1/portal/groups?_limit=25&_pagination=1&_page=${1 + Math.floor(Math.random() * lastPage)}`,
+    'list Name contains, new term each time (uncached)': () =>
+      `/spark/v1/portal/groups?_limit=25&_pagination=1&_filter=${encodeURIComponent(`Name Eq '*${randomTerm()}*'`)}`,
+    'contacts search, new term each time (uncached)': () =>
+      `/spark/v1/contacts?_limit=25&_pagination=1&_filter=${encodeURIComponent(`DisplayName Eq '*${randomTerm()}*'`)}`,
+  };
   const results: Record<string, LoadResult[]> = {};
   for (let run = 0; run < runs; run++) {
-    for (const [name, path] of Object.entries(reads)) {
+    const requests: [string, Request][] = [
+      ...Object.entries(reads).map(([name, path]): [string, Request] => [name, { path }]),
+      ...Object.entries(varying).map(([name, next]): [string, Request] => [
+        name,
+        { path: next(), setupRequest: (request) => ({ ...request, path: next() }) },
+      ]),
+    ];
+    for (const [name, request] of requests) {
       const [result] = await runLoad({
         url,
         headers: HEADERS,
         durationSeconds: loadSeconds,
         connections,
-        cycle: () => [{ path }],
+        cycle: () => [request],
       });
       (results[name] ??= []).push(result as LoadResult);
     }
