@@ -17,6 +17,8 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results/e2e',
   use: {
+    // Dialogs then open without a fade, so axe never measures colours mid-transition.
+    reducedMotion: 'reduce',
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

@@ -6,6 +6,8 @@ export const theme = createTheme({
   primaryShade: 8,
   autoContrast: true,
   defaultRadius: 'md',
+  // People who ask their system for less motion get no transitions.
+  respectReducedMotion: true,
   components: {
     // Every dialog's close button needs a name for screen readers.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
