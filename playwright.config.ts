@@ -15,7 +15,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results/e2e',
+  outputDir: `test-results/e2e-${E2E_PORT}`,
   use: {
     // Dialogs then open without a fade, so axe never measures colours mid-transition.
     reducedMotion: 'reduce',
