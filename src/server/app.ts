@@ -10,6 +10,14 @@ import { sparkEmulator } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
 import { notFound } from './spark/errors.js';
 
+/** For answers sent before any hook runs (an undecodable path): nothing in them may load or frame. */
+const LOCKED_DOWN_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+};
+
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
   staticRoot?: string;
@@ -31,6 +39,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     routerOptions: { ignoreTrailingSlash: true },
     // A path that cannot be decoded, or an over-long Id, names nothing: 404, in the API's envelope.
     frameworkErrors: (_error, request, reply: FastifyReply) => {
+      reply.headers(LOCKED_DOWN_HEADERS);
       if (/^\/(api|spark)(\/|$)/.test(request.url)) {
         return reply.code(404).send(notFound('Resource').toBody());
       }
