@@ -98,6 +98,16 @@ describe('GET /auth/login', () => {
       await https.dispose();
     }
   });
+  it('leaves a signed-in session alone and goes straight back (a link cannot sign anyone out)', async () => {
+    const cookie = await signIn(server, 'Avery Stone');
+    const { response } = await visit('/auth/login?returnTo=%2Fgroups%2Fnew', {
+      headers: { Cookie: cookie },
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/groups/new');
+    expect(cookieSetBy(response)).toBeUndefined();
+    expect((await sessionOf(cookie)).status).toBe(200);
+  });
 });
 
 describe('GET /auth/callback', () => {

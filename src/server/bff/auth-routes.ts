@@ -55,8 +55,10 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app.get('/auth/login', async (request, reply) => {
     const query = loginQuerySchema.safeParse(request.query);
     const returnTo = safeReturnTo(query.success ? query.data.returnTo : undefined, publicOrigin);
-    const previous = cookie.sessionId(request);
-    if (previous) sessions.delete(previous);
+    // Already signed in: a link to /auth/login (even from another site) must not sign anyone out.
+    const current = cookie.session(request);
+    if (current?.tokens && current.user) return reply.redirect(returnTo, 302);
+    if (current) sessions.delete(current.id);
     const state = randomBytes(32).toString('base64url');
     cookie.set(reply, sessions.startSignIn(state, returnTo));
     return reply.redirect(spark.authorizeUrl(state), 302);
