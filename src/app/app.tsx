@@ -12,7 +12,7 @@ import { cssVariablesResolver, theme } from './ui/theme.js';
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'portal-groups-color-scheme' });
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => createQueryClient({ tabSync: true }));
   return (
     <MantineProvider
       theme={theme}

@@ -1,4 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import type { Mutation } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from './api/error-message.js';
 import { SparkApiError } from './api/spark-fetch.js';
@@ -13,6 +14,11 @@ export function shouldRetryRead(failureCount: number, error: unknown): boolean {
   if (!(error instanceof SparkApiError)) return true;
   if (error.isNetwork || error.status === 429) return true;
   return error.status < 400 || error.status >= 500;
+}
+
+/** A rate-limited write was not applied, so it is sent again (after Retry-After), as the app says. */
+export function shouldRetryWrite(failureCount: number, error: unknown): boolean {
+  return failureCount < MAX_READ_RETRIES && error instanceof SparkApiError && error.status === 429;
 }
 
 /** Honours Retry-After; otherwise exponential back-off. */
@@ -35,9 +41,12 @@ function isSessionEnd(error: unknown): boolean {
 interface Options {
   /** Tests turn retries off to see failures at once. */
   retry?: boolean;
+  /** The app's other tabs refetch what a write here changed (BroadcastChannel). */
+  tabSync?: boolean;
 }
 
-export function createQueryClient({ retry = true }: Options = {}): QueryClient {
+export function createQueryClient({ retry = true, tabSync = false }: Options = {}): QueryClient {
+  let announce: ((mutation: Mutation<unknown, unknown, unknown>) => void) | undefined;
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
@@ -48,15 +57,23 @@ export function createQueryClient({ retry = true }: Options = {}): QueryClient {
       onError: (error) => {
         if (isSessionEnd(error)) markSessionEnded(queryClient);
       },
+      onSettled: (_data, _error, _variables, _result, mutation) => announce?.(mutation),
     }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
         retry: retry ? shouldRetryRead : false,
         retryDelay: readRetryDelay,
+        refetchOnWindowFocus: true,
       },
-      mutations: { retry: false },
+      mutations: { retry: retry ? shouldRetryWrite : false, retryDelay: readRetryDelay },
     },
   });
+  if (tabSync) {
+    void import('./sync/tab-sync.js').then(({ startTabSync, syncKeysFor }) => {
+      const sync = startTabSync(queryClient);
+      announce = (mutation) => sync.announce(syncKeysFor(mutation));
+    });
+  }
   return queryClient;
 }

@@ -1,18 +1,32 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Container } from '@mantine/core';
 import { Outlet } from 'react-router-dom';
 import { AuthGate, UserMenu } from '../features/auth/index.js';
+import { CommandPaletteLauncher } from '../features/command-palette/command-palette-launcher.js';
+import { GlobalShortcuts } from '../features/shortcuts/global-shortcuts.js';
 import { AppHeader } from '../ui/app-header.js';
 import { OfflineBanner } from '../ui/offline-banner.js';
 import { PageLoader } from '../ui/page-loader.js';
 
 /** Signed-in pages: header, offline banner and the page in the main landmark. */
 export function AppLayout() {
+  const [paletteOpened, setPaletteOpened] = useState(false);
+  const [shortcutsOpened, setShortcutsOpened] = useState(false);
   return (
     <AuthGate>
       <AppHeader>
+        <CommandPaletteLauncher
+          opened={paletteOpened}
+          onOpenChange={setPaletteOpened}
+          onShowShortcuts={() => setShortcutsOpened(true)}
+        />
         <UserMenu />
       </AppHeader>
+      <GlobalShortcuts
+        opened={shortcutsOpened}
+        onOpenChange={setShortcutsOpened}
+        onNoSearchBox={() => setPaletteOpened(true)}
+      />
       <OfflineBanner />
       <Container component="main" id="main" size="lg" py="md" px={{ base: 'xs', sm: 'md' }}>
         <Suspense fallback={<PageLoader />}>

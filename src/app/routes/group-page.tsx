@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Group, Skeleton, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useParams } from 'react-router-dom';
@@ -6,9 +7,14 @@ import { isNotFound, useGroup } from '../features/groups/api/get-group.js';
 import { DeleteGroupButton } from '../features/groups/components/delete-group-button.js';
 import { FavoritesToggle } from '../features/groups/components/favorites-toggle.js';
 import { groupName } from '../features/groups/group-summary.js';
+import { ExportCsvButton } from '../features/export/export-csv-button.js';
 import { GroupMembers } from '../features/members/index.js';
 import { ErrorPanel } from '../ui/error-panel.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
+
+const SignInActivity = lazy(() =>
+  import('../features/activity/sign-in-activity.js').then((m) => ({ default: m.SignInActivity })),
+);
 
 export function GroupPage() {
   const { groupId = '' } = useParams();
@@ -49,10 +55,14 @@ export function GroupPage() {
         <Title order={1}>{name}</Title>
         <Group gap="sm">
           <FavoritesToggle group={group.data} canEdit={canEdit} />
+          {canEdit && <ExportCsvButton groups={[group.data]} />}
           {canEdit && <DeleteGroupButton groupId={group.data.Id} name={name ?? ''} />}
         </Group>
       </Group>
       <GroupMembers group={group.data} canEdit={canEdit} />
+      <Suspense fallback={null}>
+        <SignInActivity users={group.data.Users} />
+      </Suspense>
     </Stack>
   );
 }

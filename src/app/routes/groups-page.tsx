@@ -1,15 +1,23 @@
-import { useCallback } from 'react';
-import { Alert, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Box, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/error-message.js';
+import { hasInactiveMembers } from '../features/activity/sign-in-buckets.js';
+import { InactiveFilter } from '../features/activity/inactive-filter.js';
 import { useCanEdit } from '../features/auth/index.js';
+import { useGroupSelection } from '../features/bulk/use-group-selection.js';
 import { useGroups } from '../features/groups/api/get-groups.js';
 import type { GroupListParams } from '../features/groups/api/group-keys.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
 import { readListParams, writeListParams } from '../features/groups/list-params.js';
+import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { ErrorPanel } from '../ui/error-panel.js';
+
+const BulkBar = lazy(() =>
+  import('../features/bulk/bulk-bar.js').then((m) => ({ default: m.BulkBar })),
+);
 
 /** "1–25 of 36" */
 function rangeText(page: number, pageSize: number, shown: number, total: number) {
@@ -21,20 +29,54 @@ function rangeText(page: number, pageSize: number, shown: number, total: number)
 export function GroupsPage() {
   useDocumentTitle('Groups · Portal Groups Admin');
   const [searchParams, setSearchParams] = useSearchParams();
+  // The address this page last rendered at; it differs while the router moves to another page.
+  const shownPath = useRef(window.location.pathname);
+  useEffect(() => {
+    shownPath.current = window.location.pathname;
+  });
   const params = readListParams(searchParams);
   const canEdit = useCanEdit();
   const groups = useGroups(params);
 
   const update = useCallback(
     (change: Partial<GroupListParams>, replace = false) =>
-      setSearchParams((current) => writeListParams({ ...readListParams(current), ...change }), {
-        replace,
-      }),
+      setSearchParams(
+        (current) => {
+          const next = writeListParams({ ...readListParams(current), ...change });
+          if (current.get('inactive') === '1') next.set('inactive', '1');
+          return next;
+        },
+        { replace },
+      ),
     [setSearchParams],
   );
-  const search = useCallback((q: string) => update({ q, page: 1 }, true), [update]);
+  const search = useCallback(
+    (q: string) => {
+      // A search still pending when a group is opened must not navigate back to the list.
+      if (window.location.pathname !== shownPath.current) return;
+      update({ q, page: 1 }, true);
+    },
+    [update],
+  );
+
+  const inactiveOnly = searchParams.get('inactive') === '1';
+  const setInactiveOnly = (checked: boolean) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (checked) next.set('inactive', '1');
+        else next.delete('inactive');
+        return next;
+      },
+      { replace: true },
+    );
+  const selection = useGroupSelection();
+  const [bulkUsed, setBulkUsed] = useState(false);
+  const tableArea = useRef<HTMLDivElement>(null);
+  useRowNavigation(tableArea);
 
   const data = groups.data;
+  const shownGroups = inactiveOnly ? data?.groups.filter(hasInactiveMembers) : data?.groups;
   const newGroupButton = canEdit ? (
     <Button component={Link} to="/groups/new">
       New group
@@ -93,13 +135,41 @@ export function GroupsPage() {
             </Group>
           </Alert>
         )}
-        <GroupsTable
-          groups={data?.groups}
-          dataUpdatedAt={groups.dataUpdatedAt}
-          sort={params.sort}
-          onSortChange={(sort) => update({ sort, page: 1 })}
-          caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
-        />
+        <InactiveFilter checked={inactiveOnly} onChange={setInactiveOnly} />
+        {inactiveOnly && data && (
+          <Text size="sm" aria-live="polite">
+            {shownGroups?.length} of {data.groups.length} groups on this page have inactive members
+          </Text>
+        )}
+        {canEdit && bulkUsed && (
+          <Suspense fallback={null}>
+            <BulkBar selected={selection.selected} onClear={selection.clear} />
+          </Suspense>
+        )}
+        <Box ref={tableArea} className={rowNavigationClass}>
+          <GroupsTable
+            groups={shownGroups}
+            dataUpdatedAt={groups.dataUpdatedAt}
+            sort={params.sort}
+            onSortChange={(sort) => update({ sort, page: 1 })}
+            caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
+            selection={
+              canEdit
+                ? {
+                    isSelected: selection.isSelected,
+                    onToggle: (group, checked) => {
+                      setBulkUsed(true);
+                      selection.toggle(group, checked);
+                    },
+                    onTogglePage: (checked) => {
+                      setBulkUsed(true);
+                      selection.togglePage(shownGroups ?? [], checked);
+                    },
+                  }
+                : undefined
+            }
+          />
+        </Box>
         {data && pagination && (
           <Group justify="space-between" gap="sm">
             <Text size="sm" aria-live="polite">

@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Checkbox,
   Skeleton,
   Table,
   Text,
@@ -22,6 +23,14 @@ interface GroupsTableProps {
   sort: GroupListParams['sort'];
   onSortChange: (sort: GroupListParams['sort']) => void;
   caption: string;
+  /** Row checkboxes for bulk actions (agents only). */
+  selection?: RowSelection;
+}
+
+export interface RowSelection {
+  isSelected: (id: string) => boolean;
+  onToggle: (group: PortalGroup, checked: boolean) => void;
+  onTogglePage: (checked: boolean) => void;
 }
 
 const SKELETON_ROWS = 5;
@@ -33,15 +42,30 @@ export function GroupsTable({
   sort,
   onSortChange,
   caption,
+  selection,
 }: GroupsTableProps) {
   const queryClient = useQueryClient();
   const descending = sort === '-Name';
+  const columns = COLUMNS + (selection ? 1 : 0);
+  const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
+  const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
   return (
     <Table.ScrollContainer minWidth={640} type="native" pos="relative">
       <Table striped highlightOnHover aria-busy={groups === undefined} captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label="Select all on this page"
+                  checked={allSelected}
+                  indeterminate={pageSelected > 0 && !allSelected}
+                  disabled={!groups?.length}
+                  onChange={(event) => selection.onTogglePage(event.currentTarget.checked)}
+                />
+              </Table.Th>
+            )}
             <Table.Th scope="col" aria-sort={descending ? 'descending' : 'ascending'}>
               <UnstyledButton
                 fw={700}
@@ -62,7 +86,7 @@ export function GroupsTable({
           {groups === undefined
             ? Array.from({ length: SKELETON_ROWS }, (_, row) => (
                 <Table.Tr key={row}>
-                  {Array.from({ length: COLUMNS }, (_, cell) => (
+                  {Array.from({ length: columns }, (_, cell) => (
                     <Table.Td key={cell}>
                       <Skeleton height={14} />
                     </Table.Td>
@@ -73,6 +97,17 @@ export function GroupsTable({
                 const seed = () => prefetchGroup(queryClient, group, dataUpdatedAt);
                 return (
                   <Table.Tr key={group.Id}>
+                    {selection && (
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`Select ${groupName(group)}`}
+                          checked={selection.isSelected(group.Id)}
+                          onChange={(event) =>
+                            selection.onToggle(group, event.currentTarget.checked)
+                          }
+                        />
+                      </Table.Td>
+                    )}
                     <Table.Th scope="row" fw={400}>
                       <Anchor
                         component={Link}

@@ -1,0 +1,236 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { ownerName, signIn, sparkApi } from './support.js';
+
+const API = '**/api/v1/**';
+const groupLinks = (page: Page) =>
+  page.getByRole('table', { name: /Portal groups/ }).getByRole('link');
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const sparkFailure = (status: number, code: number, message: string, headers = {}) => ({
+  status,
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify({ D: { Success: false, Code: code, Message: message } }),
+});
+
+const isListRead = (route: Route) =>
+  route.request().method() === 'GET' &&
+  new URL(route.request().url()).pathname === '/api/v1/portal/groups';
+
+test('reads that fail or crawl show a clear error and recover by retrying', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const firstPage = await api.groups({ _orderby: 'Name' });
+  let mode: 'down' | 'flaky' = 'down';
+  let gets = 0;
+  let aborted = 0;
+  await page.route(API, async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    gets += 1;
+    if (mode === 'down' || gets % 2 === 1) {
+      aborted += 1;
+      return route.abort('connectionreset');
+    }
+    await delay(300);
+    return route.continue();
+  });
+
+  await signIn(page, 'Avery Stone');
+  // Every read fails: after its retries the list says so, with a way to try again.
+  const panel = page.getByRole('alert').filter({ hasText: 'Could not load groups' });
+  await expect(panel).toBeVisible({ timeout: 30_000 });
+  await expect(panel).toContainText(/connection/i);
+  expect(aborted).toBeGreaterThan(1);
+
+  // Half the reads fail, the rest are slow: Retry, then automatic retries, get the list.
+  mode = 'flaky';
+  const abortedBefore = aborted;
+  await panel.getByRole('button', { name: 'Retry' }).click();
+  await expect(groupLinks(page)).toHaveText(firstPage.map(ownerName), { timeout: 30_000 });
+  await expect(panel).toBeHidden();
+  expect(aborted).toBeGreaterThan(abortedBefore);
+
+  // A page never loaded before recovers without anyone pressing Retry.
+  const group = firstPage[3]!;
+  await page.goto(`/groups/${group.Id}`);
+  await expect(page.getByRole('heading', { level: 1, name: ownerName(group) })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(
+    group.Users.length + 1,
+  );
+});
+
+test('a refused Favorites change rolls back, says so, and matches the server after reload', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const group = (await api.groups({ _orderby: 'Name' }))[8]!;
+  const was = group.Tags.includes('Favorites');
+  let refused = 0;
+  await page.route(API, async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    refused += 1;
+    return route.fulfill(sparkFailure(500, 1026, 'Unexpected error.'));
+  });
+
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  const favorites = page.getByRole('button', { name: 'Favorites' });
+  await expect(favorites).toHaveAttribute('aria-pressed', String(was));
+  await favorites.click();
+  await expect(page.getByText('Favorites not changed')).toBeVisible();
+  await expect(favorites).toHaveAttribute('aria-pressed', String(was));
+  expect(refused).toBe(1);
+
+  await page.reload();
+  const server = await api.group(group.Id);
+  expect(server?.Tags.includes('Favorites')).toBe(was);
+  await expect(page.getByRole('button', { name: 'Favorites' })).toHaveAttribute(
+    'aria-pressed',
+    String(was),
+  );
+});
+
+test('a removal that fails rolls back; one whose answer is lost ends up as the server has it', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const group = (await api.groups({ _orderby: 'Name' })).find((g) => g.Users.length >= 3)!;
+  const [first, second] = group.Users.filter((user) => user.Id !== group.ContactId);
+  let fault: 'abort' | 'lose-answer' = 'abort';
+  await page.route(API, async (route) => {
+    if (route.request().method() !== 'DELETE') return route.continue();
+    if (fault === 'abort') return route.abort('connectionreset');
+    // The server applies the removal, but its answer never reaches the browser.
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
+
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  const members = page.getByRole('table', { name: 'Members' });
+  await page.getByRole('button', { name: `Remove ${first!.Name}` }).click();
+  await expect(page.getByText(`Could not remove ${first!.Name}`)).toBeVisible();
+  await expect(members.getByText(first!.Name, { exact: true })).toBeVisible();
+  expect((await api.group(group.Id))?.Users.map((u) => u.Id)).toContain(first!.Id);
+
+  fault = 'lose-answer';
+  await page.getByRole('button', { name: `Remove ${second!.Name}` }).click();
+  await expect(page.getByText(`Could not remove ${second!.Name}`)).toBeVisible();
+  expect((await api.group(group.Id))?.Users.map((u) => u.Id)).not.toContain(second!.Id);
+  // The refetch after the failure shows the truth without a reload.
+  await expect(members.getByText(second!.Name, { exact: true })).toBeHidden();
+
+  await page.reload();
+  const server = (await api.group(group.Id))!;
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row')).toHaveCount(
+    server.Users.length + 1,
+  );
+  for (const user of server.Users) {
+    await expect(
+      page.getByRole('table', { name: 'Members' }).getByText(user.Name, { exact: true }),
+    ).toBeVisible();
+  }
+});
+
+test('rate limited: says Flexmls is busy and shows the list without anyone acting', async ({
+  page,
+  request,
+}) => {
+  const firstPage = await sparkApi(request).groups({ _orderby: 'Name' });
+  let limited = 0;
+  await page.route(API, async (route) => {
+    if (!isListRead(route) || limited > 0) return route.continue();
+    limited += 1;
+    return route.fulfill(sparkFailure(429, 1550, 'Rate limit exceeded.', { 'Retry-After': '1' }));
+  });
+
+  await signIn(page, 'Avery Stone');
+  await expect(page.getByText('Flexmls is busy, retrying in 1 s')).toBeVisible();
+  await expect(groupLinks(page)).toHaveText(firstPage.map(ownerName));
+  expect(limited).toBe(1);
+});
+
+test('offline: the app says so, keeps a change and sends it when back', async ({
+  page,
+  context,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const group = (await api.groups({ _orderby: 'Name' }))[10]!;
+  const was = group.Tags.includes('Favorites');
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  const favorites = page.getByRole('button', { name: 'Favorites' });
+  await expect(favorites).toHaveAttribute('aria-pressed', String(was));
+
+  await context.setOffline(true);
+  const banner = page.getByRole('status').filter({ hasText: "You're offline" });
+  await expect(banner).toHaveText("You're offline; changes will be sent when you're back");
+  await favorites.click();
+  await expect(favorites).toHaveAttribute('aria-pressed', String(!was));
+  // Nothing reached the server yet, and nothing was thrown away either.
+  expect((await api.group(group.Id))?.Tags.includes('Favorites')).toBe(was);
+  await expect(page.getByText('Favorites not changed')).toBeHidden();
+
+  await context.setOffline(false);
+  await expect(banner).toBeHidden();
+  await expect.poll(async () => (await api.group(group.Id))?.Tags.includes('Favorites')).toBe(!was);
+  await expect(
+    page.getByText('Added to Favorites').or(page.getByText('Removed from Favorites')),
+  ).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Favorites' })).toHaveAttribute(
+    'aria-pressed',
+    String(!was),
+  );
+});
+
+test('a search typed just before opening a slow-loading group does not pull the user back', async ({
+  page,
+  request,
+}) => {
+  const group = (await sparkApi(request).groups({ _orderby: 'Name' }))[0]!;
+  // The group page's code arrives slowly, so the search pause ends while it loads.
+  let slowed = 0;
+  await page.route('**/assets/group-page-*.js', async (route) => {
+    slowed += 1;
+    await delay(800);
+    return route.continue();
+  });
+  await signIn(page, 'Avery Stone');
+  await expect(groupLinks(page).first()).toHaveText(ownerName(group));
+  await page.getByRole('searchbox', { name: 'Search groups' }).fill('a');
+  await groupLinks(page).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: ownerName(group) })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/groups/${group.Id}$`));
+  expect(slowed).toBe(1);
+});
+
+test('a rate-limited write is sent again after Retry-After, as the app promises', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const group = (await api.groups({ _orderby: 'Name' }))[12]!;
+  const was = group.Tags.includes('Favorites');
+  let limited = 0;
+  await page.route(API, async (route) => {
+    if (route.request().method() !== 'PUT' || limited > 0) return route.continue();
+    limited += 1;
+    return route.fulfill(sparkFailure(429, 1550, 'Rate limit exceeded.', { 'Retry-After': '1' }));
+  });
+
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  const favorites = page.getByRole('button', { name: 'Favorites' });
+  await expect(favorites).toHaveAttribute('aria-pressed', String(was));
+  await favorites.click();
+  await expect(page.getByText('Flexmls is busy, retrying in 1 s')).toBeVisible();
+  await expect.poll(async () => (await api.group(group.Id))?.Tags.includes('Favorites')).toBe(!was);
+  await expect(favorites).toHaveAttribute('aria-pressed', String(!was));
+  await expect(page.getByText('Favorites not changed')).toBeHidden();
+  expect(limited).toBe(1);
+});

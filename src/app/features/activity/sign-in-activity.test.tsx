@@ -1,0 +1,23 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeUser } from '../../test/fixtures.js';
+import { renderWithProviders } from '../../test/render.js';
+import { SignInActivity } from './sign-in-activity.js';
+
+describe('sign-in activity chart', () => {
+  it('shows every bar with its label and count as text', () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600 * 1000).toISOString();
+    const users = [hoursAgo(2), hoursAgo(30), hoursAgo(24 * 12), null, null].map((LastLogin, i) =>
+      makeUser(`U${i}`, { LastLogin }),
+    );
+    renderWithProviders(<SignInActivity users={users} />);
+    const chart = screen.getByRole('region', { name: 'Sign-in activity' });
+    const items = within(chart).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'Active this week2 members',
+      'Active this month1 member',
+      'Older0 members',
+      'Never signed in2 members',
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { lazy, Suspense, useState } from 'react';
+import { Box, Button, Text } from '@mantine/core';
+import { useKeydown } from '../shortcuts/use-keydown.js';
+
+const loadCommandPalette = () => import('./command-palette.js');
+const CommandPalette = lazy(() =>
+  loadCommandPalette().then((m) => ({ default: m.CommandPalette })),
+);
+
+interface CommandPaletteLauncherProps {
+  opened: boolean;
+  onOpenChange: (opened: boolean) => void;
+  onShowShortcuts: () => void;
+}
+
+/** The header's "Jump to…" button and Ctrl/⌘+K; the palette itself loads on first use. */
+export function CommandPaletteLauncher({
+  opened,
+  onOpenChange,
+  onShowShortcuts,
+}: CommandPaletteLauncherProps) {
+  const [loaded, setLoaded] = useState(false);
+  const open = () => {
+    setLoaded(true);
+    onOpenChange(true);
+  };
+  useKeydown((event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+      event.preventDefault();
+      if (opened) onOpenChange(false);
+      else open();
+    }
+  });
+  return (
+    <>
+      <Button
+        variant="default"
+        size="sm"
+        onClick={open}
+        onMouseEnter={() => void loadCommandPalette()}
+        onFocus={() => void loadCommandPalette()}
+        aria-keyshortcuts="Control+K Meta+K"
+        aria-label="Jump to…"
+        px={{ base: 'xs', sm: 'md' }}
+        leftSection={<span aria-hidden="true">⌕</span>}
+        rightSection={
+          <Text span size="xs" c="dimmed" visibleFrom="sm" aria-hidden="true">
+            Ctrl+K
+          </Text>
+        }
+      >
+        <Box component="span" visibleFrom="sm">
+          Jump to…
+        </Box>
+      </Button>
+      {(loaded || opened) && (
+        <Suspense fallback={null}>
+          <CommandPalette
+            opened={opened}
+            onClose={() => onOpenChange(false)}
+            onShowShortcuts={onShowShortcuts}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { contactSchema } from '../../../shared/contacts.js';
+import { portalGroupSchema, portalGroupSelectedSchema } from '../../../shared/portal-groups.js';
+import { sparkRead } from '../../api/spark-fetch.js';
+import { anyOfFilter, containsFilter } from '../../api/spark-ql.js';
+import { contactKeys } from '../contacts/api/contact-keys.js';
+import { contactSearchFilter } from '../contacts/api/contact-search-filter.js';
+import { groupKeys } from '../groups/api/group-keys.js';
+
+export const PALETTE_LIMIT = 6;
+
+/** Groups whose owner's name contains the text. */
+export async function searchGroupsByOwner(q: string, signal?: AbortSignal) {
+  const { results } = await sparkRead(portalGroupSchema, {
+    path: '/portal/groups',
+    query: { _limit: PALETTE_LIMIT, _orderby: 'Name', _filter: containsFilter('Name', q) },
+    signal,
+  });
+  return results;
+}
+
+export interface PaletteContact {
+  Id: string;
+  DisplayName: string;
+  PrimaryEmail: string | null;
+  /** The group this contact owns, if any. */
+  groupId: string | undefined;
+}
+
+/** Contacts whose name or e-mail contains the text, each with the group it owns. */
+export async function searchContactsWithGroups(
+  q: string,
+  signal?: AbortSignal,
+): Promise<PaletteContact[]> {
+  const { results: contacts } = await sparkRead(contactSchema, {
+    path: '/contacts',
+    query: { _limit: PALETTE_LIMIT, _orderby: 'DisplayName', _filter: contactSearchFilter(q) },
+    signal,
+  });
+  if (contacts.length === 0) return [];
+  const { results: owned } = await sparkRead(
+    portalGroupSelectedSchema.extend({ ContactId: z.string() }),
+    {
+      path: '/portal/groups',
+      query: {
+        _limit: PALETTE_LIMIT,
+        _select: 'Id,ContactId',
+        _filter: anyOfFilter(
+          'ContactId',
+          contacts.map((contact) => contact.Id),
+        ),
+      },
+      signal,
+    },
+  );
+  const groupOf = new Map(owned.map((group) => [group.ContactId, group.Id]));
+  return contacts.map((contact) => ({
+    Id: contact.Id,
+    DisplayName: contact.DisplayName,
+    PrimaryEmail: contact.PrimaryEmail,
+    groupId: groupOf.get(contact.Id),
+  }));
+}
+
+export const paletteGroupsQueryOptions = (q: string) =>
+  queryOptions({
+    queryKey: [...groupKeys.all, 'palette', { q }] as const,
+    queryFn: ({ signal }) => searchGroupsByOwner(q, signal),
+    placeholderData: keepPreviousData,
+    enabled: q.length > 0,
+  });
+
+export const paletteContactsQueryOptions = (q: string, enabled: boolean) =>
+  queryOptions({
+    queryKey: [...contactKeys.all, 'palette', { q }] as const,
+    queryFn: ({ signal }) => searchContactsWithGroups(q, signal),
+    placeholderData: keepPreviousData,
+    enabled: enabled && q.length > 0,
+  });

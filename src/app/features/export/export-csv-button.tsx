@@ -1,0 +1,34 @@
+import { Button } from '@mantine/core';
+import type { ButtonProps } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import type { PortalGroup } from '../../../shared/portal-groups.js';
+import { notifyError, notifySuccess } from '../../ui/notify.js';
+
+const loadExport = () => import('./export-members.js');
+
+interface ExportCsvButtonProps extends ButtonProps {
+  groups: PortalGroup[];
+}
+
+/** "Export CSV": the members of the given groups; the CSV code loads on first use. */
+export function ExportCsvButton({ groups, ...buttonProps }: ExportCsvButtonProps) {
+  const exportCsv = useMutation({
+    mutationFn: async (selected: PortalGroup[]) => (await loadExport()).exportMembers(selected),
+    meta: { syncKeys: [] },
+    onSuccess: () => notifySuccess('CSV downloaded'),
+    onError: (error) => notifyError('Could not export the members', error),
+  });
+  return (
+    <Button
+      variant="default"
+      {...buttonProps}
+      loading={exportCsv.isPending}
+      disabled={groups.length === 0}
+      onMouseEnter={() => void loadExport()}
+      onFocus={() => void loadExport()}
+      onClick={() => exportCsv.mutate(groups)}
+    >
+      Export CSV
+    </Button>
+  );
+}

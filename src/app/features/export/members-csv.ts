@@ -1,0 +1,34 @@
+import Papa from 'papaparse';
+import type { PortalGroup } from '../../../shared/portal-groups.js';
+
+export const CSV_COLUMNS = ['Group owner', 'Name', 'E-mail', 'Active', 'Enabled', 'Last login'];
+const BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A spreadsheet must not run a cell as a formula: such cells get a leading apostrophe. */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function ownerName(group: PortalGroup): string {
+  return (
+    group.Users.find((user) => user.Id === group.ContactId)?.Name ?? group.Users[0]?.Name ?? ''
+  );
+}
+
+/** One row per member, with a UTF-8 BOM so Excel reads accents right. */
+export function membersCsv(groups: PortalGroup[], emails: Map<string, string | null>): string {
+  const rows = groups.flatMap((group) =>
+    group.Users.map((user) =>
+      [
+        ownerName(group),
+        user.Name,
+        emails.get(user.Id) ?? '',
+        user.Active ? 'Yes' : 'No',
+        user.Enabled ? 'Yes' : 'No',
+        user.LastLogin ?? 'Never',
+      ].map(neutralizeFormula),
+    ),
+  );
+  return BOM + Papa.unparse({ fields: CSV_COLUMNS, data: rows }, { newline: '\r\n' });
+}

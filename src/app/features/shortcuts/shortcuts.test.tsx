@@ -1,0 +1,85 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '../../query-client.js';
+import { AppRoutes } from '../../routes/app-routes.js';
+import { agent, makeGroup } from '../../test/fixtures.js';
+import { groupsListHandler } from '../../test/fake-groups.js';
+import { LocationProbe } from '../../test/location-probe.js';
+import { setupMswServer } from '../../test/msw.js';
+import { renderWithProviders } from '../../test/render.js';
+import { sessionHandler } from '../../test/session-handler.js';
+import { http } from 'msw';
+import { sparkResults } from '../../test/msw.js';
+
+function nth<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`No item ${index}`);
+  return item;
+}
+
+const server = setupMswServer();
+const groups = ['Ann Able', 'Ben Baker', 'Cy Cole'].map((name) => makeGroup([name]));
+
+function renderApp() {
+  server.use(
+    sessionHandler(agent),
+    groupsListHandler(groups),
+    http.get('/api/v1/portal/groups/:id', ({ params }) =>
+      sparkResults(groups.filter((g) => g.Id === params.id)),
+    ),
+  );
+  return renderWithProviders(
+    <>
+      <AppRoutes />
+      <LocationProbe />
+    </>,
+    { route: '/groups', queryClient: createQueryClient({ retry: false }) },
+  );
+}
+
+describe('keyboard shortcuts', () => {
+  it('/ focuses the search, Esc leaves it, j/k move through rows and Enter opens one', async () => {
+    const { user } = renderApp();
+    await screen.findByRole('link', { name: 'Ann Able' });
+    await user.keyboard('/');
+    const search = screen.getByRole('searchbox', { name: 'Search groups' });
+    expect(search).toHaveFocus();
+    expect(search).toHaveValue('');
+    await user.keyboard('j');
+    expect(search).toHaveValue('j');
+    expect(search).toHaveFocus();
+    await user.clear(search);
+    await user.keyboard('{Escape}');
+    expect(search).not.toHaveFocus();
+
+    await user.keyboard('jjjk');
+    expect(screen.getByRole('link', { name: 'Ben Baker' })).toHaveFocus();
+    await user.keyboard('j');
+    expect(screen.getByRole('link', { name: 'Cy Cole' })).toHaveFocus();
+    await user.keyboard('kk');
+    await user.keyboard('j');
+    expect(screen.getByRole('link', { name: 'Ben Baker' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(`/groups/${nth(groups, 1).Id}`),
+    );
+  });
+
+  it('? lists the shortcuts', async () => {
+    const { user } = renderApp();
+    await screen.findByRole('link', { name: 'Ann Able' });
+    await user.keyboard('{Shift>}?{/Shift}');
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByRole('cell', { name: 'Open the focused row' })).toBeVisible();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('j does nothing while a field has focus', async () => {
+    const { user } = renderApp();
+    await screen.findByRole('link', { name: 'Ann Able' });
+    await user.click(screen.getByRole('searchbox', { name: 'Search groups' }));
+    await user.keyboard('?');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
