@@ -3,7 +3,6 @@ import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { ModalsProvider } from '@mantine/modals';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { theme } from '../ui/theme.js';
@@ -31,15 +30,13 @@ export function renderWithProviders(ui: ReactElement, options: Options = {}) {
   const result = render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications />
-          <MemoryRouter initialEntries={[options.route ?? '/']}>
-            <Routes>
-              <Route path={options.path ?? '*'} element={ui} />
-              {options.extraRoutes}
-            </Routes>
-          </MemoryRouter>
-        </ModalsProvider>
+        <Notifications />
+        <MemoryRouter initialEntries={[options.route ?? '/']}>
+          <Routes>
+            <Route path={options.path ?? '*'} element={ui} />
+            {options.extraRoutes}
+          </Routes>
+        </MemoryRouter>
       </QueryClientProvider>
     </MantineProvider>,
   );

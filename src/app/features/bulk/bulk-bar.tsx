@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { useDisclosure } from '@mantine/hooks';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { ExportCsvButton } from '../export/export-csv-button.js';
 import { groupName } from '../groups/group-summary.js';
 import { useBulkAction } from './bulk-actions.js';
 import type { BulkActionKind, BulkRun } from './bulk-actions.js';
 import { BulkResult } from './bulk-result.js';
+import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 
 interface BulkBarProps {
   selected: PortalGroup[];
@@ -35,26 +36,27 @@ export function BulkBar({ selected, onClear }: BulkBarProps) {
     );
   };
 
-  const confirmDelete = () => {
-    const names = selected.map(groupName);
-    modals.openConfirmModal({
-      title: `Delete ${groupsText}?`,
-      children: (
-        <Stack gap="xs">
-          <Text size="sm">
-            The groups are dissolved; their members keep their contacts and portal accounts.
-          </Text>
-          <Text size="sm">
-            {names.slice(0, SHOWN_NAMES).join(', ')}
-            {names.length > SHOWN_NAMES ? ` and ${names.length - SHOWN_NAMES} more` : ''}
-          </Text>
-        </Stack>
-      ),
-      labels: { confirm: `Delete ${groupsText}`, cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () => start('delete'),
-    });
-  };
+  const [confirmOpened, confirm] = useDisclosure(false);
+  const names = selected.map(groupName);
+  const deleteDialog = (
+    <ConfirmDialog
+      opened={confirmOpened}
+      onClose={confirm.close}
+      title={`Delete ${groupsText}?`}
+      confirmLabel={`Delete ${groupsText}`}
+      onConfirm={() => start('delete')}
+    >
+      <Stack gap="xs">
+        <Text size="sm">
+          The groups are dissolved; their members keep their contacts and portal accounts.
+        </Text>
+        <Text size="sm">
+          {names.slice(0, SHOWN_NAMES).join(', ')}
+          {names.length > SHOWN_NAMES ? ` and ${names.length - SHOWN_NAMES} more` : ''}
+        </Text>
+      </Stack>
+    </ConfirmDialog>
+  );
 
   const { done, total } = bulk.progress;
   return (
@@ -83,7 +85,7 @@ export function BulkBar({ selected, onClear }: BulkBarProps) {
                 color="red"
                 variant="outline"
                 disabled={bulk.isPending}
-                onClick={confirmDelete}
+                onClick={confirm.open}
               >
                 Delete
               </Button>
@@ -112,6 +114,7 @@ export function BulkBar({ selected, onClear }: BulkBarProps) {
         </Stack>
       )}
       {run && <BulkResult run={run} onClose={() => setRun(null)} />}
+      {deleteDialog}
     </Stack>
   );
 }

@@ -1,28 +1,33 @@
 import { Button, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { useDisclosure } from '@mantine/hooks';
 import { useNavigate } from 'react-router-dom';
+import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
 import { useDeleteGroup } from '../api/delete-group.js';
 
 /** Asks for confirmation, deletes, then returns to the list. */
 export function DeleteGroupButton({ groupId, name }: { groupId: string; name: string }) {
   const deleteGroup = useDeleteGroup(groupId);
   const navigate = useNavigate();
-  const confirm = () =>
-    modals.openConfirmModal({
-      title: 'Delete this group?',
-      children: (
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button color="red" variant="outline" loading={deleteGroup.isPending} onClick={open}>
+        Delete group
+      </Button>
+      <ConfirmDialog
+        opened={opened}
+        onClose={close}
+        title="Delete this group?"
+        confirmLabel="Delete group"
+        onConfirm={() =>
+          deleteGroup.mutate(undefined, { onSuccess: () => void navigate('/groups') })
+        }
+      >
         <Text size="sm">
           The group of {name} will be removed. Its members and their portal accounts stay as they
           are.
         </Text>
-      ),
-      labels: { confirm: 'Delete group', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () => deleteGroup.mutate(undefined, { onSuccess: () => void navigate('/groups') }),
-    });
-  return (
-    <Button color="red" variant="outline" loading={deleteGroup.isPending} onClick={confirm}>
-      Delete group
-    </Button>
+      </ConfirmDialog>
+    </>
   );
 }
