@@ -207,7 +207,7 @@ test('a search typed just before opening a slow-loading group does not pull the 
   await groupLinks(page).first().click();
   await expect(page.getByRole('heading', { level: 1, name: ownerName(group) })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/groups/${group.Id}$`));
-  expect(slowed).toBe(1);
+  expect(slowed).toBeGreaterThanOrEqual(1);
 });
 
 test('a rate-limited write is sent again after Retry-After, as the app promises', async ({

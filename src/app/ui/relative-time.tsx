@@ -1,4 +1,5 @@
 import { Text, Tooltip } from '@mantine/core';
+import { parseSparkTimestamp } from '../api/spark-timestamp.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -33,10 +34,10 @@ interface RelativeTimeProps {
 
 /** Relative time, with the exact timestamp on hover and keyboard focus. */
 export function RelativeTime({ value, never = 'Never' }: RelativeTimeProps) {
-  const date = value ? new Date(value) : null;
+  const date = value ? parseSparkTimestamp(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
     return (
-      <Text span size="sm" c="dimmed">
+      <Text span inherit c="dimmed">
         {never}
       </Text>
     );
@@ -45,7 +46,7 @@ export function RelativeTime({ value, never = 'Never' }: RelativeTimeProps) {
   return (
     <Tooltip label={exact} events={{ hover: true, focus: true, touch: true }}>
       <time
-        dateTime={value ?? undefined}
+        dateTime={date.toISOString()}
         tabIndex={0}
         aria-label={`${formatRelative(date)} (${exact})`}
       >

@@ -1,12 +1,12 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { contactSchema } from '../../../shared/contacts.js';
-import { portalGroupSchema, portalGroupSelectedSchema } from '../../../shared/portal-groups.js';
+import { portalGroupSchema } from '../../../shared/portal-groups.js';
 import { sparkRead } from '../../api/spark-fetch.js';
-import { anyOfFilter, containsFilter } from '../../api/spark-ql.js';
+import { containsFilter } from '../../api/spark-ql.js';
 import { contactKeys } from '../contacts/api/contact-keys.js';
 import { contactSearchFilter } from '../contacts/api/contact-search-filter.js';
 import { groupKeys } from '../groups/api/group-keys.js';
+import { groupsOwnedBy } from '../groups/api/groups-owned-by.js';
 
 export const PALETTE_LIMIT = 6;
 
@@ -38,23 +38,10 @@ export async function searchContactsWithGroups(
     query: { _limit: PALETTE_LIMIT, _orderby: 'DisplayName', _filter: contactSearchFilter(q) },
     signal,
   });
-  if (contacts.length === 0) return [];
-  const { results: owned } = await sparkRead(
-    portalGroupSelectedSchema.extend({ ContactId: z.string() }),
-    {
-      path: '/portal/groups',
-      query: {
-        _limit: PALETTE_LIMIT,
-        _select: 'Id,ContactId',
-        _filter: anyOfFilter(
-          'ContactId',
-          contacts.map((contact) => contact.Id),
-        ),
-      },
-      signal,
-    },
+  const groupOf = await groupsOwnedBy(
+    contacts.map((contact) => contact.Id),
+    signal,
   );
-  const groupOf = new Map(owned.map((group) => [group.ContactId, group.Id]));
   return contacts.map((contact) => ({
     Id: contact.Id,
     DisplayName: contact.DisplayName,

@@ -1,5 +1,5 @@
 import type { PortalGroupUser } from '../../../shared/portal-groups.js';
-import { parseSparkTimestamp } from './spark-timestamp.js';
+import { parseSparkTimestamp } from '../../api/spark-timestamp.js';
 
 export type MemberSortKey = 'name' | 'lastLogin';
 export type SortDirection = 'ascending' | 'descending';

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Container } from '@mantine/core';
 import { useLocation } from 'react-router-dom';
 import { ErrorPanel } from '../../../ui/error-panel.js';
@@ -8,7 +8,10 @@ import { SignedOutView } from './signed-out-view.js';
 
 /** Renders its children for a signed-in user; otherwise a loader, an error or the sign-in page. */
 export function AuthGate({ children }: { children: ReactNode }) {
-  const session = useSession();
+  // The switch from the loader to the page renders in the background: if the page's code is
+  // still loading, the loader stays up, instead of a Suspense fallback that React would then
+  // hold on screen for up to 300 ms after the code arrives.
+  const session = useDeferredValue(useSession());
   const location = useLocation();
   if (session.isPending) return <PageLoader label="Checking your sign-in" />;
   if (session.isError) {

@@ -8,9 +8,9 @@ describe('contactSearchFilter', () => {
     );
   });
 
-  it("escapes quotes and drops wildcards and backslashes from the user's text", () => {
+  it("escapes quotes and backslashes and drops wildcards from the user's text", () => {
     expect(contactSearchFilter("O'Brien*\\")).toBe(
-      "DisplayName Eq '*O\\'Brien*' Or PrimaryEmail Eq '*O\\'Brien*'",
+      "DisplayName Eq '*O\\'Brien\\\\*' Or PrimaryEmail Eq '*O\\'Brien\\\\*'",
     );
   });
 

@@ -1,11 +1,10 @@
 import { queryOptions, useQuery, keepPreviousData } from '@tanstack/react-query';
-import { z } from 'zod';
 import { contactSchema } from '../../../../shared/contacts.js';
 import type { Contact } from '../../../../shared/contacts.js';
-import { portalGroupSelectedSchema } from '../../../../shared/portal-groups.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
-import { allOf, anyOfFilter, containsFilter } from '../../../api/spark-ql.js';
+import { allOf, containsFilter } from '../../../api/spark-ql.js';
 import { contactKeys } from '../../contacts/api/contact-keys.js';
+import { groupsOwnedBy } from './groups-owned-by.js';
 
 const SEARCH_LIMIT = 25;
 
@@ -28,23 +27,10 @@ export async function searchPortalContacts(
     },
     signal,
   });
-  if (contacts.length === 0) return [];
-  const { results: owned } = await sparkRead(
-    portalGroupSelectedSchema.extend({ ContactId: z.string() }),
-    {
-      path: '/portal/groups',
-      query: {
-        _limit: SEARCH_LIMIT,
-        _select: 'Id,ContactId',
-        _filter: anyOfFilter(
-          'ContactId',
-          contacts.map((contact) => contact.Id),
-        ),
-      },
-      signal,
-    },
+  const owners = await groupsOwnedBy(
+    contacts.map((contact) => contact.Id),
+    signal,
   );
-  const owners = new Set(owned.map((group) => group.ContactId));
   return contacts.map((contact) => ({ ...contact, ownsGroup: owners.has(contact.Id) }));
 }
 

@@ -60,7 +60,7 @@ describe('members table', () => {
     expect(within(carl).getByText('3 days ago')).toBeInTheDocument();
     expect(within(carl).queryByText('Owner')).not.toBeInTheDocument();
 
-    expect(within(rowOf(table, 'Bea Brown')).getByText('a day ago')).toBeInTheDocument();
+    expect(within(rowOf(table, 'Bea Brown')).getByText('yesterday')).toBeInTheDocument();
 
     const dana = rowOf(table, 'Dana Disabled');
     expect(within(dana).getByText('Disabled')).toBeInTheDocument();

@@ -3,7 +3,7 @@ import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { firstDirection, sortMembers } from '../sort-members.js';
 import type { MemberSort, MemberSortKey } from '../sort-members.js';
-import { RelativeTime } from './relative-time.js';
+import { RelativeTime } from '../../../ui/relative-time.js';
 import { SortableTh } from './sortable-th.js';
 
 interface Props {

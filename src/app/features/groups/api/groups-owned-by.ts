@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { portalGroupSelectedSchema } from '../../../../shared/portal-groups.js';
+import { sparkRead } from '../../../api/spark-fetch.js';
+import { anyOfFilter } from '../../../api/spark-ql.js';
+
+const ownedGroupSchema = portalGroupSelectedSchema.extend({ ContactId: z.string() });
+
+/** For up to 25 contacts: which group each owns, as contact Id → group Id. */
+export async function groupsOwnedBy(
+  contactIds: string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  if (contactIds.length === 0) return new Map();
+  const { results } = await sparkRead(ownedGroupSchema, {
+    path: '/portal/groups',
+    query: {
+      _limit: contactIds.length,
+      _select: 'Id,ContactId',
+      _filter: anyOfFilter('ContactId', contactIds),
+    },
+    signal,
+  });
+  return new Map(results.map((group) => [group.ContactId, group.Id]));
+}
