@@ -1,15 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium.js';
 
 /**
  * Marks taken inside the page with performance.now(), so Playwright's own polling does not count:
@@ -18,18 +8,18 @@ const CHROMIUM_ARGS = [
 const MARKS_SCRIPT = `
   window.__marks = {};
   let clickAt = 0, pressedBefore = null;
-  document.addEventListener('click', (event) => {
+  const favorites = () => [...document.querySelectorAll('button[aria-pressed]')].find((b) => b.textContent.includes('Favorites'));
+  document.addEventListener('click', () => {
     clickAt = performance.now();
-    const button = event.target instanceof Element ? event.target.closest('button[aria-pressed]') : null;
-    pressedBefore = button ? button.getAttribute('aria-pressed') : null;
+    pressedBefore = favorites()?.getAttribute('aria-pressed') ?? null;
     delete window.__marks.members; delete window.__marks.favorites;
   }, true);
   new MutationObserver(() => {
     const m = window.__marks;
     if (m.firstRow === undefined && document.querySelector('table a[href^="/groups/"]')) m.firstRow = performance.now();
     if (clickAt && m.members === undefined && document.querySelector('table[aria-label="Members"] tbody tr')) m.members = performance.now() - clickAt;
-    const fav = document.querySelector('button[aria-pressed]');
-    if (clickAt && pressedBefore !== null && m.favorites === undefined && fav && fav.getAttribute('aria-pressed') !== pressedBefore) m.favorites = performance.now() - clickAt;
+    const now = favorites()?.getAttribute('aria-pressed') ?? null;
+    if (clickAt && pressedBefore !== null && m.favorites === undefined && now !== pressedBefore) m.favorites = performance.now() - clickAt;
   }).observe(document, { subtree: true, childList: true, attributes: true });
 `;
 
@@ -63,7 +53,7 @@ async function signedInState(browser: Browser, baseUrl: string) {
 
 export async function measureBrowser(baseUrl: string, runs: number): Promise<BrowserFigures> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   const figures: BrowserFigures = {
