@@ -8,8 +8,6 @@ export interface FieldSpec {
   /** SQL expression to compare against, e.g. 'g.name_key' (already lower-case & accent-free for text) */
   column: string;
   type: FieldType;
-  /** A trigram FTS5 column over the same text, for contains/wildcard patterns it can answer. */
-  fts?: { rowid: string; table: string; column: string };
 }
 export type FieldMap = Record<string, FieldSpec>;
 export interface CompiledFilter {
@@ -96,46 +94,24 @@ function isPattern(value: Value): boolean {
 
 /** The Eq condition for a list of values: true when the column matches any of them. */
 function anyOf(spec: FieldSpec, values: Value[]): Fragment {
-  const { column, fts } = spec;
+  const { column } = spec;
   const exact: Params = [];
   const patterns: Fragment[] = [];
-  const indexed: Fragment[] = [];
   for (const value of values) {
     if (value.kind === 'boolean') exact.push(value.value ? 1 : 0);
     else if (value.kind === 'instant') patterns.push(instantRange(column, spanBounds(value.span)));
     else if (isPattern(value)) {
-      if (fts && trigramsFind(value)) indexed.push(trigramMatch(fts, value));
-      else patterns.push({ sql: `${column} LIKE ? ESCAPE '\\'`, params: [likePattern(value)] });
+      patterns.push({ sql: `${column} LIKE ? ESCAPE '\\'`, params: [likePattern(value)] });
     } else if (value.kind === 'text') {
       exact.push(spec.type === 'text' ? foldKey(plainText(value)) : plainText(value));
     }
   }
   const matches = exact.length ? [equalsAny(column, exact), ...patterns] : patterns;
   const alternatives: Fragment[] = matches.length ? [present(column, join(matches, 'OR'))] : [];
-  // A NULL column never matches in the index, so no IS NOT NULL guard: SQLite then needs no table row.
-  alternatives.push(...indexed);
   if (values.some((value) => value.kind === 'null')) {
     alternatives.push({ sql: `${column} IS NULL`, params: [] });
   }
   return join(alternatives, 'OR');
-}
-
-/** FTS5 ignores a LIKE with ESCAPE (it reads every row), so only literals needing no escape come here. */
-function trigramMatch(fts: NonNullable<FieldSpec['fts']>, value: Value): Fragment {
-  return {
-    sql: `${fts.rowid} IN (SELECT rowid FROM ${fts.table} WHERE ${fts.column} LIKE ?)`,
-    params: [likePattern(value)],
-  };
-}
-
-/** A trigram index narrows a LIKE only when some literal run is 3+ characters long. */
-function trigramsFind(value: Value): boolean {
-  const segments =
-    value.kind === 'text' || value.kind === 'match' ? value.segments.map(foldKey) : [];
-  return (
-    segments.every((segment) => !/[\\%_]/.test(segment)) &&
-    segments.some((segment) => [...segment].length >= 3)
-  );
 }
 
 function equalsAny(column: string, exact: Params): Fragment {

@@ -26,18 +26,10 @@ export interface PortalAccountRow {
 }
 
 export const contactFilterFields: FieldMap = {
-  DisplayName: {
-    column: 'c.display_key',
-    type: 'text',
-    fts: { rowid: 'c.rowid', table: 'contacts_fts', column: 'display_key' },
-  },
+  DisplayName: { column: 'c.display_key', type: 'text' },
   GivenName: { column: 'c.given_key', type: 'text' },
   FamilyName: { column: 'c.family_key', type: 'text' },
-  PrimaryEmail: {
-    column: 'c.email_key',
-    type: 'text',
-    fts: { rowid: 'c.rowid', table: 'contacts_fts', column: 'email_key' },
-  },
+  PrimaryEmail: { column: 'c.email_key', type: 'text' },
   VowEnabled: { column: 'COALESCE(pa.enabled, 0)', type: 'boolean' },
   ModificationTimestamp: { column: 'c.modified_at', type: 'datetime' },
   Id: { column: 'c.id', type: 'id' },

@@ -129,30 +129,6 @@ const migrations: string[] = [
   -- Group members: the portal account's columns without a visit to the table.
   CREATE INDEX portal_accounts_member ON portal_accounts(id, contact_id, enabled, last_login);
   `,
-  `
-  -- Contains-searches on contacts read trigrams instead of every row. External content: the
-  -- triggers keep it in step with contacts' rowids (never VACUUM without a rebuild after).
-  CREATE VIRTUAL TABLE contacts_fts USING fts5(
-    display_key, email_key, content='contacts', content_rowid='rowid', tokenize='trigram'
-  );
-  INSERT INTO contacts_fts(contacts_fts) VALUES('rebuild');
-
-  CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts
-  BEGIN
-    INSERT INTO contacts_fts(rowid, display_key, email_key) VALUES (NEW.rowid, NEW.display_key, NEW.email_key);
-  END;
-  CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts
-  BEGIN
-    INSERT INTO contacts_fts(contacts_fts, rowid, display_key, email_key)
-    VALUES ('delete', OLD.rowid, OLD.display_key, OLD.email_key);
-  END;
-  CREATE TRIGGER contacts_fts_update AFTER UPDATE OF display_key, email_key ON contacts
-  BEGIN
-    INSERT INTO contacts_fts(contacts_fts, rowid, display_key, email_key)
-    VALUES ('delete', OLD.rowid, OLD.display_key, OLD.email_key);
-    INSERT INTO contacts_fts(rowid, display_key, email_key) VALUES (NEW.rowid, NEW.display_key, NEW.email_key);
-  END;
-  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -117,12 +117,8 @@ describe('contact list query plans', () => {
     it(`counts ${JSON.stringify(filter)} on a covering index, without the portal join`, () => {
       const search = parseSearch({ _filter: filter }, contactSpec);
       const plan = planOf(contactCountSql(search.filter.sql), [agentId, ...search.filter.params]);
+      expect(plan).toHaveLength(1);
       expect(plan[0]).toMatch(/^SEARCH c USING COVERING INDEX contacts_agent_\w+ \(agent_id=\?/);
-      // Beyond the index, only the trigram lookup of a contains-search may appear: no table scan.
-      for (const step of plan.slice(1)) {
-        expect(step).toMatch(/SUBQUERY|BLOOM FILTER|contacts_fts VIRTUAL TABLE INDEX/);
-      }
-      if (filter.includes('*')) expect(plan.join('\n')).toContain('contacts_fts');
     });
   }
 });
