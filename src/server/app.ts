@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
@@ -34,7 +34,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const app = Fastify({
     logger: options.logger ? { level: 'info' } : false,
     // Two log lines per request cost more than the request itself; errors are still logged.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     trustProxy: false,
     // The SPA, the BFF and the emulator share one origin; ids are opaque so no case folding.
