@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { Contact } from '../../../../shared/contacts.js';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { makeUser } from '../../../test/fixtures.js';
 
 const API = '/api/v1';
 const HOUR = 3_600_000;
@@ -10,20 +11,7 @@ export const OWNER_ID = '20260101000000000000000001';
 export const GROUP_ID = '20260101000000000000000101';
 
 export function member(Id: string, Name: string, fields: Partial<PortalGroupUser> = {}) {
-  return {
-    Id,
-    ResourceUri: `/v1/contacts/${Id}`,
-    UserType: 'Contact',
-    Name,
-    Active: true,
-    Enabled: true,
-    LastLogin: null,
-    OfficeId: null,
-    Office: null,
-    CompanyId: null,
-    Company: null,
-    ...fields,
-  } satisfies PortalGroupUser;
+  return makeUser(Name, { Id, ...fields });
 }
 
 export function contact(Id: string, DisplayName: string, fields: Partial<Contact> = {}) {
