@@ -1,20 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
-import { notifications } from '@mantine/notifications';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import type { Contact } from '../../../../shared/contacts.js';
 import { renderWithProviders } from '../../../test/render.js';
 import { contactKeys } from '../api/contact-keys.js';
 import { CreatePortalAccountButton } from './create-portal-account-button.js';
+import { setupMswServer } from '../../../test/msw.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  notifications.clean();
-});
-afterAll(() => server.close());
+const server = setupMswServer();
 
 const gina: Contact = {
   Id: '20260101000000000000000007',

@@ -1,19 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { notifications } from '@mantine/notifications';
 import { http } from 'msw';
-import { setupServer } from 'msw/node';
 import { renderWithProviders } from '../../../test/render.js';
 import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
 import { GroupPageHarness } from '../testing/group-page-harness.js';
+import { setupMswServer } from '../../../test/msw.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  notifications.clean();
-});
-afterAll(() => server.close());
+const server = setupMswServer();
 
 const ERIN = '20260101000000000000000005';
 const FRANK = '20260101000000000000000006';
