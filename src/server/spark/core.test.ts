@@ -102,6 +102,25 @@ describe('Spark conventions', () => {
     );
     expectFailure(await call('PUT', path, { rawBody: '[1,2]' }), 400, 1035);
     expectFailure(await call('PUT', path), 400, 1035);
+    expectFailure(
+      await call('PUT', path, {
+        rawBody: '{"D":{"Tags":[]}}',
+        contentType: 'application/json; charset=utf-16',
+      }),
+      400,
+      1035,
+    );
+  });
+
+  it('takes JSON declared as UTF-8, in any spelling', async () => {
+    const path = `/v1/portal/groups/${GROUP}`;
+    for (const contentType of [
+      'application/json; charset=utf-8',
+      'application/json;charset="UTF-8"',
+    ]) {
+      const response = await call('PUT', path, { rawBody: '{"D":{"Tags":[]}}', contentType });
+      expect(response.status).toBe(200);
+    }
   });
 
   it('refuses a body over 64 KiB with 413/1053', async () => {

@@ -52,7 +52,11 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   const limiter = new RollingRateLimit(config.emulator.rateWindowSeconds * 1000);
 
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const charset = /;\s*charset="?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) {
+      return done(badBody('JSON must be sent as UTF-8.'), undefined);
+    }
     if (body === '') return done(null, undefined);
     try {
       done(null, JSON.parse(body as string));
