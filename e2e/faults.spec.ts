@@ -189,6 +189,31 @@ test('offline: the app says so, keeps a change and sends it when back', async ({
   );
 });
 
+test('leaving while a change waits to be sent asks first, and staying sends it', async ({
+  page,
+  context,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const group = (await api.groups({ _orderby: 'Name' }))[11]!;
+  const was = group.Tags.includes('Favorites');
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  const favorites = page.getByRole('button', { name: 'Favorites' });
+  await expect(favorites).toHaveAttribute('aria-pressed', String(was));
+
+  await context.setOffline(true);
+  await favorites.click();
+  const asked = page.waitForEvent('dialog');
+  void page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+
+  await context.setOffline(false);
+  await expect.poll(async () => (await api.group(group.Id))?.Tags.includes('Favorites')).toBe(!was);
+  expect(page.isClosed()).toBe(false);
+});
+
 test('a search typed just before opening a slow-loading group does not pull the user back', async ({
   page,
   request,

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router-dom';
 import { createQueryClient } from './query-client.js';
+import { guardPendingWrites } from './pending-writes-guard.js';
 import { AppRoutes } from './routes/app-routes.js';
 import { ProgressBar } from './ui/progress-bar.js';
 import { cssVariablesResolver, theme } from './ui/theme.js';
@@ -12,6 +13,7 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: 'portal-groups-
 
 export function App() {
   const [queryClient] = useState(() => createQueryClient({ tabSync: true }));
+  useEffect(() => guardPendingWrites(queryClient), [queryClient]);
   return (
     <MantineProvider
       theme={theme}
