@@ -1,11 +1,13 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Box, Button, Text } from '@mantine/core';
+import { lazyWithPreload } from 'react-lazy-with-preload';
 import { useKeydown } from '../shortcuts/use-keydown.js';
 
-const loadCommandPalette = () => import('./command-palette.js');
-const CommandPalette = lazy(() =>
-  loadCommandPalette().then((m) => ({ default: m.CommandPalette })),
+// Loaded while the user reads the first page, so Ctrl+K opens at once and no keystroke is lost.
+const CommandPalette = lazyWithPreload(() =>
+  import('./command-palette.js').then((m) => ({ default: m.CommandPalette })),
 );
+const loadCommandPalette = () => void CommandPalette.preload();
 
 interface CommandPaletteLauncherProps {
   opened: boolean;
@@ -20,6 +22,10 @@ export function CommandPaletteLauncher({
   onShowShortcuts,
 }: CommandPaletteLauncherProps) {
   const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(loadCommandPalette, 1000);
+    return () => clearTimeout(timer);
+  }, []);
   const open = () => {
     setLoaded(true);
     onOpenChange(true);
@@ -37,8 +43,8 @@ export function CommandPaletteLauncher({
         variant="default"
         size="sm"
         onClick={open}
-        onMouseEnter={() => void loadCommandPalette()}
-        onFocus={() => void loadCommandPalette()}
+        onMouseEnter={loadCommandPalette}
+        onFocus={loadCommandPalette}
         aria-keyshortcuts="Control+K Meta+K"
         aria-label="Jump to…"
         px={{ base: 'xs', sm: 'md' }}
