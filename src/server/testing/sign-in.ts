@@ -44,6 +44,21 @@ export function authorizeFormFor(html: string, accountName: string): AuthorizeFo
 }
 
 /**
+ * Opens the authorize page and presses "Sign in as <Name>", as a browser would; answers the
+ * emulator's response (a 302 to the redirect URI on success), without following it.
+ */
+export async function chooseAccount(authorizeUrl: string | URL, accountName: string) {
+  const page = await fetch(authorizeUrl);
+  const form = authorizeFormFor(await page.text(), accountName);
+  return fetch(new URL(form.action, page.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form.fields).toString(),
+    redirect: 'manual',
+  });
+}
+
+/**
  * Signs in through the real flow over HTTP (login, authorize page, its form, callback) and
  * returns the session cookie as `pga_session=...` for a Cookie header.
  */
@@ -59,14 +74,7 @@ export async function signIn(
   const authorizeUrl = login.headers.get('location');
   if (login.status !== 302 || !signInCookie || !authorizeUrl) throw new Error('login failed');
 
-  const page = await fetch(new URL(authorizeUrl, server.url));
-  const form = authorizeFormFor(await page.text(), accountName);
-  const chosen = await fetch(new URL(form.action, page.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form.fields).toString(),
-    redirect: 'manual',
-  });
+  const chosen = await chooseAccount(new URL(authorizeUrl, server.url), accountName);
   const callbackUrl = chosen.headers.get('location');
   if (chosen.status !== 302 || !callbackUrl) throw new Error('authorize failed');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_USER_AGENT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../config.js';
 import { startTestServer, type TestServer } from '../../testing/test-server.js';
-import { authorizeFormFor } from '../../testing/sign-in.js';
+import { authorizeFormFor, chooseAccount } from '../../testing/sign-in.js';
 
 let server: TestServer;
 let redirectUri: string;
@@ -24,14 +24,7 @@ const validParams = () => ({
 });
 
 async function authorizeCode(accountName: string, state = 'state-123'): Promise<URL> {
-  const page = await fetch(authorizeUrl({ ...validParams(), state }));
-  const form = authorizeFormFor(await page.text(), accountName);
-  const chosen = await fetch(new URL(form.action, page.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form.fields).toString(),
-    redirect: 'manual',
-  });
+  const chosen = await chooseAccount(authorizeUrl({ ...validParams(), state }), accountName);
   expect(chosen.status).toBe(302);
   return new URL(chosen.headers.get('location') ?? '');
 }
