@@ -30,13 +30,49 @@ export const createContactBodySchema = sparkBodySchema(
 );
 export type CreateContactBody = z.infer<typeof createContactBodySchema>;
 
+/** Spark sends portal settings as strings (`"true"`/`"false"`); booleans are accepted too. */
+const settingFlagSchema = z.union([z.boolean(), z.enum(['true', 'false'])]);
+const asBoolean = (flag: z.infer<typeof settingFlagSchema>) => flag === true || flag === 'true';
+
 export const portalAccountSchema = z.object({
   Id: z.string(),
   ResourceUri: z.string(),
   Enabled: z.boolean(),
   LastLogin: sparkTimestampSchema.nullable(),
   LastActive: sparkTimestampSchema.nullable(),
+  Settings: z.object({ Enabled: settingFlagSchema }).optional(),
 });
 export type PortalAccount = z.infer<typeof portalAccountSchema>;
 
-export const updatePortalAccountBodySchema = sparkBodySchema(z.object({ Enabled: z.boolean() }));
+/**
+ * A portal account write: Spark's documented `{"D":{"Settings":{"Enabled":...}}}` (boolean or
+ * `"true"`/`"false"`) or the short `{"D":{"Enabled":bool}}`; both read as `{ Enabled }`.
+ */
+export const portalAccountWriteSchema = z
+  .object({
+    Settings: z.object({ Enabled: settingFlagSchema }).optional(),
+    Enabled: z.boolean().optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.Settings === undefined && d.Enabled === undefined) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'boolean', path: ['Settings', 'Enabled'] });
+    }
+  })
+  .transform((d) => ({ Enabled: d.Settings ? asBoolean(d.Settings.Enabled) : d.Enabled === true }));
+export const updatePortalAccountBodySchema = sparkBodySchema(portalAccountWriteSchema);
+/** POST may come with no body, or no setting: the account is created enabled. */
+export const createPortalAccountBodySchema = sparkBodySchema(
+  z
+    .object({
+      Settings: z.object({ Enabled: settingFlagSchema }).optional(),
+      Enabled: z.boolean().optional(),
+    })
+    .transform((d) => ({
+      Enabled: d.Settings ? asBoolean(d.Settings.Enabled) : d.Enabled !== false,
+    })),
+);
+
+/** What goes inside `D` when the app turns a portal on or off: Spark's documented shape. */
+export function portalSettings(enabled: boolean) {
+  return { Settings: { Enabled: enabled } };
+}

@@ -202,6 +202,48 @@ describe('/v1/contacts/<Id>/portal', () => {
     expectFailure(await call('PUT', path, { body: { D: {} } }), 400, 1050);
   });
 
+  it('takes Spark’s documented Settings body, with booleans or "true"/"false"', async () => {
+    const contact = (await all({ _filter: 'VowEnabled Eq true' }))[4] as Contact;
+    const path = `/v1/contacts/${contact.Id}/portal`;
+    const portal = async () => (await call('GET', path)).json.D.Results[0];
+    for (const [sent, enabled] of [
+      ['false', false],
+      [true, true],
+      [false, false],
+      ['true', true],
+    ] as const) {
+      const written = await call('PUT', path, { body: { D: { Settings: { Enabled: sent } } } });
+      expect(written.json).toEqual({ D: { Success: true } });
+      expect(await portal()).toMatchObject({
+        Enabled: enabled,
+        Settings: { Enabled: enabled ? 'true' : 'false' },
+      });
+    }
+    const before = await portal();
+    expectFailure(
+      await call('PUT', path, { body: { D: { Settings: { Enabled: 'yes' } } } }),
+      400,
+      1053,
+    );
+    expectFailure(await call('PUT', path, { body: { D: { Settings: {} } } }), 400, 1050);
+    expect(await portal()).toEqual(before);
+  });
+
+  it('creates a portal account disabled when the Settings body says so', async () => {
+    let target: Contact | undefined;
+    for (const contact of await all({ _filter: 'VowEnabled Eq false' })) {
+      if ((await call('GET', `/v1/contacts/${contact.Id}/portal`)).status === 404) target = contact;
+    }
+    if (!target) throw new Error('demo data has a contact without a portal account');
+    const path = `/v1/contacts/${target.Id}/portal`;
+    const answer = await call('POST', path, { body: { D: { Settings: { Enabled: 'false' } } } });
+    expect(answer.status).toBe(201);
+    expect((await call('GET', path)).json.D.Results[0]).toMatchObject({
+      Enabled: false,
+      Settings: { Enabled: 'false' },
+    });
+  });
+
   it('answers 404 for another agent’s contact', async () => {
     const contact = (await all())[0] as Contact;
     expectFailure(

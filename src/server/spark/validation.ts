@@ -22,7 +22,8 @@ export function attributeName(path: readonly PropertyKey[]): string {
 }
 
 function isMissing(issue: Issue, input: unknown): boolean {
-  return issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
+  const shapeIssue = issue.code === 'invalid_type' || issue.code === 'invalid_union';
+  return shapeIssue && valueAt(input, issue.path) === undefined;
 }
 
 /** Zod issues as a Spark failure: 1050 when something required is missing, else 1053. */

@@ -29,15 +29,21 @@ function renderList(route = '/groups') {
   );
 }
 
-/** A tiny server: list, PUT Tags and DELETE, with one group that refuses every write. */
-function fakeServer(groups: PortalGroup[], refusing: PortalGroup) {
+/**
+ * A tiny server: list, PUT Tags and DELETE, with one group that refuses every write. With `hold`,
+ * writes wait until `release()`, so the progress shown meanwhile can be checked.
+ */
+function fakeServer(groups: PortalGroup[], refusing: PortalGroup, hold = false) {
   const all = [...groups];
   const writes: string[] = [];
   let inFlight = 0;
   let peak = 0;
+  let release = () => {};
+  const released = hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
   const track = async <T,>(answer: () => T) => {
     inFlight += 1;
     peak = Math.max(peak, inFlight);
+    await released;
     await delay(5);
     inFlight -= 1;
     return answer();
@@ -67,14 +73,14 @@ function fakeServer(groups: PortalGroup[], refusing: PortalGroup) {
       });
     }),
   );
-  return { writes, peak: () => peak };
+  return { writes, peak: () => peak, release };
 }
 
 const groups = Array.from({ length: 7 }, (_, i) => makeGroup([`Owner ${i + 1}`, 'Member']));
 
 describe('bulk actions on the groups list', () => {
   it('adds the selected groups to Favorites, 4 at a time, and reports the one that failed', async () => {
-    const spark = fakeServer(groups, nth(groups, 1));
+    const spark = fakeServer(groups, nth(groups, 1), true);
     const { user } = renderList();
     await user.click(await screen.findByRole('checkbox', { name: 'Select all on this page' }));
     const bar = await screen.findByRole('region', { name: 'Bulk actions' });
@@ -82,6 +88,7 @@ describe('bulk actions on the groups list', () => {
 
     await user.click(within(bar).getByRole('button', { name: 'Add to Favorites' }));
     expect(await screen.findByRole('progressbar', { name: 'Bulk action progress' })).toBeVisible();
+    spark.release();
     const result = await screen.findByText('Added to Favorites: 6 of 7 groups');
     const alert = result.closest('[role="alert"]') as HTMLElement;
     expect(

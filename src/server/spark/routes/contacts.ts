@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import {
   contactSelectedSchema,
   createContactBodySchema,
+  createPortalAccountBodySchema,
   portalAccountSchema,
   updatePortalAccountBodySchema,
   type Contact,
@@ -75,6 +76,7 @@ function toPortalAccount(row: PortalAccountRow): PortalAccount {
     Enabled: row.enabled === 1,
     LastLogin: row.last_login,
     LastActive: row.last_active,
+    Settings: { Enabled: row.enabled === 1 ? 'true' : 'false' },
   };
 }
 
@@ -162,6 +164,10 @@ export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
     ],
     POST: async (request, reply) => {
       const contact = ownContact(request);
+      const enabled =
+        request.body === undefined
+          ? true
+          : parseBody(createPortalAccountBodySchema, request.body).D.Enabled;
       db.transaction(() => {
         if (findPortalAccount(db, contact.id)) {
           throw new SparkError(
@@ -170,7 +176,7 @@ export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
             'This contact already has a portal account.',
           );
         }
-        insertPortalAccount(db, contact.id);
+        insertPortalAccount(db, contact.id, enabled);
       })();
       reply.code(201);
       return {

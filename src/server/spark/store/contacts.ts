@@ -135,11 +135,12 @@ export function findPortalAccount(db: Db, contactId: string): PortalAccountRow |
   ).get(contactId) as PortalAccountRow | undefined;
 }
 
-export function insertPortalAccount(db: Db, contactId: string): string {
+export function insertPortalAccount(db: Db, contactId: string, enabled = true): string {
   const id = newSparkId();
-  statement(db, 'INSERT INTO portal_accounts (id, contact_id, enabled) VALUES (?, ?, 1)').run(
+  statement(db, 'INSERT INTO portal_accounts (id, contact_id, enabled) VALUES (?, ?, ?)').run(
     id,
     contactId,
+    enabled ? 1 : 0,
   );
   touchContact(db, contactId);
   return id;

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { portalSettings } from '../../../../shared/contacts.js';
 import { sparkWrite } from '../../../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
 
@@ -6,7 +7,7 @@ export function createPortalAccount(contactId: string) {
   return sparkWrite({
     method: 'POST',
     path: `/contacts/${encodeURIComponent(contactId)}/portal`,
-    body: {},
+    body: portalSettings(true),
   });
 }
 

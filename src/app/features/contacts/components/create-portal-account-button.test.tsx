@@ -40,7 +40,7 @@ describe('CreatePortalAccountButton', () => {
     await user.dblClick(screen.getByRole('button', { name: 'Create portal account' }));
 
     expect(await screen.findByText('Portal account created for Gina Green')).toBeInTheDocument();
-    expect(bodies).toEqual([{ D: {} }]);
+    expect(bodies).toEqual([{ D: { Settings: { Enabled: true } } }]);
     await waitFor(() =>
       expect(queryClient.getQueryState(contactKeys.search({ q: '' }))?.isInvalidated).toBe(true),
     );
