@@ -9,7 +9,9 @@ export interface LoadResult {
   p99: number;
   requestsPerSecond: number;
   requests: number;
+  /** Answers to this request of the cycle with a status outside 200–299. */
   non2xx: number;
+  /** Connection errors and time-outs of the whole run (autocannon does not say which request). */
   errors: number;
 }
 
@@ -40,6 +42,7 @@ function summary(latencies: number[], seconds: number): LoadResult {
 /** Runs autocannon on loopback, recording every response time per position in the cycle. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
   const latencies: number[][] = [];
+  const non2xx: number[] = [];
   const answered = new Map<Client, number>();
   const cycleLength = new Map<Client, number>();
   let connection = 0;
@@ -54,16 +57,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
       client.setRequests(requests);
     },
   });
-  instance.on('response', (client, _status, _bytes, ms) => {
+  instance.on('response', (client, status, _bytes, ms) => {
     const n = answered.get(client) ?? 0;
     answered.set(client, n + 1);
     const position = n % (cycleLength.get(client) ?? 1);
     (latencies[position] ??= []).push(ms);
+    if (status < 200 || status > 299) non2xx[position] = (non2xx[position] ?? 0) + 1;
   });
   const result = await instance;
-  return latencies.map((samples) => ({
-    ...summary(samples, result.duration),
-    non2xx: result.non2xx,
+  // One result for every request of the cycle, even one that was never answered.
+  const positions = Math.max(0, ...cycleLength.values());
+  return Array.from({ length: positions }, (_, position) => ({
+    ...summary(latencies[position] ?? [], result.duration),
+    non2xx: non2xx[position] ?? 0,
     errors: result.errors,
   }));
 }

@@ -8,10 +8,12 @@ import { execSync } from 'node:child_process';
 import { openDatabase } from '../../src/server/spark/store/db.js';
 import { seedDemoData, seedLargeData } from '../../src/server/spark/seed.js';
 import { freePort } from '../../src/server/testing/test-server.js';
+import { signIn } from '../../src/server/testing/sign-in.js';
 import { firstLoadSizes } from './first-load.js';
 import { runLoad, type LoadResult, type Request } from './api-load.js';
 import { measureBrowser } from './browser.js';
 import { figure, type Figure } from './stats.js';
+import { loadProblems } from './check.js';
 
 const { values } = parseArgs({
   options: {
@@ -96,6 +98,11 @@ async function apiFigures(url: string) {
     'one group': `/spark/v1/portal/groups/${one.Id}`,
     'contacts search': `/spark/v1/contacts?_limit=25&_pagination=1&_filter=${encodeURIComponent("DisplayName Eq '*ann*'")}`,
   };
+  // The app's own path: the sign-in server's proxy with a session from the real OAuth flow.
+  const session = { Cookie: await signIn({ url }, 'Avery Stone') };
+  const appReads: Record<string, string> = {
+    'app proxy: list page 1': '/api/v1/portal/groups?_limit=25&_pagination=1',
+  };
   // The same requests with a new term or page each time, so no answer is served from a cache.
   const lastPage = Math.ceil(size.groups / 25);
   const varying: Record<string, () => string> = {
@@ -108,17 +115,20 @@ async function apiFigures(url: string) {
   };
   const results: Record<string, LoadResult[]> = {};
   for (let run = 0; run < runs; run++) {
-    const requests: [string, Request][] = [
-      ...Object.entries(reads).map(([name, path]): [string, Request] => [name, { path }]),
-      ...Object.entries(varying).map(([name, next]): [string, Request] => [
+    type Load = [name: string, request: Request, headers: Record<string, string>];
+    const requests: Load[] = [
+      ...Object.entries(reads).map(([name, path]): Load => [name, { path }, HEADERS]),
+      ...Object.entries(varying).map(([name, next]): Load => [
         name,
         { path: next(), setupRequest: (request) => ({ ...request, path: next() }) },
+        HEADERS,
       ]),
+      ...Object.entries(appReads).map(([name, path]): Load => [name, { path }, session]),
     ];
-    for (const [name, request] of requests) {
+    for (const [name, request, headers] of requests) {
       const [result] = await runLoad({
         url,
-        headers: HEADERS,
+        headers,
         durationSeconds: loadSeconds,
         connections,
         cycle: () => [request],
@@ -167,6 +177,7 @@ async function apiFigures(url: string) {
         p95: figure(list.map((r) => r.p95)),
         p99: figure(list.map((r) => r.p99)),
         requestsPerSecond: figure(list.map((r) => r.requestsPerSecond)),
+        requests: list.reduce((n, r) => n + r.requests, 0),
         non2xx: list.reduce((n, r) => n + r.non2xx, 0),
         errors: list.reduce((n, r) => n + r.errors, 0),
       },
@@ -262,6 +273,13 @@ try {
     ['what', 'time'],
   );
   console.log(`\nFigures written to ${values.out}`);
+  const problems = loadProblems(api);
+  if (problems.length > 0) {
+    console.error(
+      `\nThe benchmark failed: some requests were not answered with 2xx\n${problems.join('\n')}`,
+    );
+    process.exitCode = 1;
+  }
 } finally {
   if (server?.child.pid) {
     try {

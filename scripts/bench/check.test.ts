@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../src/server/testing/test-server.js';
+import { runLoad } from './api-load.js';
+import { loadProblems } from './check.js';
+
+describe('loadProblems', () => {
+  const ok = { requests: 120, non2xx: 0, errors: 0 };
+
+  it('passes when every request was answered with 2xx', () => {
+    expect(loadProblems({ 'list page 1': ok, 'one group': ok })).toEqual([]);
+  });
+
+  it('fails on a single answer outside 2xx, an error or no answer at all', () => {
+    expect(
+      loadProblems({
+        'list page 1': ok,
+        'one group': { ...ok, non2xx: 1 },
+        'contacts search': { ...ok, errors: 2 },
+        'app proxy: list page 1': { requests: 0, non2xx: 0, errors: 0 },
+      }),
+    ).toEqual([
+      'one group: 120 answers, 1 not 2xx, 0 errors',
+      'contacts search: 120 answers, 0 not 2xx, 2 errors',
+      'app proxy: list page 1: 0 answers, 0 not 2xx, 0 errors',
+    ]);
+  });
+});
+
+describe('runLoad against the real server', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.dispose());
+
+  it('counts the refused answers of each request in the cycle apart', async () => {
+    const headers = { 'X-SparkApi-User-Agent': 'bench-test', Authorization: 'OAuth demo-private' };
+    const [groups, missing, unsigned] = await runLoad({
+      url: server.url,
+      headers,
+      durationSeconds: 1,
+      connections: 2,
+      cycle: () => [
+        { path: '/spark/v1/portal/groups?_limit=1' },
+        { path: '/spark/v1/portal/groups/20000101000000000000000000' },
+        { path: '/api/v1/portal/groups?_limit=1' },
+      ],
+    });
+    if (!groups || !missing || !unsigned) throw new Error('one result for each request expected');
+    expect(groups.non2xx).toBe(0);
+    expect(missing.requests).toBeGreaterThan(0);
+    expect(missing.non2xx).toBe(missing.requests);
+    expect(unsigned.requests).toBeGreaterThan(0);
+    expect(unsigned.non2xx).toBe(unsigned.requests);
+    const problems = loadProblems({
+      groups: groups,
+      missing: missing,
+      'api without a session': unsigned,
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^missing: /),
+        expect.stringMatching(/^api without a session: /),
+      ]),
+    );
+  });
+});
