@@ -27,22 +27,15 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {
-      command: 'node --import tsx e2e/serve.ts',
+      command: `node --import tsx e2e/serve.ts --port ${E2E_PORT}`,
       url: `http://127.0.0.1:${E2E_PORT}/auth/session`,
-      env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', SPARK_RATE_LIMIT: '100000' },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',
     },
     {
-      command: 'node --import tsx e2e/serve.ts',
+      command: `node --import tsx e2e/serve.ts --port ${E2E_SHORT_TOKEN_PORT} --token-lifetime 3`,
       url: `http://127.0.0.1:${E2E_SHORT_TOKEN_PORT}/auth/session`,
-      env: {
-        PORT: String(E2E_SHORT_TOKEN_PORT),
-        HOST: '127.0.0.1',
-        SPARK_TOKEN_LIFETIME: '3',
-        SPARK_RATE_LIMIT: '100000',
-      },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

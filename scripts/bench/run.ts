@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/server/spark/store/db.js';
 import { seedDemoData, seedLargeData } from '../../src/server/spark/seed.js';
 import { freePort } from '../../src/server/testing/test-server.js';
 import { signIn } from '../../src/server/testing/sign-in.js';
+import { serverEnv } from '../../src/server/testing/server-env.js';
 import { firstLoadSizes } from './first-load.js';
 import { runLoad, type LoadResult, type Request } from './api-load.js';
 import { measureBrowser } from './browser.js';
@@ -43,14 +44,12 @@ function seedOnce(path: string): number {
 async function startServer(databasePath: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
+    env: serverEnv({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_PATH: databasePath,
       SPARK_RATE_LIMIT: '1000000000',
-      SPARK_API_URL: '',
-    },
+    }),
     stdio: 'ignore',
     detached: true,
   });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../testing/test-server.js';
+import { serverEnv } from '../testing/server-env.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const READY = /is running at/;
@@ -17,23 +18,6 @@ export interface ChildServer {
   output(): string;
   /** Sends `signal` to the server's whole process group. */
   signalGroup(signal: NodeJS.Signals): void;
-}
-
-/** Our own server settings win over whatever the test runner's environment carries. */
-function serverEnv(databasePath: string, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(SPARK_|PUBLIC_URL$|SESSION_SECRET$|DATABASE_PATH$|PORT$|HOST$)/.test(key)) {
-      env[key] = value;
-    }
-  }
-  return {
-    ...env,
-    DATABASE_PATH: databasePath,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SPARK_RATE_LIMIT: '100000000',
-  };
 }
 
 function waitUntilReady(child: ChildProcess, output: () => string): Promise<void> {
@@ -70,7 +54,12 @@ export async function startChildServer(dir: string): Promise<ChildServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO_ROOT,
-    env: serverEnv(join(dir, 'spark.db'), port),
+    env: serverEnv({
+      DATABASE_PATH: join(dir, 'spark.db'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SPARK_RATE_LIMIT: '100000000',
+    }),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
