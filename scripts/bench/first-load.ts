@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const gzipBytes = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const gzipBytes = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** Gzipped sizes of what index.html loads before first paint, and of every lazy chunk. */
 export function firstLoadSizes(dist = 'dist') {

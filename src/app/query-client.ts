@@ -17,7 +17,7 @@ export function shouldRetryRead(failureCount: number, error: unknown): boolean {
 }
 
 /** A rate-limited write was not applied, so it is sent again (after Retry-After), as the app says. */
-export function shouldRetryWrite(failureCount: number, error: unknown): boolean {
+function shouldRetryWrite(failureCount: number, error: unknown): boolean {
   return failureCount < MAX_READ_RETRIES && error instanceof SparkApiError && error.status === 429;
 }
 

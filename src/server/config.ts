@@ -13,7 +13,7 @@ const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
 const int = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
 
-const envSchema = z.object({
+export const envSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('./data/portal-groups.db')),

@@ -1,5 +1,5 @@
 /** Escapes user text for a SparkQL string literal: `\'` for quotes; `*` (a wildcard that cannot be escaped) is dropped. */
-export function escapeSparkQlText(text: string): string {
+function escapeSparkQlText(text: string): string {
   return text.replaceAll('*', '').replaceAll('\\', '\\\\').replaceAll("'", "\\'");
 }
 

@@ -6,7 +6,7 @@ function subscribe(onChange: () => void) {
   return onlineManager.subscribe(onChange);
 }
 
-export function useIsOnline(): boolean {
+function useIsOnline(): boolean {
   return useSyncExternalStore(subscribe, () => onlineManager.isOnline());
 }
 

@@ -22,7 +22,7 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
   return 'just now';
 }
 
-export function formatExact(date: Date): string {
+function formatExact(date: Date): string {
   return exactFormat.format(date);
 }
 

@@ -11,7 +11,7 @@ export interface RawRequest {
 export const UNKNOWN_ID = '20990101000000000000000099';
 const BODY_CAP = 64 * 1024;
 
-export const INJECTIONS = [
+const INJECTIONS = [
   "' OR 1=1 --",
   "'); DROP TABLE portal_groups; --",
   '"); DROP TABLE contacts; --',
@@ -30,7 +30,7 @@ export const INJECTIONS = [
   '../../../etc/passwd',
 ] as const;
 
-export const ODD_TEXT = [
+const ODD_TEXT = [
   '\u0000',
   'a\u0000b',
   '\uD800',

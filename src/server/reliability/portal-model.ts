@@ -85,6 +85,3 @@ export async function readModel(call: SparkCall): Promise<PortalModel> {
   }
   return model;
 }
-
-export const contactIdOfPortal = (model: PortalModel, portalId: string) =>
-  [...model.contacts].find(([, c]) => c.portalId === portalId)?.[0];

@@ -8,7 +8,7 @@
  * 4. the role: no access to the service 403/1500, read-only role writing 405/1018;
  * 5. the record (404, also for a group the consumer is not in), then the body (1050 for `{"D":{}}`).
  */
-export const ROLES = ['Private', 'VOW', 'Portal', 'IDX', 'Public', 'none', 'expired'] as const;
+const ROLES = ['Private', 'VOW', 'Portal', 'IDX', 'Public', 'none', 'expired'] as const;
 export type RoleName = (typeof ROLES)[number];
 
 export const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../spark/store/db.js';
 
 /** The tables that hold what an agent would lose; a rejected request must leave them as they were. */
-export const DATA_TABLES = [
+const DATA_TABLES = [
   'accounts',
   'contacts',
   'portal_accounts',

@@ -1,7 +1,7 @@
 import { SparkCode } from '../../shared/spark-codes.js';
 
 /** The HTTP statuses spec §1.1 pairs with each Spark Code. */
-export const STATUSES_OF_CODE: Record<number, number[]> = {
+const STATUSES_OF_CODE: Record<number, number[]> = {
   [SparkCode.MissingUserAgent]: [400],
   [SparkCode.Unauthorized]: [401],
   [SparkCode.TokenExpired]: [401],

@@ -9,7 +9,7 @@ const NON_TEXT_INPUTS = new Set([
 ]);
 
 /** True when keys pressed here are text being typed (so single-key shortcuts must not fire). */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

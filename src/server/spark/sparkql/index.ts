@@ -2,8 +2,7 @@ import { compileExpr, type CompiledFilter, type FieldMap } from './compile.js';
 import { filterTooComplex, MAX_FILTER_LENGTH } from './filter-errors.js';
 import { parseFilter } from './parser.js';
 
-export type { CompiledFilter, FieldMap, FieldSpec, FieldType } from './compile.js';
-export { MAX_EXPRESSIONS, MAX_FILTER_LENGTH, MAX_NESTING } from './filter-errors.js';
+export type { CompiledFilter, FieldMap } from './compile.js';
 
 /**
  * Compiles a SparkQL `_filter` to a parenthesised, parameterised SQL condition over `fields`
