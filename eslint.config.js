@@ -3,6 +3,32 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { readdirSync } from 'node:fs';
+
+const FEATURES = readdirSync('src/app/features');
+/**
+ * Imports that cross from one feature into another today, allowed until they move into a shared
+ * layer (issue 10); any other crossing fails lint. Keys: the importing feature.
+ */
+const CROSSINGS = {
+  'command-palette': [
+    'auth/index.ts',
+    'auth/api/sign-out.ts',
+    'contacts/api/contact-keys.ts',
+    'contacts/api/contact-search-filter.ts',
+    'groups/api/get-group.ts',
+    'groups/api/group-keys.ts',
+    'groups/api/groups-owned-by.ts',
+    'groups/api/set-favorites.ts',
+    'groups/group-summary.ts',
+    'shortcuts/use-keydown.ts',
+  ],
+  bulk: ['export/export-csv-button.tsx', 'groups/api/group-keys.ts', 'groups/group-summary.ts'],
+  groups: ['contacts/api/contact-keys.ts'],
+  members: ['contacts/index.ts', 'groups/api/group-keys.ts'],
+};
 
 export default tseslint.config(
   {
@@ -14,6 +40,40 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...FEATURES.map((feature) => ({
+              target: `./src/app/features/${feature}`,
+              from: './src/app/features',
+              except: [`./${feature}`, ...(CROSSINGS[feature] ?? []).map((path) => `./${path}`)],
+              message: 'A feature uses only its own code and the shared layers (api/, ui/, ...).',
+            })),
+            {
+              target: ['./src/app/api', './src/app/ui', './src/app/sync'],
+              from: './src/app/features',
+              message: 'Shared layers do not depend on features.',
+            },
+            {
+              target: './src/shared',
+              from: ['./src/app', './src/server'],
+              message: 'src/shared is used by the server and the browser alike, and uses neither.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -4,8 +4,8 @@ import { FAVORITES_TAG } from '../../../shared/portal-groups.js';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { sparkWrite } from '../../api/spark-fetch.js';
 import { groupKeys } from '../groups/api/group-keys.js';
-import { runWithLimit } from './run-with-limit.js';
-import type { Settled } from './run-with-limit.js';
+import { runWithLimit } from '../../api/run-with-limit.js';
+import type { Settled } from '../../api/run-with-limit.js';
 
 export const BULK_CONCURRENCY = 4;
 

@@ -1,7 +1,7 @@
 import { contactSelectedSchema } from '../../../shared/contacts.js';
 import { sparkRead } from '../../api/spark-fetch.js';
 import { anyOfFilter } from '../../api/spark-ql.js';
-import { runWithLimit } from '../bulk/run-with-limit.js';
+import { runWithLimit } from '../../api/run-with-limit.js';
 
 /** The Spark page size cap: one request per 25 Ids. */
 export const EMAIL_BATCH_SIZE = 25;
