@@ -5,6 +5,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.js';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317);
 /** A second server whose access tokens live 3 seconds, for the token refresh journey. */
 export const E2E_SHORT_TOKEN_PORT = E2E_PORT + 1;
+/** `npm run emulator` on its own origin (tokens live 3 seconds), and the app using it as live Spark. */
+export const E2E_EMULATOR_PORT = E2E_PORT + 2;
+export const E2E_OTHER_ORIGIN_APP_PORT = E2E_PORT + 3;
+const EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,6 +46,35 @@ export default defineConfig({
         HOST: '127.0.0.1',
         SPARK_TOKEN_LIFETIME: '3',
         SPARK_RATE_LIMIT: '100000',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node --import tsx e2e/serve.ts emulator',
+      url: `${EMULATOR_URL}/oauth2`,
+      env: {
+        EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+        HOST: '127.0.0.1',
+        EMULATOR_REDIRECT_URIS: `http://127.0.0.1:${E2E_OTHER_ORIGIN_APP_PORT}/auth/callback`,
+        SPARK_TOKEN_LIFETIME: '3',
+        SPARK_RATE_LIMIT: '100000',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node --import tsx e2e/serve.ts',
+      url: `http://127.0.0.1:${E2E_OTHER_ORIGIN_APP_PORT}/auth/session`,
+      env: {
+        PORT: String(E2E_OTHER_ORIGIN_APP_PORT),
+        HOST: '127.0.0.1',
+        SPARK_API_URL: EMULATOR_URL,
+        SPARK_AUTH_URL: `${EMULATOR_URL}/oauth2`,
+        SPARK_CLIENT_ID: 'portal-groups-admin-demo',
+        SPARK_CLIENT_SECRET: 'demo-client-secret',
       },
       reuseExistingServer: false,
       timeout: 60_000,

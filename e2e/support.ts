@@ -11,11 +11,14 @@ export async function signIn(page: Page, name: string, path = '/groups') {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-/** Reads the emulator directly with a demo token, to know what the page should show. */
-export function sparkApi(request: APIRequestContext, token = 'demo-private') {
+/**
+ * Reads the emulator directly with a demo token, to know what the page should show; `base` is
+ * its /v1 (the embedded one's by default).
+ */
+export function sparkApi(request: APIRequestContext, token = 'demo-private', base = '/spark/v1') {
   const headers = { 'X-SparkApi-User-Agent': 'e2e', Authorization: `OAuth ${token}` };
   async function get<T>(path: string, params: Record<string, string | number> = {}): Promise<T[]> {
-    const response = await request.get(`/spark/v1${path}`, { headers, params });
+    const response = await request.get(`${base}${path}`, { headers, params });
     expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
     const body = (await response.json()) as { D: { Results: T[] } };
     return body.D.Results;
@@ -27,7 +30,7 @@ export function sparkApi(request: APIRequestContext, token = 'demo-private') {
     me: async () => (await get<{ Name: string; Role: string }>('/my/account'))[0]!,
     contacts: (params: Record<string, string | number> = {}) => get<Contact>('/contacts', params),
     async totalGroups() {
-      const response = await request.get('/spark/v1/portal/groups', {
+      const response = await request.get(`${base}/portal/groups`, {
         headers,
         params: { _pagination: 'count' },
       });
