@@ -5,6 +5,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.js';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317);
 /** A second server whose access tokens live 3 seconds, for the token refresh journey. */
 export const E2E_SHORT_TOKEN_PORT = E2E_PORT + 1;
+/** `npm run emulator` on its own origin (tokens live 3 seconds), and the app using it as live Spark. */
+export const E2E_EMULATOR_PORT = E2E_PORT + 2;
+export const E2E_OTHER_ORIGIN_APP_PORT = E2E_PORT + 3;
+const EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,6 +40,20 @@ export default defineConfig({
     {
       command: `node --import tsx e2e/serve.ts --port ${E2E_SHORT_TOKEN_PORT} --token-lifetime 3`,
       url: `http://127.0.0.1:${E2E_SHORT_TOKEN_PORT}/auth/session`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `node --import tsx e2e/serve.ts --emulator --port ${E2E_EMULATOR_PORT} --token-lifetime 3 --redirect-uri http://127.0.0.1:${E2E_OTHER_ORIGIN_APP_PORT}/auth/callback`,
+      url: `${EMULATOR_URL}/oauth2`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `node --import tsx e2e/serve.ts --port ${E2E_OTHER_ORIGIN_APP_PORT} --spark-url ${EMULATOR_URL}`,
+      url: `http://127.0.0.1:${E2E_OTHER_ORIGIN_APP_PORT}/auth/session`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

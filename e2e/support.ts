@@ -11,11 +11,14 @@ export async function signIn(page: Page, name: string, path = '/groups') {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-/** Reads the emulator directly with a demo token, to know what the page should show. */
-export function sparkApi(request: APIRequestContext, token = 'demo-private') {
+/**
+ * Reads the emulator directly with a demo token, to know what the page should show; `base` is
+ * its /v1 (the embedded one's by default).
+ */
+export function sparkApi(request: APIRequestContext, token = 'demo-private', base = '/spark/v1') {
   const headers = { 'X-SparkApi-User-Agent': 'e2e', Authorization: `OAuth ${token}` };
   async function get<T>(path: string, params: Record<string, string | number> = {}): Promise<T[]> {
-    const response = await request.get(`/spark/v1${path}`, { headers, params });
+    const response = await request.get(`${base}${path}`, { headers, params });
     expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);
     const body = (await response.json()) as { D: { Results: T[] } };
     return body.D.Results;
@@ -26,8 +29,19 @@ export function sparkApi(request: APIRequestContext, token = 'demo-private') {
     group: async (id: string) => (await get<PortalGroup>(`/portal/groups/${id}`))[0],
     me: async () => (await get<{ Name: string; Role: string }>('/my/account'))[0]!,
     contacts: (params: Record<string, string | number> = {}) => get<Contact>('/contacts', params),
+    /** A contact with no portal account at all (VowEnabled is false for disabled ones too). */
+    async contactWithoutPortal(): Promise<Contact> {
+      for (const contact of await get<Contact>('/contacts', {
+        _filter: 'VowEnabled Eq false',
+        _limit: 25,
+      })) {
+        const portal = await request.get(`${base}/contacts/${contact.Id}/portal`, { headers });
+        if (portal.status() === 404) return contact;
+      }
+      throw new Error('The demo data has no contact without a portal account');
+    },
     async totalGroups() {
-      const response = await request.get('/spark/v1/portal/groups', {
+      const response = await request.get(`${base}/portal/groups`, {
         headers,
         params: { _pagination: 'count' },
       });

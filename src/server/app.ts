@@ -1,22 +1,13 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './spark/store/db.js';
 import { sparkEmulator } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
-import { notFound } from './spark/errors.js';
-
-/** For answers sent before any hook runs (an undecodable path): nothing in them may load or frame. */
-const LOCKED_DOWN_HEADERS = {
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'same-origin',
-};
+import { createFastify } from './server-base.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
@@ -31,25 +22,11 @@ export interface Server {
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
   const db = openDatabase(config.databasePath);
-  const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
-    // Two log lines per request cost more than the request itself; errors are still logged.
-    logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 64 * 1024,
-    trustProxy: false,
-    // The SPA, the BFF and the emulator share one origin; ids are opaque so no case folding.
-    routerOptions: { ignoreTrailingSlash: true },
-    // A path that cannot be decoded, or an over-long Id, names nothing: 404, in the API's envelope.
-    frameworkErrors: (_error, request, reply: FastifyReply) => {
-      reply.headers(LOCKED_DOWN_HEADERS);
-      if (/^\/(api|spark)(\/|$)/.test(request.url)) {
-        return reply.code(404).send(notFound('Resource').toBody());
-      }
-      return reply.code(400).send({ error: 'Bad request' });
-    },
+  const app = createFastify({
+    logger: options.logger,
+    apiPath: /^\/(api|spark)(\/|$)/,
+    ...(config.embedded ? { sparkPrefix: '/spark' } : {}),
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
   app.addHook('onClose', () => db.close());
   // Set before the plugins register, so that those without their own (the BFF's sign-in routes) inherit it.
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
@@ -86,7 +63,9 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   if (existsSync(resolve(staticRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: staticRoot,
-      wildcard: true,
+      // One route per built file: any other path, such as an unknown /spark/v1/..., is left to
+      // the not-found handler of its own prefix.
+      wildcard: false,
       index: ['index.html'],
       setHeaders(res, path) {
         res.header(

@@ -27,6 +27,23 @@ export const envSchema = z.object({
   SPARK_RATE_LIMIT: int(4000),
   SPARK_RATE_LIMIT_IDX: int(1500),
   SPARK_RATE_WINDOW: int(300),
+  EMULATOR_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(65535).default(3001),
+  ),
+  EMULATOR_HOST: optionalText,
+  EMULATOR_TLS_CERT: optionalText,
+  EMULATOR_TLS_KEY: optionalText,
+  EMULATOR_REDIRECT_URIS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : v,
+    z.array(z.url()).default([]),
+  ),
 });
 
 export interface Config {
@@ -43,6 +60,13 @@ export interface Config {
     rateLimit: number;
     rateLimitIdx: number;
     rateWindowSeconds: number;
+    /** `npm run emulator`: where the standalone emulator listens. */
+    port: number;
+    host: string;
+    /** PEM files: the standalone emulator serves https when both are given. */
+    tls?: { certPath: string; keyPath: string };
+    /** Redirect URIs registered for the demo client: the app's own callback, then any others. */
+    redirectUris: string[];
   };
 }
 
@@ -70,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
   const embedded = !e.SPARK_API_URL;
+  if (!e.EMULATOR_TLS_CERT !== !e.EMULATOR_TLS_KEY) {
+    throw new Error(
+      'Invalid configuration: EMULATOR_TLS_CERT and EMULATOR_TLS_KEY go together (PEM files).',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -88,6 +117,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimit: e.SPARK_RATE_LIMIT,
       rateLimitIdx: e.SPARK_RATE_LIMIT_IDX,
       rateWindowSeconds: e.SPARK_RATE_WINDOW,
+      port: e.EMULATOR_PORT,
+      host: e.EMULATOR_HOST ?? e.HOST,
+      ...(e.EMULATOR_TLS_CERT && e.EMULATOR_TLS_KEY
+        ? { tls: { certPath: e.EMULATOR_TLS_CERT, keyPath: e.EMULATOR_TLS_KEY } }
+        : {}),
+      redirectUris: [`${publicUrl}/auth/callback`, ...e.EMULATOR_REDIRECT_URIS],
     },
   };
 }

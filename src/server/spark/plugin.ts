@@ -4,6 +4,7 @@ import { SparkCode } from '../../shared/spark-codes.js';
 import type { Config } from '../config.js';
 import { authenticate, requireUserAgent } from './auth.js';
 import { invalidParameter, notFound, SparkError } from './errors.js';
+import { refuseMethodOverride } from './method-override.js';
 import { RollingRateLimit } from './rate-limit.js';
 import { accountRoutes } from './routes/account.js';
 import { contactRoutes } from './routes/contacts.js';
@@ -44,7 +45,7 @@ function toSparkError(error: unknown): SparkError {
   return new SparkError(500, SparkCode.InternalError, 'An unexpected error occurred.');
 }
 
-/** The embedded Spark API emulator (mounted at /spark). */
+/** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
 export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
   const { db, config } = opts;
   if (countAccounts(db) === 0) seedDemoData(db);
@@ -79,6 +80,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   app.addHook('onRequest', async (request) => {
     const path = request.url.slice(app.prefix.length).split('?')[0] ?? '';
     if (!/^\/v1(\/|$)/i.test(path)) return;
+    refuseMethodOverride(request.raw);
     requireUserAgent(request);
     if (/^\/v1\/oauth2\/grant\/?$/i.test(path)) return;
     const caller = authenticate(db, request);

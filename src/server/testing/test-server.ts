@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { buildServer, type Server } from '../app.js';
+import { buildEmulatorServer } from '../spark/standalone.js';
 
 export interface TestServer extends Server {
   url: string;
@@ -30,27 +31,27 @@ export function freePort(): Promise<number> {
   });
 }
 
-/**
- * Starts the real server over real HTTP on a free loopback port, with a SQLite file in a fresh
- * temporary folder (or `dir`, to restart on the same data).
- */
-export async function startTestServer(
-  env: Record<string, string> = {},
-  dir: string = mkdtempSync(join(tmpdir(), 'pga-test-')),
+type Build = (config: Config) => Promise<Server>;
+
+async function start(
+  build: Build,
+  portVariable: 'PORT' | 'EMULATOR_PORT',
+  env: Record<string, string>,
+  dir: string,
 ): Promise<TestServer> {
   const port = await freePort();
   const config = loadConfig({
     HOST: '127.0.0.1',
-    PORT: String(port),
+    [portVariable]: String(port),
     DATABASE_PATH: join(dir, 'spark.db'),
     ...env,
   });
-  const server = await buildServer(config, { staticRoot: join(dir, 'no-static') });
+  const server = await build(config);
   await server.app.listen({ port, host: '127.0.0.1' });
   const stop = () => server.app.close();
   return {
     ...server,
-    url: `http://127.0.0.1:${port}`,
+    url: `${config.emulator.tls && build === emulator ? 'https' : 'http'}://127.0.0.1:${port}`,
     config,
     dir,
     stop,
@@ -59,4 +60,28 @@ export async function startTestServer(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+const emulator: Build = (config) => buildEmulatorServer(config);
+
+/**
+ * Starts the real server over real HTTP on a free loopback port, with a SQLite file in a fresh
+ * temporary folder (or `dir`, to restart on the same data). The built app is served from
+ * `staticRoot` when given.
+ */
+export function startTestServer(
+  env: Record<string, string> = {},
+  dir: string = mkdtempSync(join(tmpdir(), 'pga-test-')),
+  options: { staticRoot?: string } = {},
+): Promise<TestServer> {
+  const staticRoot = options.staticRoot ?? join(dir, 'no-static');
+  return start((config) => buildServer(config, { staticRoot }), 'PORT', env, dir);
+}
+
+/** Starts the standalone emulator (`npm run emulator`) the same way, https when given PEM files. */
+export function startTestEmulator(
+  env: Record<string, string> = {},
+  dir: string = mkdtempSync(join(tmpdir(), 'pga-test-')),
+): Promise<TestServer> {
+  return start(emulator, 'EMULATOR_PORT', env, dir);
 }

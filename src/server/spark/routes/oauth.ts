@@ -165,7 +165,7 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
      VALUES (?, ?, 'Portal Groups Admin (demo)', ?)
      ON CONFLICT(client_id) DO UPDATE SET
        client_secret = excluded.client_secret, redirect_uris = excluded.redirect_uris`,
-  ).run(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, JSON.stringify([`${config.publicUrl}/auth/callback`]));
+  ).run(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, JSON.stringify(config.emulator.redirectUris));
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
     app.addContentTypeParser(

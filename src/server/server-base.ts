@@ -1,0 +1,79 @@
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { notFound } from './spark/errors.js';
+import { applyMethodOverride } from './spark/method-override.js';
+
+const BODY_LIMIT = 64 * 1024;
+
+/** For answers sent before any hook runs (an undecodable path): nothing in them may load or frame. */
+const LOCKED_DOWN_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+};
+
+const REQUEST_ID = Symbol('request id');
+type RawRequest = IncomingMessage & { [REQUEST_ID]?: string };
+
+export interface BaseOptions {
+  logger?: boolean;
+  /** Where the Spark emulator is mounted (`''` at the root); undefined when it is not served. */
+  sparkPrefix?: string;
+  /** Paths whose undecodable URLs are answered 404 in the Spark envelope. */
+  apiPath: RegExp;
+  /** PEM certificate and key: serve https. */
+  tls?: { cert: Buffer; key: Buffer };
+}
+
+/**
+ * A Fastify instance with what every server of this project shares: limits, the zod type
+ * provider, an `X-Request-Id` on every response and, where the emulator is served, its
+ * `X-HTTP-Method-Override`, which must be applied before routing.
+ */
+export function createFastify(options: BaseOptions): FastifyInstance {
+  const { sparkPrefix, tls } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    // Two log lines per request cost more than the request itself; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    // Ids are opaque so no case folding.
+    routerOptions: { ignoreTrailingSlash: true },
+    // A client's own X-Request-Id is not trusted: ours is unique.
+    requestIdHeader: false,
+    genReqId: (req) => (req as RawRequest)[REQUEST_ID] ?? randomUUID(),
+    // Set on the raw response, so that answers sent before any hook runs carry it too.
+    serverFactory: (handler) => {
+      const listener = (req: IncomingMessage, res: ServerResponse) => {
+        const id = randomUUID();
+        (req as RawRequest)[REQUEST_ID] = id;
+        res.setHeader('X-Request-Id', id);
+        const pending =
+          sparkPrefix === undefined ? undefined : applyMethodOverride(req, sparkPrefix, BODY_LIMIT);
+        if (!pending) return handler(req, res);
+        pending.then(
+          () => handler(req, res),
+          () => res.destroy(),
+        );
+      };
+      // Fastify's instance type names the http server; an https one serves the same requests.
+      return tls ? (createTlsServer(tls, listener) as unknown as Server) : createServer(listener);
+    },
+    // A path that cannot be decoded, or an over-long Id, names nothing: 404, in the API's envelope.
+    frameworkErrors: (_error, request, reply: FastifyReply) => {
+      reply.headers(LOCKED_DOWN_HEADERS);
+      if (options.apiPath.test(request.url)) {
+        return reply.code(404).send(notFound('Resource').toBody());
+      }
+      return reply.code(400).send({ error: 'Bad request' });
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  return app;
+}

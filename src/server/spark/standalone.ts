@@ -1,0 +1,34 @@
+import helmet from '@fastify/helmet';
+import { readFileSync } from 'node:fs';
+import type { Config } from '../config.js';
+import type { Server } from '../app.js';
+import { createFastify } from '../server-base.js';
+import { sparkEmulator } from './plugin.js';
+import { openDatabase } from './store/db.js';
+
+/** `npm run emulator`: the emulator alone at the host root, the way sparkapi.com serves Spark. */
+export async function buildEmulatorServer(
+  config: Config,
+  options: { logger?: boolean } = {},
+): Promise<Server> {
+  const { tls } = config.emulator;
+  const app = createFastify({
+    logger: options.logger,
+    sparkPrefix: '',
+    apiPath: /^\//,
+    ...(tls ? { tls: { cert: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } } : {}),
+  });
+  const db = openDatabase(config.databasePath);
+  app.addHook('onClose', () => db.close());
+  await app.register(helmet, {
+    // The sign-in pages set their own policy; nothing else here is a page.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    // A sandbox on localhost must not pin the browser to https for every other local server.
+    strictTransportSecurity: false,
+  });
+  await app.register(sparkEmulator, { db, config });
+  return { app, db };
+}
