@@ -5,9 +5,11 @@ import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../config.js';
 import type { Db } from '../store/db.js';
 import type { SparkEmulatorOptions } from '../plugin.js';
 import { methodNotAllowed } from '../errors.js';
+import { isPortalDisabled } from '../store/accounts.js';
 
 const CODE_LIFETIME_MS = 5 * 60 * 1000;
 const GRANT_PATH = '/v1/oauth2/grant';
+const DISABLED_MESSAGE = 'This user’s portal account is disabled, so they cannot sign in.';
 
 const newToken = () => randomBytes(32).toString('base64url');
 
@@ -40,6 +42,7 @@ interface AccountRow {
   id: string;
   name: string;
   role: string;
+  disabled: number;
 }
 
 const escapeHtml = (value: string) =>
@@ -84,12 +87,16 @@ function authorizePage(input: {
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
     .join('');
   const items = input.accounts
-    .map(
-      (a) => `<li><form method="post" action="${escapeHtml(input.action)}">${hidden}
+    .map((a) => {
+      const role = `<span class="role">${escapeHtml(roleLabel[a.role] ?? a.role)}</span>`;
+      if (a.disabled) {
+        return `<li><p>${escapeHtml(a.name)} ${role}: cannot sign in, the portal account is disabled.</p></li>`;
+      }
+      return `<li><form method="post" action="${escapeHtml(input.action)}">${hidden}
 <input type="hidden" name="account" value="${escapeHtml(a.id)}">
 <button type="submit">Sign in as ${escapeHtml(a.name)}</button>
-<span class="role">${escapeHtml(roleLabel[a.role] ?? a.role)}</span></form></li>`,
-    )
+${role}</form></li>`;
+    })
     .join('\n');
   return htmlDocument(
     'Sign in · Spark emulator',
@@ -188,8 +195,11 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     return sendHtml(reply, status, errorPage('The sign-in request could not be processed.'));
   });
 
-  const accounts = db.prepare(`SELECT id, name, role FROM accounts
-     ORDER BY CASE role WHEN 'Private' THEN 0 WHEN 'VOW' THEN 1 WHEN 'Portal' THEN 2 ELSE 3 END, name, id`);
+  const accounts = db.prepare(`SELECT a.id, a.name, a.role,
+       a.portal_account_id IS NOT NULL AND COALESCE(pa.enabled, 0) = 0 AS disabled
+     FROM accounts a LEFT JOIN portal_accounts pa ON pa.id = a.portal_account_id
+     ORDER BY CASE a.role WHEN 'Private' THEN 0 WHEN 'VOW' THEN 1 WHEN 'Portal' THEN 2 ELSE 3 END,
+       a.name, a.id`);
 
   app.get('/oauth2', async (request, reply) => {
     const query = authorizeQuerySchema.safeParse(request.query);
@@ -218,6 +228,9 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     }
     if (!db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(account)) {
       return sendHtml(reply, 400, errorPage('Unknown user.'));
+    }
+    if (isPortalDisabled(db, account)) {
+      return sendHtml(reply, 403, errorPage(DISABLED_MESSAGE));
     }
     const code = newToken();
     db.prepare(
@@ -252,6 +265,8 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
       throw new OAuthError('invalid_grant', 'The code is invalid, expired or already used.');
     }
     db.prepare('UPDATE oauth_codes SET used = 1 WHERE code = ?').run(parsed.data.code);
+    if (isPortalDisabled(db, row.account_id))
+      throw new OAuthError('invalid_grant', DISABLED_MESSAGE);
     return issueTokens(db, row.account_id, clientId, config.emulator.tokenLifetimeSeconds);
   });
 
@@ -265,6 +280,8 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
       .get(parsed.data.refresh_token, clientId) as
       { token: string; account_id: string } | undefined;
     if (!row) throw new OAuthError('invalid_grant', 'The refresh token is invalid or revoked.');
+    if (isPortalDisabled(db, row.account_id))
+      throw new OAuthError('invalid_grant', DISABLED_MESSAGE);
     db.prepare('UPDATE access_tokens SET revoked = 1 WHERE token = ?').run(row.token);
     return issueTokens(db, row.account_id, clientId, config.emulator.tokenLifetimeSeconds);
   });
