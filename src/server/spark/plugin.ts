@@ -30,9 +30,14 @@ const badBody = (message: string) => new SparkError(400, SparkCode.BadBody, mess
 function toSparkError(error: unknown): SparkError {
   if (error instanceof SparkError) return error;
   const fastifyError = error as Partial<FastifyError>;
-  if (hasZodFastifySchemaValidationErrors(error) || fastifyError.validation) {
-    return invalidParameter('The request is not valid.');
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    // A path Id that is not 26 digits names nothing (spec §1).
+    if (fastifyError.validationContext === 'params') return notFound('Resource');
+    const issue = error.validation[0];
+    const name = issue?.instancePath.replace(/^\//, '').replace(/\//g, '.') ?? '';
+    return invalidParameter(`${name || fastifyError.validationContext}: ${issue?.message}`);
   }
+  if (fastifyError.validation) return invalidParameter('The request is not valid.');
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new SparkError(413, SparkCode.InvalidParameter, 'The request body is too large.');
   }
