@@ -4,6 +4,7 @@ import { SparkCode } from '../../shared/spark-codes.js';
 import type { Config } from '../config.js';
 import { authenticate, requireUserAgent } from './auth.js';
 import { invalidParameter, notFound, SparkError } from './errors.js';
+import { OPENAPI_PATH, registerApiExplorer } from './openapi.js';
 import { RollingRateLimit } from './rate-limit.js';
 import { accountRoutes } from './routes/account.js';
 import { contactRoutes } from './routes/contacts.js';
@@ -83,7 +84,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
 
   app.addHook('onRequest', async (request) => {
     const path = request.url.slice(app.prefix.length).split('?')[0] ?? '';
-    if (!/^\/v1(\/|$)/i.test(path)) return;
+    if (!/^\/v1(\/|$)/i.test(path) || path === OPENAPI_PATH) return;
     requireUserAgent(request);
     if (/^\/v1\/oauth2\/grant\/?$/i.test(path)) return;
     const caller = authenticate(db, request);
@@ -91,6 +92,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     limiter.take(caller.token, limit);
   });
 
+  await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
   await app.register(accountRoutes);
   await app.register(portalGroupRoutes, { db });

@@ -94,50 +94,58 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     return sendHtml(reply, status, errorPage('The sign-in request could not be processed.'));
   });
 
-  app.get('/oauth2', async (request, reply) => {
-    const query = authorizeQuerySchema.safeParse(request.query);
-    if (!query.success) return sendHtml(reply, 400, errorPage('The sign-in link is incomplete.'));
-    const { response_type, client_id, redirect_uri, state } = query.data;
-    if (!isRegisteredRedirect(db, client_id, redirect_uri)) {
-      return sendHtml(reply, 400, errorPage('Unknown application or redirect address.'));
-    }
-    if (response_type !== 'code') {
-      return sendHtml(reply, 400, errorPage('Only response_type=code is supported.'));
-    }
-    const page = authorizePage({
-      action: request.url.split('?')[0] ?? '/spark/oauth2',
-      fields: { response_type, client_id, redirect_uri, state: state ?? '' },
-      accounts: signInAccounts(db),
-    });
-    return sendHtml(reply, 200, page, redirect_uri);
-  });
+  app.get(
+    '/oauth2',
+    { schema: { summary: 'Authorize page (HTML)', security: [] } },
+    async (request, reply) => {
+      const query = authorizeQuerySchema.safeParse(request.query);
+      if (!query.success) return sendHtml(reply, 400, errorPage('The sign-in link is incomplete.'));
+      const { response_type, client_id, redirect_uri, state } = query.data;
+      if (!isRegisteredRedirect(db, client_id, redirect_uri)) {
+        return sendHtml(reply, 400, errorPage('Unknown application or redirect address.'));
+      }
+      if (response_type !== 'code') {
+        return sendHtml(reply, 400, errorPage('Only response_type=code is supported.'));
+      }
+      const page = authorizePage({
+        action: request.url.split('?')[0] ?? '/spark/oauth2',
+        fields: { response_type, client_id, redirect_uri, state: state ?? '' },
+        accounts: signInAccounts(db),
+      });
+      return sendHtml(reply, 200, page, redirect_uri);
+    },
+  );
 
-  app.post('/oauth2', async (request, reply) => {
-    const form = authorizeFormSchema.safeParse(request.body);
-    if (!form.success) return sendHtml(reply, 400, errorPage('The sign-in form is incomplete.'));
-    const { response_type, client_id, redirect_uri, state, account } = form.data;
-    if (response_type !== 'code' || !isRegisteredRedirect(db, client_id, redirect_uri)) {
-      return sendHtml(reply, 400, errorPage('Unknown application or redirect address.'));
-    }
-    if (!accountExists(db, account)) {
-      return sendHtml(reply, 400, errorPage('Unknown user.'));
-    }
-    if (isPortalDisabled(db, account)) {
-      return sendHtml(reply, 403, errorPage(DISABLED_MESSAGE));
-    }
-    const code = newToken();
-    insertCode(db, {
-      code,
-      clientId: client_id,
-      redirectUri: redirect_uri,
-      accountId: account,
-      expiresAt: Date.now() + CODE_LIFETIME_MS,
-    });
-    const target = new URL(redirect_uri);
-    target.searchParams.set('code', code);
-    if (state) target.searchParams.set('state', state);
-    return reply.header('Cache-Control', 'no-store').redirect(target.toString(), 302);
-  });
+  app.post(
+    '/oauth2',
+    { schema: { summary: 'Choose the user to sign in as (form)', security: [] } },
+    async (request, reply) => {
+      const form = authorizeFormSchema.safeParse(request.body);
+      if (!form.success) return sendHtml(reply, 400, errorPage('The sign-in form is incomplete.'));
+      const { response_type, client_id, redirect_uri, state, account } = form.data;
+      if (response_type !== 'code' || !isRegisteredRedirect(db, client_id, redirect_uri)) {
+        return sendHtml(reply, 400, errorPage('Unknown application or redirect address.'));
+      }
+      if (!accountExists(db, account)) {
+        return sendHtml(reply, 400, errorPage('Unknown user.'));
+      }
+      if (isPortalDisabled(db, account)) {
+        return sendHtml(reply, 403, errorPage(DISABLED_MESSAGE));
+      }
+      const code = newToken();
+      insertCode(db, {
+        code,
+        clientId: client_id,
+        redirectUri: redirect_uri,
+        accountId: account,
+        expiresAt: Date.now() + CODE_LIFETIME_MS,
+      });
+      const target = new URL(redirect_uri);
+      target.searchParams.set('code', code);
+      if (state) target.searchParams.set('state', state);
+      return reply.header('Cache-Control', 'no-store').redirect(target.toString(), 302);
+    },
+  );
 
   const exchangeCode = db.transaction((clientId: string, body: unknown) => {
     const parsed = codeGrantSchema.safeParse(body);
@@ -181,29 +189,33 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     },
   });
 
-  app.post(GRANT_PATH, async (request, reply) => {
-    reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
-    try {
-      const credentials = clientCredentialsSchema.safeParse(request.body);
-      if (!credentials.success) {
-        throw new OAuthError(
-          'invalid_request',
-          'client_id, client_secret and grant_type required.',
-        );
+  app.post(
+    GRANT_PATH,
+    { schema: { summary: 'Token endpoint (OAuth 2)', security: [] } },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+      try {
+        const credentials = clientCredentialsSchema.safeParse(request.body);
+        if (!credentials.success) {
+          throw new OAuthError(
+            'invalid_request',
+            'client_id, client_secret and grant_type required.',
+          );
+        }
+        const { client_id, client_secret, grant_type } = credentials.data;
+        const secret = clientSecret(db, client_id);
+        if (secret === undefined || !sameSecret(secret, client_secret)) {
+          throw new OAuthError('invalid_client', 'Unknown client or wrong secret.', 401);
+        }
+        if (grant_type === 'authorization_code') return exchangeCode(client_id, request.body);
+        if (grant_type === 'refresh_token') return refresh(client_id, request.body);
+        throw new OAuthError('unsupported_grant_type', `Unsupported grant_type.`);
+      } catch (error) {
+        if (!(error instanceof OAuthError)) throw error;
+        return reply
+          .code(error.status)
+          .send({ error: error.error, error_description: error.message });
       }
-      const { client_id, client_secret, grant_type } = credentials.data;
-      const secret = clientSecret(db, client_id);
-      if (secret === undefined || !sameSecret(secret, client_secret)) {
-        throw new OAuthError('invalid_client', 'Unknown client or wrong secret.', 401);
-      }
-      if (grant_type === 'authorization_code') return exchangeCode(client_id, request.body);
-      if (grant_type === 'refresh_token') return refresh(client_id, request.body);
-      throw new OAuthError('unsupported_grant_type', `Unsupported grant_type.`);
-    } catch (error) {
-      if (!(error instanceof OAuthError)) throw error;
-      return reply
-        .code(error.status)
-        .send({ error: error.error, error_description: error.message });
-    }
-  });
+    },
+  );
 };

@@ -77,7 +77,7 @@ export function resource(
   app.route({
     method: allowed.includes('GET') ? refused : [...refused, 'HEAD'],
     url,
-    schema: { hide: true } as FastifySchema,
+    schema: { hide: true },
     handler: async () => {
       throw methodNotAllowed(allowed);
     },
