@@ -23,6 +23,9 @@ const callers = new WeakMap<FastifyRequest, Caller>();
 export const unauthorized = (message = 'Unauthorized: a valid access token is required.') =>
   new SparkError(401, SparkCode.Unauthorized, message);
 
+export const portalDisabled = () =>
+  new SparkError(403, SparkCode.RoleForbidden, 'Your portal account is disabled.');
+
 export function requireUserAgent(request: FastifyRequest): void {
   const agent = request.headers['x-sparkapi-user-agent'];
   if (typeof agent !== 'string' || agent.trim() === '') {
@@ -47,6 +50,7 @@ export function authenticate(db: Db, request: FastifyRequest, now = Date.now()):
   if (row.expires_at !== null && row.expires_at <= now) {
     throw new SparkError(401, SparkCode.TokenExpired, 'The access token has expired.');
   }
+  if (row.portal_account_id !== null && row.portal_enabled !== 1) throw portalDisabled();
   const caller: Caller = {
     token,
     accountId: row.id,

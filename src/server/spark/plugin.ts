@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { authenticate, requireUserAgent } from './auth.js';
 import { invalidParameter, notFound, SparkError } from './errors.js';
 import { refuseMethodOverride } from './method-override.js';
+import { OPENAPI_PATH, registerApiExplorer } from './openapi.js';
 import { RollingRateLimit } from './rate-limit.js';
 import { accountRoutes } from './routes/account.js';
 import { contactRoutes } from './routes/contacts.js';
@@ -31,9 +32,14 @@ const badBody = (message: string) => new SparkError(400, SparkCode.BadBody, mess
 function toSparkError(error: unknown): SparkError {
   if (error instanceof SparkError) return error;
   const fastifyError = error as Partial<FastifyError>;
-  if (hasZodFastifySchemaValidationErrors(error) || fastifyError.validation) {
-    return invalidParameter('The request is not valid.');
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    // A path Id that is not 26 digits names nothing (spec §1).
+    if (fastifyError.validationContext === 'params') return notFound('Resource');
+    const issue = error.validation[0];
+    const name = issue?.instancePath.replace(/^\//, '').replace(/\//g, '.') ?? '';
+    return invalidParameter(`${name || fastifyError.validationContext}: ${issue?.message}`);
   }
+  if (fastifyError.validation) return invalidParameter('The request is not valid.');
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new SparkError(413, SparkCode.InvalidParameter, 'The request body is too large.');
   }
@@ -81,6 +87,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     const path = request.url.slice(app.prefix.length).split('?')[0] ?? '';
     if (!/^\/v1(\/|$)/i.test(path)) return;
     refuseMethodOverride(request.raw);
+    if (path === OPENAPI_PATH) return;
     requireUserAgent(request);
     if (/^\/v1\/oauth2\/grant\/?$/i.test(path)) return;
     const caller = authenticate(db, request);
@@ -88,6 +95,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     limiter.take(caller.token, limit);
   });
 
+  await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
   await app.register(accountRoutes);
   await app.register(portalGroupRoutes, { db });

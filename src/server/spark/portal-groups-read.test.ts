@@ -53,17 +53,20 @@ describe('GET /v1/portal/groups', () => {
     expect(allGroups.some((g) => g.Tags.includes('Favorites'))).toBe(true);
   });
 
-  it('orders by owner family name, accent- and case-insensitively, with particles in place', () => {
+  it('orders by the owner’s Name as shown, accent- and case-insensitively, ties by Id', () => {
     const names = allGroups.map(ownerName);
     const index = (name: string) => names.indexOf(name);
-    expect(index('Marco Alvarez')).toBeLessThan(index('Sofía Álvarez'));
-    expect(index('Nora Underwood')).toBeLessThan(index('Pieter van der Berg'));
-    expect(index('Pieter van der Berg')).toBeLessThan(index('Hannah Young'));
-    expect(index('Ethan Davis')).toBeLessThan(index('Ana de la Cruz'));
-    expect(index('Ana de la Cruz')).toBeLessThan(index('Grace Dunn'));
-    expect(index("Renée D'Amico")).toBeLessThan(index('Ethan Davis'));
-    expect(index("Liam O'Brien")).toBeGreaterThan(index('Matthew Novak'));
-    expect(index('Hannah Young')).toBe(names.length - 1);
+    expect(index('Amelia Brooks')).toBeLessThan(index('Ana de la Cruz'));
+    expect(index('Ana de la Cruz')).toBeLessThan(index('Aria Quinn'));
+    expect(index('Lucas Silva')).toBeLessThan(index('Marco Alvarez'));
+    expect(index('Marco Alvarez')).toBeLessThan(index('Mateo García'));
+    expect(index('Pieter van der Berg')).toBeLessThan(index("Renée D'Amico"));
+    expect(index('Scarlett Ortiz')).toBeLessThan(index('Sofía Álvarez'));
+    expect(index('Zoë Müller')).toBe(names.length - 1);
+    const byName = allGroups
+      .map((group) => ({ key: foldKey(ownerName(group)), id: group.Id }))
+      .sort((a, b) => (a.key === b.key ? (a.id < b.id ? -1 : 1) : a.key < b.key ? -1 : 1));
+    expect(allGroups.map((group) => group.Id)).toEqual(byName.map((entry) => entry.id));
   });
 
   it('orders descending with -Name and ascending with Name or +Name', async () => {
@@ -189,15 +192,10 @@ describe('GET /v1/portal/groups', () => {
     expect(users.some((u) => u.Active)).toBe(true);
   });
 
-  it('orders the other members by name after the owner', () => {
+  it('orders the other members by Name after the owner', () => {
     for (const group of allGroups) {
-      const others = group.Users.slice(1).map((u) => u.Name);
-      const familyFirst = (name: string) => {
-        const [given = '', ...rest] = name.split(' ');
-        return `${foldKey(rest.join(' '))} ${foldKey(given)}`;
-      };
-      const sorted = [...others].sort((a, b) => (familyFirst(a) < familyFirst(b) ? -1 : 1));
-      expect(others).toEqual(sorted);
+      const others = group.Users.slice(1).map((u) => foldKey(u.Name));
+      expect(others).toEqual([...others].sort());
     }
   });
 });

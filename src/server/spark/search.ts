@@ -1,8 +1,7 @@
-import { searchParamsSchema, type SearchParams } from '../../shared/search.js';
+import type { SearchParams } from '../../shared/search.js';
 import type { Pagination } from '../../shared/envelope.js';
 import { invalidParameter } from './errors.js';
 import { compileFilter, type CompiledFilter, type FieldMap } from './sparkql/index.js';
-import { parseWith } from './validation.js';
 
 export interface SearchSpec {
   /** Spark field -> SQL columns it orders by (ties broken by the last ones). */
@@ -52,9 +51,8 @@ export function parseSelect(raw: string | undefined, attributes: readonly string
   return new Set(['Id', 'ResourceUri', ...names]);
 }
 
-/** The standard search and paging parameters (spec §1.2) of a request's query string. */
-export function parseSearch(query: unknown, spec: SearchSpec): Search {
-  const params = parseWith(searchParamsSchema, query ?? {});
+/** A search from the standard parameters (spec §1.2), as the route's querystring schema gave them. */
+export function parseSearch(params: SearchParams, spec: SearchSpec): Search {
   return {
     limit: params._limit,
     page: params._page,
@@ -76,11 +74,16 @@ export function paginationOf(totalRows: number, search: Search): Pagination {
 }
 
 /** Keeps only the selected top-level attributes (all of them without `_select`). */
-export function pick<T extends object>(record: T, select: Set<string> | null): Partial<T> {
+export function pick<T extends { Id: string; ResourceUri: string }>(
+  record: T,
+  select: Set<string> | null,
+): Pick<T, 'Id' | 'ResourceUri'> & Partial<T> {
   if (!select) return record;
-  return Object.fromEntries(
-    Object.entries(record).filter(([key]) => select.has(key)),
-  ) as Partial<T>;
+  return Object.fromEntries(Object.entries(record).filter(([key]) => select.has(key))) as Pick<
+    T,
+    'Id' | 'ResourceUri'
+  > &
+    Partial<T>;
 }
 
 /** A read's envelope, with Pagination when asked for (`count`: no Results). */

@@ -1,6 +1,5 @@
 import type { Db } from './store/db.js';
 import { newSparkId } from './ids.js';
-import { nameSortKey } from './store/sort-key.js';
 import { foldKey } from './store/text.js';
 import { sparkTimestamp } from './store/timestamps.js';
 import {
@@ -102,8 +101,8 @@ function writers(db: Db) {
     'INSERT INTO portal_accounts (id, contact_id, enabled, last_login, last_active) VALUES (?, ?, ?, ?, ?)',
   );
   const group = db.prepare(
-    `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, name, name_key, display_key, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, display_key, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const member = db.prepare(
     'INSERT OR IGNORE INTO portal_group_members (group_id, portal_account_id) VALUES (?, ?)',
@@ -138,16 +137,12 @@ function writers(db: Db) {
     },
     group(owner: SeedContact, memberIds: string[], favorites: boolean, createdAt: string) {
       if (!owner.portal) throw new Error('A group owner needs a portal account');
-      const displayName = `${owner.given} ${owner.family}`;
-      const key = nameSortKey({ displayName, givenName: owner.given, familyName: owner.family });
       group.run(
         owner.portal.id,
         owner.agentId,
         owner.id,
         favorites ? 1 : 0,
-        displayName,
-        key,
-        foldKey(displayName),
+        foldKey(`${owner.given} ${owner.family}`),
         createdAt,
       );
       for (const id of [owner.portal.id, ...memberIds]) member.run(owner.portal.id, id);

@@ -2,17 +2,17 @@ import type { FastifyPluginAsync } from 'fastify';
 import { myAccountSchema } from '../../../shared/account.js';
 import { sparkResultsSchema } from '../../../shared/envelope.js';
 import { callerOf } from '../auth.js';
-import { resource } from './resource.js';
+import { endpoint, resource } from './resource.js';
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {
   resource(app, '/v1/my/account', {
-    GET: [
-      { schema: { response: { 200: sparkResultsSchema(myAccountSchema) } } },
+    GET: endpoint(
+      { summary: 'The caller', response: { 200: sparkResultsSchema(myAccountSchema) } },
       async (request) => {
         const caller = callerOf(request);
         return {
           D: {
-            Success: true,
+            Success: true as const,
             Results: [
               {
                 Id: caller.accountId,
@@ -25,6 +25,6 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
           },
         };
       },
-    ],
+    ),
   });
 };

@@ -9,6 +9,7 @@ import {
   type PortalAccount,
 } from '../../../shared/contacts.js';
 import { sparkResultsSchema } from '../../../shared/envelope.js';
+import { searchParamsSchema } from '../../../shared/search.js';
 import { SparkCode } from '../../../shared/spark-codes.js';
 import { callerOf, roleForbidden } from '../auth.js';
 import { notFound, SparkError } from '../errors.js';
@@ -29,7 +30,8 @@ import {
   type PortalAccountRow,
 } from '../store/contacts.js';
 import { parseBody } from '../validation.js';
-import { resource } from './resource.js';
+import { contactParams, selectQuery } from './params.js';
+import { endpoint, resource } from './resource.js';
 
 const CONTACT_ATTRIBUTES = [
   'Id',
@@ -50,10 +52,8 @@ const contactSearch: SearchSpec = {
   attributes: CONTACT_ATTRIBUTES,
 };
 
-const contactsResponse = {
-  schema: { response: { 200: sparkResultsSchema(contactSelectedSchema) } },
-};
-const portalResponse = { schema: { response: { 200: sparkResultsSchema(portalAccountSchema) } } };
+const contactsResponse = { 200: sparkResultsSchema(contactSelectedSchema) };
+const portalResponse = { 200: sparkResultsSchema(portalAccountSchema) };
 
 function toContact(row: ContactRow): Contact {
   return {
@@ -86,21 +86,22 @@ function agentIdOf(request: FastifyRequest): string {
   return caller.accountId;
 }
 
-const isSparkId = (id: string) => /^\d{26}$/.test(id);
 const ok = { D: { Success: true as const } };
 
 export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  const ownContact = (request: FastifyRequest) => {
-    const agentId = agentIdOf(request);
-    const { contactId } = request.params as { contactId: string };
-    const contact = isSparkId(contactId) ? findContact(db, agentId, contactId) : undefined;
+  const ownContact = (request: FastifyRequest, contactId: string) => {
+    const contact = findContact(db, agentIdOf(request), contactId);
     if (!contact) throw notFound('Contact');
     return contact;
   };
 
   resource(app, '/v1/contacts', {
-    GET: [
-      contactsResponse,
+    GET: endpoint(
+      {
+        summary: 'The agent’s contacts',
+        querystring: searchParamsSchema,
+        response: contactsResponse,
+      },
       async (request) => {
         const agentId = agentIdOf(request);
         const search = parseSearch(request.query, contactSearch);
@@ -111,84 +112,100 @@ export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
           () => countContacts(db, agentId, search.filter),
         );
       },
-    ],
-    POST: async (request, reply) => {
-      const agentId = agentIdOf(request);
-      const { D } = parseBody(createContactBodySchema, request.body);
-      const id = db.transaction(() => {
-        if (D.PrimaryEmail && emailTaken(db, agentId, D.PrimaryEmail)) {
-          throw new SparkError(
-            409,
-            SparkCode.Duplicate,
-            `A contact with the e-mail ${D.PrimaryEmail} exists already.`,
-          );
-        }
-        const contactId = insertContact(db, agentId, {
-          givenName: D.GivenName,
-          familyName: D.FamilyName,
-          displayName: D.DisplayName,
-          primaryEmail: D.PrimaryEmail,
-        });
-        insertPortalAccount(db, contactId);
-        return contactId;
-      })();
-      reply.code(201);
-      return { D: { Success: true, Results: [{ ResourceUri: `/v1/contacts/${id}` }] } };
-    },
+    ),
+    POST: endpoint(
+      { summary: 'Create a contact and its enabled portal account' },
+      async (request, reply) => {
+        const agentId = agentIdOf(request);
+        const { D } = parseBody(createContactBodySchema, request.body);
+        const id = db.transaction(() => {
+          if (D.PrimaryEmail && emailTaken(db, agentId, D.PrimaryEmail)) {
+            throw new SparkError(
+              409,
+              SparkCode.Duplicate,
+              `A contact with the e-mail ${D.PrimaryEmail} exists already.`,
+            );
+          }
+          const contactId = insertContact(db, agentId, {
+            givenName: D.GivenName,
+            familyName: D.FamilyName,
+            displayName: D.DisplayName,
+            primaryEmail: D.PrimaryEmail,
+          });
+          insertPortalAccount(db, contactId);
+          return contactId;
+        })();
+        reply.code(201);
+        return { D: { Success: true as const, Results: [{ ResourceUri: `/v1/contacts/${id}` }] } };
+      },
+      createContactBodySchema,
+    ),
   });
 
   resource(app, '/v1/contacts/:contactId', {
-    GET: [
-      contactsResponse,
-      async (request) => {
-        const contact = ownContact(request);
-        const query = request.query as Record<string, unknown>;
-        const select = parseSelect(
-          typeof query._select === 'string' ? query._select : undefined,
-          CONTACT_ATTRIBUTES,
-        );
-        return { D: { Success: true, Results: [pick(toContact(contact), select)] } };
+    GET: endpoint(
+      {
+        summary: 'One contact',
+        params: contactParams,
+        querystring: selectQuery,
+        response: contactsResponse,
       },
-    ],
+      async (request) => {
+        const contact = ownContact(request, request.params.contactId);
+        const select = parseSelect(request.query._select, CONTACT_ATTRIBUTES);
+        return { D: { Success: true as const, Results: [pick(toContact(contact), select)] } };
+      },
+    ),
   });
 
   resource(app, '/v1/contacts/:contactId/portal', {
-    GET: [
-      portalResponse,
+    GET: endpoint(
+      { summary: 'The contact’s portal account', params: contactParams, response: portalResponse },
       async (request) => {
-        const contact = ownContact(request);
+        const contact = ownContact(request, request.params.contactId);
         const portal = findPortalAccount(db, contact.id);
         if (!portal) throw notFound('Portal account');
-        return { D: { Success: true, Results: [toPortalAccount(portal)] } };
+        return { D: { Success: true as const, Results: [toPortalAccount(portal)] } };
       },
-    ],
-    POST: async (request, reply) => {
-      const contact = ownContact(request);
-      const enabled =
-        request.body === undefined
-          ? true
-          : parseBody(createPortalAccountBodySchema, request.body).D.Enabled;
-      db.transaction(() => {
-        if (findPortalAccount(db, contact.id)) {
-          throw new SparkError(
-            409,
-            SparkCode.PortalAccountExists,
-            'This contact already has a portal account.',
-          );
-        }
-        insertPortalAccount(db, contact.id, enabled);
-      })();
-      reply.code(201);
-      return {
-        D: { Success: true, Results: [{ ResourceUri: `/v1/contacts/${contact.id}/portal` }] },
-      };
-    },
-    PUT: async (request) => {
-      const contact = ownContact(request);
-      const { D } = parseBody(updatePortalAccountBodySchema, request.body);
-      if (!findPortalAccount(db, contact.id)) throw notFound('Portal account');
-      db.transaction(() => setPortalEnabled(db, contact.id, D.Enabled))();
-      return ok;
-    },
+    ),
+    POST: endpoint(
+      { summary: 'Create the contact’s portal account', params: contactParams },
+      async (request, reply) => {
+        const contact = ownContact(request, request.params.contactId);
+        const enabled =
+          request.body === undefined
+            ? true
+            : parseBody(createPortalAccountBodySchema, request.body).D.Enabled;
+        db.transaction(() => {
+          if (findPortalAccount(db, contact.id)) {
+            throw new SparkError(
+              409,
+              SparkCode.PortalAccountExists,
+              'This contact already has a portal account.',
+            );
+          }
+          insertPortalAccount(db, contact.id, enabled);
+        })();
+        reply.code(201);
+        return {
+          D: {
+            Success: true as const,
+            Results: [{ ResourceUri: `/v1/contacts/${contact.id}/portal` }],
+          },
+        };
+      },
+      createPortalAccountBodySchema,
+    ),
+    PUT: endpoint(
+      { summary: 'Enable or disable the portal account', params: contactParams },
+      async (request) => {
+        const contact = ownContact(request, request.params.contactId);
+        const { D } = parseBody(updatePortalAccountBodySchema, request.body);
+        if (!findPortalAccount(db, contact.id)) throw notFound('Portal account');
+        db.transaction(() => setPortalEnabled(db, contact.id, D.Enabled))();
+        return ok;
+      },
+      updatePortalAccountBodySchema,
+    ),
   });
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { sparkResultsSchema } from '../../../shared/envelope.js';
 import {
   addUsersBodySchema,
@@ -7,6 +7,7 @@ import {
   replaceGroupBodySchema,
   selectCurrentGroupBodySchema,
 } from '../../../shared/portal-groups.js';
+import { searchParamsSchema } from '../../../shared/search.js';
 import { SparkCode } from '../../../shared/spark-codes.js';
 import { callerOf, isConsumer, readOnlyRole, roleForbidden, type Caller } from '../auth.js';
 import { invalidParameter, missingParameter, notFound, SparkError } from '../errors.js';
@@ -34,7 +35,8 @@ import {
 } from '../store/portal-group-writes.js';
 import { parseBody } from '../validation.js';
 import { toPortalGroup } from './portal-group-records.js';
-import { resource } from './resource.js';
+import { groupParams, groupUserParams, isSparkId, selectQuery } from './params.js';
+import { endpoint, resource } from './resource.js';
 
 const GROUP_ATTRIBUTES = ['Id', 'ResourceUri', 'ContactId', 'Tags', 'Users'] as const;
 
@@ -45,11 +47,8 @@ const groupSearch: SearchSpec = {
   attributes: GROUP_ATTRIBUTES,
 };
 
-const groupsResponse = {
-  schema: { response: { 200: sparkResultsSchema(portalGroupSelectedSchema) } },
-};
+const groupsResponse = { 200: sparkResultsSchema(portalGroupSelectedSchema) };
 
-const isSparkId = (id: string) => /^\d{26}$/.test(id);
 const groupNotFound = () => notFound('Portal group');
 const ok = { D: { Success: true as const } };
 
@@ -69,13 +68,6 @@ function writerAgentId(caller: Caller): string {
 function consumerOnly(caller: Caller): string {
   if (!isConsumer(caller)) throw roleForbidden();
   return caller.portalAccountId ?? '';
-}
-
-function selectParam(request: FastifyRequest): string | undefined {
-  const value = (request.query as Record<string, unknown> | undefined)?._select;
-  if (value !== undefined && typeof value !== 'string')
-    throw invalidParameter('_select must be text.');
-  return value;
 }
 
 /** Resolves member references to portal account Ids; all must be valid (1053 / 1100). */
@@ -125,14 +117,18 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
   };
 
   const findOwnedGroup = (agentId: string, groupId: string) => {
-    const group = isSparkId(groupId) ? findGroup(db, { agentId }, groupId) : undefined;
+    const group = findGroup(db, { agentId }, groupId);
     if (!group) throw groupNotFound();
     return group;
   };
 
   resource(app, '/v1/portal/groups', {
-    GET: [
-      groupsResponse,
+    GET: endpoint(
+      {
+        summary: 'Groups visible to the caller',
+        querystring: searchParamsSchema,
+        response: groupsResponse,
+      },
       async (request) => {
         const scope = readScope(callerOf(request));
         const search = parseSearch(request.query, groupSearch);
@@ -141,123 +137,147 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
           countGroups(db, scope, search.filter),
         );
       },
-    ],
+    ),
   });
 
   resource(app, '/v1/portal/groups/current', {
-    GET: [
-      groupsResponse,
+    GET: endpoint(
+      {
+        summary: 'The consumer’s current group',
+        querystring: selectQuery,
+        response: groupsResponse,
+      },
       async (request) => {
         const caller = callerOf(request);
         const portalAccountId = consumerOnly(caller);
-        const select = parseSelect(selectParam(request), GROUP_ATTRIBUTES);
+        const select = parseSelect(request.query._select, GROUP_ATTRIBUTES);
         const id = currentGroupId(db, caller.accountId);
         const group = id
           ? findGroup(db, { memberPortalAccountId: portalAccountId }, id)
           : undefined;
-        return { D: { Success: true, Results: withUsers(group ? [group] : [], select) } };
+        return { D: { Success: true as const, Results: withUsers(group ? [group] : [], select) } };
       },
-    ],
-    PUT: async (request) => {
-      const caller = callerOf(request);
-      const portalAccountId = consumerOnly(caller);
-      const { D } = parseBody(selectCurrentGroupBodySchema, request.body);
-      const group = isSparkId(D.Id)
-        ? findGroup(db, { memberPortalAccountId: portalAccountId }, D.Id)
-        : undefined;
-      if (!group) throw groupNotFound();
-      selectCurrentGroup(db, caller.accountId, group.id);
-      return ok;
-    },
-    DELETE: async (request) => {
+    ),
+    PUT: endpoint(
+      { summary: 'Select the current group' },
+      async (request) => {
+        const caller = callerOf(request);
+        const portalAccountId = consumerOnly(caller);
+        const { D } = parseBody(selectCurrentGroupBodySchema, request.body);
+        const group = isSparkId(D.Id)
+          ? findGroup(db, { memberPortalAccountId: portalAccountId }, D.Id)
+          : undefined;
+        if (!group) throw groupNotFound();
+        selectCurrentGroup(db, caller.accountId, group.id);
+        return ok;
+      },
+      selectCurrentGroupBodySchema,
+    ),
+    DELETE: endpoint({ summary: 'Deselect the current group' }, async (request) => {
       const caller = callerOf(request);
       consumerOnly(caller);
       clearCurrentGroup(db, caller.accountId);
       return ok;
-    },
+    }),
   });
 
   resource(app, '/v1/portal/groups/:groupId', {
-    GET: [
-      groupsResponse,
+    GET: endpoint(
+      {
+        summary: 'One group with its users',
+        params: groupParams,
+        querystring: selectQuery,
+        response: groupsResponse,
+      },
       async (request) => {
         const scope = readScope(callerOf(request));
-        const { groupId } = request.params as { groupId: string };
-        const select = parseSelect(selectParam(request), GROUP_ATTRIBUTES);
-        const group = isSparkId(groupId) ? findGroup(db, scope, groupId) : undefined;
+        const select = parseSelect(request.query._select, GROUP_ATTRIBUTES);
+        const group = findGroup(db, scope, request.params.groupId);
         if (!group) throw groupNotFound();
-        return { D: { Success: true, Results: withUsers([group], select) } };
+        return { D: { Success: true as const, Results: withUsers([group], select) } };
       },
-    ],
-    POST: async (request, reply) => {
-      const agentId = writerAgentId(callerOf(request));
-      const { groupId } = request.params as { groupId: string };
-      const owner = isSparkId(groupId) ? findAgentPortalAccount(db, agentId, groupId) : undefined;
-      if (!owner) throw groupNotFound();
-      const { D } = parseBody(addUsersBodySchema, request.body);
-      const created = db.transaction(() => {
-        const ids = resolveUsers(db, agentId, D.Users);
-        const exists = findGroup(db, { agentId }, groupId) !== undefined;
-        if (!exists) {
-          createGroup(db, {
-            agentId,
-            ownerPortalAccountId: owner.id,
-            ownerContactId: owner.contact_id,
-          });
+    ),
+    POST: endpoint(
+      {
+        summary: 'Add users; creates the group when this portal account owns none yet',
+        params: groupParams,
+      },
+      async (request, reply) => {
+        const agentId = writerAgentId(callerOf(request));
+        const { groupId } = request.params;
+        const owner = findAgentPortalAccount(db, agentId, groupId);
+        if (!owner) throw groupNotFound();
+        const { D } = parseBody(addUsersBodySchema, request.body);
+        const created = db.transaction(() => {
+          const ids = resolveUsers(db, agentId, D.Users);
+          const exists = findGroup(db, { agentId }, groupId) !== undefined;
+          if (!exists) {
+            createGroup(db, {
+              agentId,
+              ownerPortalAccountId: owner.id,
+              ownerContactId: owner.contact_id,
+            });
+          }
+          addMembers(db, groupId, ids);
+          return !exists;
+        })();
+        if (!created) return ok;
+        reply.code(201);
+        return {
+          D: { Success: true as const, Results: [{ ResourceUri: `/v1/portal/groups/${groupId}` }] },
+        };
+      },
+      addUsersBodySchema,
+    ),
+    PUT: endpoint(
+      { summary: 'Replace Users and/or Tags', params: groupParams },
+      async (request) => {
+        const agentId = writerAgentId(callerOf(request));
+        const group = findOwnedGroup(agentId, request.params.groupId);
+        const { D } = parseBody(replaceGroupBodySchema, request.body);
+        if (!D.Users && !D.Tags) throw missingParameter('Users or Tags is required.');
+        const badTag = D.Tags?.findIndex((tag) => tag !== FAVORITES_TAG) ?? -1;
+        if (D.Tags && badTag >= 0) {
+          throw invalidParameter(`Unknown tag '${D.Tags[badTag]}': the only tag is Favorites.`, [
+            {
+              Type: 'InvalidAttribute',
+              Attribute: `Tags[${badTag}]`,
+              Message: 'Only "Favorites" is allowed.',
+            },
+          ]);
         }
-        addMembers(db, groupId, ids);
-        return !exists;
-      })();
-      if (!created) return ok;
-      reply.code(201);
-      return { D: { Success: true, Results: [{ ResourceUri: `/v1/portal/groups/${groupId}` }] } };
-    },
-    PUT: async (request) => {
+        db.transaction(() => {
+          if (D.Users) replaceMembers(db, group.id, resolveUsers(db, agentId, D.Users));
+          if (D.Tags) setFavorites(db, group.id, D.Tags.includes(FAVORITES_TAG));
+        })();
+        return ok;
+      },
+      replaceGroupBodySchema,
+    ),
+    DELETE: endpoint({ summary: 'Destroy the group', params: groupParams }, async (request) => {
       const agentId = writerAgentId(callerOf(request));
-      const { groupId } = request.params as { groupId: string };
-      const group = findOwnedGroup(agentId, groupId);
-      const { D } = parseBody(replaceGroupBodySchema, request.body);
-      if (!D.Users && !D.Tags) throw missingParameter('Users or Tags is required.');
-      const badTag = D.Tags?.findIndex((tag) => tag !== FAVORITES_TAG) ?? -1;
-      if (D.Tags && badTag >= 0) {
-        throw invalidParameter(`Unknown tag '${D.Tags[badTag]}': the only tag is Favorites.`, [
-          {
-            Type: 'InvalidAttribute',
-            Attribute: `Tags[${badTag}]`,
-            Message: 'Only "Favorites" is allowed.',
-          },
-        ]);
-      }
-      db.transaction(() => {
-        if (D.Users) replaceMembers(db, group.id, resolveUsers(db, agentId, D.Users));
-        if (D.Tags) setFavorites(db, group.id, D.Tags.includes(FAVORITES_TAG));
-      })();
-      return ok;
-    },
-    DELETE: async (request) => {
-      const agentId = writerAgentId(callerOf(request));
-      const { groupId } = request.params as { groupId: string };
-      const group = findOwnedGroup(agentId, groupId);
+      const group = findOwnedGroup(agentId, request.params.groupId);
       db.transaction(() => deleteGroup(db, group.id))();
       return ok;
-    },
+    }),
   });
 
   resource(app, '/v1/portal/groups/:groupId/users/:userId', {
-    DELETE: async (request) => {
-      const agentId = writerAgentId(callerOf(request));
-      const { groupId, userId } = request.params as { groupId: string; userId: string };
-      const group = findOwnedGroup(agentId, groupId);
-      const user = isSparkId(userId)
-        ? resolveUser(db, agentId, userId)
-        : { kind: 'unknown' as const };
-      if (user.kind !== 'portal') throw notFound('Group member');
-      if (user.portalAccountId === group.id) {
-        throw invalidParameter('The owner cannot be removed; destroy the group instead.');
-      }
-      const removed = db.transaction(() => removeMember(db, group.id, user.portalAccountId))();
-      if (!removed) throw notFound('Group member');
-      return ok;
-    },
+    DELETE: endpoint(
+      { summary: 'Remove a user from the group', params: groupUserParams },
+      async (request) => {
+        const agentId = writerAgentId(callerOf(request));
+        const { groupId, userId } = request.params;
+        const group = findOwnedGroup(agentId, groupId);
+        const user = resolveUser(db, agentId, userId);
+        if (user.kind !== 'portal') throw notFound('Group member');
+        if (user.portalAccountId === group.id) {
+          throw invalidParameter('The owner cannot be removed; destroy the group instead.');
+        }
+        const removed = db.transaction(() => removeMember(db, group.id, user.portalAccountId))();
+        if (!removed) throw notFound('Group member');
+        return ok;
+      },
+    ),
   });
 };

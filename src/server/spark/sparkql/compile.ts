@@ -5,7 +5,7 @@ import type { Comparison, Expr, Value } from './parser.js';
 
 export type FieldType = 'text' | 'boolean' | 'datetime' | 'id';
 export interface FieldSpec {
-  /** SQL expression to compare against, e.g. 'g.name_key' (already lower-case & accent-free for text) */
+  /** SQL expression to compare against, e.g. 'g.display_key' (already lower-case & accent-free for text) */
   column: string;
   type: FieldType;
 }

@@ -15,18 +15,31 @@ export interface TokenRow extends AccountRow {
   token: string;
   expires_at: number | null;
   revoked: number;
+  /** A consumer's portal account: 1 enabled, 0 disabled, null gone; null for others too. */
+  portal_enabled: number | null;
 }
 
 export function findAccessToken(db: Db, token: string): TokenRow | undefined {
   return statement(
     db,
     `SELECT t.token, t.expires_at, t.revoked, a.id, a.name, a.user_type, a.role, a.agent_id,
-            a.portal_account_id
+            a.portal_account_id, pa.enabled AS portal_enabled
      FROM access_tokens t JOIN accounts a ON a.id = t.account_id
+     LEFT JOIN portal_accounts pa ON pa.id = a.portal_account_id
      WHERE t.token = ?`,
   ).get(token) as TokenRow | undefined;
 }
 
 export function countAccounts(db: Db): number {
   return (statement(db, 'SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;
+}
+
+/** A consumer whose portal account is disabled (or gone) may not sign in or call the API. */
+export function isPortalDisabled(db: Db, accountId: string): boolean {
+  const row = statement(
+    db,
+    `SELECT a.portal_account_id, pa.enabled FROM accounts a
+     LEFT JOIN portal_accounts pa ON pa.id = a.portal_account_id WHERE a.id = ?`,
+  ).get(accountId) as { portal_account_id: string | null; enabled: number | null } | undefined;
+  return row !== undefined && row.portal_account_id !== null && row.enabled !== 1;
 }

@@ -129,11 +129,26 @@ const migrations: string[] = [
   -- Group members: the portal account's columns without a visit to the table.
   CREATE INDEX portal_accounts_member ON portal_accounts(id, contact_id, enabled, last_login);
   `,
+  `
+  -- Groups order by the owner's Name as shown (display_key), as Spark does, no longer by family
+  -- name; the copied name and the family-first key were never read, so they go.
+  DROP TRIGGER contacts_rename_groups;
+  DROP INDEX portal_groups_agent_list;
+  ALTER TABLE portal_groups DROP COLUMN name;
+  ALTER TABLE portal_groups DROP COLUMN name_key;
+  CREATE INDEX portal_groups_agent_list ON portal_groups(agent_id, display_key, id, contact_id, favorites);
+
+  CREATE TRIGGER contacts_rename_groups AFTER UPDATE OF display_key ON contacts
+  BEGIN
+    UPDATE portal_groups SET display_key = NEW.display_key WHERE contact_id = NEW.id;
+  END;
+  `,
 ];
 
-export function migrate(db: Database.Database): void {
+/** Brings a database up to `target` (all migrations unless a test stops earlier). */
+export function migrate(db: Database.Database, target = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version++) {
+  for (let version = current; version < target; version++) {
     db.transaction(() => {
       db.exec(migrations[version] as string);
       db.pragma(`user_version = ${version + 1}`);

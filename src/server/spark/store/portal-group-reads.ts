@@ -1,7 +1,6 @@
 import type { CompiledFilter, FieldMap } from '../sparkql/index.js';
 import type { Db } from './db.js';
 import { cachedCount, cachedReadMany } from './read-cache.js';
-import { nameSortKeySql } from './sort-key.js';
 import { statement } from './statements.js';
 
 /** Which groups a caller sees: an agent's own, or those a consumer is a member of. */
@@ -26,7 +25,8 @@ export const groupFilterFields: FieldMap = {
   ContactId: { column: 'g.contact_id', type: 'id' },
 };
 
-export const groupOrderBy = { Name: ['g.name_key', 'g.id'] };
+/** The owner's Name as shown, folded (`Ana de la Cruz` under A), ties by Id: Spark's order. */
+export const groupOrderBy = { Name: ['g.display_key', 'g.id'] };
 
 function scopeSql(scope: GroupScope): { sql: string; params: string[] } {
   return 'agentId' in scope
@@ -41,7 +41,7 @@ export function groupCountSql(scope: GroupScope, filterSql: string): string {
   return `SELECT COUNT(*) AS n FROM portal_groups g WHERE ${scopeSql(scope).sql} AND ${filterSql}`;
 }
 
-/** An agent's page reads only the index (agent_id, name_key, id, ...), in its order. */
+/** An agent's page reads only the index (agent_id, display_key, id, ...), in its order. */
 export function groupListSql(scope: GroupScope, filterSql: string, orderSql: string): string {
   return `SELECT g.id, g.contact_id, g.favorites FROM portal_groups g
      WHERE ${scopeSql(scope).sql} AND ${filterSql}
@@ -82,7 +82,7 @@ export function groupUsersSql(groupCount: number): string {
      JOIN portal_accounts pa ON pa.id = m.portal_account_id
      JOIN contacts c ON c.id = pa.contact_id
      WHERE m.group_id IN (${Array.from({ length: groupCount }, () => '?').join(', ')})
-     ORDER BY m.group_id, pa.id = m.group_id DESC, ${nameSortKeySql('c')}, c.id`;
+     ORDER BY m.group_id, pa.id = m.group_id DESC, c.display_key, c.id`;
 }
 
 function readGroupUsers(db: Db, groupIds: string[]): Map<string, GroupUserRow[]> {

@@ -8,10 +8,8 @@ export function createGroup(
 ): void {
   statement(
     db,
-    `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, name, name_key, display_key, created_at)
-     SELECT ?, ?, c.id, 0, c.display_name,
-            COALESCE(c.family_key || ' ' || COALESCE(c.given_key, ''), c.display_key), c.display_key, ?
-     FROM contacts c WHERE c.id = ?`,
+    `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, display_key, created_at)
+     SELECT ?, ?, c.id, 0, c.display_key, ? FROM contacts c WHERE c.id = ?`,
   ).run(group.ownerPortalAccountId, group.agentId, sparkTimestamp(), group.ownerContactId);
   addMembers(db, group.ownerPortalAccountId, [group.ownerPortalAccountId]);
 }

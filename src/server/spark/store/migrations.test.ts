@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate } from './migrations.js';
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+it('moves a version 3 database to the Name order and drops the copied name', () => {
+  dir = mkdtempSync(join(tmpdir(), 'pga-migrate-'));
+  const db = new Database(join(dir, 'old.db'));
+  db.pragma('foreign_keys = ON');
+  migrate(db, 3);
+  db.exec(`
+    INSERT INTO accounts (id, name, user_type, role) VALUES ('agent', 'Agent', 'Member', 'Private');
+    INSERT INTO contacts (id, agent_id, display_name, given_name, family_name, modified_at, display_key, given_key, family_key)
+    VALUES ('c1', 'agent', 'Marco Alvarez', 'Marco', 'Alvarez', 't', 'marco alvarez', 'marco', 'alvarez'),
+           ('c2', 'agent', 'Ana de la Cruz', 'Ana', 'de la Cruz', 't', 'ana de la cruz', 'ana', 'de la cruz');
+    INSERT INTO portal_accounts (id, contact_id) VALUES ('p1', 'c1'), ('p2', 'c2');
+    INSERT INTO portal_groups (id, agent_id, contact_id, name, name_key, display_key, created_at)
+    VALUES ('p1', 'agent', 'c1', 'Marco Alvarez', 'alvarez marco', 'marco alvarez', 't'),
+           ('p2', 'agent', 'c2', 'Ana de la Cruz', 'de la cruz ana', 'ana de la cruz', 't');
+  `);
+
+  migrate(db);
+
+  const columns = (db.prepare('PRAGMA table_info(portal_groups)').all() as { name: string }[]).map(
+    (column) => column.name,
+  );
+  expect(columns).not.toContain('name');
+  expect(columns).not.toContain('name_key');
+  const ordered = () =>
+    db
+      .prepare("SELECT id FROM portal_groups WHERE agent_id = 'agent' ORDER BY display_key, id")
+      .pluck()
+      .all();
+  expect(ordered()).toEqual(['p2', 'p1']);
+  db.prepare("UPDATE contacts SET display_key = 'zed' WHERE id = 'c2'").run();
+  expect(ordered()).toEqual(['p1', 'p2']);
+  db.close();
+});
