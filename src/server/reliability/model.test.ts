@@ -62,8 +62,13 @@ const sorted = (views: Map<string, GroupView | undefined>) =>
 async function expectSameState(m: PortalModel, r: Real): Promise<void> {
   const fromModel = new Map(groupIds(m).map((id) => [id, modelView(m, id)]));
   expect(sorted(await serverGroups(r.call))).toEqual(sorted(fromModel));
-  // The consumer sees exactly the groups the model has them in.
+  // The consumer sees exactly the groups the model has them in, or nothing while their portal is off.
   const { contactId, token } = DEMO_ACCOUNTS.vow;
+  if (m.contacts.get(contactId)?.enabled === false) {
+    const refused = await r.call('GET', '/v1/portal/groups', { token });
+    expect([refused.status, refused.json.D.Code]).toEqual([403, 1500]);
+    return;
+  }
   const consumerGroups = [...(await serverGroups(r.call, token)).keys()].sort();
   expect(consumerGroups).toEqual(
     groupIds(m).filter((id) => m.groups.get(id)?.members.has(contactId)),
