@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sparkWrite } from '../../../api/spark-fetch.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
+import { removeCachedGroup } from './group-cache.js';
 import { groupKeys } from './group-keys.js';
 
 export function deleteGroup(id: string) {
@@ -14,7 +15,7 @@ export function useDeleteGroup(id: string) {
     scope: { id: `group-${id}` },
     mutationFn: () => deleteGroup(id),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: groupKeys.detail(id) });
+      removeCachedGroup(queryClient, id);
       notifySuccess('Group deleted');
     },
     onError: (error) => notifyError('Group not deleted', error),

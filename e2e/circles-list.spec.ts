@@ -1,0 +1,70 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ownerName, signIn, sparkApi } from './support.js';
+
+/** Holds every groups-list request until released: a network as slow as a test needs. */
+async function slowListRequests(page: Page) {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v1\/portal\/groups\?/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+function listRow(page: Page, owner: string) {
+  return page
+    .getByRole('table', { name: 'Portal groups' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: owner, exact: true }) });
+}
+
+test('after remove, add, Favorites and delete the list shows the new state before any refetch', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const groups = await api.groups({ _orderby: 'Name' });
+  const group = groups[12]!;
+  const doomed = groups[13]!;
+  const owner = ownerName(group);
+  const member = group.Users.find((user) => user.Id !== group.ContactId)!;
+  const inGroup = new Set(group.Users.map((user) => user.Id));
+  const newcomer = (await api.contacts({ _filter: 'VowEnabled Eq true', _limit: 25 })).find(
+    (contact) => !inGroup.has(contact.Id),
+  )!;
+  await signIn(page, 'Avery Stone');
+  const row = listRow(page, owner);
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));
+
+  const release = await slowListRequests(page);
+  await row.getByRole('link', { name: owner }).click();
+  await page.getByRole('button', { name: `Remove ${member.Name}` }).click();
+  await expect(page.getByText(`Removed ${member.Name}`)).toBeVisible();
+  await page.goBack();
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length - 1));
+  await expect(row).not.toContainText(member.Name);
+
+  await row.getByRole('link', { name: owner }).click();
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Search contacts' }).fill(newcomer.DisplayName);
+  await dialog.getByRole('checkbox', { name: newcomer.DisplayName }).check();
+  await dialog.getByRole('button', { name: /^Add/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Favorites' }).click();
+  await expect(page.getByText('Added to Favorites')).toBeVisible();
+  await page.goBack();
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));
+  await expect(row.getByText('Favorites', { exact: true })).toBeVisible();
+
+  const doomedOwner = ownerName(doomed);
+  await listRow(page, doomedOwner).getByRole('link', { name: doomedOwner }).click();
+  await page.getByRole('button', { name: 'Delete group' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
+  await expect(page.getByText('Group deleted')).toBeVisible();
+  await expect(page).toHaveURL(/\/groups$/);
+  await expect(row).toBeVisible();
+  await expect(listRow(page, doomedOwner)).toHaveCount(0);
+  release();
+});
