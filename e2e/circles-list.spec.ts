@@ -68,3 +68,30 @@ test('after remove, add, Favorites and delete the list shows the new state befor
   await expect(listRow(page, doomedOwner)).toHaveCount(0);
   release();
 });
+
+test('Ctrl+K "start one" for a contact without a group opens New group with them as owner', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const candidates = await api.contacts({ _filter: 'VowEnabled Eq true', _limit: 25 });
+  const owners = new Set(
+    (
+      await api.groups({
+        _limit: 25,
+        _filter: candidates.map((c) => `ContactId Eq '${c.Id}'`).join(' Or '),
+      })
+    ).map((g) => g.ContactId),
+  );
+  const contact = candidates.find((candidate) => !owners.has(candidate.Id))!;
+  await signIn(page, 'Avery Stone');
+  await expect(page.getByRole('table', { name: 'Portal groups' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('textbox', { name: 'Jump to' }).fill(contact.DisplayName);
+  await page
+    .getByRole('button', { name: new RegExp(`${contact.DisplayName}.*owns no group: start one`) })
+    .first()
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/groups/new\\?owner=${contact.Id}$`));
+  await expect(page.getByText(`Owner: ${contact.DisplayName}`)).toBeVisible();
+});
