@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ownerName, signIn, sparkApi } from './support.js';
+import { expectNoAxeViolations, ownerName, saveScreenshot, signIn, sparkApi } from './support.js';
+
+// Long journeys on a machine shared with other runs.
+test.beforeEach(() => test.slow());
 
 /** Holds every groups-list request until released: a network as slow as a test needs. */
 async function slowListRequests(page: Page) {
@@ -94,4 +97,78 @@ test('Ctrl+K "start one" for a contact without a group opens New group with them
     .click();
   await expect(page).toHaveURL(new RegExp(`/groups/new\\?owner=${contact.Id}$`));
   await expect(page.getByText(`Owner: ${contact.DisplayName}`)).toBeVisible();
+});
+
+async function setScheme(page: Page, scheme: 'light' | 'dark') {
+  const html = page.locator('html');
+  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
+    await page.getByRole('button', { name: /color scheme/i }).click();
+  }
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
+}
+
+/** The page is no wider than the screen and the header is one line with Sign out in view. */
+async function expectFitsScreen(page: Page) {
+  const width = page.viewportSize()!.width;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    width,
+  );
+  const signOut = (await page.getByRole('button', { name: 'Sign out' }).boundingBox())!;
+  expect(signOut.x + signOut.width).toBeLessThanOrEqual(width);
+  const header = (await page.locator('header').boundingBox())!;
+  expect(header.height).toBeLessThanOrEqual(signOut.height + 32);
+}
+
+for (const width of [1440, 375]) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the list and New group at ${width} px in ${scheme} mode: axe clean, fit the screen`, async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      await signIn(page, 'Avery Stone');
+      await setScheme(page, scheme);
+      await expect(page.getByRole('link', { name: /./ }).nth(5)).toBeVisible();
+      await expectFitsScreen(page);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, `list-${width}-${scheme}`);
+
+      await page.goto('/groups/new');
+      await expect(page.getByRole('button', { name: 'Create group' })).toBeVisible();
+      await expectFitsScreen(page);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, `new-group-${width}-${scheme}`);
+    });
+  }
+}
+
+test('a consumer on a 375 px phone: the page fits and Sign out is in view', async ({
+  page,
+  request,
+}, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, (await sparkApi(request, 'demo-vow').me()).Name);
+  await expect(page.getByRole('link', { name: /./ }).nth(2)).toBeVisible();
+  await expectFitsScreen(page);
+  await saveScreenshot(page, testInfo, 'list-375-consumer');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in with Flexmls' })).toBeVisible();
+});
+
+test('a declined sign-in says so instead of looking like a sign-out', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/groups');
+  await page.getByRole('link', { name: 'Sign in with Flexmls' }).click();
+  const state = new URL(page.url()).searchParams.get('state') ?? '';
+  expect(state).not.toBe('');
+  await page.goto(`/auth/callback?${new URLSearchParams({ error: 'access_denied', state })}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Sign-in failed');
+  await expect(alert).toContainText('Flexmls did not give this app access');
+  await expect(page.getByText('You are signed out')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, testInfo, 'sign-in-failed');
+  await page.getByRole('link', { name: 'Sign in with Flexmls' }).click();
+  await page.getByRole('button', { name: 'Sign in as Avery Stone' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
