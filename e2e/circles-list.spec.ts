@@ -172,3 +172,27 @@ test('a declined sign-in says so instead of looking like a sign-out', async ({
   await page.getByRole('button', { name: 'Sign in as Avery Stone' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
+
+test('the breadcrumb returns to the list as it was; ticking a row does not move the table', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, 'Avery Stone', '/groups?sort=-Name&page=2');
+  const table = page.getByRole('table', { name: 'Portal groups' });
+  const firstLink = table.getByRole('link').first();
+  await expect(firstLink).toBeVisible();
+  const before = (await table.boundingBox())!;
+  await table.getByRole('checkbox').nth(1).check();
+  await expect(page.getByRole('region', { name: 'Bulk actions' })).toBeVisible();
+  expect((await table.boundingBox())!.y).toBe(before.y);
+  await saveScreenshot(page, testInfo, 'list-with-selection');
+
+  const owner = (await firstLink.textContent()) ?? '';
+  await firstLink.click();
+  await expect(page.getByRole('heading', { level: 1, name: owner })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('link', { name: 'Groups' })
+    .click();
+  await expect(page).toHaveURL(/\/groups\?sort=-Name&page=2$/);
+  await expect(table.getByRole('link').first()).toHaveText(owner);
+});
