@@ -196,3 +196,27 @@ test('the breadcrumb returns to the list as it was; ticking a row does not move 
   await expect(page).toHaveURL(/\/groups\?sort=-Name&page=2$/);
   await expect(table.getByRole('link').first()).toHaveText(owner);
 });
+
+test('Undo after deleting a group creates it again with the same members and tags', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const group = (await api.groups({ _orderby: 'Name' }))[16]!;
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  await page.getByRole('button', { name: 'Delete group' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
+  await expect(page.getByText('Group deleted')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Group restored')).toBeVisible();
+  const restored = (await api.group(group.Id))!;
+  expect(restored.Users.map((user) => user.Id).sort()).toEqual(
+    group.Users.map((user) => user.Id).sort(),
+  );
+  expect(restored.Tags).toEqual(group.Tags);
+  await expect(
+    page
+      .getByRole('table', { name: 'Portal groups' })
+      .getByRole('link', { name: ownerName(group), exact: true }),
+  ).toBeVisible();
+});
