@@ -167,13 +167,7 @@ export function GroupsPage() {
         </Box>
         {/* Below the table and stuck to the bottom of the screen: ticking a row never moves the table. */}
         {canEdit && bulkUsed && (
-          <Box
-            pos="sticky"
-            bottom={0}
-            py="xs"
-            bg="var(--mantine-color-body)"
-            style={{ zIndex: 2 }}
-          >
+          <Box pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: 2 }}>
             <Suspense fallback={null}>
               <BulkBar selected={selection.selected} onClear={selection.clear} />
             </Suspense>

@@ -9,16 +9,18 @@ interface SignedOutViewProps {
   failure?: string | null;
 }
 
+const GENERIC_FAILURE = 'Flexmls could not complete the sign-in. Please try again in a moment.';
+
 /** Fixed texts per reason: nothing from the address is shown as such. */
 const FAILURES: Record<string, string> = {
   denied: 'Flexmls did not give this app access (the sign-in was declined or cancelled).',
   state: 'The sign-in link had expired or was opened twice. Please start again.',
-  signin: 'Flexmls could not complete the sign-in. Please try again in a moment.',
+  signin: GENERIC_FAILURE,
 };
 
 export function signInFailureText(reason: string | null | undefined): string | null {
   if (!reason) return null;
-  return Object.hasOwn(FAILURES, reason) ? (FAILURES[reason] ?? null) : FAILURES.signin!;
+  return (Object.hasOwn(FAILURES, reason) ? FAILURES[reason] : undefined) ?? GENERIC_FAILURE;
 }
 
 export function SignedOutView({ returnTo, ended = false, failure }: SignedOutViewProps) {
