@@ -32,8 +32,13 @@ describe('app shell', () => {
     server.use(sessionHandler(agent), groupsListHandler([makeGroup(['Home Owner'])]));
     renderApp('/');
     expect(screen.getByRole('status', { name: 'Checking your sign-in' })).toBeInTheDocument();
-    expect(await screen.findByText('Portal Groups Admin')).toBeVisible();
+    expect(await screen.findByRole('link', { name: 'Portal Groups Admin' })).toBeVisible();
     expect(screen.getByText('Avery Stone')).toBeVisible();
+    // On phones the name is hidden; Sign out still says who is signed in.
+    expect(screen.getByRole('button', { name: 'Sign out' })).toHaveAttribute(
+      'title',
+      'Signed in as Avery Stone',
+    );
     expect(screen.getByRole('button', { name: 'Toggle color scheme' })).toBeVisible();
     expect(screen.getByRole('main')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Home Owner' })).toBeVisible();
@@ -73,6 +78,26 @@ describe('app shell', () => {
       'href',
       `/auth/login?returnTo=${encodeURIComponent('/groups')}`,
     );
+  });
+
+  it('says a sign-in was declined, in its own words, not like a sign-out', async () => {
+    server.use(sessionHandler(null));
+    renderApp('/signed-out?error=denied');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Sign-in failed');
+    expect(alert).toHaveTextContent('Flexmls did not give this app access');
+    expect(screen.queryByText(/You are signed out/)).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Sign in with Flexmls' })).toBeVisible();
+  });
+
+  it('shows a fixed text for an unknown reason, never the reason itself', async () => {
+    server.use(sessionHandler(null));
+    renderApp('/signed-out?error=%3Cb%3Ehacked%3C%2Fb%3E');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Flexmls could not complete the sign-in',
+    );
+    expect(screen.getByRole('main')).not.toHaveTextContent('hacked');
+    expect(document.querySelector('b')).toBeNull();
   });
 
   it('signs out with the app header and shows the signed-out page', async () => {

@@ -182,6 +182,35 @@ describe('group page', () => {
     expect(deleted).toBe(true);
   });
 
+  it('undoes a deletion by creating the group again with the same members and tags', async () => {
+    const group = makeGroup(['Una Owner', 'Ann Member', 'Ben Member'], { Tags: ['Favorites'] });
+    const writes: { method: string; body: unknown }[] = [];
+    const record = async ({ request }: { request: Request }) => {
+      writes.push({ method: request.method, body: await request.json() });
+      return sparkSuccess();
+    };
+    server.use(
+      sessionHandler(agent),
+      groupHandler(group),
+      http.delete(`/api/v1/portal/groups/${group.Id}`, () => sparkSuccess()),
+      http.post(`/api/v1/portal/groups/${group.Id}`, record),
+      http.put(`/api/v1/portal/groups/${group.Id}`, record),
+    );
+    const { user } = renderGroupPage(group.Id);
+    await user.click(await screen.findByRole('button', { name: 'Delete group' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this group?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
+    expect(await screen.findByRole('heading', { name: 'All groups' })).toBeVisible();
+    expect(screen.getByText('Group deleted')).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Group restored')).toBeVisible();
+    expect(writes).toEqual([
+      { method: 'POST', body: { D: { Users: group.Users.map((u) => ({ Id: u.Id })) } } },
+      { method: 'PUT', body: { D: { Tags: ['Favorites'] } } },
+    ]);
+  });
+
   it('keeps the group when the deletion is cancelled, focus back on the button', async () => {
     const group = makeGroup(['Kept Owner']);
     server.use(sessionHandler(agent), groupHandler(group));

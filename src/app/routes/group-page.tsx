@@ -1,11 +1,13 @@
+import '@mantine/core/styles/Breadcrumbs.css';
 import { lazy, Suspense } from 'react';
-import { Group, Skeleton, Stack, Title } from '@mantine/core';
+import { Anchor, Box, Breadcrumbs, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { useCanEdit } from '../features/auth/index.js';
 import { isNotFound, useGroup } from '../features/groups/api/get-group.js';
 import { DeleteGroupButton } from '../features/groups/components/delete-group-button.js';
 import { FavoritesToggle } from '../features/groups/components/favorites-toggle.js';
+import type { GroupLinkState } from '../features/groups/components/groups-table.js';
 import { groupName } from '../features/groups/group-summary.js';
 import { ExportCsvButton } from '../features/export/export-csv-button.js';
 import { GroupMembers } from '../features/members/index.js';
@@ -22,6 +24,8 @@ export function GroupPage() {
   const group = useGroup(groupId);
   const name = group.data ? groupName(group.data) : undefined;
   useDocumentTitle(`${name ?? 'Group'} · Portal Groups Admin`);
+  const linkState = useLocation().state as Partial<GroupLinkState> | null;
+  const listSearch = typeof linkState?.listSearch === 'string' ? linkState.listSearch : '';
 
   if (group.isError && isNotFound(group.error)) {
     return (
@@ -51,6 +55,16 @@ export function GroupPage() {
 
   return (
     <Stack gap="lg">
+      <Box component="nav" aria-label="Breadcrumb">
+        <Breadcrumbs separatorMargin={6}>
+          <Anchor component={Link} to={`/groups${listSearch}`} size="sm">
+            Groups
+          </Anchor>
+          <Text size="sm" aria-current="page">
+            {name}
+          </Text>
+        </Breadcrumbs>
+      </Box>
       <Group justify="space-between" align="center" gap="sm">
         <Title order={1}>{name}</Title>
         <Group gap="sm">

@@ -195,6 +195,23 @@ describe('groups page', () => {
     expect(screen.queryByRole('link', { name: 'New group' })).not.toBeInTheDocument();
   });
 
+  it('a breadcrumb leads from a group back to the list as it was (search, sort, page)', async () => {
+    server.use(sessionHandler(agent), groupsListHandler(manyGroups));
+    const { user } = renderGroupsPage('/groups?q=Owner&sort=-Name&page=2');
+    expect(await screen.findByText('26–36 of 36')).toBeInTheDocument();
+    const link = ownerLinks()[0];
+    if (!link) throw new Error('no link');
+    const owner = link.textContent ?? '';
+    await user.click(link);
+    expect(await screen.findByRole('heading', { level: 1, name: owner })).toBeVisible();
+    const breadcrumb = within(screen.getByRole('navigation', { name: 'Breadcrumb' }));
+    expect(breadcrumb.getByText(owner)).toHaveAttribute('aria-current', 'page');
+    await user.click(breadcrumb.getByRole('link', { name: 'Groups' }));
+    expect(await screen.findByText('26–36 of 36')).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent('/groups?q=Owner&sort=-Name&page=2');
+    expect(screen.getByRole('searchbox', { name: 'Search groups' })).toHaveValue('Owner');
+  });
+
   it('opens a group at once from the list data, before its own request answers', async () => {
     const group = makeGroup(['Instant Owner', 'Second Member']);
     server.use(

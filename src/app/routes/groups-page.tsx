@@ -141,11 +141,6 @@ export function GroupsPage() {
             {shownGroups?.length} of {data.groups.length} groups on this page have inactive members
           </Text>
         )}
-        {canEdit && bulkUsed && (
-          <Suspense fallback={null}>
-            <BulkBar selected={selection.selected} onClear={selection.clear} />
-          </Suspense>
-        )}
         <Box ref={tableArea} className={rowNavigationClass}>
           <GroupsTable
             groups={shownGroups}
@@ -170,6 +165,14 @@ export function GroupsPage() {
             }
           />
         </Box>
+        {/* Below the table and stuck to the bottom of the screen: ticking a row never moves the table. */}
+        {canEdit && bulkUsed && (
+          <Box pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: 2 }}>
+            <Suspense fallback={null}>
+              <BulkBar selected={selection.selected} onClear={selection.clear} />
+            </Suspense>
+          </Box>
+        )}
         {data && pagination && (
           <Group justify="space-between" gap="sm">
             <Text size="sm" aria-live="polite">

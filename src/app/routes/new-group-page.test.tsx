@@ -50,6 +50,10 @@ function contactHandlers(contactFilters: string[] = []) {
         : [];
       return sparkResults(owned);
     }),
+    http.get('/api/v1/contacts/:id', ({ params }) => {
+      const contact = [carl, cora, dana].find((c) => c.Id === params.id);
+      return contact ? sparkResults([contact]) : sparkError(404, 404, 'Not found');
+    }),
     http.get(`/api/v1/contacts/${carl.Id}/portal`, () =>
       sparkResults([
         {
@@ -64,9 +68,9 @@ function contactHandlers(contactFilters: string[] = []) {
   ];
 }
 
-function renderNewGroupPage() {
+function renderNewGroupPage(route = '/groups/new') {
   return renderWithProviders(<NewGroupPage />, {
-    route: '/groups/new',
+    route,
     path: '/groups/new',
     queryClient: createQueryClient({ retry: false }),
     extraRoutes: <Route path="/groups/:groupId" element={<h1>Group page</h1>} />,
@@ -106,6 +110,33 @@ describe('new group page', () => {
     expect(await screen.findByRole('heading', { name: 'Group page' })).toBeVisible();
     expect(screen.getByText('Group created')).toBeVisible();
     expect(posts).toEqual([{ D: { Users: [{ Id: carl.Id }, { Id: dana.Id }] } }]);
+  });
+
+  it('starts with the owner given as ?owner= (Ctrl+K "start one") and creates their group', async () => {
+    const posts: unknown[] = [];
+    server.use(
+      sessionHandler(agent),
+      ...contactHandlers(),
+      http.post(`/api/v1/portal/groups/${portalId}`, async ({ request }) => {
+        posts.push(await request.json());
+        return sparkSuccess(201, [{ ResourceUri: `/v1/portal/groups/${portalId}` }]);
+      }),
+    );
+    const { user } = renderNewGroupPage(`/groups/new?owner=${carl.Id}`);
+    expect(await screen.findByText('Owner: Carl Contact')).toBeVisible();
+    const create = screen.getByRole('button', { name: 'Create group' });
+    expect(create).toBeEnabled();
+    await user.click(create);
+    expect(await screen.findByRole('heading', { name: 'Group page' })).toBeVisible();
+    expect(posts).toEqual([{ D: { Users: [{ Id: carl.Id }] } }]);
+  });
+
+  it('does not preselect an ?owner= who already owns a group, and says why', async () => {
+    server.use(sessionHandler(agent), ...contactHandlers());
+    renderNewGroupPage(`/groups/new?owner=${cora.Id}`);
+    expect(await screen.findByText('Cora Owner already owns a group.')).toBeVisible();
+    expect(screen.getByText('No owner chosen yet')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Create group' })).toBeDisabled();
   });
 
   it('says so when no contact matches', async () => {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, CloseButton, Group, Paper, Pill, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useCanEdit } from '../features/auth/index.js';
 import { useCreateGroup } from '../features/groups/api/create-group.js';
+import { usePortalContact } from '../features/groups/api/owner-candidates.js';
 import type { PortalContact } from '../features/groups/api/owner-candidates.js';
 import { MembersPicker, OwnerPicker } from '../features/groups/components/contact-picker.js';
 
@@ -12,7 +13,14 @@ export function NewGroupPage() {
   const canEdit = useCanEdit();
   const navigate = useNavigate();
   const createGroup = useCreateGroup();
-  const [owner, setOwner] = useState<PortalContact | null>(null);
+  const [searchParams] = useSearchParams();
+  const suggested = usePortalContact(searchParams.get('owner'));
+  const [picked, setOwner] = useState<PortalContact | null>(null);
+  const suggestedOwner =
+    suggested.data && suggested.data.VowEnabled && !suggested.data.ownsGroup
+      ? suggested.data
+      : null;
+  const owner = picked ?? suggestedOwner;
   const [members, setMembers] = useState<PortalContact[]>([]);
 
   if (!canEdit) {
@@ -53,6 +61,19 @@ export function NewGroupPage() {
           <Text size="sm" aria-live="polite">
             {owner ? `Owner: ${owner.DisplayName}` : 'No owner chosen yet'}
           </Text>
+          {!picked && suggested.data && !suggestedOwner && (
+            <Text size="sm" c="dimmed">
+              {suggested.data.DisplayName}{' '}
+              {suggested.data.ownsGroup
+                ? 'already owns a group.'
+                : 'has no portal account yet, so cannot own a group.'}
+            </Text>
+          )}
+          {suggested.isError && (
+            <Text size="sm" c="dimmed">
+              The suggested owner could not be loaded; pick one above.
+            </Text>
+          )}
         </Stack>
       </Paper>
       <Paper withBorder p="md">

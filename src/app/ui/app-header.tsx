@@ -8,21 +8,26 @@ export function AppHeader({ children }: { children?: ReactNode }) {
   return (
     <Box
       component="header"
-      px="md"
+      px={{ base: 'xs', sm: 'md' }}
       py="sm"
       style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
     >
-      <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Group justify="space-between" wrap="nowrap" gap="xs">
         <Anchor
           component={Link}
           to="/groups"
           fw={700}
           c="var(--mantine-color-text)"
           underline="never"
+          truncate
+          miw={0}
         >
-          Portal Groups Admin
+          Portal Groups{' '}
+          <Box component="span" visibleFrom="sm">
+            Admin
+          </Box>
         </Anchor>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           <ColorSchemeToggle />
           {children}
         </Group>

@@ -172,6 +172,20 @@ describe('GET /auth/callback', () => {
     expect(noState.response.headers.get('location')).toBe('/signed-out?error=state');
   });
 
+  it.each([
+    ['access_denied', 'denied'],
+    ['server_error', 'signin'],
+    ['<script>alert(1)</script>', 'signin'],
+  ])('passes a refused sign-in (error=%s) to the app as a fixed reason', async (error, reason) => {
+    const login = await startLogin();
+    const state = login.authorizeUrl.searchParams.get('state') ?? '';
+    const callback = `/auth/callback?${new URLSearchParams({ error, state })}`;
+    const { response } = await visit(callback, { headers: { Cookie: login.cookie } });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`/signed-out?error=${reason}`);
+    expect(cookieSetBy(response)).toBe('pga_session=');
+  });
+
   it('refuses a callback without the sign-in cookie, and a replayed one', async () => {
     const login = await startLogin();
     const callbackUrl = await chooseAccount(login.authorizeUrl, 'Avery Stone');

@@ -73,7 +73,9 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     if (!query.success || !query.data.state || !sameText(query.data.state, session.oauthState)) {
       return signedOut(reply, 'state');
     }
-    if (query.data.error || !query.data.code) return signedOut(reply, 'denied');
+    // Only a fixed word reaches the app, never the provider's own text.
+    if (query.data.error === 'access_denied') return signedOut(reply, 'denied');
+    if (query.data.error || !query.data.code) return signedOut(reply, 'signin');
     try {
       const tokens = await spark.exchangeCode(query.data.code);
       const user = await spark.myAccount(tokens.accessToken);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FAVORITES_TAG } from '../../../shared/portal-groups.js';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { sparkWrite } from '../../api/spark-fetch.js';
+import { removeCachedGroup, updateCachedGroup } from '../groups/api/group-cache.js';
 import { groupKeys } from '../groups/api/group-keys.js';
 import { runWithLimit } from '../../api/run-with-limit.js';
 import type { Settled } from '../../api/run-with-limit.js';
@@ -49,9 +50,15 @@ export function useBulkAction() {
       return { kind, results } satisfies BulkRun;
     },
     onSuccess: ({ kind, results }) => {
-      if (kind !== 'delete') return;
-      for (const result of results)
-        if (result.ok) queryClient.removeQueries({ queryKey: groupKeys.detail(result.item.Id) });
+      for (const result of results) {
+        if (!result.ok) continue;
+        if (kind === 'delete') removeCachedGroup(queryClient, result.item.Id);
+        else
+          updateCachedGroup(queryClient, result.item.Id, (group) => ({
+            ...group,
+            Tags: kind === 'favorite' ? [FAVORITES_TAG] : [],
+          }));
+      }
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.all }),
   });

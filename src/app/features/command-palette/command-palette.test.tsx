@@ -49,6 +49,9 @@ function sparkHandlers(contactRequests: URL[] = []) {
     http.get('/api/v1/portal/groups/:id', ({ params }) =>
       sparkResults(groups.filter((g) => g.Id === params.id)),
     ),
+    http.get('/api/v1/contacts/:id', ({ params }) =>
+      sparkResults(contacts.filter((c) => c.Id === params.id)),
+    ),
     http.get('/api/v1/contacts', ({ request }) => {
       const url = new URL(request.url);
       contactRequests.push(url);
@@ -109,6 +112,21 @@ describe('command palette', () => {
     await waitFor(() =>
       expect(screen.getByTestId('location')).toHaveTextContent(`/groups/${carl.Id}`),
     );
+  });
+
+  it('"start one" for a contact without a group opens New group with them as owner', async () => {
+    server.use(sessionHandler(agent), ...sparkHandlers());
+    const { user } = renderApp();
+    await screen.findByRole('link', { name: 'Carl Contact' });
+    const search = await openPalette(user);
+    await user.type(search, 'nora');
+    await user.click(await screen.findByRole('button', { name: /owns no group: start one/ }));
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        '/groups/new?owner=20260101000000000000999999',
+      ),
+    );
+    expect(await screen.findByText('Owner: Nora Nogroup')).toBeVisible();
   });
 
   it('offers New group, and Toggle Favorites on a group page', async () => {

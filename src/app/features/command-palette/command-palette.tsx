@@ -147,7 +147,7 @@ export function CommandPalette({ opened, onClose, onShowShortcuts }: CommandPale
                   go(
                     contact.groupId
                       ? `/groups/${encodeURIComponent(contact.groupId)}`
-                      : '/groups/new',
+                      : `/groups/new?owner=${encodeURIComponent(contact.Id)}`,
                   )
                 }
               />

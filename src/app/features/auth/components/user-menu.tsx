@@ -8,13 +8,16 @@ export function UserMenu() {
   const signOut = useSignOut();
   if (!user) return null;
   return (
-    <Group gap="sm" wrap="nowrap">
-      <Text size="sm" truncate maw={{ base: 110, sm: 240 }}>
+    <Group gap="xs" wrap="nowrap">
+      {/* On phones the name gives way so the header stays on one line; Sign out still says it. */}
+      <Text size="sm" truncate maw={240} visibleFrom="sm">
         {user.Name}
       </Text>
       <Button
         variant="default"
         size="sm"
+        px={{ base: 'xs', sm: 'md' }}
+        title={`Signed in as ${user.Name}`}
         loading={signOut.isPending}
         onClick={() => signOut.mutate()}
       >

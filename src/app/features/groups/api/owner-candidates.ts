@@ -1,7 +1,8 @@
 import { queryOptions, useQuery, keepPreviousData } from '@tanstack/react-query';
 import { contactSchema } from '../../../../shared/contacts.js';
 import type { Contact } from '../../../../shared/contacts.js';
-import { sparkRead } from '../../../api/spark-fetch.js';
+import { SparkCode } from '../../../../shared/spark-codes.js';
+import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
 import { allOf, containsFilter } from '../../../api/spark-ql.js';
 import { contactKeys } from '../../contacts/api/contact-keys.js';
 import { groupsOwnedBy } from './groups-owned-by.js';
@@ -43,4 +44,24 @@ export const portalContactsQueryOptions = (q: string) =>
 
 export function usePortalContacts(q: string) {
   return useQuery(portalContactsQueryOptions(q));
+}
+
+/** One contact as a possible owner (for `/groups/new?owner=<Id>`). */
+export async function fetchPortalContact(id: string, signal?: AbortSignal): Promise<PortalContact> {
+  const { results } = await sparkRead(contactSchema, {
+    path: `/contacts/${encodeURIComponent(id)}`,
+    signal,
+  });
+  const contact = results[0];
+  if (!contact) throw new SparkApiError('Not found', 404, SparkCode.NotFound);
+  const owners = await groupsOwnedBy([contact.Id], signal);
+  return { ...contact, ownsGroup: owners.has(contact.Id) };
+}
+
+export function usePortalContact(id: string | null) {
+  return useQuery({
+    queryKey: [...contactKeys.all, 'portal-with-ownership', 'one', id] as const,
+    queryFn: ({ signal }) => fetchPortalContact(id ?? '', signal),
+    enabled: id !== null,
+  });
 }

@@ -3,7 +3,7 @@ import { FAVORITES_TAG } from '../../../../shared/portal-groups.js';
 import { sparkWrite } from '../../../api/spark-fetch.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
 import { groupKeys } from './group-keys.js';
-import { updateCachedGroup } from './update-group-lists.js';
+import { restoreGroups, snapshotGroups, updateCachedGroup } from './group-cache.js';
 
 export function setFavorites(id: string, favorite: boolean) {
   return sparkWrite({
@@ -27,7 +27,7 @@ export function useSetFavorites(id: string) {
     mutationFn: (favorite: boolean) => setFavorites(id, favorite),
     onMutate: async (favorite) => {
       await queryClient.cancelQueries({ queryKey: groupKeys.all });
-      const snapshot = queryClient.getQueriesData({ queryKey: groupKeys.all });
+      const snapshot = snapshotGroups(queryClient);
       updateCachedGroup(queryClient, id, (group) => ({
         ...group,
         Tags: withFavorite(group.Tags, favorite),
@@ -35,7 +35,7 @@ export function useSetFavorites(id: string) {
       return { snapshot };
     },
     onError: (error, _favorite, context) => {
-      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
+      if (context) restoreGroups(queryClient, context.snapshot);
       notifyError('Favorites not changed', error);
     },
     onSuccess: (_result, favorite) =>

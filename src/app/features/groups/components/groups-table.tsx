@@ -9,7 +9,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { prefetchGroup } from '../api/get-group.js';
@@ -33,6 +33,11 @@ export interface RowSelection {
   onTogglePage: (checked: boolean) => void;
 }
 
+/** What a link from the list tells the group page, so its way back keeps the list's state. */
+export interface GroupLinkState {
+  listSearch: string;
+}
+
 const SKELETON_ROWS = 5;
 const COLUMNS = 5;
 
@@ -45,6 +50,8 @@ export function GroupsTable({
   selection,
 }: GroupsTableProps) {
   const queryClient = useQueryClient();
+  // The group page's way back returns to this list as it is now (search, page, sort, filters).
+  const listSearch = useLocation().search;
   const descending = sort === '-Name';
   const columns = COLUMNS + (selection ? 1 : 0);
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
@@ -112,6 +119,7 @@ export function GroupsTable({
                       <Anchor
                         component={Link}
                         to={`/groups/${encodeURIComponent(group.Id)}`}
+                        state={{ listSearch } satisfies GroupLinkState}
                         onMouseEnter={seed}
                         onFocus={seed}
                       >

@@ -1,15 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { updateCachedGroup } from '../../groups/api/group-cache.js';
 import { groupKeys } from '../../groups/api/group-keys.js';
-
-interface CachedGroup {
-  Id: string;
-  ContactId?: string;
-  Users?: PortalGroupUser[];
-}
-interface CachedGroupList {
-  results: CachedGroup[];
-}
 
 type UsersUpdate = (users: PortalGroupUser[], ownerId: string | undefined) => PortalGroupUser[];
 
@@ -23,27 +15,19 @@ export async function cancelGroupQueries(queryClient: QueryClient, groupId: stri
   ]);
 }
 
-/** Applies a change to the group's members in its detail cache and every cached list page. */
+/**
+ * Applies a change to the group's members wherever the group is cached. Rollbacks apply the
+ * inverse change, so a refused write does not undo other changes made meanwhile.
+ */
 export function updateCachedMembers(
   queryClient: QueryClient,
   groupId: string,
   update: UsersUpdate,
 ) {
-  queryClient.setQueryData<PortalGroup>(groupKeys.detail(groupId), (group) =>
-    group ? { ...group, Users: update(group.Users, group.ContactId) } : group,
-  );
-  queryClient.setQueriesData<CachedGroupList>({ queryKey: groupKeys.lists() }, (list) =>
-    list?.results
-      ? {
-          ...list,
-          results: list.results.map((group) =>
-            group.Id === groupId && group.Users
-              ? { ...group, Users: update(group.Users, group.ContactId) }
-              : group,
-          ),
-        }
-      : list,
-  );
+  updateCachedGroup(queryClient, groupId, (group) => ({
+    ...group,
+    Users: update(group.Users, group.ContactId),
+  }));
 }
 
 /** Refetch the groups once no other member change of this group is still on its way. */

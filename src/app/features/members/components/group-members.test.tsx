@@ -205,14 +205,17 @@ describe('removing a member', () => {
     const { user, queryClient, spark } = renderGroup();
     const table = await membersTable();
     const listKey = ['groups', 'list', { q: '', sort: 'Name', page: 1 }];
-    queryClient.setQueryData(listKey, { results: [structuredClone(spark.group)] });
+    queryClient.setQueryData(listKey, {
+      groups: [structuredClone(spark.group)],
+      pagination: { TotalRows: 1, PageSize: 25, TotalPages: 1, CurrentPage: 1 },
+    });
     const deleteAnswer = spark.hold('DELETE');
 
     await user.click(within(table).getByRole('button', { name: 'Remove Carl Contact' }));
 
     await waitFor(() =>
       expect(
-        queryClient.getQueryData<{ results: { Users: unknown[] }[] }>(listKey)?.results[0]?.Users,
+        queryClient.getQueryData<{ groups: { Users: unknown[] }[] }>(listKey)?.groups[0]?.Users,
       ).toHaveLength(3),
     );
     deleteAnswer.release();

@@ -1,0 +1,222 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, ownerName, saveScreenshot, signIn, sparkApi } from './support.js';
+
+// Long journeys on a machine shared with other runs.
+test.beforeEach(() => test.slow());
+
+/** Holds every groups-list request until released: a network as slow as a test needs. */
+async function slowListRequests(page: Page) {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v1\/portal\/groups\?/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+function listRow(page: Page, owner: string) {
+  return page
+    .getByRole('table', { name: 'Portal groups' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: owner, exact: true }) });
+}
+
+test('after remove, add, Favorites and delete the list shows the new state before any refetch', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const groups = await api.groups({ _orderby: 'Name' });
+  const group = groups[12]!;
+  const doomed = groups[13]!;
+  const owner = ownerName(group);
+  const member = group.Users.find((user) => user.Id !== group.ContactId)!;
+  const inGroup = new Set(group.Users.map((user) => user.Id));
+  const newcomer = (await api.contacts({ _filter: 'VowEnabled Eq true', _limit: 25 })).find(
+    (contact) => !inGroup.has(contact.Id),
+  )!;
+  await signIn(page, 'Avery Stone');
+  const row = listRow(page, owner);
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));
+
+  const release = await slowListRequests(page);
+  await row.getByRole('link', { name: owner }).click();
+  await page.getByRole('button', { name: `Remove ${member.Name}` }).click();
+  await expect(page.getByText(`Removed ${member.Name}`)).toBeVisible();
+  await page.goBack();
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length - 1));
+  await expect(row).not.toContainText(member.Name);
+
+  await row.getByRole('link', { name: owner }).click();
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Search contacts' }).fill(newcomer.DisplayName);
+  await dialog.getByRole('checkbox', { name: newcomer.DisplayName }).check();
+  await dialog.getByRole('button', { name: /^Add/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Favorites' }).click();
+  await expect(page.getByText('Added to Favorites')).toBeVisible();
+  await page.goBack();
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));
+  await expect(row.getByText('Favorites', { exact: true })).toBeVisible();
+
+  const doomedOwner = ownerName(doomed);
+  await listRow(page, doomedOwner).getByRole('link', { name: doomedOwner }).click();
+  await page.getByRole('button', { name: 'Delete group' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
+  await expect(page.getByText('Group deleted')).toBeVisible();
+  await expect(page).toHaveURL(/\/groups$/);
+  await expect(row).toBeVisible();
+  await expect(listRow(page, doomedOwner)).toHaveCount(0);
+  release();
+});
+
+test('Ctrl+K "start one" for a contact without a group opens New group with them as owner', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const candidates = await api.contacts({ _filter: 'VowEnabled Eq true', _limit: 25 });
+  const owners = new Set(
+    (
+      await api.groups({
+        _limit: 25,
+        _filter: candidates.map((c) => `ContactId Eq '${c.Id}'`).join(' Or '),
+      })
+    ).map((g) => g.ContactId),
+  );
+  const contact = candidates.find((candidate) => !owners.has(candidate.Id))!;
+  await signIn(page, 'Avery Stone');
+  await expect(page.getByRole('table', { name: 'Portal groups' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.getByRole('textbox', { name: 'Jump to' }).fill(contact.DisplayName);
+  await page
+    .getByRole('button', { name: new RegExp(`${contact.DisplayName}.*owns no group: start one`) })
+    .first()
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/groups/new\\?owner=${contact.Id}$`));
+  await expect(page.getByText(`Owner: ${contact.DisplayName}`)).toBeVisible();
+});
+
+async function setScheme(page: Page, scheme: 'light' | 'dark') {
+  const html = page.locator('html');
+  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
+    await page.getByRole('button', { name: /color scheme/i }).click();
+  }
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
+}
+
+/** The page is no wider than the screen and the header is one line with Sign out in view. */
+async function expectFitsScreen(page: Page) {
+  const width = page.viewportSize()!.width;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    width,
+  );
+  const signOut = (await page.getByRole('button', { name: 'Sign out' }).boundingBox())!;
+  expect(signOut.x + signOut.width).toBeLessThanOrEqual(width);
+  const header = (await page.locator('header').boundingBox())!;
+  expect(header.height).toBeLessThanOrEqual(signOut.height + 32);
+}
+
+for (const width of [1440, 375]) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the list and New group at ${width} px in ${scheme} mode: axe clean, fit the screen`, async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      await signIn(page, 'Avery Stone');
+      await setScheme(page, scheme);
+      await expect(page.getByRole('link', { name: /./ }).nth(5)).toBeVisible();
+      await expectFitsScreen(page);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, `list-${width}-${scheme}`);
+
+      await page.goto('/groups/new');
+      await expect(page.getByRole('button', { name: 'Create group' })).toBeVisible();
+      await expectFitsScreen(page);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, `new-group-${width}-${scheme}`);
+    });
+  }
+}
+
+test('a consumer on a 375 px phone: the page fits and Sign out is in view', async ({
+  page,
+  request,
+}, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, (await sparkApi(request, 'demo-vow').me()).Name);
+  await expect(page.getByRole('link', { name: /./ }).nth(2)).toBeVisible();
+  await expectFitsScreen(page);
+  await saveScreenshot(page, testInfo, 'list-375-consumer');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in with Flexmls' })).toBeVisible();
+});
+
+test('a declined sign-in says so instead of looking like a sign-out', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/groups');
+  await page.getByRole('link', { name: 'Sign in with Flexmls' }).click();
+  const state = new URL(page.url()).searchParams.get('state') ?? '';
+  expect(state).not.toBe('');
+  await page.goto(`/auth/callback?${new URLSearchParams({ error: 'access_denied', state })}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Sign-in failed');
+  await expect(alert).toContainText('Flexmls did not give this app access');
+  await expect(page.getByText('You are signed out')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, testInfo, 'sign-in-failed');
+  await page.getByRole('link', { name: 'Sign in with Flexmls' }).click();
+  await page.getByRole('button', { name: 'Sign in as Avery Stone' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});
+
+test('the breadcrumb returns to the list as it was; ticking a row does not move the table', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, 'Avery Stone', '/groups?sort=-Name&page=2');
+  const table = page.getByRole('table', { name: 'Portal groups' });
+  const firstLink = table.getByRole('link').first();
+  await expect(firstLink).toBeVisible();
+  const before = (await table.boundingBox())!;
+  await table.getByRole('checkbox').nth(1).check();
+  await expect(page.getByRole('region', { name: 'Bulk actions' })).toBeVisible();
+  expect((await table.boundingBox())!.y).toBe(before.y);
+  await saveScreenshot(page, testInfo, 'list-with-selection');
+
+  const owner = (await firstLink.textContent()) ?? '';
+  await firstLink.click();
+  await expect(page.getByRole('heading', { level: 1, name: owner })).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Breadcrumb' })
+    .getByRole('link', { name: 'Groups' })
+    .click();
+  await expect(page).toHaveURL(/\/groups\?sort=-Name&page=2$/);
+  await expect(table.getByRole('link').first()).toHaveText(owner);
+});
+
+test('Undo after deleting a group creates it again with the same members and tags', async ({
+  page,
+  request,
+}) => {
+  const api = sparkApi(request);
+  const group = (await api.groups({ _orderby: 'Name' }))[16]!;
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  await page.getByRole('button', { name: 'Delete group' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
+  await expect(page.getByText('Group deleted')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Group restored')).toBeVisible();
+  const restored = (await api.group(group.Id))!;
+  expect(restored.Users.map((user) => user.Id).sort()).toEqual(
+    group.Users.map((user) => user.Id).sort(),
+  );
+  expect(restored.Tags).toEqual(group.Tags);
+  await expect(
+    page
+      .getByRole('table', { name: 'Portal groups' })
+      .getByRole('link', { name: ownerName(group), exact: true }),
+  ).toBeVisible();
+});

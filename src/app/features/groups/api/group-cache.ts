@@ -1,0 +1,70 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { groupKeys } from './group-keys.js';
+
+/** Any cached list of groups: a server page, or every group loaded at once. */
+interface CachedGroupList {
+  groups: PortalGroup[];
+  pagination?: { TotalRows: number };
+}
+
+function isGroupList(data: unknown): data is CachedGroupList {
+  return (
+    typeof data === 'object' && data !== null && Array.isArray((data as CachedGroupList).groups)
+  );
+}
+
+function isGroup(data: unknown, id: string): data is PortalGroup {
+  return typeof data === 'object' && data !== null && (data as PortalGroup).Id === id;
+}
+
+/**
+ * The one writer for cached groups: applies `update` to the group's page and to every cached list
+ * showing it, so all views agree at once. `update` returning null removes the group (its page
+ * keeps it while still shown, so the page is not replaced by a loading state before it is left).
+ */
+export function updateCachedGroup(
+  queryClient: QueryClient,
+  id: string,
+  update: (group: PortalGroup) => PortalGroup | null,
+) {
+  for (const [key, data] of queryClient.getQueriesData({ queryKey: groupKeys.all })) {
+    if (isGroup(data, id)) {
+      const next = update(data);
+      if (next) queryClient.setQueryData(key, next);
+      else if (
+        !queryClient.getQueryCache().find({ queryKey: key, exact: true })?.getObserversCount()
+      )
+        queryClient.removeQueries({ queryKey: key, exact: true });
+    } else if (isGroupList(data) && data.groups.some((group) => group.Id === id)) {
+      const groups = data.groups.flatMap((group) => {
+        if (group.Id !== id) return [group];
+        const next = update(group);
+        return next ? [next] : [];
+      });
+      const removed = data.groups.length - groups.length;
+      queryClient.setQueryData<CachedGroupList>(key, {
+        ...data,
+        groups,
+        ...(data.pagination && {
+          pagination: { ...data.pagination, TotalRows: data.pagination.TotalRows - removed },
+        }),
+      });
+    }
+  }
+}
+
+export function removeCachedGroup(queryClient: QueryClient, id: string) {
+  updateCachedGroup(queryClient, id, () => null);
+}
+
+export type GroupCacheSnapshot = ReadonlyArray<readonly [readonly unknown[], unknown]>;
+
+/** Everything cached about groups, to put back if a write is refused. */
+export function snapshotGroups(queryClient: QueryClient): GroupCacheSnapshot {
+  return queryClient.getQueriesData({ queryKey: groupKeys.all });
+}
+
+export function restoreGroups(queryClient: QueryClient, snapshot: GroupCacheSnapshot) {
+  for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
+}

@@ -1,0 +1,36 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { errorMessage } from '../api/error-message.js';
+
+export function notifySuccess(message: string) {
+  notifications.show({ color: 'green', message });
+}
+
+/** A failed write, in the user's language. */
+export function notifyError(title: string, error: unknown) {
+  notifications.show({ color: 'red', title, message: errorMessage(error) });
+}
+
+/** A done write the user can take back for a few seconds. */
+export function notifyWithUndo(id: string, message: string, onUndo: () => void, seconds = 10) {
+  notifications.show({
+    id,
+    color: 'green',
+    autoClose: seconds * 1000,
+    message: (
+      <Group justify="space-between" wrap="nowrap">
+        <Text fz="sm">{message}</Text>
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => {
+            notifications.hide(id);
+            onUndo();
+          }}
+        >
+          Undo
+        </Button>
+      </Group>
+    ),
+  });
+}
