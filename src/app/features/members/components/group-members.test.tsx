@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { renderWithProviders } from '../../../test/render.js';
 import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
 import { GroupPageHarness } from '../testing/group-page-harness.js';
 import { setupMswServer } from '../../../test/msw.js';
+import { PHONE_QUERY } from './members-table.js';
 
 const server = setupMswServer();
 
@@ -38,26 +39,63 @@ function memberNames(table: HTMLElement) {
 }
 
 describe('members table', () => {
-  it('shows each member with the owner, activity, portal state and last login', async () => {
+  it('shows each member with the owner, activity, portal state, plain status and last login', async () => {
     renderGroup();
     const table = await membersTable();
 
     const owner = rowOf(table, 'Olivia Oak');
     expect(within(owner).getByText('Owner')).toBeInTheDocument();
     expect(within(owner).getByText('Active')).toBeInTheDocument();
+    expect(within(owner).getByText('Active this week')).toBeInTheDocument();
     expect(within(owner).getByText('2 hours ago')).toBeInTheDocument();
 
     const carl = rowOf(table, 'Carl Contact');
     expect(within(carl).getByText('Inactive')).toBeInTheDocument();
+    expect(within(carl).getByText('Quiet for 4 months')).toBeInTheDocument();
     expect(within(carl).getByText('Enabled')).toBeInTheDocument();
-    expect(within(carl).getByText('3 days ago')).toBeInTheDocument();
+    expect(within(carl).getByText('4 months ago')).toBeInTheDocument();
     expect(within(carl).queryByText('Owner')).not.toBeInTheDocument();
 
     expect(within(rowOf(table, 'Bea Brown')).getByText('yesterday')).toBeInTheDocument();
 
     const dana = rowOf(table, 'Dana Disabled');
     expect(within(dana).getByText('Disabled')).toBeInTheDocument();
-    expect(within(dana).getByText('Never')).toBeInTheDocument();
+    expect(within(dana).getByText('Portal off')).toBeInTheDocument();
+    expect(within(dana).getByText('2 days ago')).toBeInTheDocument();
+  });
+
+  it('explains the 30-day rule where the Active badge is, in visible text', async () => {
+    renderGroup();
+    const table = await membersTable();
+    const activity = within(table).getByRole('columnheader', { name: 'Activity' });
+    expect(activity).toHaveAccessibleDescription(
+      'Active means the portal is on and they signed in within the last 30 days; anyone else is Inactive.',
+    );
+    expect(
+      screen.getByText(/signed in within the last 30 days; anyone else is Inactive/),
+    ).toBeVisible();
+  });
+
+  it('counts in the sign-in chart exactly what the badges say', async () => {
+    renderGroup();
+    const table = await membersTable();
+    const badges = ['Olivia Oak', 'Bea Brown', 'Carl Contact', 'Dana Disabled'].map(
+      (name) => within(rowOf(table, name)).getByText(/^(Active|Inactive)$/).textContent,
+    );
+    expect(badges).toEqual(['Active', 'Active', 'Inactive', 'Inactive']);
+
+    const chart = screen.getByRole('region', { name: 'Sign-in activity' });
+    expect(
+      within(chart)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Active this week2 members',
+      'Active this month0 members',
+      'Quiet (no sign-in for over 30 days)1 member',
+      'Invited, never signed in0 members',
+      'Portal off1 member',
+    ]);
   });
 
   it('shows the exact time of a login on hover and on keyboard focus', async () => {
@@ -69,7 +107,7 @@ describe('members table', () => {
       timeStyle: 'short',
     }).format(new Date(carlLogin));
 
-    const time = within(rowOf(table, 'Carl Contact')).getByText('3 days ago');
+    const time = within(rowOf(table, 'Carl Contact')).getByText('4 months ago');
     expect(time).toHaveAttribute('datetime', new Date(carlLogin).toISOString());
     await user.hover(time);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(exact);
@@ -80,7 +118,7 @@ describe('members table', () => {
     expect(await screen.findByRole('tooltip')).toHaveTextContent(exact);
   });
 
-  it('sorts by name and by last login from the column headers', async () => {
+  it('sorts by name and by last login from the column headers, the owner pinned first', async () => {
     const { user } = renderGroup();
     const table = await membersTable();
     const [nameHeader, loginHeader] = [
@@ -90,15 +128,20 @@ describe('members table', () => {
 
     expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
     expect(memberNames(table)).toEqual([
+      'Olivia OakOwner',
       'Bea Brown',
       'Carl Contact',
       'Dana Disabled',
-      'Olivia OakOwner',
     ]);
 
     await user.click(within(table).getByRole('button', { name: 'Name' }));
     expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
-    expect(memberNames(table)[0]).toBe('Olivia OakOwner');
+    expect(memberNames(table)).toEqual([
+      'Olivia OakOwner',
+      'Dana Disabled',
+      'Carl Contact',
+      'Bea Brown',
+    ]);
 
     await user.click(within(table).getByRole('button', { name: 'Last login' }));
     expect(loginHeader).toHaveAttribute('aria-sort', 'descending');
@@ -106,17 +149,17 @@ describe('members table', () => {
     expect(memberNames(table)).toEqual([
       'Olivia OakOwner',
       'Bea Brown',
-      'Carl Contact',
       'Dana Disabled',
+      'Carl Contact',
     ]);
 
     await user.click(within(table).getByRole('button', { name: 'Last login' }));
     expect(loginHeader).toHaveAttribute('aria-sort', 'ascending');
     expect(memberNames(table)).toEqual([
-      'Dana Disabled',
-      'Carl Contact',
-      'Bea Brown',
       'Olivia OakOwner',
+      'Carl Contact',
+      'Dana Disabled',
+      'Bea Brown',
     ]);
   });
 
@@ -216,5 +259,33 @@ describe('removing a member', () => {
       ).toHaveLength(3),
     );
     deleteAnswer.release();
+  });
+});
+
+describe('on a phone', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('shows the members as stacked cards with their state and actions visible', async () => {
+    const matchMedia = window.matchMedia;
+    vi.spyOn(window, 'matchMedia').mockImplementation((query) => ({
+      ...matchMedia(query),
+      matches: query === PHONE_QUERY,
+    }));
+    renderGroup();
+    const list = await screen.findByRole('list', { name: 'Members' });
+    expect(screen.queryByRole('table', { name: 'Members' })).toBeNull();
+    const cards = within(list).getAllByRole('listitem');
+    expect(cards.map((card) => card.querySelector('p')?.textContent)).toEqual([
+      'Olivia Oak',
+      'Bea Brown',
+      'Carl Contact',
+      'Dana Disabled',
+    ]);
+    const carl = cards[2];
+    if (!carl) throw new Error('no card');
+    expect(within(carl).getByText('Quiet for 4 months')).toBeVisible();
+    expect(within(carl).getByText('4 months ago')).toBeVisible();
+    expect(within(carl).getByRole('button', { name: 'Remove Carl Contact' })).toBeVisible();
+    expect(within(cards[0] ?? list).queryByRole('button', { name: /^Remove/ })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { ACTIVE_RULE } from '../member-state.js';
 import { MembersTable } from './members-table.js';
 import { useMemberChanges } from './use-member-changes.js';
 
@@ -14,6 +15,7 @@ interface Props {
 
 export function GroupMembers({ group, canEdit }: Props) {
   const headingId = useId();
+  const ruleId = useId();
   const [dialogOpened, setDialogOpened] = useState(false);
   const [dialogRequested, setDialogRequested] = useState(false);
   const { add, remove } = useMemberChanges(group);
@@ -46,7 +48,10 @@ export function GroupMembers({ group, canEdit }: Props) {
           </Button>
         )}
       </Group>
-      <MembersTable group={group} onRemove={canEdit ? remove : undefined} />
+      <Text fz="sm" c="dimmed" id={ruleId}>
+        {ACTIVE_RULE}
+      </Text>
+      <MembersTable group={group} ruleId={ruleId} onRemove={canEdit ? remove : undefined} />
       {canEdit && dialogRequested && (
         <Suspense fallback={null}>
           <AddMembersDialog

@@ -1,20 +1,30 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { memberState } from '../member-state.js';
 import { firstDirection, sortMembers } from '../sort-members.js';
 import type { MemberSort, MemberSortKey } from '../sort-members.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
+import { MemberActivity, OwnerBadge, PortalBadge } from './member-badges.js';
 import { SortableTh } from './sortable-th.js';
+
+/** Below 600 px the members are stacked cards. */
+export const PHONE_QUERY = '(max-width: 37.5em)';
 
 interface Props {
   group: PortalGroup;
+  /** Id of the text explaining the Active rule, for the Activity column. */
+  ruleId: string;
   /** Given when the user may change the group: each non-owner row gets a remove button. */
   onRemove?: (user: PortalGroupUser) => void;
 }
 
-export function MembersTable({ group, onRemove }: Props) {
+export function MembersTable({ group, ruleId, onRemove }: Props) {
   const [sort, setSort] = useState<MemberSort>({ key: 'name', direction: 'ascending' });
-  const members = sortMembers(group.Users, sort);
+  const phone = useMediaQuery(PHONE_QUERY);
+  const members = sortMembers(group.Users, sort, group.ContactId);
+  const now = Date.now();
 
   const sortBy = (key: MemberSortKey) =>
     setSort((current) =>
@@ -23,6 +33,46 @@ export function MembersTable({ group, onRemove }: Props) {
         : { key, direction: firstDirection[key] },
     );
   const directionOf = (key: MemberSortKey) => (sort.key === key ? sort.direction : undefined);
+
+  const actions = (user: PortalGroupUser) =>
+    onRemove && user.Id !== group.ContactId ? (
+      <Button
+        variant="outline"
+        color="red"
+        size="compact-sm"
+        aria-label={`Remove ${user.Name}`}
+        onClick={() => onRemove(user)}
+      >
+        Remove
+      </Button>
+    ) : null;
+
+  if (phone) {
+    return (
+      <Stack component="ul" aria-label="Members" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+        {members.map((user) => (
+          <Paper component="li" key={user.Id} withBorder p="sm" radius="md">
+            <Stack gap={6}>
+              <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
+                <Text fw={500} fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {user.Name}
+                </Text>
+                {user.Id === group.ContactId && <OwnerBadge />}
+              </Group>
+              <Group gap="md" align="flex-start">
+                <MemberActivity state={memberState(user, now)} />
+                <PortalBadge user={user} />
+              </Group>
+              <Text fz="xs">
+                Last login: <RelativeTime value={user.LastLogin} />
+              </Text>
+              {onRemove && <Group gap="xs">{actions(user)}</Group>}
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
 
   return (
     <Table.ScrollContainer minWidth={onRemove ? 640 : 520} type="native" pos="relative">
@@ -34,7 +84,7 @@ export function MembersTable({ group, onRemove }: Props) {
               direction={directionOf('name')}
               onSort={() => sortBy('name')}
             />
-            <Table.Th>Activity</Table.Th>
+            <Table.Th aria-describedby={ruleId}>Activity</Table.Th>
             <Table.Th>Portal</Table.Th>
             <SortableTh
               label="Last login"
@@ -49,53 +99,28 @@ export function MembersTable({ group, onRemove }: Props) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {members.map((user) => {
-            const isOwner = user.Id === group.ContactId;
-            return (
-              <Table.Tr key={user.Id}>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text span fz="sm" fw={500}>
-                      {user.Name}
-                    </Text>
-                    {isOwner && (
-                      <Badge variant="outline" size="sm">
-                        Owner
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="dot" color={user.Active ? 'green' : 'gray'} size="sm">
-                    {user.Active ? 'Active' : 'Inactive'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="dot" color={user.Enabled ? 'blue' : 'red'} size="sm">
-                    {user.Enabled ? 'Enabled' : 'Disabled'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <RelativeTime value={user.LastLogin} />
-                </Table.Td>
-                {onRemove && (
-                  <Table.Td ta="right">
-                    {!isOwner && (
-                      <Button
-                        variant="subtle"
-                        color="red"
-                        size="compact-sm"
-                        aria-label={`Remove ${user.Name}`}
-                        onClick={() => onRemove(user)}
-                      >
-                        Remove
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            );
-          })}
+          {members.map((user) => (
+            <Table.Tr key={user.Id}>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text span fz="sm" fw={500}>
+                    {user.Name}
+                  </Text>
+                  {user.Id === group.ContactId && <OwnerBadge />}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <MemberActivity state={memberState(user, now)} />
+              </Table.Td>
+              <Table.Td>
+                <PortalBadge user={user} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <RelativeTime value={user.LastLogin} />
+              </Table.Td>
+              {onRemove && <Table.Td ta="right">{actions(user)}</Table.Td>}
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

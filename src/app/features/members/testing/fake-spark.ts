@@ -43,9 +43,14 @@ export function sampleMembers(): PortalGroupUser[] {
     }),
     member('20260101000000000000000003', 'Carl Contact', {
       Active: false,
-      LastLogin: ago(3 * DAY).toISOString(),
+      LastLogin: ago(125 * DAY).toISOString(),
     }),
-    member('20260101000000000000000004', 'Dana Disabled', { Active: false, Enabled: false }),
+    // Signed in two days ago, then the portal was turned off: Inactive.
+    member('20260101000000000000000004', 'Dana Disabled', {
+      Active: false,
+      Enabled: false,
+      LastLogin: ago(2 * DAY).toISOString(),
+    }),
   ];
 }
 
