@@ -24,7 +24,6 @@ export function MembersTable({ group, ruleId, onRemove }: Props) {
   const [sort, setSort] = useState<MemberSort>({ key: 'name', direction: 'ascending' });
   const phone = useMediaQuery(PHONE_QUERY);
   const members = sortMembers(group.Users, sort, group.ContactId);
-  const now = Date.now();
 
   const sortBy = (key: MemberSortKey) =>
     setSort((current) =>
@@ -60,7 +59,7 @@ export function MembersTable({ group, ruleId, onRemove }: Props) {
                 {user.Id === group.ContactId && <OwnerBadge />}
               </Group>
               <Group gap="md" align="flex-start">
-                <MemberActivity state={memberState(user, now)} />
+                <MemberActivity state={memberState(user)} />
                 <PortalBadge user={user} />
               </Group>
               <Text fz="xs">
@@ -110,7 +109,7 @@ export function MembersTable({ group, ruleId, onRemove }: Props) {
                 </Group>
               </Table.Td>
               <Table.Td>
-                <MemberActivity state={memberState(user, now)} />
+                <MemberActivity state={memberState(user)} />
               </Table.Td>
               <Table.Td>
                 <PortalBadge user={user} />
