@@ -177,6 +177,82 @@ describe('members table', () => {
     expect(within(table).getByText('Carl Contact')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add members' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Turn portal/ })).toBeNull();
+  });
+});
+
+describe('portal on and off', () => {
+  it('asks first, then turns the portal off at once with one PUT', async () => {
+    const { user, spark } = renderGroup();
+    const table = await membersTable();
+    const putAnswer = spark.hold('PUT');
+
+    await user.click(
+      within(table).getByRole('button', { name: 'Turn portal off for Carl Contact' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Turn the portal off for Carl Contact?',
+    });
+    expect(within(dialog).getByText(/loses access to the client portal/)).toBeVisible();
+    expect(spark.writes()).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Turn portal off' }));
+
+    const carl = rowOf(table, 'Carl Contact');
+    expect(within(carl).getByText('Disabled')).toBeInTheDocument();
+    expect(within(carl).getByText('Portal off')).toBeInTheDocument();
+    expect(
+      within(carl).getByRole('button', { name: 'Turn portal on for Carl Contact' }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(spark.writes()).toHaveLength(1));
+    expect(spark.writes()[0]).toMatchObject({
+      method: 'PUT',
+      path: '/contacts/20260101000000000000000003/portal',
+      body: { D: { Settings: { Enabled: false } } },
+    });
+    putAnswer.release();
+    expect(await screen.findByText('Portal turned off for Carl Contact')).toBeInTheDocument();
+    expect(spark.group.Users.find((u) => u.Name === 'Carl Contact')?.Enabled).toBe(false);
+  });
+
+  it('sends nothing when the confirmation is cancelled', async () => {
+    const { user, spark } = renderGroup();
+    const table = await membersTable();
+    const button = within(table).getByRole('button', { name: 'Turn portal off for Bea Brown' });
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(within(rowOf(table, 'Bea Brown')).getByText('Enabled')).toBeInTheDocument();
+    expect(spark.writes()).toHaveLength(0);
+  });
+
+  it('turns a portal on without asking, and puts it back with a notification when refused', async () => {
+    const { user, spark } = renderGroup();
+    const table = await membersTable();
+    server.use(
+      http.put('/api/v1/contacts/:contactId/portal', () => spark.failure(403, 1018, 'Read only')),
+    );
+
+    await user.click(
+      within(table).getByRole('button', { name: 'Turn portal on for Dana Disabled' }),
+    );
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await screen.findByText('Could not turn the portal on for Dana Disabled')).toBeVisible();
+    expect(screen.getByText('Your account can view groups but not change them')).toBeVisible();
+    const dana = rowOf(table, 'Dana Disabled');
+    expect(within(dana).getByText('Disabled')).toBeInTheDocument();
+    expect(within(dana).getByText('Portal off')).toBeInTheDocument();
+  });
+
+  it('offers portal on/off on the owner row too', async () => {
+    renderGroup();
+    const table = await membersTable();
+    expect(
+      within(rowOf(table, 'Olivia Oak')).getByRole('button', {
+        name: 'Turn portal off for Olivia Oak',
+      }),
+    ).toBeInTheDocument();
   });
 });
 

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { ACTIVE_RULE } from '../member-state.js';
 import { MembersTable } from './members-table.js';
@@ -18,7 +20,10 @@ export function GroupMembers({ group, canEdit }: Props) {
   const ruleId = useId();
   const [dialogOpened, setDialogOpened] = useState(false);
   const [dialogRequested, setDialogRequested] = useState(false);
-  const { add, remove } = useMemberChanges(group);
+  const { add, remove, setPortal } = useMemberChanges(group);
+  // Kept after closing, so the dialog's words do not change while it closes.
+  const [turningOff, setTurningOff] = useState<PortalGroupUser | null>(null);
+  const [confirmOpened, setConfirmOpened] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const dialogWasOpened = useRef(false);
 
@@ -51,7 +56,35 @@ export function GroupMembers({ group, canEdit }: Props) {
       <Text fz="sm" c="dimmed" id={ruleId}>
         {ACTIVE_RULE}
       </Text>
-      <MembersTable group={group} ruleId={ruleId} onRemove={canEdit ? remove : undefined} />
+      <MembersTable
+        group={group}
+        ruleId={ruleId}
+        onRemove={canEdit ? remove : undefined}
+        onTogglePortal={
+          canEdit
+            ? (user) => {
+                if (!user.Enabled) return setPortal(user, true);
+                setTurningOff(user);
+                setConfirmOpened(true);
+              }
+            : undefined
+        }
+      />
+      {canEdit && (
+        <ConfirmDialog
+          opened={confirmOpened}
+          onClose={() => setConfirmOpened(false)}
+          title={`Turn the portal off for ${turningOff?.Name ?? ''}?`}
+          confirmLabel="Turn portal off"
+          onConfirm={() => turningOff && setPortal(turningOff, false)}
+        >
+          <Text size="sm">
+            {turningOff?.Name} loses access to the client portal at once: they cannot sign in or see
+            their saved searches and carts until the portal is turned on again. They stay in this
+            group.
+          </Text>
+        </ConfirmDialog>
+      )}
       {canEdit && dialogRequested && (
         <Suspense fallback={null}>
           <AddMembersDialog

@@ -18,9 +18,11 @@ interface Props {
   ruleId: string;
   /** Given when the user may change the group: each non-owner row gets a remove button. */
   onRemove?: (user: PortalGroupUser) => void;
+  /** Given when the user may change the group: each row gets a portal on/off button. */
+  onTogglePortal?: (user: PortalGroupUser) => void;
 }
 
-export function MembersTable({ group, ruleId, onRemove }: Props) {
+export function MembersTable({ group, ruleId, onRemove, onTogglePortal }: Props) {
   const [sort, setSort] = useState<MemberSort>({ key: 'name', direction: 'ascending' });
   const phone = useMediaQuery(PHONE_QUERY);
   const members = sortMembers(group.Users, sort, group.ContactId);
@@ -33,18 +35,35 @@ export function MembersTable({ group, ruleId, onRemove }: Props) {
     );
   const directionOf = (key: MemberSortKey) => (sort.key === key ? sort.direction : undefined);
 
-  const actions = (user: PortalGroupUser) =>
-    onRemove && user.Id !== group.ContactId ? (
-      <Button
-        variant="outline"
-        color="red"
-        size="compact-sm"
-        aria-label={`Remove ${user.Name}`}
-        onClick={() => onRemove(user)}
-      >
-        Remove
-      </Button>
-    ) : null;
+  const hasActions = Boolean(onRemove || onTogglePortal);
+  const actions = (user: PortalGroupUser) => {
+    const portalAction = user.Enabled ? 'Turn portal off' : 'Turn portal on';
+    return (
+      <Group gap="xs" justify="flex-end" wrap="nowrap">
+        {onTogglePortal && (
+          <Button
+            variant="default"
+            size="compact-sm"
+            aria-label={`${portalAction} for ${user.Name}`}
+            onClick={() => onTogglePortal(user)}
+          >
+            {portalAction}
+          </Button>
+        )}
+        {onRemove && user.Id !== group.ContactId && (
+          <Button
+            variant="outline"
+            color="red"
+            size="compact-sm"
+            aria-label={`Remove ${user.Name}`}
+            onClick={() => onRemove(user)}
+          >
+            Remove
+          </Button>
+        )}
+      </Group>
+    );
+  };
 
   if (phone) {
     return (
@@ -65,7 +84,7 @@ export function MembersTable({ group, ruleId, onRemove }: Props) {
               <Text fz="xs">
                 Last login: <RelativeTime value={user.LastLogin} />
               </Text>
-              {onRemove && <Group gap="xs">{actions(user)}</Group>}
+              {hasActions && actions(user)}
             </Stack>
           </Paper>
         ))}
@@ -74,7 +93,7 @@ export function MembersTable({ group, ruleId, onRemove }: Props) {
   }
 
   return (
-    <Table.ScrollContainer minWidth={onRemove ? 640 : 520} type="native" pos="relative">
+    <Table.ScrollContainer minWidth={hasActions ? 760 : 520} type="native" pos="relative">
       <Table aria-label="Members" verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -90,7 +109,7 @@ export function MembersTable({ group, ruleId, onRemove }: Props) {
               direction={directionOf('lastLogin')}
               onSort={() => sortBy('lastLogin')}
             />
-            {onRemove && (
+            {hasActions && (
               <Table.Th>
                 <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
@@ -117,7 +136,7 @@ export function MembersTable({ group, ruleId, onRemove }: Props) {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <RelativeTime value={user.LastLogin} />
               </Table.Td>
-              {onRemove && <Table.Td ta="right">{actions(user)}</Table.Td>}
+              {hasActions && <Table.Td>{actions(user)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
