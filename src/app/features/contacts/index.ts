@@ -9,3 +9,8 @@ export { usePortalAccountStatus } from './api/use-portal-account-status.js';
 export type { PortalAccountStatus } from './api/use-portal-account-status.js';
 export { PortalAccountBadge } from './components/portal-account-badge.js';
 export { CreatePortalAccountButton } from './components/create-portal-account-button.js';
+export {
+  contactEmailsQueryOptions,
+  fetchContactEmails,
+  useContactEmails,
+} from './api/fetch-contact-emails.js';

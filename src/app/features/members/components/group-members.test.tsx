@@ -35,7 +35,7 @@ function memberNames(table: HTMLElement) {
   return within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+    .map((row) => within(row).getAllByRole('button')[0]?.textContent);
 }
 
 describe('members table', () => {
@@ -128,7 +128,7 @@ describe('members table', () => {
 
     expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
     expect(memberNames(table)).toEqual([
-      'Olivia OakOwner',
+      'Olivia Oak',
       'Bea Brown',
       'Carl Contact',
       'Dana Disabled',
@@ -137,7 +137,7 @@ describe('members table', () => {
     await user.click(within(table).getByRole('button', { name: 'Name' }));
     expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
     expect(memberNames(table)).toEqual([
-      'Olivia OakOwner',
+      'Olivia Oak',
       'Dana Disabled',
       'Carl Contact',
       'Bea Brown',
@@ -147,7 +147,7 @@ describe('members table', () => {
     expect(loginHeader).toHaveAttribute('aria-sort', 'descending');
     expect(nameHeader).toHaveAttribute('aria-sort', 'none');
     expect(memberNames(table)).toEqual([
-      'Olivia OakOwner',
+      'Olivia Oak',
       'Bea Brown',
       'Dana Disabled',
       'Carl Contact',
@@ -156,7 +156,7 @@ describe('members table', () => {
     await user.click(within(table).getByRole('button', { name: 'Last login' }));
     expect(loginHeader).toHaveAttribute('aria-sort', 'ascending');
     expect(memberNames(table)).toEqual([
-      'Olivia OakOwner',
+      'Olivia Oak',
       'Carl Contact',
       'Dana Disabled',
       'Bea Brown',
@@ -178,6 +178,53 @@ describe('members table', () => {
     expect(screen.queryByRole('button', { name: 'Add members' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Turn portal/ })).toBeNull();
+  });
+});
+
+describe('contacts of the members', () => {
+  it('shows each member’s e-mail, read for all of them with one request', async () => {
+    const { spark } = renderGroup();
+    const table = await membersTable();
+    expect(
+      await within(rowOf(table, 'Carl Contact')).findByText('carl.contact@example.com'),
+    ).toBeInTheDocument();
+    expect(within(rowOf(table, 'Olivia Oak')).getByText('olivia.oak@example.com')).toBeVisible();
+    const reads = spark.requests.filter(
+      (request) => request.method === 'GET' && request.path === '/contacts',
+    );
+    expect(reads).toHaveLength(1);
+    const filter = reads[0]?.search.get('_filter') ?? '';
+    expect(filter.startsWith('Id Eq ')).toBe(true);
+    expect([...filter.matchAll(/'(\d+)'/g)].map((match) => match[1]).sort()).toEqual(
+      spark.group.Users.map((user) => user.Id).sort(),
+    );
+  });
+
+  it('opens a contact panel from a name, with e-mail, portal, sign-ins and circles', async () => {
+    const { user } = renderGroup();
+    const table = await membersTable();
+    await within(rowOf(table, 'Carl Contact')).findByText('carl.contact@example.com');
+    const name = within(table).getByRole('button', { name: 'Carl Contact' });
+
+    await user.click(name);
+
+    const panel = await screen.findByRole('dialog', { name: 'Carl Contact' }, { timeout: 5000 });
+    expect(within(panel).getByRole('link', { name: 'carl.contact@example.com' })).toHaveAttribute(
+      'href',
+      'mailto:carl.contact@example.com',
+    );
+    expect(within(panel).getByText('Quiet for 4 months')).toBeVisible();
+    expect(within(panel).getByText('4 months ago')).toBeVisible();
+    expect(await within(panel).findByText('Never')).toBeVisible();
+    expect(within(panel).getByRole('heading', { name: 'Circles (1)' })).toBeVisible();
+    expect(within(panel).getByRole('link', { name: 'Olivia Oak' })).toHaveAttribute(
+      'href',
+      `/groups/${GROUP_ID}`,
+    );
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(name).toHaveFocus());
   });
 });
 
@@ -351,7 +398,7 @@ describe('on a phone', () => {
     const list = await screen.findByRole('list', { name: 'Members' });
     expect(screen.queryByRole('table', { name: 'Members' })).toBeNull();
     const cards = within(list).getAllByRole('listitem');
-    expect(cards.map((card) => card.querySelector('p')?.textContent)).toEqual([
+    expect(cards.map((card) => card.querySelector('button')?.textContent)).toEqual([
       'Olivia Oak',
       'Bea Brown',
       'Carl Contact',

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
+import { useContactEmails } from '../../contacts/index.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { ACTIVE_RULE } from '../member-state.js';
 import { MembersTable } from './members-table.js';
@@ -9,6 +10,7 @@ import { useMemberChanges } from './use-member-changes.js';
 
 const loadAddMembersDialog = () => import('./add-members-dialog.js');
 const AddMembersDialog = lazy(loadAddMembersDialog);
+const ContactPanel = lazy(() => import('./contact-panel.js'));
 
 interface Props {
   group: PortalGroup;
@@ -24,6 +26,10 @@ export function GroupMembers({ group, canEdit }: Props) {
   // Kept after closing, so the dialog's words do not change while it closes.
   const [turningOff, setTurningOff] = useState<PortalGroupUser | null>(null);
   const [confirmOpened, setConfirmOpened] = useState(false);
+  const [contact, setContact] = useState<PortalGroupUser | null>(null);
+  const [panelOpened, setPanelOpened] = useState(false);
+  const contactTrigger = useRef<HTMLElement | null>(null);
+  const emails = useContactEmails(group.Users.map((user) => user.Id));
   const addButton = useRef<HTMLButtonElement>(null);
   const dialogWasOpened = useRef(false);
 
@@ -59,6 +65,13 @@ export function GroupMembers({ group, canEdit }: Props) {
       <MembersTable
         group={group}
         ruleId={ruleId}
+        emails={emails.data}
+        onOpenContact={(user) => {
+          contactTrigger.current =
+            document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          setContact(user);
+          setPanelOpened(true);
+        }}
         onRemove={canEdit ? remove : undefined}
         onTogglePortal={
           canEdit
@@ -84,6 +97,20 @@ export function GroupMembers({ group, canEdit }: Props) {
             group.
           </Text>
         </ConfirmDialog>
+      )}
+      {contact && (
+        <Suspense fallback={null}>
+          <ContactPanel
+            user={group.Users.find((user) => user.Id === contact.Id) ?? contact}
+            email={emails.data ? (emails.data.get(contact.Id) ?? null) : undefined}
+            opened={panelOpened}
+            onClose={() => {
+              setPanelOpened(false);
+              // The lazy panel mounts open, so Mantine does not return focus on the first close.
+              requestAnimationFrame(() => contactTrigger.current?.focus());
+            }}
+          />
+        </Suspense>
       )}
       {canEdit && dialogRequested && (
         <Suspense fallback={null}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { memberState } from '../member-state.js';
@@ -20,9 +20,54 @@ interface Props {
   onRemove?: (user: PortalGroupUser) => void;
   /** Given when the user may change the group: each row gets a portal on/off button. */
   onTogglePortal?: (user: PortalGroupUser) => void;
+  /** Contact Id → e-mail (null: none); undefined while loading. */
+  emails: ReadonlyMap<string, string | null> | undefined;
+  onOpenContact: (user: PortalGroupUser) => void;
 }
 
-export function MembersTable({ group, ruleId, onRemove, onTogglePortal }: Props) {
+function MemberName({
+  user,
+  isOwner,
+  email,
+  onOpen,
+}: {
+  user: PortalGroupUser;
+  isOwner: boolean;
+  email: string | null | undefined;
+  onOpen: () => void;
+}) {
+  return (
+    <Stack gap={0} align="flex-start">
+      <Group gap="xs" wrap="nowrap">
+        <Anchor
+          component="button"
+          type="button"
+          fz="sm"
+          fw={500}
+          ta="left"
+          aria-haspopup="dialog"
+          onClick={onOpen}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {user.Name}
+        </Anchor>
+        {isOwner && <OwnerBadge />}
+      </Group>
+      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {email === undefined ? '\u00a0' : (email ?? 'No e-mail')}
+      </Text>
+    </Stack>
+  );
+}
+
+export function MembersTable({
+  group,
+  ruleId,
+  onRemove,
+  onTogglePortal,
+  emails,
+  onOpenContact,
+}: Props) {
   const [sort, setSort] = useState<MemberSort>({ key: 'name', direction: 'ascending' });
   const phone = useMediaQuery(PHONE_QUERY);
   const members = sortMembers(group.Users, sort, group.ContactId);
@@ -36,6 +81,14 @@ export function MembersTable({ group, ruleId, onRemove, onTogglePortal }: Props)
   const directionOf = (key: MemberSortKey) => (sort.key === key ? sort.direction : undefined);
 
   const hasActions = Boolean(onRemove || onTogglePortal);
+  const name = (user: PortalGroupUser) => (
+    <MemberName
+      user={user}
+      isOwner={user.Id === group.ContactId}
+      email={emails ? (emails.get(user.Id) ?? null) : undefined}
+      onOpen={() => onOpenContact(user)}
+    />
+  );
   const actions = (user: PortalGroupUser) => {
     const portalAction = user.Enabled ? 'Turn portal off' : 'Turn portal on';
     return (
@@ -71,12 +124,7 @@ export function MembersTable({ group, ruleId, onRemove, onTogglePortal }: Props)
         {members.map((user) => (
           <Paper component="li" key={user.Id} withBorder p="sm" radius="md">
             <Stack gap={6}>
-              <Group gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
-                <Text fw={500} fz="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {user.Name}
-                </Text>
-                {user.Id === group.ContactId && <OwnerBadge />}
-              </Group>
+              {name(user)}
               <Group gap="md" align="flex-start">
                 <MemberActivity state={memberState(user)} />
                 <PortalBadge user={user} />
@@ -119,14 +167,7 @@ export function MembersTable({ group, ruleId, onRemove, onTogglePortal }: Props)
         <Table.Tbody>
           {members.map((user) => (
             <Table.Tr key={user.Id}>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Text span fz="sm" fw={500}>
-                    {user.Name}
-                  </Text>
-                  {user.Id === group.ContactId && <OwnerBadge />}
-                </Group>
-              </Table.Td>
+              <Table.Td>{name(user)}</Table.Td>
               <Table.Td>
                 <MemberActivity state={memberState(user)} />
               </Table.Td>

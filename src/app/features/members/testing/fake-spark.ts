@@ -147,6 +147,10 @@ export function createFakeSpark() {
     http.get(`${API}/contacts`, async ({ request }) => {
       await record(request);
       const filter = new URL(request.url).searchParams.get('_filter') ?? '';
+      if (filter.startsWith('Id Eq ')) {
+        const ids = new Set([...filter.matchAll(/'(\d+)'/g)].map((match) => match[1]));
+        return ok(contacts.filter((c) => ids.has(c.Id)));
+      }
       const text = /'\*(.*?)\*'/.exec(filter)?.[1]?.replace(/\\'/g, "'").toLowerCase() ?? '';
       return ok(
         contacts.filter(

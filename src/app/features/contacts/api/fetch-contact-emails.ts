@@ -1,7 +1,9 @@
-import { contactSelectedSchema } from '../../../shared/contacts.js';
-import { sparkRead } from '../../api/spark-fetch.js';
-import { anyOfFilter } from '../../api/spark-ql.js';
-import { runWithLimit } from '../bulk/run-with-limit.js';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { contactSelectedSchema } from '../../../../shared/contacts.js';
+import { sparkRead } from '../../../api/spark-fetch.js';
+import { anyOfFilter } from '../../../api/spark-ql.js';
+import { runWithLimit } from '../../bulk/run-with-limit.js';
+import { contactKeys } from './contact-keys.js';
 
 /** The Spark page size cap: one request per 25 Ids. */
 export const EMAIL_BATCH_SIZE = 25;
@@ -15,7 +17,10 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Contact Id → PrimaryEmail (null when the contact has none). Any failed batch fails the whole. */
-export async function fetchMemberEmails(contactIds: string[]): Promise<Map<string, string | null>> {
+export async function fetchContactEmails(
+  contactIds: string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string | null>> {
   const unique = [...new Set(contactIds)];
   const settled = await runWithLimit(chunks(unique, EMAIL_BATCH_SIZE), PARALLEL_REQUESTS, (ids) =>
     sparkRead(contactSelectedSchema, {
@@ -25,6 +30,7 @@ export async function fetchMemberEmails(contactIds: string[]): Promise<Map<strin
         _select: 'Id,PrimaryEmail',
         _limit: EMAIL_BATCH_SIZE,
       },
+      signal,
     }),
   );
   const emails = new Map<string, string | null>();
@@ -33,4 +39,19 @@ export async function fetchMemberEmails(contactIds: string[]): Promise<Map<strin
     for (const contact of batch.value.results) emails.set(contact.Id, contact.PrimaryEmail ?? null);
   }
   return emails;
+}
+
+/** The e-mails of a set of contacts (a group's members): one request per 25, cached. */
+export function contactEmailsQueryOptions(contactIds: string[]) {
+  const ids = [...new Set(contactIds)].sort();
+  return queryOptions({
+    queryKey: contactKeys.emails(ids),
+    queryFn: ({ signal }) => fetchContactEmails(ids, signal),
+    staleTime: 5 * 60_000,
+    enabled: ids.length > 0,
+  });
+}
+
+export function useContactEmails(contactIds: string[]) {
+  return useQuery(contactEmailsQueryOptions(contactIds));
 }
