@@ -199,6 +199,25 @@ describe('add members dialog', () => {
     expect(spark.writes()[0]).toMatchObject({ body: { D: { Users: [{ Id: ERIN }] } } });
   });
 
+  it('lists contacts in the one name order, whatever order the server sent', async () => {
+    const { dialog } = await openDialog();
+    const list = await within(dialog).findByRole('list', { name: 'Contacts' });
+    expect(
+      within(list)
+        .getAllByRole('checkbox')
+        .map((box) => document.querySelector(`label[for="${box.id}"]`)?.textContent),
+    ).toEqual([
+      'Bea Brown',
+      'Carl Contact',
+      'Dana Disabled',
+      'Erin Evans',
+      'Frank Fields',
+      'Gina Green',
+      "Hal O'Hara",
+      'Olivia Oak',
+    ]);
+  });
+
   it('warns before adding a contact whose portal is off', async () => {
     const { user, dialog } = await openDialog();
     const hal = optionOf(
