@@ -52,6 +52,8 @@ export function contactEmailsQueryOptions(contactIds: string[]) {
   });
 }
 
-export function useContactEmails(contactIds: string[]) {
-  return useQuery(contactEmailsQueryOptions(contactIds));
+/** Only agents may read contacts: consumers get no request. */
+export function useContactEmails(contactIds: string[], options: { enabled: boolean }) {
+  const query = contactEmailsQueryOptions(contactIds);
+  return useQuery({ ...query, enabled: options.enabled && contactIds.length > 0 });
 }

@@ -29,7 +29,10 @@ export function GroupMembers({ group, canEdit }: Props) {
   const [contact, setContact] = useState<PortalGroupUser | null>(null);
   const [panelOpened, setPanelOpened] = useState(false);
   const contactTrigger = useRef<HTMLElement | null>(null);
-  const emails = useContactEmails(group.Users.map((user) => user.Id));
+  const emails = useContactEmails(
+    group.Users.map((user) => user.Id),
+    { enabled: canEdit },
+  );
   const addButton = useRef<HTMLButtonElement>(null);
   const dialogWasOpened = useRef(false);
 
