@@ -25,9 +25,22 @@ const CROSSINGS = {
     'groups/group-summary.ts',
     'shortcuts/use-keydown.ts',
   ],
-  bulk: ['export/export-csv-button.tsx', 'groups/api/group-keys.ts', 'groups/group-summary.ts'],
+  activity: ['members/index.ts'],
+  bulk: [
+    'export/export-csv-button.tsx',
+    'groups/api/group-cache.ts',
+    'groups/api/group-keys.ts',
+    'groups/group-summary.ts',
+  ],
+  export: ['contacts/index.ts', 'members/index.ts'],
   groups: ['contacts/api/contact-keys.ts'],
-  members: ['contacts/index.ts', 'groups/api/group-keys.ts'],
+  members: [
+    'activity/sign-in-activity.tsx',
+    'contacts/index.ts',
+    'groups/api/group-cache.ts',
+    'groups/api/group-keys.ts',
+    'groups/group-summary.ts',
+  ],
 };
 
 export default tseslint.config(

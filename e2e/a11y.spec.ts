@@ -66,7 +66,7 @@ test('the main journey works on a 375×812 phone screen', async ({ page, request
   await saveScreenshot(page, testInfo, 'groups-phone');
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/groups/${group.Id}$`));
-  await expect(page.getByRole('table', { name: 'Members' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Members' })).toBeVisible();
   const favorites = page.getByRole('button', { name: 'Favorites' });
   const pressed = await favorites.getAttribute('aria-pressed');
   await favorites.click();

@@ -3,7 +3,7 @@ import { Alert, Box, Button, Group, Pagination, Stack, Text, Title } from '@mant
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/error-message.js';
-import { hasInactiveMembers } from '../features/activity/sign-in-buckets.js';
+import { hasInactiveMembers } from '../features/members/index.js';
 import { InactiveFilter } from '../features/activity/inactive-filter.js';
 import { useCanEdit } from '../features/auth/index.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';

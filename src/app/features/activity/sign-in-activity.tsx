@@ -1,23 +1,16 @@
 import { useId } from 'react';
 import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { PortalGroupUser } from '../../../shared/portal-groups.js';
-import { BUCKETS, countSignIns } from './sign-in-buckets.js';
-
-const BAR_COLORS = {
-  week: 'var(--mantine-color-green-filled)',
-  month: 'var(--mantine-color-blue-filled)',
-  older: 'var(--mantine-color-yellow-filled)',
-  never: 'var(--mantine-color-gray-filled)',
-};
+import { countMemberStates, MEMBER_STATES } from '../members/index.js';
 
 function members(count: number) {
   return `${count} ${count === 1 ? 'member' : 'members'}`;
 }
 
-/** A bar chart of the members' last sign-ins; every bar has its label and count as text. */
+/** A bar chart of the members' states (the same as their badges); every bar has its label and count as text. */
 export function SignInActivity({ users }: { users: PortalGroupUser[] }) {
   const headingId = useId();
-  const counts = countSignIns(users);
+  const counts = countMemberStates(users);
   const total = Math.max(users.length, 1);
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder p="md" radius="md">
@@ -26,7 +19,7 @@ export function SignInActivity({ users }: { users: PortalGroupUser[] }) {
           Sign-in activity
         </Title>
         <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-          {BUCKETS.map(({ key, label }) => (
+          {MEMBER_STATES.map(({ key, label, color }) => (
             <Box component="li" key={key} py={4}>
               <Group justify="space-between" gap="xs" wrap="nowrap">
                 <Text size="sm">{label}</Text>
@@ -46,7 +39,7 @@ export function SignInActivity({ users }: { users: PortalGroupUser[] }) {
                   style={{
                     borderRadius: 4,
                     width: `${(counts[key] / total) * 100}%`,
-                    background: BAR_COLORS[key],
+                    background: `var(--mantine-color-${color}-6)`,
                   }}
                 />
               </Box>

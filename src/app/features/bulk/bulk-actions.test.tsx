@@ -145,9 +145,15 @@ describe('bulk actions on the groups list', () => {
 
 describe('"Has inactive members" filter', () => {
   it('narrows the loaded page, says it is this page only, and lives in the URL', async () => {
-    const sleepy = makeGroup(['Sleepy Owner', 'Dozing Member']);
-    nth(sleepy.Users, 1).Active = false;
-    server.use(sessionHandler(agent), groupsListHandler([...groups, sleepy]));
+    // Active by the one rule (members' state): signed in lately with the portal on.
+    const recent = new Date(Date.now() - 3600_000).toISOString();
+    const signedIn = (group: PortalGroup): PortalGroup => ({
+      ...group,
+      Users: group.Users.map((user) => ({ ...user, LastLogin: recent })),
+    });
+    const sleepy = signedIn(makeGroup(['Sleepy Owner', 'Dozing Member']));
+    nth(sleepy.Users, 1).LastLogin = null;
+    server.use(sessionHandler(agent), groupsListHandler([...groups.map(signedIn), sleepy]));
     const { user } = renderList();
     await screen.findByRole('link', { name: 'Owner 1' });
     const filter = screen.getByRole('checkbox', { name: 'Has inactive members' });

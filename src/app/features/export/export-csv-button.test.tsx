@@ -75,7 +75,9 @@ describe('Export CSV', () => {
       .split('\r\n');
     expect(lines).toHaveLength(31);
     const first = nth(nth(groups, 0).Users, 0);
-    expect(lines[1]).toBe(`Member 0,Member 0,${first.Id}@example.com,Yes,Yes,Never`);
+    expect(lines[1]).toBe(
+      `Member 0,Member 0,${first.Id}@example.com,No,Yes,"Invited, never signed in",Never`,
+    );
   });
 
   it('says so and downloads nothing when the e-mails cannot be read', async () => {

@@ -1,5 +1,5 @@
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { fetchMemberEmails } from './fetch-member-emails.js';
+import { fetchContactEmails } from '../contacts/index.js';
 import { membersCsv } from './members-csv.js';
 
 function downloadText(text: string, fileName: string) {
@@ -31,7 +31,7 @@ export function csvFileName(groups: PortalGroup[], today = new Date()): string {
 
 /** Fetches the members' e-mails and downloads the CSV. */
 export async function exportMembers(groups: PortalGroup[]): Promise<void> {
-  const emails = await fetchMemberEmails(
+  const emails = await fetchContactEmails(
     groups.flatMap((group) => group.Users.map((user) => user.Id)),
   );
   downloadText(membersCsv(groups, emails), csvFileName(groups));

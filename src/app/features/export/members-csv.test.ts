@@ -19,16 +19,41 @@ describe('members CSV', () => {
   ]);
 
   it('starts with a UTF-8 BOM and the header, one row per member, with correct quoting', () => {
-    const csv = membersCsv([group], emails);
-    expect(csv.startsWith('\uFEFFGroup owner,Name,E-mail,Active,Enabled,Last login\r\n')).toBe(
-      true,
-    );
+    const csv = membersCsv([group], emails, Date.parse('2026-12-01T00:00:00Z'));
+    expect(
+      csv.startsWith('\uFEFFGroup owner,Name,E-mail,Active,Enabled,Status,Last login\r\n'),
+    ).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     expect(parsed.data[0]).toEqual(CSV_COLUMNS);
     expect(parsed.data.slice(1)).toEqual([
-      ['Álvaro Núñez', 'Álvaro Núñez', 'alvaro@example.com', 'Yes', 'Yes', '2026-11-20T14:03:11Z'],
-      ['Álvaro Núñez', 'Dana "D" O\'Brien, Jr.', "'+1@example.com", 'No', 'No', 'Never'],
-      ['Álvaro Núñez', '\'=HYPERLINK("http://x")', '', 'Yes', 'Yes', 'Never'],
+      [
+        'Álvaro Núñez',
+        'Álvaro Núñez',
+        'alvaro@example.com',
+        'Yes',
+        'Yes',
+        'Active this month',
+        '2026-11-20T14:03:11Z',
+      ],
+      [
+        'Álvaro Núñez',
+        'Dana "D" O\'Brien, Jr.',
+        "'+1@example.com",
+        'No',
+        'No',
+        'Portal off',
+        'Never',
+      ],
+      // Spark's flag said Active, but who never signed in is not: the one rule decides.
+      [
+        'Álvaro Núñez',
+        '\'=HYPERLINK("http://x")',
+        '',
+        'No',
+        'Yes',
+        'Invited, never signed in',
+        'Never',
+      ],
     ]);
     expect(csv).toContain('"Dana ""D"" O\'Brien, Jr."');
   });

@@ -1,7 +1,16 @@
 import Papa from 'papaparse';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
+import { memberState } from '../members/index.js';
 
-export const CSV_COLUMNS = ['Group owner', 'Name', 'E-mail', 'Active', 'Enabled', 'Last login'];
+export const CSV_COLUMNS = [
+  'Group owner',
+  'Name',
+  'E-mail',
+  'Active',
+  'Enabled',
+  'Status',
+  'Last login',
+];
 const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -17,18 +26,24 @@ function ownerName(group: PortalGroup): string {
 }
 
 /** One row per member, with a UTF-8 BOM so Excel reads accents right. */
-export function membersCsv(groups: PortalGroup[], emails: Map<string, string | null>): string {
+export function membersCsv(
+  groups: PortalGroup[],
+  emails: Map<string, string | null>,
+  now = Date.now(),
+): string {
   const rows = groups.flatMap((group) =>
-    group.Users.map((user) =>
-      [
+    group.Users.map((user) => {
+      const state = memberState(user, now);
+      return [
         ownerName(group),
         user.Name,
         emails.get(user.Id) ?? '',
-        user.Active ? 'Yes' : 'No',
+        state.active ? 'Yes' : 'No',
         user.Enabled ? 'Yes' : 'No',
+        state.status,
         user.LastLogin ?? 'Never',
-      ].map(neutralizeFormula),
-    ),
+      ].map(neutralizeFormula);
+    }),
   );
   return BOM + Papa.unparse({ fields: CSV_COLUMNS, data: rows }, { newline: '\r\n' });
 }

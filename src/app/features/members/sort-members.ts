@@ -1,4 +1,5 @@
 import type { PortalGroupUser } from '../../../shared/portal-groups.js';
+import { compareNames } from '../../../shared/name-order.js';
 import { parseSparkTimestamp } from '../../api/spark-timestamp.js';
 
 export type MemberSortKey = 'name' | 'lastLogin';
@@ -14,17 +15,21 @@ export const firstDirection: Record<MemberSortKey, SortDirection> = {
   lastLogin: 'descending',
 };
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
-
 function loginTime(user: PortalGroupUser) {
   return user.LastLogin ? parseSparkTimestamp(user.LastLogin).getTime() : -Infinity;
 }
 
-export function sortMembers(users: PortalGroupUser[], sort: MemberSort): PortalGroupUser[] {
+/** The owner first whatever the sort, then the others by the chosen column, ties by name. */
+export function sortMembers(
+  users: PortalGroupUser[],
+  sort: MemberSort,
+  ownerId?: string,
+): PortalGroupUser[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return [...users].sort((a, b) => {
+    if (a.Id !== b.Id && (a.Id === ownerId || b.Id === ownerId)) return a.Id === ownerId ? -1 : 1;
     const byKey =
-      sort.key === 'name' ? byName.compare(a.Name, b.Name) : Math.sign(loginTime(a) - loginTime(b));
-    return byKey * sign || byName.compare(a.Name, b.Name);
+      sort.key === 'name' ? compareNames(a.Name, b.Name) : Math.sign(loginTime(a) - loginTime(b));
+    return byKey * sign || compareNames(a.Name, b.Name) || (a.Id < b.Id ? -1 : 1);
   });
 }

@@ -6,4 +6,5 @@ export const contactKeys = {
     [...contactKeys.searches(), params] as const,
   details: () => [...contactKeys.all, 'detail'] as const,
   detail: (id: string) => [...contactKeys.details(), id] as const,
+  emails: (ids: string[]) => [...contactKeys.all, 'emails', ids] as const,
 };

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { contactSchema } from '../../../../shared/contacts.js';
+import { compareNames } from '../../../../shared/name-order.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
 import { contactSearchFilter } from './contact-search-filter.js';
@@ -16,7 +17,8 @@ export async function searchContacts(q: string, signal?: AbortSignal) {
     },
     signal,
   });
-  return results;
+  // The same order as every other list of names, whatever collation the server used.
+  return results.sort((a, b) => compareNames(a.DisplayName, b.DisplayName));
 }
 
 export function contactSearchQueryOptions(q: string) {

@@ -9,9 +9,10 @@ interface Props {
   contact: Contact;
   /** Id of the element naming the contact, so screen readers know whose account it creates. */
   describedBy?: string;
+  onCreated?: () => void;
 }
 
-export function CreatePortalAccountButton({ contact, describedBy }: Props) {
+export function CreatePortalAccountButton({ contact, describedBy, onCreated }: Props) {
   const createAccount = useCreatePortalAccount();
   // Stays set after success: the account exists, and this button goes once contacts refetch.
   const sending = useRef(false);
@@ -25,11 +26,13 @@ export function CreatePortalAccountButton({ contact, describedBy }: Props) {
         if (sending.current) return;
         sending.current = true;
         createAccount.mutateAsync(contact).then(
-          () =>
+          () => {
             notifications.show({
               color: 'teal',
               message: `Portal account created for ${contact.DisplayName}`,
-            }),
+            });
+            onCreated?.();
+          },
           (error: unknown) => {
             sending.current = false;
             notifications.show({

@@ -6,6 +6,7 @@ import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
 import { allOf, containsFilter } from '../../../api/spark-ql.js';
 import { contactKeys } from '../../contacts/api/contact-keys.js';
 import { groupsOwnedBy } from './groups-owned-by.js';
+import { compareNames } from '../../../../shared/name-order.js';
 
 const SEARCH_LIMIT = 25;
 
@@ -32,7 +33,9 @@ export async function searchPortalContacts(
     contacts.map((contact) => contact.Id),
     signal,
   );
-  return contacts.map((contact) => ({ ...contact, ownsGroup: owners.has(contact.Id) }));
+  return contacts
+    .map((contact) => ({ ...contact, ownsGroup: owners.has(contact.Id) }))
+    .sort((a, b) => compareNames(a.DisplayName, b.DisplayName));
 }
 
 export const portalContactsQueryOptions = (q: string) =>

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Pill,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { errorMessage } from '../../../api/error-message.js';
@@ -36,6 +47,15 @@ export default function AddMembersDialog({ group, opened, onClose, onAdd }: Prop
       else next.set(contact.Id, contactAsMember(contact, status !== 'disabled'));
       return next;
     });
+  const pick = (contact: Contact) =>
+    setPicked((current) => new Map(current).set(contact.Id, contactAsMember(contact, true)));
+  const unpick = (id: string) =>
+    setPicked((current) => {
+      const next = new Map(current);
+      next.delete(id);
+      return next;
+    });
+  const portalOff = [...picked.values()].filter((user) => !user.Enabled);
 
   const confirm = () => {
     if (picked.size === 0) return;
@@ -58,15 +78,56 @@ export default function AddMembersDialog({ group, opened, onClose, onAdd }: Prop
           memberIds={memberIds}
           picked={picked}
           onToggle={toggle}
+          onAccountCreated={pick}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button onClick={confirm} disabled={picked.size === 0}>
-            {picked.size > 0 ? `Add (${picked.size})` : 'Add'}
-          </Button>
-        </Group>
+        {/* Stays in view while the results scroll, also full screen on a phone. */}
+        <Box
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ zIndex: 1, borderTop: '1px solid var(--mantine-color-default-border)' }}
+        >
+          <Stack gap="xs">
+            {portalOff.length > 0 && (
+              <Alert color="yellow" variant="light" p="xs" title="Portal off">
+                <Text fz="sm">
+                  {portalOff.map((user) => user.Name).join(', ')}{' '}
+                  {portalOff.length === 1 ? 'has the portal' : 'have the portal'} turned off: they
+                  will be in the group but cannot sign in until it is turned on.
+                </Text>
+              </Alert>
+            )}
+            {picked.size > 0 && (
+              <Pill.Group role="list" aria-label="Picked contacts">
+                {[...picked.values()].map((user) => (
+                  <Pill
+                    key={user.Id}
+                    role="listitem"
+                    withRemoveButton
+                    onRemove={() => unpick(user.Id)}
+                    // Mantine hides the remove button from keyboards and screen readers by default.
+                    removeButtonProps={{
+                      'aria-label': `Unpick ${user.Name}`,
+                      'aria-hidden': false,
+                      tabIndex: 0,
+                    }}
+                  >
+                    {user.Name}
+                  </Pill>
+                ))}
+              </Pill.Group>
+            )}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button onClick={confirm} disabled={picked.size === 0}>
+                {picked.size > 0 ? `Add (${picked.size})` : 'Add'}
+              </Button>
+            </Group>
+          </Stack>
+        </Box>
       </Stack>
     </Modal>
   );
@@ -77,9 +138,10 @@ interface ResultsProps {
   memberIds: Set<string>;
   picked: ReadonlyMap<string, PortalGroupUser>;
   onToggle: (contact: Contact, status: PortalAccountStatus) => void;
+  onAccountCreated: (contact: Contact) => void;
 }
 
-function ContactResults({ contacts, memberIds, picked, onToggle }: ResultsProps) {
+function ContactResults({ contacts, memberIds, picked, onToggle, onAccountCreated }: ResultsProps) {
   if (contacts.isPending) {
     return (
       <Group gap="xs" role="status" py="md">
@@ -122,6 +184,7 @@ function ContactResults({ contacts, memberIds, picked, onToggle }: ResultsProps)
           inGroup={memberIds.has(contact.Id)}
           checked={picked.has(contact.Id)}
           onToggle={onToggle}
+          onAccountCreated={onAccountCreated}
         />
       ))}
     </Stack>

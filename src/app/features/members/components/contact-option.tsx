@@ -12,9 +12,11 @@ interface Props {
   inGroup: boolean;
   checked: boolean;
   onToggle: (contact: Contact, status: PortalAccountStatus) => void;
+  /** A portal account was just created for the contact: pick them. */
+  onAccountCreated: (contact: Contact) => void;
 }
 
-export function ContactOption({ contact, inGroup, checked, onToggle }: Props) {
+export function ContactOption({ contact, inGroup, checked, onToggle, onAccountCreated }: Props) {
   const status = usePortalAccountStatus(contact, { enabled: !inGroup });
   const nameId = useId();
   const pickable = !inGroup && status !== 'none' && status !== 'checking';
@@ -40,7 +42,11 @@ export function ContactOption({ contact, inGroup, checked, onToggle }: Props) {
           <PortalAccountBadge status={status} />
         )}
         {!inGroup && status === 'none' && (
-          <CreatePortalAccountButton contact={contact} describedBy={nameId} />
+          <CreatePortalAccountButton
+            contact={contact}
+            describedBy={nameId}
+            onCreated={() => onAccountCreated(contact)}
+          />
         )}
       </Group>
     </Group>

@@ -1,11 +1,16 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
+import { useContactEmails } from '../../contacts/index.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { ACTIVE_RULE } from '../member-state.js';
 import { MembersTable } from './members-table.js';
 import { useMemberChanges } from './use-member-changes.js';
 
 const loadAddMembersDialog = () => import('./add-members-dialog.js');
 const AddMembersDialog = lazy(loadAddMembersDialog);
+const ContactPanel = lazy(() => import('./contact-panel.js'));
 
 interface Props {
   group: PortalGroup;
@@ -14,9 +19,20 @@ interface Props {
 
 export function GroupMembers({ group, canEdit }: Props) {
   const headingId = useId();
+  const ruleId = useId();
   const [dialogOpened, setDialogOpened] = useState(false);
   const [dialogRequested, setDialogRequested] = useState(false);
-  const { add, remove } = useMemberChanges(group);
+  const { add, remove, setPortal } = useMemberChanges(group);
+  // Kept after closing, so the dialog's words do not change while it closes.
+  const [turningOff, setTurningOff] = useState<PortalGroupUser | null>(null);
+  const [confirmOpened, setConfirmOpened] = useState(false);
+  const [contact, setContact] = useState<PortalGroupUser | null>(null);
+  const [panelOpened, setPanelOpened] = useState(false);
+  const contactTrigger = useRef<HTMLElement | null>(null);
+  const emails = useContactEmails(
+    group.Users.map((user) => user.Id),
+    { enabled: canEdit },
+  );
   const addButton = useRef<HTMLButtonElement>(null);
   const dialogWasOpened = useRef(false);
 
@@ -46,7 +62,59 @@ export function GroupMembers({ group, canEdit }: Props) {
           </Button>
         )}
       </Group>
-      <MembersTable group={group} onRemove={canEdit ? remove : undefined} />
+      <Text fz="sm" c="dimmed" id={ruleId}>
+        {ACTIVE_RULE}
+      </Text>
+      <MembersTable
+        group={group}
+        ruleId={ruleId}
+        emails={emails.data}
+        onOpenContact={(user) => {
+          contactTrigger.current =
+            document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          setContact(user);
+          setPanelOpened(true);
+        }}
+        onRemove={canEdit ? remove : undefined}
+        onTogglePortal={
+          canEdit
+            ? (user) => {
+                if (!user.Enabled) return setPortal(user, true);
+                setTurningOff(user);
+                setConfirmOpened(true);
+              }
+            : undefined
+        }
+      />
+      {canEdit && (
+        <ConfirmDialog
+          opened={confirmOpened}
+          onClose={() => setConfirmOpened(false)}
+          title={`Turn the portal off for ${turningOff?.Name ?? ''}?`}
+          confirmLabel="Turn portal off"
+          onConfirm={() => turningOff && setPortal(turningOff, false)}
+        >
+          <Text size="sm">
+            {turningOff?.Name} loses access to the client portal at once: they cannot sign in or see
+            their saved searches and carts until the portal is turned on again. They stay in this
+            group.
+          </Text>
+        </ConfirmDialog>
+      )}
+      {contact && (
+        <Suspense fallback={null}>
+          <ContactPanel
+            user={group.Users.find((user) => user.Id === contact.Id) ?? contact}
+            email={emails.data ? (emails.data.get(contact.Id) ?? null) : undefined}
+            opened={panelOpened}
+            onClose={() => {
+              setPanelOpened(false);
+              // The lazy panel mounts open, so Mantine does not return focus on the first close.
+              requestAnimationFrame(() => contactTrigger.current?.focus());
+            }}
+          />
+        </Suspense>
+      )}
       {canEdit && dialogRequested && (
         <Suspense fallback={null}>
           <AddMembersDialog

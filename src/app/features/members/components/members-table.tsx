@@ -1,20 +1,76 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { memberState } from '../member-state.js';
 import { firstDirection, sortMembers } from '../sort-members.js';
 import type { MemberSort, MemberSortKey } from '../sort-members.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
+import { MemberActivity, OwnerBadge, PortalBadge } from './member-badges.js';
 import { SortableTh } from './sortable-th.js';
+
+/** Below 600 px the members are stacked cards. */
+export const PHONE_QUERY = '(max-width: 37.5em)';
 
 interface Props {
   group: PortalGroup;
+  /** Id of the text explaining the Active rule, for the Activity column. */
+  ruleId: string;
   /** Given when the user may change the group: each non-owner row gets a remove button. */
   onRemove?: (user: PortalGroupUser) => void;
+  /** Given when the user may change the group: each row gets a portal on/off button. */
+  onTogglePortal?: (user: PortalGroupUser) => void;
+  /** Contact Id → e-mail (null: none); undefined while loading. */
+  emails: ReadonlyMap<string, string | null> | undefined;
+  onOpenContact: (user: PortalGroupUser) => void;
 }
 
-export function MembersTable({ group, onRemove }: Props) {
+function MemberName({
+  user,
+  isOwner,
+  email,
+  onOpen,
+}: {
+  user: PortalGroupUser;
+  isOwner: boolean;
+  email: string | null | undefined;
+  onOpen: () => void;
+}) {
+  return (
+    <Stack gap={0} align="flex-start">
+      <Group gap="xs" wrap="nowrap">
+        <Anchor
+          component="button"
+          type="button"
+          fz="sm"
+          fw={500}
+          ta="left"
+          aria-haspopup="dialog"
+          onClick={onOpen}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {user.Name}
+        </Anchor>
+        {isOwner && <OwnerBadge />}
+      </Group>
+      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {email === undefined ? '\u00a0' : (email ?? 'No e-mail')}
+      </Text>
+    </Stack>
+  );
+}
+
+export function MembersTable({
+  group,
+  ruleId,
+  onRemove,
+  onTogglePortal,
+  emails,
+  onOpenContact,
+}: Props) {
   const [sort, setSort] = useState<MemberSort>({ key: 'name', direction: 'ascending' });
-  const members = sortMembers(group.Users, sort);
+  const phone = useMediaQuery(PHONE_QUERY);
+  const members = sortMembers(group.Users, sort, group.ContactId);
 
   const sortBy = (key: MemberSortKey) =>
     setSort((current) =>
@@ -24,8 +80,68 @@ export function MembersTable({ group, onRemove }: Props) {
     );
   const directionOf = (key: MemberSortKey) => (sort.key === key ? sort.direction : undefined);
 
+  const hasActions = Boolean(onRemove || onTogglePortal);
+  const name = (user: PortalGroupUser) => (
+    <MemberName
+      user={user}
+      isOwner={user.Id === group.ContactId}
+      email={emails ? (emails.get(user.Id) ?? null) : undefined}
+      onOpen={() => onOpenContact(user)}
+    />
+  );
+  const actions = (user: PortalGroupUser) => {
+    const portalAction = user.Enabled ? 'Turn portal off' : 'Turn portal on';
+    return (
+      <Group gap="xs" justify="flex-end" wrap="nowrap">
+        {onTogglePortal && (
+          <Button
+            variant="default"
+            size="compact-sm"
+            aria-label={`${portalAction} for ${user.Name}`}
+            onClick={() => onTogglePortal(user)}
+          >
+            {portalAction}
+          </Button>
+        )}
+        {onRemove && user.Id !== group.ContactId && (
+          <Button
+            variant="outline"
+            color="red"
+            size="compact-sm"
+            aria-label={`Remove ${user.Name}`}
+            onClick={() => onRemove(user)}
+          >
+            Remove
+          </Button>
+        )}
+      </Group>
+    );
+  };
+
+  if (phone) {
+    return (
+      <Stack component="ul" aria-label="Members" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+        {members.map((user) => (
+          <Paper component="li" key={user.Id} withBorder p="sm" radius="md">
+            <Stack gap={6}>
+              {name(user)}
+              <Group gap="md" align="flex-start">
+                <MemberActivity state={memberState(user)} />
+                <PortalBadge user={user} />
+              </Group>
+              <Text fz="xs">
+                Last login: <RelativeTime value={user.LastLogin} />
+              </Text>
+              {hasActions && actions(user)}
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
+
   return (
-    <Table.ScrollContainer minWidth={onRemove ? 640 : 520} type="native" pos="relative">
+    <Table.ScrollContainer minWidth={hasActions ? 760 : 520} type="native" pos="relative">
       <Table aria-label="Members" verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -34,14 +150,14 @@ export function MembersTable({ group, onRemove }: Props) {
               direction={directionOf('name')}
               onSort={() => sortBy('name')}
             />
-            <Table.Th>Activity</Table.Th>
+            <Table.Th aria-describedby={ruleId}>Activity</Table.Th>
             <Table.Th>Portal</Table.Th>
             <SortableTh
               label="Last login"
               direction={directionOf('lastLogin')}
               onSort={() => sortBy('lastLogin')}
             />
-            {onRemove && (
+            {hasActions && (
               <Table.Th>
                 <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
@@ -49,53 +165,21 @@ export function MembersTable({ group, onRemove }: Props) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {members.map((user) => {
-            const isOwner = user.Id === group.ContactId;
-            return (
-              <Table.Tr key={user.Id}>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text span fz="sm" fw={500}>
-                      {user.Name}
-                    </Text>
-                    {isOwner && (
-                      <Badge variant="outline" size="sm">
-                        Owner
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="dot" color={user.Active ? 'green' : 'gray'} size="sm">
-                    {user.Active ? 'Active' : 'Inactive'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="dot" color={user.Enabled ? 'blue' : 'red'} size="sm">
-                    {user.Enabled ? 'Enabled' : 'Disabled'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <RelativeTime value={user.LastLogin} />
-                </Table.Td>
-                {onRemove && (
-                  <Table.Td ta="right">
-                    {!isOwner && (
-                      <Button
-                        variant="subtle"
-                        color="red"
-                        size="compact-sm"
-                        aria-label={`Remove ${user.Name}`}
-                        onClick={() => onRemove(user)}
-                      >
-                        Remove
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            );
-          })}
+          {members.map((user) => (
+            <Table.Tr key={user.Id}>
+              <Table.Td>{name(user)}</Table.Td>
+              <Table.Td>
+                <MemberActivity state={memberState(user)} />
+              </Table.Td>
+              <Table.Td>
+                <PortalBadge user={user} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <RelativeTime value={user.LastLogin} />
+              </Table.Td>
+              {hasActions && <Table.Td>{actions(user)}</Table.Td>}
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

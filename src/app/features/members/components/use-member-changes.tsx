@@ -7,6 +7,7 @@ import { errorMessage } from '../../../api/error-message.js';
 import { groupKeys } from '../../groups/api/group-keys.js';
 import { useAddMembers } from '../api/add-members.js';
 import { useRemoveMember } from '../api/remove-member.js';
+import { useSetMemberPortal } from '../api/set-member-portal.js';
 
 const UNDO_SECONDS = 10;
 
@@ -15,7 +16,7 @@ function addedMessage(users: PortalGroupUser[]) {
 }
 
 /**
- * Add and remove with notifications; removal offers Undo. A second click on a row that is being
+ * Add, remove and portal on/off with notifications; removal offers Undo. A second click on a row that is being
  * (or already was) removed sends nothing: its button can outlive the removal by a render.
  */
 export function useMemberChanges(group: PortalGroup) {
@@ -63,6 +64,31 @@ export function useMemberChanges(group: PortalGroup) {
       }),
   });
 
+  const changingPortal = useRef(new Set<string>());
+  const memberPortal = useSetMemberPortal(group, {
+    onSuccess: ({ user, enabled }) =>
+      notifications.show({
+        color: 'teal',
+        message: `Portal turned ${enabled ? 'on' : 'off'} for ${user.Name}`,
+      }),
+    onError: (error, { user, enabled }) =>
+      notifications.show({
+        color: 'red',
+        title: `Could not turn the portal ${enabled ? 'on' : 'off'} for ${user.Name}`,
+        message: errorMessage(error),
+      }),
+  });
+
+  /** One change at a time per member: a second click while one is on its way sends nothing. */
+  const setPortal = (user: PortalGroupUser, enabled: boolean) => {
+    if (changingPortal.current.has(user.Id)) return;
+    changingPortal.current.add(user.Id);
+    memberPortal
+      .mutateAsync({ user, enabled })
+      .catch(() => undefined)
+      .finally(() => changingPortal.current.delete(user.Id));
+  };
+
   const remove = (user: PortalGroupUser) => {
     const current = queryClient.getQueryData<PortalGroup>(groupKeys.detail(group.Id)) ?? group;
     const stillMember = current.Users.some((candidate) => candidate.Id === user.Id);
@@ -74,5 +100,5 @@ export function useMemberChanges(group: PortalGroup) {
       .finally(() => removing.current.delete(user.Id));
   };
 
-  return { add: (users: PortalGroupUser[]) => addMembers.mutate(users), remove };
+  return { add: (users: PortalGroupUser[]) => addMembers.mutate(users), remove, setPortal };
 }

@@ -43,15 +43,20 @@ export function sampleMembers(): PortalGroupUser[] {
     }),
     member('20260101000000000000000003', 'Carl Contact', {
       Active: false,
-      LastLogin: ago(3 * DAY).toISOString(),
+      LastLogin: ago(125 * DAY).toISOString(),
     }),
-    member('20260101000000000000000004', 'Dana Disabled', { Active: false, Enabled: false }),
+    // Signed in two days ago, then the portal was turned off: Inactive.
+    member('20260101000000000000000004', 'Dana Disabled', {
+      Active: false,
+      Enabled: false,
+      LastLogin: ago(2 * DAY).toISOString(),
+    }),
   ];
 }
 
 export function sampleContacts(): Contact[] {
   return [
-    ...sampleMembers().map((user) => contact(user.Id, user.Name)),
+    ...sampleMembers().map((user) => contact(user.Id, user.Name, { VowEnabled: user.Enabled })),
     contact('20260101000000000000000005', 'Erin Evans'),
     contact('20260101000000000000000006', 'Frank Fields'),
     contact('20260101000000000000000007', 'Gina Green', { VowEnabled: false }),
@@ -77,7 +82,10 @@ export function createFakeSpark() {
   };
   const contacts = sampleContacts();
   /** Contacts with a disabled portal account (VowEnabled false, GET portal answers). */
-  const disabledAccounts = new Set<string>(['20260101000000000000000008']);
+  const disabledAccounts = new Set<string>([
+    '20260101000000000000000004',
+    '20260101000000000000000008',
+  ]);
   const requests: RecordedRequest[] = [];
   const held = new Map<string, Promise<void>>();
 
@@ -139,6 +147,10 @@ export function createFakeSpark() {
     http.get(`${API}/contacts`, async ({ request }) => {
       await record(request);
       const filter = new URL(request.url).searchParams.get('_filter') ?? '';
+      if (filter.startsWith('Id Eq ')) {
+        const ids = new Set([...filter.matchAll(/'(\d+)'/g)].map((match) => match[1]));
+        return ok(contacts.filter((c) => ids.has(c.Id)));
+      }
       const text = /'\*(.*?)\*'/.exec(filter)?.[1]?.replace(/\\'/g, "'").toLowerCase() ?? '';
       return ok(
         contacts.filter(
@@ -163,6 +175,22 @@ export function createFakeSpark() {
           LastActive: null,
         },
       ]);
+    }),
+    http.put(`${API}/contacts/:contactId/portal`, async ({ request, params }) => {
+      await record(request);
+      const c = contacts.find((candidate) => candidate.Id === params.contactId);
+      if (!c || (!c.VowEnabled && !disabledAccounts.has(c.Id))) {
+        return failure(404, 404, 'Not found');
+      }
+      const body = (await request.json()) as { D: { Settings: { Enabled: boolean } } };
+      const enabled = body.D.Settings.Enabled;
+      c.VowEnabled = enabled;
+      if (enabled) disabledAccounts.delete(c.Id);
+      else disabledAccounts.add(c.Id);
+      group.Users = group.Users.map((user) =>
+        user.Id === c.Id ? { ...user, Enabled: enabled } : user,
+      );
+      return ok();
     }),
     http.post(`${API}/contacts/:contactId/portal`, async ({ request, params }) => {
       await record(request);

@@ -3,9 +3,11 @@ import { useParams } from 'react-router-dom';
 import { portalGroupSchema } from '../../../../shared/portal-groups.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { groupKeys } from '../../groups/api/group-keys.js';
+import { SignInActivity } from '../../activity/sign-in-activity.js';
 import { GroupMembers } from '../index.js';
 
-/** Stands in for the group page: caches the group under groupKeys.detail and renders GroupMembers. */
+/** Stands in for the group page: caches the group under groupKeys.detail and renders the members and
+ * the sign-in chart. */
 export function GroupPageHarness({ canEdit }: { canEdit: boolean }) {
   const groupId = useParams().groupId ?? '';
   const group = useQuery({
@@ -18,5 +20,10 @@ export function GroupPageHarness({ canEdit }: { canEdit: boolean }) {
     },
   });
   if (!group.data) return <p>Loading group</p>;
-  return <GroupMembers group={group.data} canEdit={canEdit} />;
+  return (
+    <>
+      <GroupMembers group={group.data} canEdit={canEdit} />
+      <SignInActivity users={group.data.Users} />
+    </>
+  );
 }

@@ -1,0 +1,218 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import type { PortalGroup } from '../src/shared/portal-groups.js';
+import { expectNoAxeViolations, ownerName, saveScreenshot, signIn, sparkApi } from './support.js';
+
+// Four sizes and schemes, each with an axe run: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
+const VIEWS = [
+  { width: 1440, height: 900, scheme: 'light' },
+  { width: 1440, height: 900, scheme: 'dark' },
+  { width: 375, height: 812, scheme: 'light' },
+  { width: 375, height: 812, scheme: 'dark' },
+] as const;
+
+async function setScheme(page: Page, scheme: 'light' | 'dark') {
+  const html = page.locator('html');
+  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
+    await page.getByRole('button', { name: /color scheme/i }).click();
+  }
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
+}
+
+/**
+ * For each size and scheme: no axe violations, and a screenshot named `<name>-<width>-<scheme>`.
+ * `ready` opens what is shown (a dialog) and waits for it; `done` closes it again, since the
+ * scheme switch is in the header behind a dialog's overlay.
+ */
+async function checkViews(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  ready: (phone: boolean) => Promise<void>,
+  done: () => Promise<void> = async () => {},
+) {
+  for (const view of VIEWS) {
+    await page.setViewportSize({ width: view.width, height: view.height });
+    await setScheme(page, view.scheme);
+    await ready(view.width < 600);
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, testInfo, `${name}-${view.width}-${view.scheme}`);
+    await done();
+  }
+}
+
+/** A group of Avery's with an inactive member and one who never signed in, when there is one. */
+async function groupToShow(groups: PortalGroup[]) {
+  return (
+    groups.find(
+      (group) =>
+        group.Users.length >= 3 &&
+        group.Users.some((user) => !user.Enabled) &&
+        group.Users.some((user) => user.LastLogin === null),
+    ) ??
+    groups.find((group) => group.Users.some((user) => user.LastLogin === null)) ??
+    groups[0]!
+  );
+}
+
+test('the group page shows each member’s state in words, in both schemes, on desk and phone', async ({
+  page,
+  request,
+}, testInfo) => {
+  const api = sparkApi(request);
+  const group = await groupToShow([
+    ...(await api.groups({ _page: 1 })),
+    ...(await api.groups({ _page: 2 })),
+  ]);
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  await expect(page.getByRole('heading', { level: 1, name: ownerName(group) })).toBeVisible();
+
+  await checkViews(page, testInfo, 'group', async (phone) => {
+    const members = page.getByRole(phone ? 'list' : 'table', { name: 'Members' });
+    await expect(members).toBeVisible();
+    await expect(members.getByText(/^(Active|Inactive)$/).first()).toBeVisible();
+    if (phone) {
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth,
+      );
+      expect(overflow).toBe(false);
+    }
+  });
+  await expect(page.getByText(/signed in within the last 30 days/)).toBeVisible();
+});
+
+/** A member of one of Avery's groups (not the owner) whose portal is on. */
+async function memberWithPortalOn(groups: PortalGroup[]) {
+  for (const group of groups) {
+    const user = group.Users.find((u) => u.Id !== group.ContactId && u.Enabled);
+    if (user) return { group, user };
+  }
+  throw new Error('No member with the portal on');
+}
+
+test('a member’s portal goes off after a confirmation, and on again', async ({
+  page,
+  request,
+}, testInfo) => {
+  const api = sparkApi(request);
+  const { group, user } = await memberWithPortalOn((await api.groups()).slice(3));
+  const portalOf = async () => {
+    const response = await request.get(`/spark/v1/contacts/${user.Id}/portal`, {
+      headers: { 'X-SparkApi-User-Agent': 'e2e', Authorization: 'OAuth demo-private' },
+    });
+    const body = (await response.json()) as { D: { Results: { Enabled: boolean }[] } };
+    return body.D.Results[0]?.Enabled;
+  };
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  const members = page.getByRole('table', { name: 'Members' });
+  const row = members.getByRole('row').filter({ hasText: user.Name });
+
+  await row.getByRole('button', { name: `Turn portal off for ${user.Name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Turn the portal off for ${user.Name}?` });
+  await expect(dialog.getByText(/loses access to the client portal/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, testInfo, 'portal-off-confirm');
+  await dialog.getByRole('button', { name: 'Turn portal off' }).click();
+
+  await expect(row.getByText('Portal off')).toBeVisible();
+  await expect(row.getByText('Disabled')).toBeVisible();
+  await expect(page.getByText(`Portal turned off for ${user.Name}`)).toBeVisible();
+  await expect.poll(portalOf).toBe(false);
+  await page.reload();
+  await expect(row.getByText('Portal off')).toBeVisible();
+
+  await row.getByRole('button', { name: `Turn portal on for ${user.Name}` }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(row.getByText('Enabled')).toBeVisible();
+  await expect.poll(portalOf).toBe(true);
+});
+
+test('the Add dialog keeps picks as chips across searches, and its Add button in view', async ({
+  page,
+  request,
+}, testInfo) => {
+  const api = sparkApi(request);
+  const group = (await api.groups())[5]!;
+  const inGroup = new Set(group.Users.map((u) => u.Id));
+  const candidates = (
+    await api.contacts({ _filter: 'VowEnabled Eq true', _limit: 25, _orderby: 'DisplayName' })
+  ).filter((c) => !inGroup.has(c.Id));
+  const [first, second] = [candidates[0]!, candidates[7]!];
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  const dialog = page.getByRole('dialog', { name: 'Add members' });
+  const search = dialog.getByRole('textbox', { name: 'Search contacts' });
+  const picks = dialog.getByRole('list', { name: 'Picked contacts' });
+
+  await checkViews(
+    page,
+    testInfo,
+    'add-members',
+    async () => {
+      await page.getByRole('button', { name: 'Add members' }).click();
+      await expect(dialog.getByRole('list', { name: 'Contacts' })).toBeVisible();
+      await dialog.getByRole('checkbox', { name: first.DisplayName }).check();
+      await expect(picks.getByText(first.DisplayName)).toBeVisible();
+      await expect(dialog.getByRole('button', { name: 'Add (1)' })).toBeInViewport();
+    },
+    async () => {
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    },
+  );
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('button', { name: 'Add members' }).click();
+  await dialog.getByRole('checkbox', { name: first.DisplayName }).check();
+  await search.fill(second.DisplayName);
+  await expect(dialog.getByRole('checkbox', { name: first.DisplayName })).toBeHidden();
+  await dialog.getByRole('checkbox', { name: second.DisplayName }).check();
+  await expect(picks.getByRole('listitem')).toHaveText([first.DisplayName, second.DisplayName]);
+  await dialog.getByRole('button', { name: 'Add (2)' }).click();
+
+  const members = page.getByRole('table', { name: 'Members' });
+  await expect(members.getByRole('button', { name: first.DisplayName, exact: true })).toBeVisible();
+  await expect(
+    members.getByRole('button', { name: second.DisplayName, exact: true }),
+  ).toBeVisible();
+  await expect
+    .poll(async () => (await api.group(group.Id))?.Users.length)
+    .toBe(group.Users.length + 2);
+
+  for (const added of [first, second]) {
+    await members.getByRole('button', { name: `Remove ${added.DisplayName}` }).click();
+    await expect(
+      members.getByRole('button', { name: added.DisplayName, exact: true }),
+    ).toBeHidden();
+  }
+  await expect.poll(async () => (await api.group(group.Id))?.Users.length).toBe(group.Users.length);
+});
+
+test('a name opens the contact panel with e-mail, portal and circles', async ({
+  page,
+  request,
+}, testInfo) => {
+  const api = sparkApi(request);
+  const group = (await api.groups())[2]!;
+  const owner = group.Users.find((u) => u.Id === group.ContactId)!;
+  const [contact] = await api.contacts({ _filter: `Id Eq '${owner.Id}'` });
+  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+  const panel = page.getByRole('dialog', { name: owner.Name });
+
+  await checkViews(
+    page,
+    testInfo,
+    'contact-panel',
+    async (phone) => {
+      const members = page.getByRole(phone ? 'list' : 'table', { name: 'Members' });
+      await members.getByRole('button', { name: owner.Name, exact: true }).click();
+      await expect(panel.getByRole('link', { name: contact!.PrimaryEmail! })).toBeVisible();
+      await expect(panel.getByRole('link', { name: ownerName(group) })).toBeVisible();
+      await expect(panel.getByText(/^(On|Off)$/)).toBeVisible();
+    },
+    async () => {
+      await page.keyboard.press('Escape');
+      await expect(panel).toBeHidden();
+    },
+  );
+});

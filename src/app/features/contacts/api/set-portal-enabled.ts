@@ -1,0 +1,11 @@
+import { portalSettings } from '../../../../shared/contacts.js';
+import { sparkWrite } from '../../../api/spark-fetch.js';
+
+/** Turns a contact's portal account on or off, with Spark's documented Settings body. */
+export function setPortalEnabled(contactId: string, enabled: boolean) {
+  return sparkWrite({
+    method: 'PUT',
+    path: `/contacts/${encodeURIComponent(contactId)}/portal`,
+    body: portalSettings(enabled),
+  });
+}

@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { contactKeys, setPortalEnabled } from '../../contacts/index.js';
+import { groupKeys } from '../../groups/api/group-keys.js';
+import {
+  cancelGroupQueries,
+  invalidateGroupsWhenIdle,
+  membersMutationKey,
+  updateCachedMembers,
+} from './group-members-cache.js';
+
+export interface PortalChange {
+  user: PortalGroupUser;
+  enabled: boolean;
+}
+
+interface Callbacks {
+  onSuccess?: (change: PortalChange) => void;
+  onError?: (error: Error, change: PortalChange) => void;
+}
+
+/** Turns a member's portal on or off optimistically; a refusal puts the old state back. */
+export function useSetMemberPortal(group: PortalGroup, callbacks: Callbacks = {}) {
+  const queryClient = useQueryClient();
+  const groupId = group.Id;
+  const setEnabled = (userId: string, enabled: boolean) =>
+    updateCachedMembers(queryClient, groupId, (users) =>
+      users.map((user) => (user.Id === userId ? { ...user, Enabled: enabled } : user)),
+    );
+  return useMutation({
+    mutationKey: membersMutationKey(groupId),
+    meta: { syncKeys: [groupKeys.all, contactKeys.all] },
+    mutationFn: ({ user, enabled }: PortalChange) => setPortalEnabled(user.Id, enabled),
+    onMutate: async ({ user, enabled }) => {
+      await cancelGroupQueries(queryClient, groupId);
+      setEnabled(user.Id, enabled);
+    },
+    onError: (error, change) => {
+      setEnabled(change.user.Id, !change.enabled);
+      callbacks.onError?.(error, change);
+    },
+    onSuccess: (_result, change) => callbacks.onSuccess?.(change),
+    onSettled: (_result, _error, { user }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contactKeys.detail(user.Id) }),
+        invalidateGroupsWhenIdle(queryClient, groupId),
+      ]),
+  });
+}

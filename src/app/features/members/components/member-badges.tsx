@@ -1,0 +1,40 @@
+import { Badge, Stack, Text } from '@mantine/core';
+import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
+import type { MemberState } from '../member-state.js';
+
+/** Mid shades: a dot must show on the light and on the dark background. */
+export function ActivityBadge({ state }: { state: MemberState }) {
+  return (
+    <Badge variant="dot" color={state.active ? 'green.6' : 'orange.6'} size="sm">
+      {state.active ? 'Active' : 'Inactive'}
+    </Badge>
+  );
+}
+
+export function PortalBadge({ user }: { user: PortalGroupUser }) {
+  return (
+    <Badge variant="dot" color={user.Enabled ? 'blue.5' : 'red.6'} size="sm">
+      {user.Enabled ? 'Enabled' : 'Disabled'}
+    </Badge>
+  );
+}
+
+/** The Active badge and, under it, the member's state in plain words. */
+export function MemberActivity({ state }: { state: MemberState }) {
+  return (
+    <Stack gap={2} align="flex-start">
+      <ActivityBadge state={state} />
+      <Text fz="xs" c="dimmed">
+        {state.status}
+      </Text>
+    </Stack>
+  );
+}
+
+export function OwnerBadge() {
+  return (
+    <Badge variant="outline" size="sm" style={{ flexShrink: 0 }}>
+      Owner
+    </Badge>
+  );
+}
