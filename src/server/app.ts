@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -8,6 +9,9 @@ import type { Config } from './config.js';
 import { openDatabase, type Db } from './spark/store/db.js';
 import { sparkEmulator } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
+import { openSessionStore } from './bff/store/open-session-store.js';
+import type { SessionStore } from './bff/store/session-store.js';
+import { LOG_REDACTIONS, logRequest } from './request-log.js';
 import { notFound } from './spark/errors.js';
 
 /** For answers sent before any hook runs (an undecodable path): nothing in them may load or frame. */
@@ -21,22 +25,40 @@ const LOCKED_DOWN_HEADERS = {
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
   staticRoot?: string;
-  logger?: boolean;
+  /** Log to stdout, or to a given stream (tests read it); none by default. */
+  logger?: boolean | { stream: NodeJS.WritableStream };
 }
 
 export interface Server {
   app: FastifyInstance;
   db: Db;
+  sessions: SessionStore;
 }
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
   const db = openDatabase(config.databasePath);
+  const sessions = openSessionStore(config);
+  const secure = new URL(config.publicUrl).protocol === 'https:';
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
-    // Two log lines per request cost more than the request itself; errors are still logged.
+    logger: options.logger
+      ? {
+          level: config.logLevel,
+          redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
+          ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}),
+        }
+      : false,
+    // Fastify's two lines per request give way to one (request-log.ts); errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    // A client that trickles its headers or body is cut off; idle keep-alive sockets close.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: 5_000,
+    http: {
+      headersTimeout: Math.min(10_000, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(5_000, config.requestTimeoutMs),
+    },
+    trustProxy: config.trustProxy,
     // The SPA, the BFF and the emulator share one origin; ids are opaque so no case folding.
     routerOptions: { ignoreTrailingSlash: true },
     // A path that cannot be decoded, or an over-long Id, names nothing: 404, in the API's envelope.
@@ -50,7 +72,17 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onClose', () => db.close());
+  app.addHook('onClose', async () => {
+    await sessions.close();
+    db.close();
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    if (/^\/(api|auth|spark|healthz|readyz)(\/|$|\?)/.test(request.url)) {
+      reply.header('Cache-Control', 'no-store');
+    }
+  });
+  app.addHook('onResponse', logRequest);
   // Set before the plugins register, so that those without their own (the BFF's sign-in routes) inherit it.
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
@@ -71,6 +103,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        upgradeInsecureRequests: secure ? [] : null,
       },
     },
     referrerPolicy: { policy: 'same-origin' },
@@ -80,7 +113,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   if (config.embedded) {
     await app.register(sparkEmulator, { prefix: '/spark', db, config });
   }
-  await app.register(bff, { db, config });
+  await app.register(bff, { config, sessions });
 
   const staticRoot = resolve(options.staticRoot ?? 'dist');
   if (existsSync(resolve(staticRoot, 'index.html'))) {
@@ -106,5 +139,5 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     });
   }
 
-  return { app, db };
+  return { app, db, sessions };
 }

@@ -27,18 +27,39 @@ const envSchema = z.object({
   SPARK_RATE_LIMIT: int(4000),
   SPARK_RATE_LIMIT_IDX: int(1500),
   SPARK_RATE_WINDOW: int(300),
+  SPARK_AUTH_FAILURE_LIMIT: int(100),
+  SESSIONS_DATABASE_PATH: optionalText,
+  SIGN_IN_RATE_LIMIT: int(60),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  TRUST_PROXY: optionalText,
+  REQUEST_TIMEOUT: int(30),
+  SHUTDOWN_GRACE: int(10),
 });
 
 export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** The sign-in server's own SQLite file (sessions, sign-ins in progress). */
+  sessionsDatabasePath: string;
   publicUrl: string;
   /** True when the server mounts its own Spark emulator at /spark. */
   embedded: boolean;
   spark: { apiUrl: string; authUrl: string; clientId: string; clientSecret: string };
   sessionSecret: string;
+  /** Anonymous sign-in attempts (/auth/login, /auth/callback) per client address per minute. */
+  signInRateLimit: number;
+  logLevel: string;
+  /** Fastify's `trustProxy`: false, true, or the proxies' addresses/CIDRs (comma-separated). */
+  trustProxy: boolean | string;
+  requestTimeoutMs: number;
+  shutdownGraceMs: number;
   emulator: {
+    /** Failed token authentications and grants per client address per minute. */
+    authFailureLimit: number;
     tokenLifetimeSeconds: number;
     rateLimit: number;
     rateLimitIdx: number;
@@ -61,6 +82,16 @@ function sessionSecretFor(databasePath: string, given: string | undefined): stri
   return secret;
 }
 
+function trustProxyFrom(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
+}
+
+function sessionsDatabasePathFor(databasePath: string, given: string | undefined): string {
+  if (given) return given;
+  return databasePath === ':memory:' ? ':memory:' : join(dirname(databasePath), 'sessions.db');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -74,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
+    sessionsDatabasePath: sessionsDatabasePathFor(e.DATABASE_PATH, e.SESSIONS_DATABASE_PATH),
     publicUrl,
     embedded,
     spark: {
@@ -83,7 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clientSecret: e.SPARK_CLIENT_SECRET ?? DEMO_CLIENT_SECRET,
     },
     sessionSecret: sessionSecretFor(e.DATABASE_PATH, e.SESSION_SECRET),
+    signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
+    requestTimeoutMs: e.REQUEST_TIMEOUT * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE * 1000,
     emulator: {
+      authFailureLimit: e.SPARK_AUTH_FAILURE_LIMIT,
       tokenLifetimeSeconds: e.SPARK_TOKEN_LIFETIME,
       rateLimit: e.SPARK_RATE_LIMIT,
       rateLimitIdx: e.SPARK_RATE_LIMIT_IDX,

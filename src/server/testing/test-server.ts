@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
-import { buildServer, type Server } from '../app.js';
+import { buildServer, type BuildOptions, type Server } from '../app.js';
 
 export interface TestServer extends Server {
   url: string;
@@ -37,6 +37,7 @@ export function freePort(): Promise<number> {
 export async function startTestServer(
   env: Record<string, string> = {},
   dir: string = mkdtempSync(join(tmpdir(), 'pga-test-')),
+  options: BuildOptions = {},
 ): Promise<TestServer> {
   const port = await freePort();
   const config = loadConfig({
@@ -45,7 +46,7 @@ export async function startTestServer(
     DATABASE_PATH: join(dir, 'spark.db'),
     ...env,
   });
-  const server = await buildServer(config, { staticRoot: join(dir, 'no-static') });
+  const server = await buildServer(config, { staticRoot: join(dir, 'no-static'), ...options });
   await server.app.listen({ port, host: '127.0.0.1' });
   const stop = () => server.app.close();
   return {

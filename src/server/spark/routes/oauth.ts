@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../config.js';
 import type { Db } from '../store/db.js';
 import type { SparkEmulatorOptions } from '../plugin.js';
-import { methodNotAllowed } from '../errors.js';
+import { methodNotAllowed, SparkError } from '../errors.js';
 
 const CODE_LIFETIME_MS = 5 * 60 * 1000;
 const GRANT_PATH = '/v1/oauth2/grant';
@@ -180,6 +180,12 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     const status = given && given >= 400 && given < 500 ? given : 500;
     if (status === 500) request.log.error(error);
     if (request.url.split('?')[0]?.endsWith(GRANT_PATH)) {
+      if (error instanceof SparkError && status === 429) {
+        return reply
+          .code(429)
+          .headers(error.extra.headers ?? {})
+          .send({ error: 'slow_down', error_description: 'Too many refused attempts.' });
+      }
       return reply.code(status === 500 ? 500 : 400).send({
         error: status === 500 ? 'server_error' : 'invalid_request',
         error_description: status === 500 ? 'Unexpected error.' : 'The request body is invalid.',

@@ -129,6 +129,10 @@ const migrations: string[] = [
   -- Group members: the portal account's columns without a visit to the table.
   CREATE INDEX portal_accounts_member ON portal_accounts(id, contact_id, enabled, last_login);
   `,
+  `
+  -- Sessions moved to the sign-in server's own sealed store (sessions.db); drop clear-text tokens.
+  DROP TABLE bff_sessions;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
