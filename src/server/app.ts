@@ -10,7 +10,7 @@ import { openDatabase, type Db } from './spark/store/db.js';
 import { sparkEmulator } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
 import { openSessionStore } from './bff/store/open-session-store.js';
-import type { SessionStore } from './bff/store/session-store.js';
+import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
 import { LOG_REDACTIONS, logRequest } from './request-log.js';
 import { notFound } from './spark/errors.js';
 
@@ -85,6 +85,10 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   app.addHook('onResponse', logRequest);
   // Set before the plugins register, so that those without their own (the BFF's sign-in routes) inherit it.
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    if (error instanceof StoreUnavailable) {
+      request.log.warn({ err: error }, 'session store unavailable');
+      return reply.code(503).header('Retry-After', '5').send({ error: 'Temporarily unavailable' });
+    }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error(error);
     return reply.code(status).send({ error: status === 500 ? 'Internal error' : 'Bad request' });

@@ -29,6 +29,7 @@ const envSchema = z.object({
   SPARK_RATE_WINDOW: int(300),
   SPARK_AUTH_FAILURE_LIMIT: int(100),
   SESSIONS_DATABASE_PATH: optionalText,
+  REDIS_URL: optionalUrl,
   SIGN_IN_RATE_LIMIT: int(60),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -45,6 +46,8 @@ export interface Config {
   databasePath: string;
   /** The sign-in server's own SQLite file (sessions, sign-ins in progress). */
   sessionsDatabasePath: string;
+  /** Sessions, sign-ins, refresh locks and sign-in limits in Redis, shared by many instances. */
+  redisUrl: string | undefined;
   publicUrl: string;
   /** True when the server mounts its own Spark emulator at /spark. */
   embedded: boolean;
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
     sessionsDatabasePath: sessionsDatabasePathFor(e.DATABASE_PATH, e.SESSIONS_DATABASE_PATH),
+    redisUrl: e.REDIS_URL,
     publicUrl,
     embedded,
     spark: {

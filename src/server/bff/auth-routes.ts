@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import { refuseCrossSiteWrites } from './guards.js';
 import type { SessionCookie } from './session-cookie.js';
-import type { SessionStore } from './store/session-store.js';
+import { StoreUnavailable, type SessionStore } from './store/session-store.js';
 import type { SparkClient } from './spark-client.js';
 
 /** Anonymous sign-in attempts of the request's client address (counted unless `increment: false`). */
@@ -121,6 +121,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       if (previous) await sessions.delete(previous);
       cookie.setSession(reply, await sessions.create(tokens, user));
     } catch (error) {
+      if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'sign-in failed');
       return signInFailed(request, reply, 'signin');
     }

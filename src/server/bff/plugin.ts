@@ -7,6 +7,7 @@ import { healthRoutes } from './health-routes.js';
 import { proxyRoutes } from './proxy.js';
 import { SessionCookie } from './session-cookie.js';
 import { SparkClient } from './spark-client.js';
+import { RedisSessionStore } from './store/redis-session-store.js';
 import type { SessionStore } from './store/session-store.js';
 
 export interface BffOptions {
@@ -19,7 +20,12 @@ const MINUTE_MS = 60 * 1000;
 /** Sign-in (/auth/*), the app's proxy to the Spark API (/api/v1/*), and /healthz, /readyz. */
 export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, sessions }) => {
   await app.register(cookiePlugin, { secret: config.sessionSecret });
-  await app.register(rateLimit, { global: false });
+  // With Redis, every instance counts against the same allowance.
+  const sharedLimits =
+    sessions instanceof RedisSessionStore
+      ? { redis: sessions.redis, nameSpace: 'pga:sign-in-limit:', skipOnError: true }
+      : {};
+  await app.register(rateLimit, { global: false, ...sharedLimits });
   const shared = {
     config,
     sessions,

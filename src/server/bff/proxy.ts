@@ -4,7 +4,7 @@ import { SparkCode } from '../../shared/spark-codes.js';
 import { failure, refuseCrossSiteWrites } from './guards.js';
 import type { SessionCookie } from './session-cookie.js';
 import { safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
-import type { SessionStore } from './store/session-store.js';
+import { StoreUnavailable, type SessionStore } from './store/session-store.js';
 import { tokenRefresher } from './token-refresh.js';
 
 export interface ProxyOptions {
@@ -42,6 +42,13 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
   app.addHook('onRequest', refuseCrossSiteWrites(new URL(config.publicUrl).origin));
 
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    if (error instanceof StoreUnavailable) {
+      request.log.warn({ err: error }, 'session store unavailable');
+      return reply
+        .code(503)
+        .header('Retry-After', '5')
+        .send(failure(SparkCode.InternalError, 'The service is temporarily unavailable.'));
+    }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error(error);
     const body =
@@ -98,6 +105,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       }
       return relay(reply, response);
     } catch (error) {
+      if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');
       return reply
         .code(502)
