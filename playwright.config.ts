@@ -5,6 +5,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.js';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317);
 /** A second server whose access tokens live 3 seconds, for the token refresh journey. */
 export const E2E_SHORT_TOKEN_PORT = E2E_PORT + 1;
+/** A round-robin proxy in front of two instances sharing Redis, for the scale-out journey. */
+export const E2E_CLUSTER_PORT = E2E_PORT + 2;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -43,6 +45,14 @@ export default defineConfig({
         SPARK_TOKEN_LIFETIME: '3',
         SPARK_RATE_LIMIT: '100000',
       },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: 'node --import tsx e2e/serve-cluster.ts',
+      url: `http://127.0.0.1:${E2E_CLUSTER_PORT}/readyz`,
+      env: { PORT: String(E2E_CLUSTER_PORT) },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',
