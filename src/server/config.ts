@@ -102,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.SESSION_SECRET) {
+    // A secret generated per instance would make each instance refuse the others' cookies.
+    throw new Error('Invalid configuration: SESSION_SECRET is required with REDIS_URL');
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
   const embedded = !e.SPARK_API_URL;
   return {
