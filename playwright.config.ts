@@ -31,7 +31,12 @@ export default defineConfig({
     {
       command: 'node --import tsx e2e/serve.ts',
       url: `http://127.0.0.1:${E2E_PORT}/auth/session`,
-      env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', SPARK_RATE_LIMIT: '100000' },
+      env: {
+        PORT: String(E2E_PORT),
+        HOST: '127.0.0.1',
+        SPARK_RATE_LIMIT: '100000',
+        SIGN_IN_RATE_LIMIT: '100000',
+      },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',
@@ -44,6 +49,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         SPARK_TOKEN_LIFETIME: '3',
         SPARK_RATE_LIMIT: '100000',
+        SIGN_IN_RATE_LIMIT: '100000',
       },
       reuseExistingServer: false,
       timeout: 60_000,
