@@ -9,6 +9,8 @@ export const E2E_SHORT_TOKEN_PORT = E2E_PORT + 1;
 export const E2E_EMULATOR_PORT = E2E_PORT + 2;
 export const E2E_OTHER_ORIGIN_APP_PORT = E2E_PORT + 3;
 const EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
+/** A round-robin proxy in front of two instances sharing Redis, for the scale-out journey. */
+export const E2E_CLUSTER_PORT = E2E_PORT + 4;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -54,6 +56,13 @@ export default defineConfig({
     {
       command: `node --import tsx e2e/serve.ts --port ${E2E_OTHER_ORIGIN_APP_PORT} --spark-url ${EMULATOR_URL}`,
       url: `http://127.0.0.1:${E2E_OTHER_ORIGIN_APP_PORT}/auth/session`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `node --import tsx e2e/serve-cluster.ts --port ${E2E_CLUSTER_PORT}`,
+      url: `http://127.0.0.1:${E2E_CLUSTER_PORT}/readyz`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

@@ -31,6 +31,7 @@ const settings: Record<string, string> = {
   DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'pga-e2e-')), 'spark.db'),
   SPARK_TOKEN_LIFETIME: values['token-lifetime'],
   SPARK_RATE_LIMIT: '100000',
+  SIGN_IN_RATE_LIMIT: '100000',
 };
 if (values.emulator) {
   settings.EMULATOR_PORT = values.port;

@@ -12,7 +12,7 @@ declare module 'autocannon' {
     setRequests(requests: Request[]): void;
   }
   export interface Options {
-    url: string;
+    url: string | string[];
     connections?: number;
     duration?: number;
     amount?: number;
@@ -22,6 +22,7 @@ declare module 'autocannon' {
   }
   export interface Result {
     requests: { average: number; total: number };
+    latency: { p50: number; p99: number };
     non2xx: number;
     errors: number;
     duration: number;

@@ -7,29 +7,57 @@ import type { Config } from './config.js';
 import { openDatabase, type Db } from './spark/store/db.js';
 import { sparkEmulator } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
+import { openSessionStore } from './bff/store/open-session-store.js';
+import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
+import { LOG_REDACTIONS, logRequest } from './request-log.js';
 import { createFastify } from './server-base.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
   staticRoot?: string;
-  logger?: boolean;
+  /** Log to stdout, or to a given stream (tests read it); none by default. */
+  logger?: boolean | { stream: NodeJS.WritableStream };
 }
 
 export interface Server {
   app: FastifyInstance;
   db: Db;
+  sessions: SessionStore;
 }
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
   const db = openDatabase(config.databasePath);
+  const sessions = openSessionStore(config);
+  const secure = new URL(config.publicUrl).protocol === 'https:';
   const app = createFastify({
-    logger: options.logger,
+    logger: options.logger
+      ? {
+          level: config.logLevel,
+          redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
+          ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}),
+        }
+      : false,
+    requestTimeoutMs: config.requestTimeoutMs,
+    trustProxy: config.trustProxy,
     apiPath: /^\/(api|spark)(\/|$)/,
     ...(config.embedded ? { sparkPrefix: '/spark' } : {}),
   });
-  app.addHook('onClose', () => db.close());
+  app.addHook('onClose', async () => {
+    await sessions.close();
+    db.close();
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (/^\/(api|auth|spark|healthz|readyz)(\/|$|\?)/.test(request.url)) {
+      reply.header('Cache-Control', 'no-store');
+    }
+  });
+  app.addHook('onResponse', logRequest);
   // Set before the plugins register, so that those without their own (the BFF's sign-in routes) inherit it.
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    if (error instanceof StoreUnavailable) {
+      request.log.warn({ err: error }, 'session store unavailable');
+      return reply.code(503).header('Retry-After', '5').send({ error: 'Temporarily unavailable' });
+    }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error(error);
     return reply.code(status).send({ error: status === 500 ? 'Internal error' : 'Bad request' });
@@ -48,6 +76,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        upgradeInsecureRequests: secure ? [] : null,
       },
     },
     referrerPolicy: { policy: 'same-origin' },
@@ -57,7 +86,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   if (config.embedded) {
     await app.register(sparkEmulator, { prefix: '/spark', db, config });
   }
-  await app.register(bff, { db, config });
+  await app.register(bff, { config, sessions });
 
   const staticRoot = resolve(options.staticRoot ?? 'dist');
   if (existsSync(resolve(staticRoot, 'index.html'))) {
@@ -85,5 +114,5 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     });
   }
 
-  return { app, db };
+  return { app, db, sessions };
 }

@@ -44,18 +44,42 @@ export const envSchema = z.object({
         : v,
     z.array(z.url()).default([]),
   ),
+  SPARK_AUTH_FAILURE_LIMIT: int(100),
+  SESSIONS_DATABASE_PATH: optionalText,
+  REDIS_URL: optionalUrl,
+  SIGN_IN_RATE_LIMIT: int(60),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  TRUST_PROXY: optionalText,
+  REQUEST_TIMEOUT: int(30),
+  SHUTDOWN_GRACE: int(10),
 });
 
 export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** The sign-in server's own SQLite file (sessions, sign-ins in progress). */
+  sessionsDatabasePath: string;
+  /** Sessions, sign-ins, refresh locks and sign-in limits in Redis, shared by many instances. */
+  redisUrl: string | undefined;
   publicUrl: string;
   /** True when the server mounts its own Spark emulator at /spark. */
   embedded: boolean;
   spark: { apiUrl: string; authUrl: string; clientId: string; clientSecret: string };
   sessionSecret: string;
+  /** Anonymous sign-in attempts (/auth/login, /auth/callback) per client address per minute. */
+  signInRateLimit: number;
+  logLevel: string;
+  /** Fastify's `trustProxy`: false, true, or the proxies' addresses/CIDRs (comma-separated). */
+  trustProxy: boolean | string;
+  requestTimeoutMs: number;
+  shutdownGraceMs: number;
   emulator: {
+    /** Failed token authentications and grants per client address per minute. */
+    authFailureLimit: number;
     tokenLifetimeSeconds: number;
     rateLimit: number;
     rateLimitIdx: number;
@@ -85,6 +109,16 @@ function sessionSecretFor(databasePath: string, given: string | undefined): stri
   return secret;
 }
 
+function trustProxyFrom(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
+}
+
+function sessionsDatabasePathFor(databasePath: string, given: string | undefined): string {
+  if (given) return given;
+  return databasePath === ':memory:' ? ':memory:' : join(dirname(databasePath), 'sessions.db');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -92,6 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.SESSION_SECRET) {
+    // A secret generated per instance would make each instance refuse the others' cookies.
+    throw new Error('Invalid configuration: SESSION_SECRET is required with REDIS_URL');
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
   const embedded = !e.SPARK_API_URL;
   if (!e.EMULATOR_TLS_CERT !== !e.EMULATOR_TLS_KEY) {
@@ -103,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
+    sessionsDatabasePath: sessionsDatabasePathFor(e.DATABASE_PATH, e.SESSIONS_DATABASE_PATH),
+    redisUrl: e.REDIS_URL,
     publicUrl,
     embedded,
     spark: {
@@ -112,7 +152,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clientSecret: e.SPARK_CLIENT_SECRET ?? DEMO_CLIENT_SECRET,
     },
     sessionSecret: sessionSecretFor(e.DATABASE_PATH, e.SESSION_SECRET),
+    signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
+    requestTimeoutMs: e.REQUEST_TIMEOUT * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE * 1000,
     emulator: {
+      authFailureLimit: e.SPARK_AUTH_FAILURE_LIMIT,
       tokenLifetimeSeconds: e.SPARK_TOKEN_LIFETIME,
       rateLimit: e.SPARK_RATE_LIMIT,
       rateLimitIdx: e.SPARK_RATE_LIMIT_IDX,

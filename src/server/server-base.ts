@@ -1,4 +1,9 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -7,6 +12,7 @@ import { notFound } from './spark/errors.js';
 import { applyMethodOverride } from './spark/method-override.js';
 
 const BODY_LIMIT = 64 * 1024;
+const KEEP_ALIVE_MS = 5_000;
 
 /** For answers sent before any hook runs (an undecodable path): nothing in them may load or frame. */
 const LOCKED_DOWN_HEADERS = {
@@ -20,7 +26,11 @@ const REQUEST_ID = Symbol('request id');
 type RawRequest = IncomingMessage & { [REQUEST_ID]?: string };
 
 export interface BaseOptions {
-  logger?: boolean;
+  /** `true`: info to stdout; or Fastify's logger options; none by default. */
+  logger?: boolean | FastifyServerOptions['logger'];
+  /** Time to receive a whole request (headers within min(10 s, this)); none by default. */
+  requestTimeoutMs?: number;
+  trustProxy?: FastifyServerOptions['trustProxy'];
   /** Where the Spark emulator is mounted (`''` at the root); undefined when it is not served. */
   sparkPrefix?: string;
   /** Paths whose undecodable URLs are answered 404 in the Spark envelope. */
@@ -35,13 +45,13 @@ export interface BaseOptions {
  * `X-HTTP-Method-Override`, which must be applied before routing.
  */
 export function createFastify(options: BaseOptions): FastifyInstance {
-  const { sparkPrefix, tls } = options;
+  const { sparkPrefix, tls, requestTimeoutMs } = options;
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
-    // Two log lines per request cost more than the request itself; errors are still logged.
+    logger: options.logger === true ? { level: 'info' } : (options.logger ?? false),
+    // Fastify's two lines per request give way to one (request-log.ts); errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     // Ids are opaque so no case folding.
     routerOptions: { ignoreTrailingSlash: true },
     // A client's own X-Request-Id is not trusted: ours is unique.
@@ -61,8 +71,20 @@ export function createFastify(options: BaseOptions): FastifyInstance {
           () => res.destroy(),
         );
       };
+      // A client that trickles its headers or body is cut off; idle keep-alive sockets close.
+      const timeouts = requestTimeoutMs
+        ? {
+            requestTimeout: requestTimeoutMs,
+            headersTimeout: Math.min(10_000, requestTimeoutMs),
+            connectionsCheckingInterval: Math.min(5_000, requestTimeoutMs),
+          }
+        : {};
       // Fastify's instance type names the http server; an https one serves the same requests.
-      return tls ? (createTlsServer(tls, listener) as unknown as Server) : createServer(listener);
+      const server = tls
+        ? (createTlsServer({ ...tls, ...timeouts }, listener) as unknown as Server)
+        : createServer(timeouts, listener);
+      server.keepAliveTimeout = KEEP_ALIVE_MS;
+      return server;
     },
     // A path that cannot be decoded, or an over-long Id, names nothing: 404, in the API's envelope.
     frameworkErrors: (_error, request, reply: FastifyReply) => {

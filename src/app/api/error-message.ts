@@ -5,6 +5,7 @@ import { SparkApiError } from './spark-fetch.js';
 export function errorMessage(error: unknown): string {
   if (!(error instanceof SparkApiError)) return 'Something went wrong. Please try again.';
   if (error.isNetwork) return "You're offline; check your connection and try again.";
+  if (error.status === 503) return 'The service is temporarily unavailable; try again in a moment.';
   switch (error.code) {
     case SparkCode.NoPortalAccount:
       return 'This contact has no portal account yet';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../config.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { authorizeFormFor, cookieSetBy, signIn } from '../testing/sign-in.js';
+import { authorizeFormFor, cookieSetBy, sessionIdOf, signIn } from '../testing/sign-in.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ async function startLogin(returnTo?: string) {
   const { response } = await visit(`/auth/login${query}`);
   return {
     response,
-    cookie: cookieSetBy(response) ?? '',
+    cookie: cookieSetBy(response, 'pga_signin') ?? '',
     authorizeUrl: new URL(response.headers.get('location') ?? ''),
   };
 }
@@ -56,9 +56,6 @@ async function chooseAccount(authorizeUrl: URL, name: string, seen: Seen[] = [])
   );
   return new URL(chosen.response.headers.get('location') ?? '');
 }
-
-const sessionIdOf = (cookie: string) =>
-  decodeURIComponent(cookie.slice('pga_session='.length)).split('.')[0];
 
 const sessionOf = (cookie: string) =>
   fetch(`${server.url}/auth/session`, { headers: { Cookie: cookie } });
@@ -80,7 +77,7 @@ describe('GET /auth/login', () => {
       authorizeUrl.searchParams.get('state'),
     );
     const setCookie = first.response.headers.getSetCookie().join('\n');
-    expect(setCookie).toMatch(/^pga_session=/);
+    expect(setCookie).toMatch(/^pga_signin=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).toMatch(/Path=\//);
@@ -160,7 +157,7 @@ describe('GET /auth/callback', () => {
     const wrong = await visit(forged, { headers: { Cookie: login.cookie } });
     expect(wrong.response.status).toBe(302);
     expect(wrong.response.headers.get('location')).toBe('/signed-out?error=state');
-    expect(cookieSetBy(wrong.response)).toBe('pga_session=');
+    expect(cookieSetBy(wrong.response, 'pga_signin')).toBe('pga_signin=');
 
     const genuine = await visit(callbackUrl, { headers: { Cookie: login.cookie } });
     expect(genuine.response.headers.get('location')).toBe('/signed-out?error=state');
@@ -196,13 +193,14 @@ describe('GET /auth/callback', () => {
     expect(first.response.headers.get('location')).toBe('/groups');
     const replay = await visit(callbackUrl, { headers: { Cookie: login.cookie } });
     expect(replay.response.headers.get('location')).toBe('/signed-out?error=state');
-    expect(cookieSetBy(replay.response)).toBe('pga_session=');
+    expect(cookieSetBy(replay.response, 'pga_signin')).toBe('pga_signin=');
+    expect(cookieSetBy(replay.response)).toBeUndefined();
   });
 
   it('never shows the browser a token or the client secret', async () => {
     const seen: Seen[] = [];
     const login = await visit('/auth/login?returnTo=/groups', {}, seen);
-    const loginCookie = cookieSetBy(login.response) ?? '';
+    const loginCookie = cookieSetBy(login.response, 'pga_signin') ?? '';
     const callbackUrl = await chooseAccount(
       new URL(login.response.headers.get('location') ?? ''),
       'Avery Stone',
@@ -260,10 +258,7 @@ describe('POST /auth/logout', () => {
     expect((await sessionOf(cookie)).status).toBe(401);
     const api = await fetch(`${server.url}/api/v1/my/account`, { headers: { Cookie: cookie } });
     expect(api.status).toBe(401);
-    const row = server.db
-      .prepare('SELECT 1 FROM bff_sessions WHERE id = ?')
-      .get(sessionIdOf(cookie));
-    expect(row).toBeUndefined();
+    expect(await server.sessions.get(sessionIdOf(cookie))).toBeNull();
   });
 
   it.each([

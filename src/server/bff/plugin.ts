@@ -1,28 +1,39 @@
 import cookiePlugin from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.js';
-import type { Db } from '../spark/store/db.js';
 import { authRoutes } from './auth-routes.js';
+import { healthRoutes } from './health-routes.js';
 import { proxyRoutes } from './proxy.js';
 import { SessionCookie } from './session-cookie.js';
-import { SessionStore } from './sessions.js';
 import { SparkClient } from './spark-client.js';
+import { RedisSessionStore } from './store/redis-session-store.js';
+import type { SessionStore } from './store/session-store.js';
 
 export interface BffOptions {
-  db: Db;
   config: Config;
+  sessions: SessionStore;
 }
 
-/** Sign-in (/auth/*) and the app's proxy to the Spark API (/api/v1/*). */
-export const bff: FastifyPluginAsync<BffOptions> = async (app, { db, config }) => {
+const MINUTE_MS = 60 * 1000;
+
+/** Sign-in (/auth/*), the app's proxy to the Spark API (/api/v1/*), and /healthz, /readyz. */
+export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, sessions }) => {
   await app.register(cookiePlugin, { secret: config.sessionSecret });
-  const sessions = new SessionStore(db);
+  // With Redis, every instance counts against the same allowance.
+  const sharedLimits =
+    sessions instanceof RedisSessionStore
+      ? { redis: sessions.redis, nameSpace: 'pga:sign-in-limit:', skipOnError: true }
+      : {};
+  await app.register(rateLimit, { global: false, ...sharedLimits });
   const shared = {
     config,
     sessions,
-    cookie: new SessionCookie(config, sessions),
+    cookie: new SessionCookie(config),
     spark: new SparkClient(config),
   };
-  await app.register(authRoutes, shared);
+  const signInLimit = app.createRateLimit({ max: config.signInRateLimit, timeWindow: MINUTE_MS });
+  await app.register(authRoutes, { ...shared, signInLimit });
   await app.register(proxyRoutes, shared);
+  await app.register(healthRoutes, shared);
 };

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_USER_AGENT } from '../config.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { signIn } from '../testing/sign-in.js';
+import { sessionIdOf, signIn } from '../testing/sign-in.js';
 
 const APP_HEADERS = { 'X-Requested-With': 'PortalGroupsAdmin' };
 
@@ -27,13 +27,12 @@ async function json(response: Response): Promise<Envelope> {
   return (await response.json()) as Envelope;
 }
 
-const sessionIdOf = (cookie: string) =>
-  decodeURIComponent(cookie.slice('pga_session='.length)).split('.')[0];
-
-function sessionTokens(server: TestServer, cookie: string) {
-  return server.db
-    .prepare('SELECT access_token, refresh_token FROM bff_sessions WHERE id = ?')
-    .get(sessionIdOf(cookie)) as { access_token: string | null; refresh_token: string | null };
+async function sessionTokens(server: TestServer, cookie: string) {
+  const session = await server.sessions.get(sessionIdOf(cookie));
+  return {
+    access_token: session?.tokens.accessToken ?? null,
+    refresh_token: session?.tokens.refreshToken ?? null,
+  };
 }
 
 async function emulatorCode(server: TestServer, token: string): Promise<number | undefined> {
@@ -180,14 +179,14 @@ describe('token refresh through the proxy', () => {
 
   it('refreshes an expired token transparently and retires the old one', async () => {
     const cookie = await signIn(server, 'Avery Stone');
-    const before = sessionTokens(server, cookie);
+    const before = await sessionTokens(server, cookie);
     await waitUntilExpired(server, before.access_token ?? '');
 
     const response = await api(server, cookie, '/my/account');
     expect(response.status).toBe(200);
     expect((await json(response)).D.Results?.[0]).toMatchObject({ Name: 'Avery Stone' });
 
-    const after = sessionTokens(server, cookie);
+    const after = await sessionTokens(server, cookie);
     expect(after.access_token).not.toBe(before.access_token);
     expect(after.refresh_token).not.toBe(before.refresh_token);
     expect(await emulatorCode(server, before.access_token ?? '')).toBe(1000);
@@ -195,7 +194,7 @@ describe('token refresh through the proxy', () => {
 
   it('refreshes once for concurrent requests of one session', async () => {
     const cookie = await signIn(server, 'Jordan Lee');
-    await waitUntilExpired(server, sessionTokens(server, cookie).access_token ?? '');
+    await waitUntilExpired(server, (await sessionTokens(server, cookie)).access_token ?? '');
     const responses = await Promise.all(
       Array.from({ length: 6 }, () => api(server, cookie, '/my/account')),
     );
@@ -207,7 +206,7 @@ describe('token refresh through the proxy', () => {
 
   it('ends the session when the refresh is refused', async () => {
     const cookie = await signIn(server, 'Avery Stone');
-    const tokens = sessionTokens(server, cookie);
+    const tokens = await sessionTokens(server, cookie);
     await waitUntilExpired(server, tokens.access_token ?? '');
     // Spark no longer honours the refresh token (e.g. the user removed the app).
     server.db
@@ -220,6 +219,9 @@ describe('token refresh through the proxy', () => {
     expect(
       (await fetch(`${server.url}/auth/session`, { headers: { Cookie: cookie } })).status,
     ).toBe(401);
-    expect(sessionTokens(server, cookie)).toEqual({ access_token: null, refresh_token: null });
+    expect(await sessionTokens(server, cookie)).toEqual({
+      access_token: null,
+      refresh_token: null,
+    });
   });
 });

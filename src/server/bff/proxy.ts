@@ -3,8 +3,9 @@ import type { Config } from '../config.js';
 import { SparkCode } from '../../shared/spark-codes.js';
 import { failure, refuseCrossSiteWrites } from './guards.js';
 import type { SessionCookie } from './session-cookie.js';
-import type { SessionStore, Tokens } from './sessions.js';
-import { GrantRefused, safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
+import { safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
+import { StoreUnavailable, type SessionStore } from './store/session-store.js';
+import { tokenRefresher } from './token-refresh.js';
 
 export interface ProxyOptions {
   config: Config;
@@ -13,7 +14,8 @@ export interface ProxyOptions {
   spark: SparkClient;
 }
 
-const RELAYED_HEADERS = ['content-type', 'retry-after', 'allow'];
+// Spark's X-Request-Id lets a user-visible error be traced to the Spark call.
+const RELAYED_HEADERS = ['content-type', 'retry-after', 'allow', 'x-request-id'];
 
 function sparkCodeOf(response: UpstreamResponse): number | undefined {
   const json = safeJson(response.body) as { D?: { Code?: unknown } } | undefined;
@@ -40,6 +42,13 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
   app.addHook('onRequest', refuseCrossSiteWrites(new URL(config.publicUrl).origin));
 
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
+    if (error instanceof StoreUnavailable) {
+      request.log.warn({ err: error }, 'session store unavailable');
+      return reply
+        .code(503)
+        .header('Retry-After', '5')
+        .send(failure(SparkCode.InternalError, 'The service is temporarily unavailable.'));
+    }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error(error);
     const body =
@@ -53,41 +62,12 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
     return reply.code(sent).header('Cache-Control', 'no-store').send(body);
   });
 
-  const refreshes = new Map<string, Promise<Tokens | null>>();
-
-  /** The session's tokens after `usedToken` failed; one refresh in flight per session. */
-  function currentTokens(sessionId: string, usedToken: string, code: number) {
-    const inFlight = refreshes.get(sessionId);
-    if (inFlight) return inFlight;
-    const tokens = sessions.get(sessionId)?.tokens ?? null;
-    if (!tokens) return Promise.resolve(null);
-    if (tokens.accessToken !== usedToken) return Promise.resolve(tokens);
-    if (code !== SparkCode.TokenExpired || !tokens.refreshToken) {
-      sessions.dropTokens(sessionId);
-      return Promise.resolve(null);
-    }
-    const refreshed = spark
-      .refresh(tokens.refreshToken)
-      .then(
-        (fresh) => {
-          const next = { ...fresh, refreshToken: fresh.refreshToken ?? tokens.refreshToken };
-          sessions.setTokens(sessionId, next);
-          return next;
-        },
-        (error: unknown) => {
-          if (!(error instanceof GrantRefused)) throw error;
-          sessions.dropTokens(sessionId);
-          return null;
-        },
-      )
-      .finally(() => refreshes.delete(sessionId));
-    refreshes.set(sessionId, refreshed);
-    return refreshed;
-  }
+  const currentTokens = tokenRefresher(sessions, spark);
 
   app.all('/api/v1/*', async (request, reply) => {
-    const session = cookie.session(request);
-    if (!session?.tokens) {
+    const sessionId = cookie.sessionId(request);
+    const session = sessionId ? await sessions.get(sessionId) : null;
+    if (!session) {
       return reply
         .code(401)
         .header('Cache-Control', 'no-store')
@@ -125,6 +105,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       }
       return relay(reply, response);
     } catch (error) {
+      if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');
       return reply
         .code(502)

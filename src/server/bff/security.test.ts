@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { signIn } from '../testing/sign-in.js';
+import { sessionIdOf, signIn } from '../testing/sign-in.js';
 
 const INDEX_HTML = '<!doctype html><html><body><div id="root">the app</div></body></html>';
 const APP_HEADERS = { 'X-Requested-With': 'PortalGroupsAdmin' };
@@ -252,10 +252,8 @@ describe('cross-origin use of the API', () => {
 
   it('refuses a cross-site sign-out and keeps the session row', async () => {
     const cookie = await signIn(server, 'Jordan Lee');
-    const sessionId = decodeURIComponent(cookie.slice('pga_session='.length)).split('.')[0];
-    const sessionRow = () =>
-      server.db.prepare('SELECT id, access_token FROM bff_sessions WHERE id = ?').get(sessionId);
-    const before = sessionRow();
+    const sessionRow = () => server.sessions.get(sessionIdOf(cookie));
+    const before = await sessionRow();
     expect(before).toBeTruthy();
     const forgeries: Record<string, string>[] = [
       { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -270,7 +268,7 @@ describe('cross-origin use of the API', () => {
       expect(response.status).toBe(403);
       expect(response.headers.getSetCookie()).toEqual([]);
     }
-    expect(sessionRow()).toEqual(before);
+    expect(await sessionRow()).toEqual(before);
   });
 
   it('offers no sign-out over GET', async () => {

@@ -1,45 +1,63 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { SESSION_ABSOLUTE_MS, type Session, type SessionStore } from './sessions.js';
+import { SESSION_ABSOLUTE_MS, SIGN_IN_WINDOW_MS } from './store/session-store.js';
 
-export const SESSION_COOKIE = 'pga_session';
-
-/** Reads, sets and clears the signed `pga_session` cookie that names a server-side session. */
+/**
+ * The signed cookies that name a server-side session and a sign-in in progress. Under https
+ * they carry the `__Host-` prefix (Secure, Path=/, no Domain: no sibling host can set them).
+ */
 export class SessionCookie {
+  readonly sessionName: string;
+  readonly signInName: string;
   private readonly secure: boolean;
 
-  constructor(
-    config: Config,
-    private readonly sessions: SessionStore,
-  ) {
+  constructor(config: Config) {
     this.secure = new URL(config.publicUrl).protocol === 'https:';
+    const prefix = this.secure ? '__Host-' : '';
+    this.sessionName = `${prefix}pga_session`;
+    this.signInName = `${prefix}pga_signin`;
   }
 
   private get options() {
     return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: this.secure };
   }
 
-  sessionId(request: FastifyRequest): string | null {
-    const raw = request.cookies[SESSION_COOKIE];
+  private read(request: FastifyRequest, name: string): string | null {
+    const raw = request.cookies[name];
     if (!raw) return null;
     const unsigned = request.unsignCookie(raw);
     return unsigned.valid && unsigned.value ? unsigned.value : null;
   }
 
-  session(request: FastifyRequest): Session | null {
-    const id = this.sessionId(request);
-    return id ? this.sessions.get(id) : null;
+  sessionId(request: FastifyRequest): string | null {
+    return this.read(request, this.sessionName);
   }
 
-  set(reply: FastifyReply, id: string): void {
-    reply.setCookie(SESSION_COOKIE, id, {
+  signInId(request: FastifyRequest): string | null {
+    return this.read(request, this.signInName);
+  }
+
+  setSession(reply: FastifyReply, id: string): void {
+    reply.setCookie(this.sessionName, id, {
       ...this.options,
       signed: true,
       maxAge: SESSION_ABSOLUTE_MS / 1000,
     });
   }
 
-  clear(reply: FastifyReply): void {
-    reply.clearCookie(SESSION_COOKIE, this.options);
+  setSignIn(reply: FastifyReply, id: string): void {
+    reply.setCookie(this.signInName, id, {
+      ...this.options,
+      signed: true,
+      maxAge: SIGN_IN_WINDOW_MS / 1000,
+    });
+  }
+
+  clearSession(reply: FastifyReply): void {
+    reply.clearCookie(this.sessionName, this.options);
+  }
+
+  clearSignIn(reply: FastifyReply): void {
+    reply.clearCookie(this.signInName, this.options);
   }
 }

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { APP_USER_AGENT, type Config } from '../config.js';
 import type { SessionUser } from '../../shared/account.js';
 import { roleSchema } from '../../shared/account.js';
-import type { Tokens } from './sessions.js';
+import type { Tokens } from './store/session-store.js';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
+const PING_TIMEOUT_MS = 2_000;
 
 const grantResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -77,6 +78,17 @@ export class SparkClient {
       UserType: userType,
       Role: account.Role ?? (userType === 'Contact' ? 'VOW' : 'Private'),
     };
+  }
+
+  /** Resolves when Spark answers at all (any status): it is reachable. */
+  async ping(): Promise<void> {
+    const response = await fetch(this.apiUrl('/v1/system'), {
+      method: 'HEAD',
+      headers: { 'X-SparkApi-User-Agent': APP_USER_AGENT },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(PING_TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
   }
 
   /** `pathAndQuery` starts with `/v1/`; it never leaves the configured API base. */

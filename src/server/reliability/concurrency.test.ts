@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS, seededRandom } from '../spark/seed.js';
-import { signIn } from '../testing/sign-in.js';
+import { sessionIdOf, signIn } from '../testing/sign-in.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import {
   bffClient,
@@ -370,17 +370,9 @@ describe('concurrent writes on the same groups', () => {
     'a token that expires under concurrent BFF traffic is refreshed once and no request fails',
     async () => {
       const log = new RequestLog();
-      const tokensInSessions = () =>
-        new Set(
-          (
-            server.db
-              .prepare('SELECT access_token FROM bff_sessions WHERE access_token IS NOT NULL')
-              .all() as { access_token: string }[]
-          ).map((r) => r.access_token),
-        );
-      const before = tokensInSessions();
-      const client = bffClient(server.url, await signIn(server, DEMO_ACCOUNTS.avery.name), log);
-      const [expiring] = [...tokensInSessions()].filter((t) => !before.has(t));
+      const cookie = await signIn(server, DEMO_ACCOUNTS.avery.name);
+      const client = bffClient(server.url, cookie, log);
+      const expiring = (await server.sessions.get(sessionIdOf(cookie)))?.tokens.accessToken;
       if (!expiring) throw new Error('the new session has no token');
       server.db.prepare('UPDATE access_tokens SET expires_at = 1 WHERE token = ?').run(expiring);
       const issued = () =>

@@ -169,9 +169,9 @@ describe('a server killed in the middle of a write storm', () => {
       expect(login.status).toBe(302);
       const cookie = login.headers
         .getSetCookie()
-        .find((c) => c.startsWith('pga_session='))
+        .find((c) => c.startsWith('pga_signin='))
         ?.split(';')[0]
-        ?.slice('pga_session='.length);
+        ?.slice('pga_signin='.length);
       const [value, signature] = decodeURIComponent(cookie ?? '').split('.');
       const emptyKeySignature = createHmac('sha256', '')
         .update(value ?? '')

@@ -294,7 +294,12 @@ function authAnswerProblem(response: RawResponse): string | undefined {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ SPARK_RATE_LIMIT: '1000000', SPARK_RATE_LIMIT_IDX: '1000000' });
+  server = await startTestServer({
+    SPARK_RATE_LIMIT: '1000000',
+    SPARK_RATE_LIMIT_IDX: '1000000',
+    // The fuzzer guesses tokens on purpose; the per-address guess limit is tested on its own.
+    SPARK_AUTH_FAILURE_LIMIT: '1000000',
+  });
   call = sparkClient(server);
   server.db
     .prepare('INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, ?)')

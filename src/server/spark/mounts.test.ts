@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT_ID } from '../config.js';
-import { startTestEmulator, startTestServer, type TestServer } from '../testing/test-server.js';
+import { startTestEmulator, startTestServer, type TestEmulator } from '../testing/test-server.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -15,7 +15,7 @@ interface Mount {
   name: string;
   /** Where the emulator's /v1 and /oauth2 are. */
   base: string;
-  start(): Promise<TestServer>;
+  start(): Promise<TestEmulator>;
 }
 
 const APP_MOUNT: Mount = {
@@ -39,7 +39,7 @@ const headers = (token: string | null = 'demo-private') => ({
 });
 
 describe.each(MOUNTS)('$name', ({ base, start }) => {
-  let server: TestServer;
+  let server: TestEmulator;
   const at = (path: string) => `${server.url}${base}${path}`;
   beforeAll(async () => {
     server = await start();
@@ -234,7 +234,7 @@ describe.each(MOUNTS)('$name', ({ base, start }) => {
 });
 
 describe('npm start with the built app served', () => {
-  let server: TestServer;
+  let server: TestEmulator;
   beforeAll(async () => {
     server = await APP_MOUNT.start();
   });

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { SparkCode } from '../../shared/spark-codes.js';
@@ -83,14 +84,43 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFound('Resource').toBody()));
 
+  // Guessing: unknown tokens and refused grants count against the client address (an expired
+  // token or a success does not), and an address over the limit is refused before any lookup.
+  await app.register(rateLimit, { global: false });
+  const authFailures = app.createRateLimit({
+    max: config.emulator.authFailureLimit,
+    timeWindow: 60_000,
+  });
+  const isGrant = (path: string) => /^\/v1\/oauth2\/grant\/?$/i.test(path);
+  const pathOf = (url: string) => url.slice(app.prefix.length).split('?')[0] ?? '';
+  app.addHook('onSend', async (request, reply) => {
+    if ((reply.statusCode === 400 || reply.statusCode === 401) && isGrant(pathOf(request.url))) {
+      await authFailures(request);
+    }
+  });
+
   app.addHook('onRequest', async (request) => {
-    const path = request.url.slice(app.prefix.length).split('?')[0] ?? '';
+    const path = pathOf(request.url);
     if (!/^\/v1(\/|$)/i.test(path)) return;
     refuseMethodOverride(request.raw);
     if (path === OPENAPI_PATH) return;
+    const failures = await authFailures(request, { increment: false });
+    if ('remaining' in failures && failures.remaining <= 0) {
+      throw new SparkError(429, SparkCode.RateLimited, 'Too many refused attempts.', {
+        headers: { 'Retry-After': String(failures.ttlInSeconds) },
+      });
+    }
     requireUserAgent(request);
-    if (/^\/v1\/oauth2\/grant\/?$/i.test(path)) return;
-    const caller = authenticate(db, request);
+    if (isGrant(path)) return;
+    let caller;
+    try {
+      caller = authenticate(db, request);
+    } catch (error) {
+      if (error instanceof SparkError && error.code === SparkCode.Unauthorized) {
+        await authFailures(request);
+      }
+      throw error;
+    }
     const limit = caller.role === 'IDX' ? config.emulator.rateLimitIdx : config.emulator.rateLimit;
     limiter.take(caller.token, limit);
   });

@@ -6,12 +6,12 @@ import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, loadConfig } from '../config.js';
 import { authorizeFormFor, chooseAccount } from '../testing/sign-in.js';
-import { startTestEmulator, type TestServer } from '../testing/test-server.js';
+import { startTestEmulator, type TestEmulator } from '../testing/test-server.js';
 
 const API_HEADERS = { 'X-SparkApi-User-Agent': 'StandaloneTest/1.0' };
 const authorized = (token: string) => ({ ...API_HEADERS, Authorization: `OAuth ${token}` });
 
-function authorizeUrl(server: TestServer, redirectUri: string) {
+function authorizeUrl(server: TestEmulator, redirectUri: string) {
   const url = new URL('/oauth2', server.url);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -32,7 +32,7 @@ const grantBody = (code: string, redirectUri: string) =>
   });
 
 describe('npm run emulator over http: Spark at the host root', () => {
-  let server: TestServer;
+  let server: TestEmulator;
   const otherClient = 'http://127.0.0.1:4999/callback';
   beforeAll(async () => {
     server = await startTestEmulator({ EMULATOR_REDIRECT_URIS: otherClient });
@@ -100,7 +100,7 @@ describe('npm run emulator over http: Spark at the host root', () => {
 });
 
 describe('npm run emulator over https', () => {
-  let server: TestServer;
+  let server: TestEmulator;
   let ca: string;
 
   function get(path: string, headers: Record<string, string> = {}, method = 'GET', body = '') {

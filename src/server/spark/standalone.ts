@@ -10,7 +10,7 @@ import { openDatabase } from './store/db.js';
 export async function buildEmulatorServer(
   config: Config,
   options: { logger?: boolean } = {},
-): Promise<Server> {
+): Promise<Pick<Server, 'app' | 'db'>> {
   const { tls } = config.emulator;
   const app = createFastify({
     logger: options.logger,

@@ -22,6 +22,10 @@ export function cookieSetBy(response: Response, name = 'pga_session'): string | 
   return header?.split(';')[0];
 }
 
+/** The server-side session id inside a signed `pga_session=<id>.<signature>` cookie. */
+export const sessionIdOf = (cookie: string) =>
+  decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1)).split('.')[0] ?? '';
+
 export interface AuthorizeForm {
   action: string;
   fields: Record<string, string>;
@@ -70,7 +74,7 @@ export async function signIn(
   const login = await fetch(`${server.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, {
     redirect: 'manual',
   });
-  const signInCookie = cookieSetBy(login);
+  const signInCookie = cookieSetBy(login, 'pga_signin');
   const authorizeUrl = login.headers.get('location');
   if (login.status !== 302 || !signInCookie || !authorizeUrl) throw new Error('login failed');
 

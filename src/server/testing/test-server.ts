@@ -3,10 +3,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
-import { buildServer, type Server } from '../app.js';
+import { buildServer, type BuildOptions, type Server } from '../app.js';
 import { buildEmulatorServer } from '../spark/standalone.js';
 
-export interface TestServer extends Server {
+interface Running {
   url: string;
   config: Config;
   dir: string;
@@ -31,27 +31,33 @@ export function freePort(): Promise<number> {
   });
 }
 
-type Build = (config: Config) => Promise<Server>;
+/** The server as built, with what a test needs to reach and stop it. */
+export type TestServer = Server & Running;
+/** The standalone emulator has no sign-in server, so no session store. */
+export type TestEmulator = Pick<Server, 'app' | 'db'> & Running;
 
-async function start(
-  build: Build,
+async function start<S extends Pick<Server, 'app' | 'db'>>(
+  build: (config: Config) => Promise<S>,
   portVariable: 'PORT' | 'EMULATOR_PORT',
   env: Record<string, string>,
   dir: string,
-): Promise<TestServer> {
+): Promise<S & Running> {
   const port = await freePort();
   const config = loadConfig({
     HOST: '127.0.0.1',
     [portVariable]: String(port),
     DATABASE_PATH: join(dir, 'spark.db'),
+    // Suites sign in far faster than people do; the limit itself is tested with its own setting.
+    SIGN_IN_RATE_LIMIT: '100000',
     ...env,
   });
   const server = await build(config);
   await server.app.listen({ port, host: '127.0.0.1' });
   const stop = () => server.app.close();
+  const https = portVariable === 'EMULATOR_PORT' && config.emulator.tls;
   return {
     ...server,
-    url: `${config.emulator.tls && build === emulator ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: `${https ? 'https' : 'http'}://127.0.0.1:${port}`,
     config,
     dir,
     stop,
@@ -62,26 +68,24 @@ async function start(
   };
 }
 
-const emulator: Build = (config) => buildEmulatorServer(config);
-
 /**
  * Starts the real server over real HTTP on a free loopback port, with a SQLite file in a fresh
  * temporary folder (or `dir`, to restart on the same data). The built app is served from
- * `staticRoot` when given.
+ * `options.staticRoot` when given.
  */
 export function startTestServer(
   env: Record<string, string> = {},
   dir: string = mkdtempSync(join(tmpdir(), 'pga-test-')),
-  options: { staticRoot?: string } = {},
+  options: BuildOptions = {},
 ): Promise<TestServer> {
   const staticRoot = options.staticRoot ?? join(dir, 'no-static');
-  return start((config) => buildServer(config, { staticRoot }), 'PORT', env, dir);
+  return start((config) => buildServer(config, { ...options, staticRoot }), 'PORT', env, dir);
 }
 
 /** Starts the standalone emulator (`npm run emulator`) the same way, https when given PEM files. */
 export function startTestEmulator(
   env: Record<string, string> = {},
   dir: string = mkdtempSync(join(tmpdir(), 'pga-test-')),
-): Promise<TestServer> {
-  return start(emulator, 'EMULATOR_PORT', env, dir);
+): Promise<TestEmulator> {
+  return start((config) => buildEmulatorServer(config), 'EMULATOR_PORT', env, dir);
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../config.js';
 import type { SparkEmulatorOptions } from '../plugin.js';
-import { methodNotAllowed } from '../errors.js';
+import { methodNotAllowed, SparkError } from '../errors.js';
 import { isPortalDisabled } from '../store/accounts.js';
 import {
   accountExists,
@@ -86,6 +86,18 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     const status = given && given >= 400 && given < 500 ? given : 500;
     if (status === 500) request.log.error(error);
     if (request.url.split('?')[0]?.endsWith(GRANT_PATH)) {
+      if (error instanceof SparkError && status === 429) {
+        return reply
+          .code(429)
+          .headers(error.extra.headers ?? {})
+          .send({ error: 'slow_down', error_description: 'Too many refused attempts.' });
+      }
+      if (error instanceof SparkError && status === 429) {
+        return reply
+          .code(429)
+          .headers(error.extra.headers ?? {})
+          .send({ error: 'slow_down', error_description: 'Too many refused attempts.' });
+      }
       return reply.code(status === 500 ? 500 : 400).send({
         error: status === 500 ? 'server_error' : 'invalid_request',
         error_description: status === 500 ? 'Unexpected error.' : 'The request body is invalid.',

@@ -1,13 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { makePrivateDatabaseFile } from '../../private-file.js';
 import { migrate } from './migrations.js';
 
 export type Db = Database.Database;
 
 /** Opens (creating if needed) and migrates the SQLite file. */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  makePrivateDatabaseFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -143,6 +143,10 @@ const migrations: string[] = [
     UPDATE portal_groups SET display_key = NEW.display_key WHERE contact_id = NEW.id;
   END;
   `,
+  `
+  -- Sessions moved to the sign-in server's own sealed store (sessions.db); drop clear-text tokens.
+  DROP TABLE bff_sessions;
+  `,
 ];
 
 /** Brings a database up to `target` (all migrations unless a test stops earlier). */

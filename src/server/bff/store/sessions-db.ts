@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { makePrivateDatabaseFile } from '../../private-file.js';
+
+export type SessionsDb = Database.Database;
+
+/** The sign-in server's own schema, versioned by `PRAGMA user_version` (append, never edit). */
+const migrations: string[] = [
+  `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    sealed TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_expiry ON sessions(expires_at);
+
+  CREATE TABLE sign_ins (
+    id TEXT PRIMARY KEY,
+    sealed TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sign_ins_expiry ON sign_ins(expires_at);
+  `,
+];
+
+export function openSessionsDatabase(path: string): SessionsDb {
+  makePrivateDatabaseFile(path);
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return db;
+}

@@ -1,0 +1,135 @@
+import type { SessionUser } from '../../../shared/account.js';
+import type { Sealer } from './sealing.js';
+import { openSessionsDatabase, type SessionsDb } from './sessions-db.js';
+import {
+  idleDeadline,
+  newRecordId,
+  pendingSignInSchema,
+  sealedSessionSchema,
+  SESSION_IDLE_MS,
+  SIGN_IN_WINDOW_MS,
+  TOUCH_AFTER_MS,
+  type PendingSignIn,
+  type SealedSession,
+  type Session,
+  type SessionStore,
+  type Tokens,
+} from './session-store.js';
+
+const SWEEP_EVERY_MS = 60 * 1000;
+
+interface Row {
+  sealed: string;
+  expires_at: number;
+}
+
+/** Sessions in the sign-in server's own SQLite file (one instance); expired rows are swept. */
+export class SqliteSessionStore implements SessionStore {
+  readonly db: SessionsDb;
+  private readonly statements;
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    path: string,
+    private readonly sealer: Sealer,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.db = openSessionsDatabase(path);
+    const db = this.db;
+    this.statements = {
+      getSession: db.prepare('SELECT sealed, expires_at FROM sessions WHERE id = ?'),
+      insertSession: db.prepare('INSERT INTO sessions (id, sealed, expires_at) VALUES (?, ?, ?)'),
+      updateSealed: db.prepare('UPDATE sessions SET sealed = ? WHERE id = ?'),
+      touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
+      insertSignIn: db.prepare('INSERT INTO sign_ins (id, sealed, expires_at) VALUES (?, ?, ?)'),
+      takeSignIn: db.prepare('DELETE FROM sign_ins WHERE id = ? RETURNING sealed, expires_at'),
+      sweepSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+      sweepSignIns: db.prepare('DELETE FROM sign_ins WHERE expires_at <= ?'),
+    };
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
+  }
+
+  /** Deletes expired sessions and abandoned sign-ins. */
+  sweep(): void {
+    const now = this.now();
+    this.statements.sweepSessions.run(now);
+    this.statements.sweepSignIns.run(now);
+  }
+
+  async startSignIn(pending: PendingSignIn): Promise<string> {
+    const id = newRecordId();
+    const expiresAt = this.now() + SIGN_IN_WINDOW_MS;
+    this.statements.insertSignIn.run(id, this.sealer.seal(pending, id), expiresAt);
+    return id;
+  }
+
+  async takeSignIn(id: string): Promise<PendingSignIn | null> {
+    const row = this.statements.takeSignIn.get(id) as Row | undefined;
+    if (!row || row.expires_at <= this.now()) return null;
+    const parsed = pendingSignInSchema.safeParse(this.sealer.open(row.sealed, id));
+    return parsed.success ? parsed.data : null;
+  }
+
+  async create(tokens: Tokens, user: SessionUser): Promise<string> {
+    const id = newRecordId();
+    const now = this.now();
+    const sealed: SealedSession = { tokens, user, createdAt: now };
+    this.statements.insertSession.run(id, this.sealer.seal(sealed, id), now + SESSION_IDLE_MS);
+    return id;
+  }
+
+  async get(id: string): Promise<Session | null> {
+    const row = this.statements.getSession.get(id) as Row | undefined;
+    if (!row) return null;
+    const now = this.now();
+    const parsed = sealedSessionSchema.safeParse(this.sealer.open(row.sealed, id));
+    // Expired, or sealed under a session secret that has since been rotated: signed out.
+    if (row.expires_at <= now || !parsed.success) {
+      this.statements.deleteSession.run(id);
+      return null;
+    }
+    const extended = idleDeadline(parsed.data.createdAt, now);
+    if (extended - row.expires_at > TOUCH_AFTER_MS) this.statements.touch.run(extended, id);
+    return {
+      id,
+      tokens: parsed.data.tokens,
+      user: parsed.data.user,
+      createdAt: parsed.data.createdAt,
+    };
+  }
+
+  async setTokens(session: Session, tokens: Tokens): Promise<void> {
+    const sealed: SealedSession = { tokens, user: session.user, createdAt: session.createdAt };
+    this.statements.updateSealed.run(this.sealer.seal(sealed, session.id), session.id);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.statements.deleteSession.run(id);
+  }
+
+  /** One process holds this store, so an in-process queue per session is the lock. */
+  async withRefreshLock<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(id) ?? Promise.resolve();
+    const run = before.then(task, task);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.locks.set(id, settled);
+    void settled.then(() => {
+      if (this.locks.get(id) === settled) this.locks.delete(id);
+    });
+    return run;
+  }
+
+  async check(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.db.close();
+  }
+}

@@ -1,0 +1,123 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './config.js';
+import { startSeparateSpark, type SeparateSpark } from './testing/separate-spark.js';
+import { startTestServer, type TestServer } from './testing/test-server.js';
+import { chooseAccount, cookieSetBy } from './testing/sign-in.js';
+
+const SESSION_SECRET = 'log-test-session-secret-0123456789abcdef';
+const APP_HEADERS = { 'X-Requested-With': 'PortalGroupsAdmin' };
+
+interface LogLine {
+  level: number;
+  msg: string;
+  reqId?: string;
+  method?: string;
+  route?: string | null;
+  path?: string;
+  status?: number;
+  ms?: number;
+  sparkRequestId?: string;
+}
+
+let spark: SeparateSpark;
+let app: TestServer;
+let logged = '';
+
+beforeAll(async () => {
+  spark = await startSeparateSpark({ requestIds: true });
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => (logged += chunk.toString('utf8')));
+  app = await startTestServer({ ...spark.env, SESSION_SECRET }, undefined, {
+    logger: { stream },
+  });
+  spark.allowApp(app.config.publicUrl);
+});
+afterAll(async () => {
+  await app?.dispose();
+  await spark?.dispose();
+});
+
+const lines = () =>
+  logged
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LogLine);
+
+describe('the request log', () => {
+  it('has one JSON line per request and never a secret it saw', async () => {
+    const login = await fetch(`${app.url}/auth/login?returnTo=%2Fgroups`, { redirect: 'manual' });
+    const signInCookie = cookieSetBy(login, 'pga_signin') ?? '';
+    const authorizeUrl = new URL(login.headers.get('location') ?? '');
+    const chosen = await chooseAccount(authorizeUrl, 'Avery Stone');
+    const callbackUrl = new URL(chosen.headers.get('location') ?? '');
+    const callback = await fetch(callbackUrl, {
+      headers: { Cookie: signInCookie },
+      redirect: 'manual',
+    });
+    const cookie = cookieSetBy(callback) ?? '';
+    expect(cookie).toMatch(/^pga_session=.+/);
+    const headers = { Cookie: cookie, Authorization: 'OAuth browser-sent-secret', ...APP_HEADERS };
+    const account = await fetch(`${app.url}/api/v1/my/account`, { headers });
+    expect(account.status).toBe(200);
+    const sparkId = account.headers.get('x-request-id');
+    expect(sparkId).toMatch(/^spark-\d+$/);
+    const replay = await fetch(callbackUrl, {
+      headers: { Cookie: signInCookie },
+      redirect: 'manual',
+    });
+    expect(replay.headers.get('location')).toBe('/signed-out?error=state');
+    await fetch(`${app.url}/auth/logout`, { method: 'POST', headers });
+
+    const tokens = (
+      spark.server.db
+        .prepare('SELECT token, refresh_token FROM access_tokens WHERE client_id = ?')
+        .all(DEMO_CLIENT_ID) as { token: string; refresh_token: string | null }[]
+    ).flatMap((row) => [row.token, row.refresh_token ?? '']);
+    const secrets = [
+      ...tokens.filter(Boolean),
+      callbackUrl.searchParams.get('code') ?? '',
+      callbackUrl.searchParams.get('state') ?? '',
+      decodeURIComponent(signInCookie.split('=')[1] ?? ''),
+      decodeURIComponent(cookie.split('=')[1] ?? ''),
+      signInCookie.split('=')[1] ?? '',
+      cookie.split('=')[1] ?? '',
+      'browser-sent-secret',
+      DEMO_CLIENT_SECRET,
+      SESSION_SECRET,
+    ];
+    expect(secrets.filter((s) => s.length >= 8)).toHaveLength(secrets.length);
+    for (const secret of secrets) expect(logged).not.toContain(secret);
+
+    const requests = lines().filter((line) => line.msg === 'request');
+    expect(requests.map((line) => `${line.method} ${line.path} ${line.status}`)).toEqual([
+      'GET /auth/login 302',
+      'GET /auth/callback 302',
+      'GET /api/v1/my/account 200',
+      'GET /auth/callback 302',
+      'POST /auth/logout 204',
+    ]);
+    const proxied = requests[2];
+    expect(proxied).toMatchObject({
+      route: '/api/v1/*',
+      sparkRequestId: sparkId,
+      reqId: expect.stringMatching(/^[\w-]{8,}$/),
+      ms: expect.any(Number),
+    });
+    expect(new Set(requests.map((line) => line.reqId)).size).toBe(requests.length);
+  });
+
+  it('follows LOG_LEVEL', async () => {
+    let quiet = '';
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => (quiet += chunk.toString('utf8')));
+    const server = await startTestServer({ LOG_LEVEL: 'warn' }, undefined, { logger: { stream } });
+    try {
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${server.url}/api/v1/my/account`)).status).toBe(401);
+    } finally {
+      await server.dispose();
+    }
+    expect(quiet).toBe('');
+  });
+});
