@@ -19,16 +19,42 @@ export const contactSelectedSchema = contactSchema
   .required({ Id: true, ResourceUri: true });
 
 const nameSchema = z.string().trim().min(1).max(100);
+export const MAX_CONTACTS_PER_REQUEST = 25;
 
-export const createContactBodySchema = sparkBodySchema(
-  z.object({
-    GivenName: nameSchema,
-    FamilyName: nameSchema,
+/** One new contact: a DisplayName (as Spark's own clients send), or GivenName and FamilyName. */
+export const newContactSchema = z
+  .object({
+    GivenName: nameSchema.optional(),
+    FamilyName: nameSchema.optional(),
     DisplayName: nameSchema.optional(),
     PrimaryEmail: z.email().max(254).optional(),
+  })
+  .superRefine((contact, ctx) => {
+    if (contact.DisplayName !== undefined) return;
+    for (const key of ['GivenName', 'FamilyName'] as const) {
+      if (contact[key] === undefined) {
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          path: [key],
+          message: `${key} is required without a DisplayName`,
+        });
+      }
+    }
+  });
+export type NewContact = z.infer<typeof newContactSchema>;
+
+/** The flat `{"D":{...}}` body: one contact. */
+export const createContactBodySchema = sparkBodySchema(newContactSchema);
+export type CreateContactBody = z.infer<typeof createContactBodySchema>;
+
+/** Spark's documented `{"D":{"Contacts":[...],"Notify":bool}}`: 1–25 contacts, all or nothing. */
+export const createContactsBodySchema = sparkBodySchema(
+  z.object({
+    Contacts: z.array(newContactSchema).min(1).max(MAX_CONTACTS_PER_REQUEST),
+    Notify: z.boolean().optional(),
   }),
 );
-export type CreateContactBody = z.infer<typeof createContactBodySchema>;
 
 /** Spark sends portal settings as strings (`"true"`/`"false"`); booleans are accepted too. */
 const settingFlagSchema = z.union([z.boolean(), z.enum(['true', 'false'])]);
