@@ -12,11 +12,26 @@ export const contactSchema = z.object({
   VowEnabled: z.boolean(),
   ModificationTimestamp: sparkTimestampSchema,
 });
-export type Contact = z.infer<typeof contactSchema>;
+/** A contact as the emulator sends it (its answers are checked against `contactSchema`). */
+export type ContactRecord = z.infer<typeof contactSchema>;
 
 export const contactSelectedSchema = contactSchema
   .partial()
   .required({ Id: true, ResourceUri: true });
+
+/**
+ * A contact as any Spark sends it: the real API may leave out the name parts, VowEnabled and
+ * ModificationTimestamp, and sends more fields than these (dropped).
+ */
+export const contactReadSchema = contactSchema.extend({
+  GivenName: z.string().nullish(),
+  FamilyName: z.string().nullish(),
+  PrimaryEmail: z.string().nullish(),
+  Tags: z.array(z.string()).default([]),
+  VowEnabled: z.boolean().optional(),
+  ModificationTimestamp: sparkTimestampSchema.optional(),
+});
+export type Contact = z.infer<typeof contactReadSchema>;
 
 const nameSchema = z.string().trim().min(1).max(100);
 export const MAX_CONTACTS_PER_REQUEST = 25;
@@ -68,7 +83,23 @@ export const portalAccountSchema = z.object({
   LastActive: sparkTimestampSchema.nullable(),
   Settings: z.object({ Enabled: settingFlagSchema }).optional(),
 });
-export type PortalAccount = z.infer<typeof portalAccountSchema>;
+export type PortalAccountRecord = z.infer<typeof portalAccountSchema>;
+
+/**
+ * A portal account as any Spark sends it: the real API may give only `Settings.Enabled` (a
+ * string), or no flag at all (then `Enabled` is unknown), and no LastActive.
+ */
+export const portalAccountReadSchema = portalAccountSchema
+  .extend({
+    Enabled: z.boolean().optional(),
+    LastLogin: sparkTimestampSchema.nullish(),
+    LastActive: sparkTimestampSchema.nullish(),
+  })
+  .transform(({ Settings, ...account }) => ({
+    ...account,
+    Enabled: account.Enabled ?? (Settings ? asBoolean(Settings.Enabled) : undefined),
+  }));
+export type PortalAccount = z.infer<typeof portalAccountReadSchema>;
 
 /**
  * A portal account write: Spark's documented `{"D":{"Settings":{"Enabled":...}}}` (boolean or

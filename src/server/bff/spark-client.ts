@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { APP_USER_AGENT, type Config } from '../config.js';
 import type { SessionUser } from '../../shared/account.js';
-import { roleSchema } from '../../shared/account.js';
+import { myAccountReadSchema, sessionUserOf } from '../../shared/account.js';
+import { sparkResultsReadSchema } from '../../shared/envelope.js';
 import type { Tokens } from './sessions.js';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
@@ -12,22 +13,7 @@ const grantResponseSchema = z.object({
   expires_in: z.coerce.number().optional(),
 });
 
-// The live API may omit Role (our emulator's addition) or use other UserTypes; map them sensibly.
-const accountResponseSchema = z.object({
-  D: z.object({
-    Success: z.literal(true),
-    Results: z
-      .array(
-        z.object({
-          Id: z.string(),
-          Name: z.string(),
-          UserType: z.string(),
-          Role: roleSchema.optional(),
-        }),
-      )
-      .min(1),
-  }),
-});
+const accountResponseSchema = sparkResultsReadSchema(myAccountReadSchema);
 
 /** The token endpoint refused the grant (as opposed to being unreachable). */
 export class GrantRefused extends Error {}
@@ -70,13 +56,7 @@ export class SparkClient {
     if (response.status !== 200 || !account) {
       throw new Error(`my/account answered ${response.status}`);
     }
-    const userType = account.UserType === 'Contact' ? 'Contact' : 'Member';
-    return {
-      Id: account.Id,
-      Name: account.Name,
-      UserType: userType,
-      Role: account.Role ?? (userType === 'Contact' ? 'VOW' : 'Private'),
-    };
+    return sessionUserOf(account);
   }
 
   /** `pathAndQuery` starts with `/v1/`; it never leaves the configured API base. */

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactSchema, portalAccountSchema, type Contact } from '../../shared/contacts.js';
+import {
+  contactSchema,
+  portalAccountSchema,
+  type ContactRecord as Contact,
+} from '../../shared/contacts.js';
 import { sparkResultsSchema } from '../../shared/envelope.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { foldKey } from './store/text.js';

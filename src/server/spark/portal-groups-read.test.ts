@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sparkResultsSchema } from '../../shared/envelope.js';
-import { portalGroupSchema, type PortalGroup } from '../../shared/portal-groups.js';
+import {
+  portalGroupSchema,
+  type PortalGroupRecord as PortalGroup,
+} from '../../shared/portal-groups.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 import { foldKey } from './store/text.js';

@@ -18,7 +18,10 @@ function members(count: number) {
 export function SignInActivity({ users }: { users: PortalGroupUser[] }) {
   const headingId = useId();
   const counts = countSignIns(users);
-  const total = Math.max(users.length, 1);
+  const total = Math.max(
+    BUCKETS.reduce((sum, { key }) => sum + counts[key], 0),
+    1,
+  );
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder p="md" radius="md">
       <Stack gap="xs">

@@ -1,7 +1,7 @@
 import type { PortalGroup, PortalGroupUser } from '../../../shared/portal-groups.js';
+import { parseSparkTimestamp } from '../../api/spark-timestamp.js';
 
 const DAY_MS = 24 * 3600 * 1000;
-const hasZone = /(?:[zZ]|[+-]\d{2}:?\d{2})$/;
 
 export const BUCKETS = [
   { key: 'week', label: 'Active this week' },
@@ -11,14 +11,9 @@ export const BUCKETS = [
 ] as const;
 export type BucketKey = (typeof BUCKETS)[number]['key'];
 
-/** Spark may send a timestamp with no zone: that is UTC. */
-function parseTimestamp(value: string): number {
-  return new Date(hasZone.test(value) ? value : `${value}Z`).getTime();
-}
-
 export function signInBucket(lastLogin: string | null, now: number): BucketKey {
   if (!lastLogin) return 'never';
-  const time = parseTimestamp(lastLogin);
+  const time = parseSparkTimestamp(lastLogin).getTime();
   if (Number.isNaN(time)) return 'never';
   const age = now - time;
   if (age <= 7 * DAY_MS) return 'week';
@@ -32,11 +27,17 @@ export function countSignIns(
   now = Date.now(),
 ): Record<BucketKey, number> {
   const counts: Record<BucketKey, number> = { week: 0, month: 0, older: 0, never: 0 };
-  for (const user of users) counts[signInBucket(user.LastLogin, now)] += 1;
+  for (const user of users) {
+    // An agent listed in a group (UserType Member) has no portal sign-ins to count.
+    if (user.LastLogin !== undefined) counts[signInBucket(user.LastLogin, now)] += 1;
+  }
   return counts;
 }
 
-/** A member counts as inactive when Spark says so (disabled, or no sign-in for 30 days). */
+/**
+ * A member counts as inactive when Spark says so (disabled, or no sign-in for 30 days); an agent
+ * listed in the group (no Active at all) does not.
+ */
 export function hasInactiveMembers(group: PortalGroup): boolean {
-  return group.Users.some((user) => !user.Active);
+  return group.Users.some((user) => user.Active === false);
 }

@@ -1,4 +1,4 @@
-import { contactSelectedSchema } from '../../../shared/contacts.js';
+import { contactReadSchema } from '../../../shared/contacts.js';
 import { sparkRead } from '../../api/spark-fetch.js';
 import { anyOfFilter } from '../../api/spark-ql.js';
 import { runWithLimit } from '../bulk/run-with-limit.js';
@@ -6,6 +6,7 @@ import { runWithLimit } from '../bulk/run-with-limit.js';
 /** The Spark page size cap: one request per 25 Ids. */
 export const EMAIL_BATCH_SIZE = 25;
 const PARALLEL_REQUESTS = 4;
+const memberEmailSchema = contactReadSchema.pick({ Id: true, PrimaryEmail: true });
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -18,7 +19,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 export async function fetchMemberEmails(contactIds: string[]): Promise<Map<string, string | null>> {
   const unique = [...new Set(contactIds)];
   const settled = await runWithLimit(chunks(unique, EMAIL_BATCH_SIZE), PARALLEL_REQUESTS, (ids) =>
-    sparkRead(contactSelectedSchema, {
+    sparkRead(memberEmailSchema, {
       path: '/contacts',
       query: {
         _filter: anyOfFilter('Id', ids),

@@ -10,6 +10,9 @@ export function neutralizeFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** Left empty where Spark sends nothing (an agent listed in a group). */
+const yesNo = (flag: boolean | undefined) => (flag === undefined ? '' : flag ? 'Yes' : 'No');
+
 function ownerName(group: PortalGroup): string {
   return (
     group.Users.find((user) => user.Id === group.ContactId)?.Name ?? group.Users[0]?.Name ?? ''
@@ -24,9 +27,9 @@ export function membersCsv(groups: PortalGroup[], emails: Map<string, string | n
         ownerName(group),
         user.Name,
         emails.get(user.Id) ?? '',
-        user.Active ? 'Yes' : 'No',
-        user.Enabled ? 'Yes' : 'No',
-        user.LastLogin ?? 'Never',
+        yesNo(user.Active),
+        yesNo(user.Enabled),
+        user.LastLogin === undefined ? '' : (user.LastLogin ?? 'Never'),
       ].map(neutralizeFormula),
     ),
   );

@@ -6,9 +6,9 @@ import {
   createPortalAccountBodySchema,
   portalAccountSchema,
   updatePortalAccountBodySchema,
-  type Contact,
+  type ContactRecord as Contact,
   type NewContact,
-  type PortalAccount,
+  type PortalAccountRecord as PortalAccount,
 } from '../../../shared/contacts.js';
 import { sparkResultsSchema } from '../../../shared/envelope.js';
 import { SparkCode } from '../../../shared/spark-codes.js';

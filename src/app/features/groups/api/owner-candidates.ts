@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, keepPreviousData } from '@tanstack/react-query';
-import { contactSchema } from '../../../../shared/contacts.js';
+import { contactReadSchema } from '../../../../shared/contacts.js';
 import type { Contact } from '../../../../shared/contacts.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { allOf, containsFilter } from '../../../api/spark-ql.js';
@@ -18,7 +18,7 @@ export async function searchPortalContacts(
   q: string,
   signal?: AbortSignal,
 ): Promise<PortalContact[]> {
-  const { results: contacts } = await sparkRead(contactSchema, {
+  const { results: contacts } = await sparkRead(contactReadSchema, {
     path: '/contacts',
     query: {
       _limit: SEARCH_LIMIT,

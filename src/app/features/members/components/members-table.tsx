@@ -12,6 +12,33 @@ interface Props {
   onRemove?: (user: PortalGroupUser) => void;
 }
 
+/** Spark sends no portal state for an agent (UserType Member) listed in a group. */
+const isAgent = (user: PortalGroupUser) => user.UserType === 'Member';
+
+function NotShown() {
+  return (
+    <Text span fz="sm" c="dimmed" aria-label="Not shown for this user">
+      —
+    </Text>
+  );
+}
+
+interface FlagBadgeProps {
+  value: boolean | undefined;
+  on: string;
+  off: string;
+  colors: [string, string];
+}
+
+function FlagBadge({ value, on, off, colors }: FlagBadgeProps) {
+  if (value === undefined) return <NotShown />;
+  return (
+    <Badge variant="dot" color={value ? colors[0] : colors[1]} size="sm">
+      {value ? on : off}
+    </Badge>
+  );
+}
+
 export function MembersTable({ group, onRemove }: Props) {
   const [sort, setSort] = useState<MemberSort>({ key: 'name', direction: 'ascending' });
   const members = sortMembers(group.Users, sort);
@@ -63,20 +90,35 @@ export function MembersTable({ group, onRemove }: Props) {
                         Owner
                       </Badge>
                     )}
+                    {isAgent(user) && (
+                      <Badge variant="outline" color="gray" size="sm">
+                        Agent
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color={user.Active ? 'green' : 'gray'} size="sm">
-                    {user.Active ? 'Active' : 'Inactive'}
-                  </Badge>
+                  <FlagBadge
+                    value={user.Active}
+                    on="Active"
+                    off="Inactive"
+                    colors={['green', 'gray']}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color={user.Enabled ? 'blue' : 'red'} size="sm">
-                    {user.Enabled ? 'Enabled' : 'Disabled'}
-                  </Badge>
+                  <FlagBadge
+                    value={user.Enabled}
+                    on="Enabled"
+                    off="Disabled"
+                    colors={['blue', 'red']}
+                  />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <RelativeTime value={user.LastLogin} />
+                  {user.LastLogin === undefined ? (
+                    <NotShown />
+                  ) : (
+                    <RelativeTime value={user.LastLogin} />
+                  )}
                 </Table.Td>
                 {onRemove && (
                   <Table.Td ta="right">
