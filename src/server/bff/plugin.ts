@@ -6,7 +6,10 @@ import { authRoutes } from './auth-routes.js';
 import { proxyRoutes } from './proxy.js';
 import { SessionCookie } from './session-cookie.js';
 import { SessionStore } from './sessions.js';
-import { SparkClient } from './spark-client.js';
+import { inProcessTransport, SparkClient } from './spark-client.js';
+
+/** Where app.ts mounts the embedded emulator. */
+const EMULATOR_PREFIX = '/spark';
 
 export interface BffOptions {
   db: Db;
@@ -21,7 +24,10 @@ export const bff: FastifyPluginAsync<BffOptions> = async (app, { db, config }) =
     config,
     sessions,
     cookie: new SessionCookie(config, sessions),
-    spark: new SparkClient(config),
+    spark: new SparkClient(
+      config,
+      config.embedded ? inProcessTransport(app, EMULATOR_PREFIX) : undefined,
+    ),
   };
   await app.register(authRoutes, shared);
   await app.register(proxyRoutes, shared);

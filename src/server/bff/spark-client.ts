@@ -1,3 +1,4 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { z } from 'zod';
 import { APP_USER_AGENT, type Config } from '../config.js';
 import type { SessionUser } from '../../shared/account.js';
@@ -20,13 +21,69 @@ export class GrantRefused extends Error {}
 
 export interface UpstreamResponse {
   status: number;
-  headers: Headers;
+  /** A response header, lower-case name. */
+  header(name: string): string | undefined;
   body: string;
+}
+
+export interface UpstreamRequest {
+  method: string;
+  /** Under the API root: `/v1/...` with its query string. */
+  pathAndQuery: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** How requests reach the Spark API: over HTTP, or handed to the embedded emulator in-process. */
+export type SparkTransport = (request: UpstreamRequest) => Promise<UpstreamResponse>;
+
+/** Over HTTP to `<apiUrl><pathAndQuery>`: the live Spark API, or an emulator on another origin. */
+export function httpTransport(apiUrl: string): SparkTransport {
+  return async ({ method, pathAndQuery, headers, body }) => {
+    const response = await fetch(`${apiUrl}${pathAndQuery}`, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+    });
+    return {
+      status: response.status,
+      header: (name) => response.headers.get(name) ?? undefined,
+      body: await response.text(),
+    };
+  };
+}
+
+/**
+ * The embedded emulator, mounted at `prefix` on this same server, reached in-process
+ * (`inject`): no second HTTP hop, and no loop out through PUBLIC_URL and a reverse proxy.
+ */
+export function inProcessTransport(app: FastifyInstance, prefix: string): SparkTransport {
+  return async ({ method, pathAndQuery, headers, body }) => {
+    const response = await app.inject({
+      method: method as InjectOptions['method'],
+      url: `${prefix}${pathAndQuery}`,
+      headers,
+      ...(body === undefined ? {} : { payload: body }),
+    });
+    return {
+      status: response.statusCode,
+      header: (name) => {
+        const value = response.headers[name];
+        return value === undefined ? undefined : String(value);
+      },
+      body: response.body,
+    };
+  };
 }
 
 /** Talks to the configured Spark API (the embedded emulator or the live one) for the BFF. */
 export class SparkClient {
-  constructor(private readonly config: Config) {}
+  constructor(
+    private readonly config: Config,
+    private readonly transport: SparkTransport = httpTransport(config.spark.apiUrl),
+  ) {}
 
   get redirectUri(): string {
     return `${this.config.publicUrl}/auth/callback`;
@@ -66,9 +123,10 @@ export class SparkClient {
     accessToken: string,
     body?: { text: string; contentType: string },
   ): Promise<UpstreamResponse> {
-    const url = this.apiUrl(pathAndQuery);
-    const response = await fetch(url, {
+    this.apiUrl(pathAndQuery);
+    return this.transport({
       method,
+      pathAndQuery,
       headers: {
         Accept: 'application/json',
         Authorization: `OAuth ${accessToken}`,
@@ -76,10 +134,7 @@ export class SparkClient {
         ...(body ? { 'Content-Type': body.contentType } : {}),
       },
       body: body?.text,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
     });
-    return { status: response.status, headers: response.headers, body: await response.text() };
   }
 
   /** The upstream URL; throws a RangeError when the path would escape `<apiUrl>/v1/`. */
@@ -93,8 +148,9 @@ export class SparkClient {
   }
 
   private async grant(fields: Record<string, string>): Promise<Tokens> {
-    const response = await fetch(`${this.config.spark.apiUrl}/v1/oauth2/grant`, {
+    const response = await this.transport({
       method: 'POST',
+      pathAndQuery: '/v1/oauth2/grant',
       headers: {
         Accept: 'application/json',
         'Content-Type': 'application/json',
@@ -105,13 +161,13 @@ export class SparkClient {
         client_secret: this.config.spark.clientSecret,
         ...fields,
       }),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
     });
-    const json = safeJson(await response.text());
+    const json = safeJson(response.body);
     const parsed = grantResponseSchema.safeParse(json);
     if (response.status >= 400 && response.status < 500) throw new GrantRefused('grant refused');
-    if (!response.ok || !parsed.success) throw new Error(`grant answered ${response.status}`);
+    if (response.status < 200 || response.status > 299 || !parsed.success) {
+      throw new Error(`grant answered ${response.status}`);
+    }
     return {
       accessToken: parsed.data.access_token,
       refreshToken: parsed.data.refresh_token ?? null,
