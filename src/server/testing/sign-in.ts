@@ -63,7 +63,7 @@ export async function chooseAccount(authorizeUrl: string | URL, accountName: str
  * returns the session cookie as `pga_session=...` for a Cookie header.
  */
 export async function signIn(
-  server: TestServer,
+  server: Pick<TestServer, 'url'>,
   accountName: string,
   returnTo = '/groups',
 ): Promise<string> {
