@@ -6,6 +6,7 @@ import { percentile, round } from './stats.js';
 export interface LoadResult {
   p50: number;
   p95: number;
+  p975: number;
   p99: number;
   requestsPerSecond: number;
   requests: number;
@@ -31,6 +32,7 @@ function summary(latencies: number[], seconds: number): LoadResult {
   return {
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
+    p975: round(percentile(latencies, 97.5)),
     p99: round(percentile(latencies, 99)),
     requestsPerSecond: round(latencies.length / seconds, 0),
     requests: latencies.length,

@@ -20,11 +20,14 @@ const { values } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-results/bench.json' },
+    /** Only the API figures (no build, browser or seeding repeats): for before/after comparisons. */
+    'api-only': { type: 'boolean', default: false },
   },
 });
 const smoke = values.smoke;
+const apiOnly = values['api-only'];
 const size = smoke ? { groups: 300, contacts: 3_000 } : { groups: 10_000, contacts: 100_000 };
-const runs = smoke ? 1 : 3;
+const runs = smoke || apiOnly ? 1 : 3;
 const loadSeconds = smoke ? 1 : 5;
 const connections = 10;
 
@@ -41,29 +44,43 @@ function seedOnce(path: string): number {
   return ms;
 }
 
-async function startServer(databasePath: string): Promise<{ url: string; child: ChildProcess }> {
+/** Starts a script in its own process group on a free port; resolves once `probe` answers. */
+async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  probe: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: serverEnv({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: databasePath,
-      SPARK_RATE_LIMIT: '1000000000',
-    }),
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: serverEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: 'ignore',
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
-    const up = await fetch(`${url}/auth/session`).then(
+    const up = await fetch(`${url}${probe}`).then(
       () => true,
       () => false,
     );
     if (up) return { url, child };
-    if (attempt > 300 || child.exitCode !== null) throw new Error('The server did not start');
+    if (attempt > 300 || child.exitCode !== null) throw new Error(`${script} did not start`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+const startServer = (databasePath: string) =>
+  startProcess(
+    'src/server/main.ts',
+    {
+      DATABASE_PATH: databasePath,
+      SPARK_RATE_LIMIT: '1000000000',
+      SPARK_API_URL: '',
+      PUBLIC_URL: '',
+    },
+    '/auth/session',
+  );
+
+const children: ChildProcess[] = [];
 
 async function spark<T>(url: string, path: string): Promise<T[]> {
   const response = await fetch(`${url}/spark/v1${path}`, { headers: HEADERS });
@@ -89,6 +106,29 @@ async function apiFigures(url: string) {
     `/contacts?_limit=25&_orderby=-ModificationTimestamp&_filter=${encodeURIComponent('VowEnabled Eq true')}`,
   );
   const one = groups[0] as Group;
+
+  // The limit: list page 1's exact bytes, from memory, through a bare Fastify route.
+  const pageOne = await fetch(`${url}/spark/v1/portal/groups?_limit=25&_pagination=1`, {
+    headers: HEADERS,
+  });
+  const bodyFile = join(work, 'list-page-1.json');
+  writeFileSync(bodyFile, await pageOne.text());
+  const limit = await startProcess(
+    'scripts/bench/limit-server.ts',
+    { BENCH_BODY_FILE: bodyFile },
+    '/',
+  );
+  children.push(limit.child);
+  const session = await signIn({ url }, 'Avery Stone');
+  const targets: Record<string, { url: string; headers: Record<string, string>; path: string }> = {
+    'limit: same bytes from memory (bare Fastify)': { url: limit.url, headers: {}, path: '/' },
+    '/api list page 1 (session)': {
+      url,
+      headers: { Cookie: session },
+      path: '/api/v1/portal/groups?_limit=25&_pagination=1',
+    },
+  };
+
   const reads: Record<string, string> = {
     'list page 1': '/spark/v1/portal/groups?_limit=25&_pagination=1',
     [`list page ${size.groups / 25}`]: `/spark/v1/portal/groups?_limit=25&_pagination=1&_page=${size.groups / 25}`,
@@ -96,11 +136,6 @@ async function apiFigures(url: string) {
     'list -Name': '/spark/v1/portal/groups?_limit=25&_pagination=1&_orderby=-Name',
     'one group': `/spark/v1/portal/groups/${one.Id}`,
     'contacts search': `/spark/v1/contacts?_limit=25&_pagination=1&_filter=${encodeURIComponent("DisplayName Eq '*ann*'")}`,
-  };
-  // The app's own path: the sign-in server's proxy with a session from the real OAuth flow.
-  const session = { Cookie: await signIn({ url }, 'Avery Stone') };
-  const appReads: Record<string, string> = {
-    'app proxy: list page 1': '/api/v1/portal/groups?_limit=25&_pagination=1',
   };
   // The same requests with a new term or page each time, so no answer is served from a cache.
   const lastPage = Math.ceil(size.groups / 25);
@@ -114,20 +149,27 @@ async function apiFigures(url: string) {
   };
   const results: Record<string, LoadResult[]> = {};
   for (let run = 0; run < runs; run++) {
-    type Load = [name: string, request: Request, headers: Record<string, string>];
-    const requests: Load[] = [
-      ...Object.entries(reads).map(([name, path]): Load => [name, { path }, HEADERS]),
-      ...Object.entries(varying).map(([name, next]): Load => [
+    for (const [name, target] of Object.entries(targets)) {
+      const [result] = await runLoad({
+        url: target.url,
+        headers: target.headers,
+        durationSeconds: loadSeconds,
+        connections,
+        cycle: () => [{ path: target.path }],
+      });
+      (results[name] ??= []).push(result as LoadResult);
+    }
+    const requests: [string, Request][] = [
+      ...Object.entries(reads).map(([name, path]): [string, Request] => [name, { path }]),
+      ...Object.entries(varying).map(([name, next]): [string, Request] => [
         name,
         { path: next(), setupRequest: (request) => ({ ...request, path: next() }) },
-        HEADERS,
       ]),
-      ...Object.entries(appReads).map(([name, path]): Load => [name, { path }, session]),
     ];
-    for (const [name, request, headers] of requests) {
+    for (const [name, request] of requests) {
       const [result] = await runLoad({
         url,
-        headers,
+        headers: HEADERS,
         durationSeconds: loadSeconds,
         connections,
         cycle: () => [request],
@@ -174,6 +216,7 @@ async function apiFigures(url: string) {
       {
         p50: figure(list.map((r) => r.p50)),
         p95: figure(list.map((r) => r.p95)),
+        p975: figure(list.map((r) => r.p975)),
         p99: figure(list.map((r) => r.p99)),
         requestsPerSecond: figure(list.map((r) => r.requestsPerSecond)),
         requests: list.reduce((n, r) => n + r.requests, 0),
@@ -196,7 +239,9 @@ const fmt = (f: Figure, unit = '') => `${f.median}${unit} (${f.min}–${f.max})`
 
 let server: { url: string; child: ChildProcess } | undefined;
 try {
-  if (!existsSync('dist/index.html') || !smoke) execSync('npx vite build', { stdio: 'ignore' });
+  if (!existsSync('dist/index.html') || (!smoke && !apiOnly)) {
+    execSync('npx vite build', { stdio: 'ignore' });
+  }
   const firstLoad = firstLoadSizes();
 
   const seedTimes: number[] = [];
@@ -209,13 +254,18 @@ try {
 
   server = await startServer(database);
   const api = await apiFigures(server.url);
-  const browser = await measureBrowser(server.url, smoke ? 1 : 5);
+  const browser = apiOnly
+    ? { firstRowCold: [], firstRowWarm: [], membersAfterClick: [], favoritesAfterClick: [] }
+    : await measureBrowser(server.url, smoke ? 1 : 5);
   const browserFigures = {
     firstRowCold: figure(browser.firstRowCold),
     firstRowWarm: figure(browser.firstRowWarm),
     membersAfterClick: figure(browser.membersAfterClick),
     favoritesAfterClick: figure(browser.favoritesAfterClick),
   };
+  const limitRps =
+    api['limit: same bytes from memory (bare Fastify)']?.requestsPerSecond.median ?? NaN;
+  const shareOfLimit = (rps: number) => `${Math.round((rps / limitRps) * 100)} %`;
 
   const report = {
     date: new Date().toISOString(),
@@ -223,7 +273,13 @@ try {
     dataSet: size,
     firstLoad,
     seedingMs: seeding,
-    api,
+    limitRequestsPerSecond: limitRps,
+    api: Object.fromEntries(
+      Object.entries(api).map(([name, f]) => [
+        name,
+        { ...f, shareOfLimit: f.requestsPerSecond.median / limitRps },
+      ]),
+    ),
     browserMs: browserFigures,
   };
   mkdirSync('bench-results', { recursive: true });
@@ -250,22 +306,25 @@ try {
       name,
       fmt(f.p50),
       fmt(f.p95),
+      fmt(f.p975),
       fmt(f.p99),
       fmt(f.requestsPerSecond),
+      shareOfLimit(f.requestsPerSecond.median),
       String(f.non2xx + f.errors),
     ]),
-    ['endpoint', 'p50', 'p95', 'p99', 'req/s', 'non-2xx'],
+    ['endpoint', 'p50', 'p95', 'p97.5', 'p99', 'req/s', 'of limit', 'non-2xx'],
   );
-  printTable(
-    'Browser (ms)',
-    [
-      ['first group row, cold', fmt(browserFigures.firstRowCold)],
-      ['first group row, warm', fmt(browserFigures.firstRowWarm)],
-      ['members after click', fmt(browserFigures.membersAfterClick)],
-      ['Favorites after click (server +500 ms)', fmt(browserFigures.favoritesAfterClick)],
-    ],
-    ['what', 'median (min–max)'],
-  );
+  if (!apiOnly)
+    printTable(
+      'Browser (ms)',
+      [
+        ['first group row, cold', fmt(browserFigures.firstRowCold)],
+        ['first group row, warm', fmt(browserFigures.firstRowWarm)],
+        ['members after click', fmt(browserFigures.membersAfterClick)],
+        ['Favorites after click (server +500 ms)', fmt(browserFigures.favoritesAfterClick)],
+      ],
+      ['what', 'median (min–max)'],
+    );
   printTable(
     'Seeding (ms)',
     [[`${size.contacts} contacts, ${size.groups} groups`, fmt(seeding)]],
@@ -280,9 +339,10 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  if (server?.child.pid) {
+  for (const child of [server?.child, ...children]) {
+    if (!child?.pid) continue;
     try {
-      process.kill(-server.child.pid, 'SIGKILL');
+      process.kill(-child.pid, 'SIGKILL');
     } catch {
       // already gone
     }

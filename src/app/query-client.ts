@@ -16,9 +16,16 @@ export function shouldRetryRead(failureCount: number, error: unknown): boolean {
   return error.status < 400 || error.status >= 500;
 }
 
-/** A rate-limited write was not applied, so it is sent again (after Retry-After), as the app says. */
-function shouldRetryWrite(failureCount: number, error: unknown): boolean {
-  return failureCount < MAX_READ_RETRIES && error instanceof SparkApiError && error.status === 429;
+/**
+ * A rate-limited write (429, or 1550 sent as 503) was not applied, so it is sent again (after
+ * Retry-After when given), as the app says.
+ */
+export function shouldRetryWrite(failureCount: number, error: unknown): boolean {
+  return (
+    failureCount < MAX_READ_RETRIES &&
+    error instanceof SparkApiError &&
+    (error.status === 429 || error.code === SparkCode.RateLimited)
+  );
 }
 
 /** Honours Retry-After; otherwise exponential back-off. */

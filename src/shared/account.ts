@@ -20,3 +20,24 @@ export const sessionUserSchema = myAccountSchema.pick({
   Role: true,
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/**
+ * `/v1/my/account` as any Spark sends it: Role is the emulator's addition, and the real API may
+ * leave out UserType and ResourceUri (and sends many more fields, dropped).
+ */
+export const myAccountReadSchema = myAccountSchema.extend({
+  ResourceUri: z.string().optional(),
+  UserType: z.string().optional(),
+  Role: roleSchema.optional(),
+});
+
+/** Who signed in: without Role or UserType the caller is taken for an agent (Private). */
+export function sessionUserOf(account: z.infer<typeof myAccountReadSchema>): SessionUser {
+  const UserType = account.UserType === 'Contact' ? 'Contact' : 'Member';
+  return {
+    Id: account.Id,
+    Name: account.Name,
+    UserType,
+    Role: account.Role ?? (UserType === 'Contact' ? 'VOW' : 'Private'),
+  };
+}

@@ -17,8 +17,8 @@ export const portalGroupUserSchema = z.object({
   CompanyId: z.string().nullable(),
   Company: z.string().nullable(),
 });
-export type PortalGroupUser = z.infer<typeof portalGroupUserSchema>;
 
+/** What the emulator sends (its answers are checked against it). */
 export const portalGroupSchema = z.object({
   Id: z.string(),
   ResourceUri: z.string(),
@@ -26,7 +26,29 @@ export const portalGroupSchema = z.object({
   Tags: z.array(z.string()),
   Users: z.array(portalGroupUserSchema),
 });
-export type PortalGroup = z.infer<typeof portalGroupSchema>;
+export type PortalGroupRecord = z.infer<typeof portalGroupSchema>;
+export type PortalGroupUserRecord = z.infer<typeof portalGroupUserSchema>;
+
+/**
+ * A group's user as any Spark sends it (spec Appendix A): `Member` entries (agents) have no
+ * Active, Enabled or LastLogin, and office and company may be missing or null.
+ */
+export const portalGroupUserReadSchema = portalGroupUserSchema.extend({
+  Active: z.boolean().optional(),
+  Enabled: z.boolean().optional(),
+  LastLogin: sparkTimestampSchema.nullish(),
+  OfficeId: z.string().nullish(),
+  Office: z.string().nullish(),
+  CompanyId: z.string().nullish(),
+  Company: z.string().nullish(),
+});
+export type PortalGroupUser = z.infer<typeof portalGroupUserReadSchema>;
+
+/** A group as the app reads it from any Spark. */
+export const portalGroupReadSchema = portalGroupSchema.extend({
+  Users: z.array(portalGroupUserReadSchema),
+});
+export type PortalGroup = z.infer<typeof portalGroupReadSchema>;
 
 /** With `_select` some attributes may be left out; Id and ResourceUri always stay. */
 export const portalGroupSelectedSchema = portalGroupSchema.partial().required({

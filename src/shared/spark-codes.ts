@@ -1,4 +1,4 @@
-/** Spark API error codes used by this project (spec/spark-api.md §1.1). */
+/** Spark API error codes: those the emulator sends (spec §1.1) and those only the real API sends (Appendix A). */
 export const SparkCode = {
   NotFound: 404,
   MethodNotAllowed: 405,
@@ -6,7 +6,11 @@ export const SparkCode = {
   MissingUserAgent: 1016,
   ReadOnlyRole: 1018,
   TokenExpired: 1020,
+  AccountNotReady: 1023,
+  DataNotReady: 1024,
+  PortalGroupInvalid: 1025,
   InternalError: 1026,
+  HttpsRequired: 1030,
   BadBody: 1035,
   FilterInvalid: 1040,
   FilterTooComplex: 1041,
@@ -16,6 +20,9 @@ export const SparkCode = {
   NoPortalAccount: 1100,
   PortalAccountExists: 1110,
   RoleForbidden: 1500,
+  TemporarilyUnavailable: 1510,
+  TookTooLong: 1515,
+  SearchTookTooLong: 1516,
   RateLimited: 1550,
 } as const;
 

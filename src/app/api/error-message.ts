@@ -16,7 +16,22 @@ export function errorMessage(error: unknown): string {
     case SparkCode.RoleForbidden:
       return 'Your account cannot use portal groups';
     case SparkCode.RateLimited:
-      return `Flexmls is busy, retrying in ${error.retryAfterSeconds ?? 'a few'} s`;
+      return error.retryAfterSeconds
+        ? `Flexmls is busy, retrying in ${error.retryAfterSeconds} s`
+        : 'Flexmls is busy, retrying shortly';
+    case SparkCode.AccountNotReady:
+    case SparkCode.DataNotReady:
+      return 'Your Flexmls account is not ready yet. Please try again in a few minutes.';
+    case SparkCode.TemporarilyUnavailable:
+      return 'Flexmls is temporarily unavailable. Please try again shortly.';
+    case SparkCode.TookTooLong:
+      return 'Flexmls took too long to answer. Please try again.';
+    case SparkCode.SearchTookTooLong:
+      return 'This search took Flexmls too long. Try a shorter or more specific search.';
+    case SparkCode.PortalGroupInvalid:
+      return 'The portal group selected for this account no longer exists. Choose another group.';
+    case SparkCode.HttpsRequired:
+      return 'Flexmls only accepts secure (https) connections. Ask your administrator to check the server settings.';
     case SparkCode.Unauthorized:
     case SparkCode.TokenExpired:
       return 'Your session has ended';
@@ -27,6 +42,8 @@ export function errorMessage(error: unknown): string {
     case SparkCode.InvalidParameter:
     case SparkCode.MissingParameter:
       return error.message;
+    case -1:
+      return 'The server sent an answer this app cannot read. Please try again later.';
     default:
       return 'Something went wrong on the server. Please try again.';
   }

@@ -1,6 +1,15 @@
 import type { z } from 'zod';
-import { sparkFailureSchema, sparkResultsSchema, sparkWriteSchema } from '../../shared/envelope.js';
-import type { Pagination, SparkWrite } from '../../shared/envelope.js';
+import {
+  sparkFailureReadSchema,
+  sparkResultsReadSchema,
+  sparkWriteSchema,
+} from '../../shared/envelope.js';
+import type {
+  Pagination,
+  SparkErrorEntry,
+  SparkFailureRead,
+  SparkWrite,
+} from '../../shared/envelope.js';
 
 /** Header every app request carries: the server refuses writes without it (CSRF guard). */
 export const APP_HEADER = { 'X-Requested-With': 'PortalGroupsAdmin' } as const;
@@ -57,22 +66,51 @@ async function send({ method = 'GET', path, query, body, signal }: SparkRequest)
     throw new SparkApiError('Network error', 0, 0);
   }
   const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const failure = sparkFailureSchema.safeParse(json);
+  const failure = sparkFailureReadSchema.safeParse(json);
+  // Spark may also answer a failure with HTTP 200 and `Success: false`.
+  if (!response.ok || failure.success) {
     const retryAfter = Number(response.headers.get('Retry-After'));
     throw new SparkApiError(
-      failure.success ? failure.data.D.Message : `HTTP ${response.status}`,
+      (failure.success && failureMessage(failure.data.D)) || `HTTP ${response.status}`,
       response.status,
-      failure.success ? failure.data.D.Code : response.status,
+      (failure.success && failure.data.D.Code) || (response.ok ? -1 : response.status),
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     );
   }
-  return json;
+  // A write accepted for later (202) or answered with no content still succeeded.
+  return json === undefined && method !== 'GET' ? { D: { Success: true } } : json;
 }
 
+function firstMessage(errors: SparkErrorEntry[] | undefined): string | undefined {
+  for (const entry of errors ?? []) {
+    const message = entry.Message ?? firstMessage(entry.Errors);
+    if (message) return entry.Attribute ? `${entry.Attribute}: ${message}` : message;
+  }
+  return undefined;
+}
+
+/** Spark's Message, else the first attribute or SparkQL problem it names. */
+function failureMessage(d: SparkFailureRead['D']): string | undefined {
+  const sparkQl = d.SparkQLErrors?.find((error) => error.Status !== 'Recovered');
+  return (
+    d.Message ||
+    firstMessage(d.Errors) ||
+    (sparkQl && (sparkQl.Message ?? `The search could not use ${sparkQl.Token}`))
+  );
+}
+
+/** An answer that is not what Spark sends: the error names where it went wrong. */
 function parse<T extends z.ZodType>(schema: T, json: unknown): z.infer<T> {
   const result = schema.safeParse(json);
-  if (!result.success) throw new SparkApiError('Unexpected answer from the server', 200, -1);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new SparkApiError(
+      `Unexpected answer from the server (${where}${issue?.message ?? 'unreadable'})`,
+      200,
+      -1,
+    );
+  }
   return result.data;
 }
 
@@ -82,7 +120,7 @@ export async function sparkRead<T extends z.ZodType>(
   request: SparkRequest,
 ): Promise<{ results: z.infer<T>[]; pagination?: Pagination }> {
   const json = await send(request);
-  const { D } = parse(sparkResultsSchema(item), json);
+  const { D } = parse(sparkResultsReadSchema(item), json);
   return { results: D.Results, pagination: D.Pagination };
 }
 

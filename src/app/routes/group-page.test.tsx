@@ -10,6 +10,10 @@ import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../test/
 import { renderWithProviders } from '../test/render.js';
 import { sessionHandler } from '../test/session-handler.js';
 import { GroupPage } from './group-page.js';
+import {
+  GROUP_ID as REAL_GROUP_ID,
+  groupAsSparkSendsIt,
+} from '../../shared/testing/real-spark-shapes.js';
 
 const server = setupMswServer();
 
@@ -246,5 +250,51 @@ describe('group page', () => {
     renderGroupPage(group.Id);
     expect(await screen.findByRole('heading', { level: 1, name: 'Slow Session' })).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Delete group' })).not.toBeInTheDocument();
+  });
+});
+
+describe('group page with a group as the real Spark API sends it', () => {
+  it('shows an agent listed as a Member as such, with no portal state, and counts only portal members', async () => {
+    server.use(
+      sessionHandler(agent),
+      http.get(`/api/v1/portal/groups/${REAL_GROUP_ID}`, () => Response.json(groupAsSparkSendsIt)),
+    );
+    renderGroupPage(REAL_GROUP_ID);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rosa Lindqvist' })).toBeVisible();
+    const table = screen.getByRole('table', { name: 'Members' });
+    const rowOf = (name: string) => {
+      const row = within(table)
+        .getAllByRole('row')
+        .find((candidate) => within(candidate).queryByText(name));
+      if (!row) throw new Error(`No row for ${name}`);
+      return row;
+    };
+    const agentRow = rowOf('Avery Stone');
+    expect(within(agentRow).getByText('Agent')).toBeVisible();
+    expect(within(agentRow).getAllByLabelText('Not shown for this user')).toHaveLength(3);
+    expect(within(agentRow).queryByText(/Inactive|Disabled|Never/)).not.toBeInTheDocument();
+    expect(within(agentRow).queryByRole('button', { name: 'Remove Avery Stone' })).toBeVisible();
+
+    const tomas = rowOf('Tomás Ferreira');
+    expect(within(tomas).getByText('Inactive')).toBeVisible();
+    expect(within(tomas).getByText('Enabled')).toBeVisible();
+    expect(within(tomas).getByRole('time')).toHaveAttribute('dateTime', '2026-09-02T17:45:10.000Z');
+    expect(within(rowOf('Rosa Lindqvist')).getByRole('time')).toHaveAttribute(
+      'dateTime',
+      '2026-11-26T14:15:00.000Z',
+    );
+
+    const activity = await screen.findByRole(
+      'region',
+      { name: 'Sign-in activity' },
+      { timeout: 5000 },
+    );
+    const counted = within(activity)
+      .getAllByRole('listitem')
+      .map((item) => Number(/(\d+) members?$/.exec(item.textContent ?? '')?.[1]));
+    expect(counted.reduce((sum, n) => sum + n, 0)).toBe(2);
+    expect(within(activity).getByText('Never signed in').nextSibling).toHaveTextContent(
+      '0 members',
+    );
   });
 });

@@ -6,9 +6,12 @@ import { authRoutes } from './auth-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { proxyRoutes } from './proxy.js';
 import { SessionCookie } from './session-cookie.js';
-import { SparkClient } from './spark-client.js';
+import { inProcessTransport, SparkClient } from './spark-client.js';
 import { RedisSessionStore } from './store/redis-session-store.js';
 import type { SessionStore } from './store/session-store.js';
+
+/** Where app.ts mounts the embedded emulator. */
+const EMULATOR_PREFIX = '/spark';
 
 export interface BffOptions {
   config: Config;
@@ -30,7 +33,10 @@ export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, session
     config,
     sessions,
     cookie: new SessionCookie(config),
-    spark: new SparkClient(config),
+    spark: new SparkClient(
+      config,
+      config.embedded ? inProcessTransport(app, EMULATOR_PREFIX) : undefined,
+    ),
   };
   const signInLimit = app.createRateLimit({ max: config.signInRateLimit, timeWindow: MINUTE_MS });
   await app.register(authRoutes, { ...shared, signInLimit });

@@ -25,8 +25,8 @@ function sparkCodeOf(response: UpstreamResponse): number | undefined {
 function relay(reply: FastifyReply, response: UpstreamResponse) {
   reply.code(response.status).header('Cache-Control', 'no-store');
   for (const name of RELAYED_HEADERS) {
-    const value = response.headers.get(name);
-    if (value !== null) reply.header(name, value);
+    const value = response.header(name);
+    if (value !== undefined) reply.header(name, value);
   }
   return reply.send(response.body === '' ? undefined : response.body);
 }

@@ -1,7 +1,9 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { z } from 'zod';
 import { APP_USER_AGENT, type Config } from '../config.js';
 import type { SessionUser } from '../../shared/account.js';
-import { roleSchema } from '../../shared/account.js';
+import { myAccountReadSchema, sessionUserOf } from '../../shared/account.js';
+import { sparkResultsReadSchema } from '../../shared/envelope.js';
 import type { Tokens } from './store/session-store.js';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
@@ -13,35 +15,78 @@ const grantResponseSchema = z.object({
   expires_in: z.coerce.number().optional(),
 });
 
-// The live API may omit Role (our emulator's addition) or use other UserTypes; map them sensibly.
-const accountResponseSchema = z.object({
-  D: z.object({
-    Success: z.literal(true),
-    Results: z
-      .array(
-        z.object({
-          Id: z.string(),
-          Name: z.string(),
-          UserType: z.string(),
-          Role: roleSchema.optional(),
-        }),
-      )
-      .min(1),
-  }),
-});
+const accountResponseSchema = sparkResultsReadSchema(myAccountReadSchema);
 
 /** The token endpoint refused the grant (as opposed to being unreachable). */
 export class GrantRefused extends Error {}
 
 export interface UpstreamResponse {
   status: number;
-  headers: Headers;
+  /** A response header, lower-case name. */
+  header(name: string): string | undefined;
   body: string;
+}
+
+export interface UpstreamRequest {
+  method: string;
+  /** Under the API root: `/v1/...` with its query string. */
+  pathAndQuery: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Milliseconds before an HTTP request is abandoned (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** How requests reach the Spark API: over HTTP, or handed to the embedded emulator in-process. */
+export type SparkTransport = (request: UpstreamRequest) => Promise<UpstreamResponse>;
+
+/** Over HTTP to `<apiUrl><pathAndQuery>`: the live Spark API, or an emulator on another origin. */
+export function httpTransport(apiUrl: string): SparkTransport {
+  return async ({ method, pathAndQuery, headers, body, timeoutMs = UPSTREAM_TIMEOUT_MS }) => {
+    const response = await fetch(`${apiUrl}${pathAndQuery}`, {
+      method,
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return {
+      status: response.status,
+      header: (name) => response.headers.get(name) ?? undefined,
+      body: await response.text(),
+    };
+  };
+}
+
+/**
+ * The embedded emulator, mounted at `prefix` on this same server, reached in-process
+ * (`inject`): no second HTTP hop, and no loop out through PUBLIC_URL and a reverse proxy.
+ */
+export function inProcessTransport(app: FastifyInstance, prefix: string): SparkTransport {
+  return async ({ method, pathAndQuery, headers, body }) => {
+    const response = await app.inject({
+      method: method as InjectOptions['method'],
+      url: `${prefix}${pathAndQuery}`,
+      headers,
+      ...(body === undefined ? {} : { payload: body }),
+    });
+    return {
+      status: response.statusCode,
+      header: (name) => {
+        const value = response.headers[name];
+        return value === undefined ? undefined : String(value);
+      },
+      body: response.body,
+    };
+  };
 }
 
 /** Talks to the configured Spark API (the embedded emulator or the live one) for the BFF. */
 export class SparkClient {
-  constructor(private readonly config: Config) {}
+  constructor(
+    private readonly config: Config,
+    private readonly transport: SparkTransport = httpTransport(config.spark.apiUrl),
+  ) {}
 
   get redirectUri(): string {
     return `${this.config.publicUrl}/auth/callback`;
@@ -71,24 +116,17 @@ export class SparkClient {
     if (response.status !== 200 || !account) {
       throw new Error(`my/account answered ${response.status}`);
     }
-    const userType = account.UserType === 'Contact' ? 'Contact' : 'Member';
-    return {
-      Id: account.Id,
-      Name: account.Name,
-      UserType: userType,
-      Role: account.Role ?? (userType === 'Contact' ? 'VOW' : 'Private'),
-    };
+    return sessionUserOf(account);
   }
 
   /** Resolves when Spark answers at all (any status): it is reachable. */
   async ping(): Promise<void> {
-    const response = await fetch(this.apiUrl('/v1/system'), {
+    await this.transport({
       method: 'HEAD',
+      pathAndQuery: '/v1/system',
       headers: { 'X-SparkApi-User-Agent': APP_USER_AGENT },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(PING_TIMEOUT_MS),
+      timeoutMs: PING_TIMEOUT_MS,
     });
-    await response.arrayBuffer();
   }
 
   /** `pathAndQuery` starts with `/v1/`; it never leaves the configured API base. */
@@ -98,9 +136,10 @@ export class SparkClient {
     accessToken: string,
     body?: { text: string; contentType: string },
   ): Promise<UpstreamResponse> {
-    const url = this.apiUrl(pathAndQuery);
-    const response = await fetch(url, {
+    this.apiUrl(pathAndQuery);
+    return this.transport({
       method,
+      pathAndQuery,
       headers: {
         Accept: 'application/json',
         Authorization: `OAuth ${accessToken}`,
@@ -108,10 +147,7 @@ export class SparkClient {
         ...(body ? { 'Content-Type': body.contentType } : {}),
       },
       body: body?.text,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
     });
-    return { status: response.status, headers: response.headers, body: await response.text() };
   }
 
   /** The upstream URL; throws a RangeError when the path would escape `<apiUrl>/v1/`. */
@@ -125,8 +161,9 @@ export class SparkClient {
   }
 
   private async grant(fields: Record<string, string>): Promise<Tokens> {
-    const response = await fetch(`${this.config.spark.apiUrl}/v1/oauth2/grant`, {
+    const response = await this.transport({
       method: 'POST',
+      pathAndQuery: '/v1/oauth2/grant',
       headers: {
         Accept: 'application/json',
         'Content-Type': 'application/json',
@@ -137,13 +174,13 @@ export class SparkClient {
         client_secret: this.config.spark.clientSecret,
         ...fields,
       }),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
     });
-    const json = safeJson(await response.text());
+    const json = safeJson(response.body);
     const parsed = grantResponseSchema.safeParse(json);
     if (response.status >= 400 && response.status < 500) throw new GrantRefused('grant refused');
-    if (!response.ok || !parsed.success) throw new Error(`grant answered ${response.status}`);
+    if (response.status < 200 || response.status > 299 || !parsed.success) {
+      throw new Error(`grant answered ${response.status}`);
+    }
     return {
       accessToken: parsed.data.access_token,
       refreshToken: parsed.data.refresh_token ?? null,

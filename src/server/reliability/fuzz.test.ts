@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalGroup } from '../../shared/portal-groups.js';
+import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../spark/seed.js';
 import { q, sparkClient, type SparkCall } from '../spark/test-client.js';
 import { signIn } from '../testing/sign-in.js';

@@ -1,5 +1,5 @@
-import type { Contact } from '../../shared/contacts.js';
-import type { PortalGroup } from '../../shared/portal-groups.js';
+import type { ContactRecord as Contact } from '../../shared/contacts.js';
+import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { q, type SparkCall } from '../spark/test-client.js';
 
 /** An agent's contacts, portal accounts and groups, as a client sees them. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalGroup } from '../../shared/portal-groups.js';
+import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../spark/seed.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { ROLE_CASES, URIS, type RoleCase, type RoleName } from './role-table.js';

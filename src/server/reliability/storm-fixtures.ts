@@ -1,4 +1,4 @@
-import type { PortalGroup } from '../../shared/portal-groups.js';
+import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { createdId, type StormClient } from './storm-client.js';
 
 export interface StormContact {

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactSchema, portalAccountSchema, type Contact } from '../../shared/contacts.js';
+import {
+  contactSchema,
+  portalAccountSchema,
+  type ContactRecord as Contact,
+} from '../../shared/contacts.js';
 import { sparkResultsSchema } from '../../shared/envelope.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { foldKey } from './store/text.js';
@@ -158,6 +162,145 @@ describe('POST /v1/contacts', () => {
       400,
       1053,
     );
+  });
+});
+
+describe('POST /v1/contacts with Spark’s documented Contacts array', () => {
+  const countAll = async () =>
+    (await call('GET', `/v1/contacts${q({ _pagination: 'count' })}`)).json.D.Pagination.TotalRows;
+
+  it('creates every contact in order, one ResourceUri each, with enabled portals (201)', async () => {
+    const response = await call('POST', '/v1/contacts', {
+      body: {
+        D: {
+          Contacts: [
+            { DisplayName: 'Batch Four', PrimaryEmail: 'batch4@example.org' },
+            { GivenName: 'Batch', FamilyName: 'Five' },
+            { GivenName: 'Bå', FamilyName: 'Six', DisplayName: 'Six, Bå' },
+          ],
+          Notify: false,
+        },
+      },
+    });
+    expect(response.status).toBe(201);
+    const uris: string[] = response.json.D.Results.map(
+      (r: { ResourceUri: string }) => r.ResourceUri,
+    );
+    expect(uris).toHaveLength(3);
+    const contacts = await Promise.all(
+      uris.map(async (uri) => (await call('GET', uri)).json.D.Results[0]),
+    );
+    expect(contacts).toMatchObject([
+      {
+        DisplayName: 'Batch Four',
+        GivenName: null,
+        FamilyName: null,
+        PrimaryEmail: 'batch4@example.org',
+        VowEnabled: true,
+      },
+      {
+        DisplayName: 'Batch Five',
+        GivenName: 'Batch',
+        FamilyName: 'Five',
+        PrimaryEmail: null,
+        VowEnabled: true,
+      },
+      { DisplayName: 'Six, Bå', GivenName: 'Bå', FamilyName: 'Six', VowEnabled: true },
+    ]);
+    const notify = await call('POST', '/v1/contacts', {
+      body: { D: { Contacts: [{ DisplayName: 'Batch Seven' }], Notify: true } },
+    });
+    expect(notify.status).toBe(201);
+    expect(notify.json.D.Results).toHaveLength(1);
+  });
+
+  it('names the attribute of a bad contact, and creates none of them', async () => {
+    const before = await countAll();
+    const bad = await call('POST', '/v1/contacts', {
+      body: {
+        D: {
+          Contacts: [
+            { DisplayName: 'Fine One' },
+            { DisplayName: 'Fine Two' },
+            { DisplayName: 'Bad Three', PrimaryEmail: 'not-an-email' },
+          ],
+        },
+      },
+    });
+    expectFailure(bad, 400, 1053);
+    expect(bad.json.D.Errors).toEqual([
+      expect.objectContaining({ Type: 'InvalidAttribute', Attribute: 'Contacts[2].PrimaryEmail' }),
+    ]);
+    const missing = await call('POST', '/v1/contacts', {
+      body: { D: { Contacts: [{ DisplayName: 'Fine' }, { GivenName: 'No family' }] } },
+    });
+    expectFailure(missing, 400, 1050);
+    expect(missing.json.D.Message).toContain('Contacts[1].FamilyName');
+    expect(await countAll()).toBe(before);
+  });
+
+  it('takes 1 to 25 contacts', async () => {
+    const before = await countAll();
+    expectFailure(await call('POST', '/v1/contacts', { body: { D: { Contacts: [] } } }), 400, 1053);
+    const many = Array.from({ length: 26 }, (_, i) => ({ DisplayName: `Many ${i}` }));
+    expectFailure(
+      await call('POST', '/v1/contacts', { body: { D: { Contacts: many } } }),
+      400,
+      1053,
+    );
+    expectFailure(
+      await call('POST', '/v1/contacts', { body: { D: { Contacts: { DisplayName: 'x' } } } }),
+      400,
+      1053,
+    );
+    expect(await countAll()).toBe(before);
+    const full = await call('POST', '/v1/contacts', {
+      body: { D: { Contacts: many.slice(0, 25) } },
+    });
+    expect(full.status).toBe(201);
+    expect(full.json.D.Results).toHaveLength(25);
+    expect(await countAll()).toBe(before + 25);
+  });
+
+  it('refuses e-mails repeated in the batch or already kept (409/1055), creating none', async () => {
+    expect(
+      (
+        await call('POST', '/v1/contacts', {
+          body: { D: { Contacts: [{ DisplayName: 'Kept', PrimaryEmail: 'kept@example.org' }] } },
+        })
+      ).status,
+    ).toBe(201);
+    const before = await countAll();
+    const twice = await call('POST', '/v1/contacts', {
+      body: {
+        D: {
+          Contacts: [
+            { DisplayName: 'A', PrimaryEmail: 'same@example.org' },
+            { DisplayName: 'B', PrimaryEmail: 'other@example.org' },
+            { DisplayName: 'C', PrimaryEmail: 'SAME@example.org' },
+          ],
+        },
+      },
+    });
+    expectFailure(twice, 409, 1055);
+    expect(twice.json.D.Errors).toEqual([
+      expect.objectContaining({ Attribute: 'Contacts[2].PrimaryEmail' }),
+    ]);
+    const existing = await call('POST', '/v1/contacts', {
+      body: {
+        D: {
+          Contacts: [
+            { DisplayName: 'D', PrimaryEmail: 'fresh@example.org' },
+            { DisplayName: 'E', PrimaryEmail: 'Kept@Example.org' },
+          ],
+        },
+      },
+    });
+    expectFailure(existing, 409, 1055);
+    expect(existing.json.D.Errors).toEqual([
+      expect.objectContaining({ Attribute: 'Contacts[1].PrimaryEmail' }),
+    ]);
+    expect(await countAll()).toBe(before);
   });
 });
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sparkResultsSchema } from '../../shared/envelope.js';
-import { portalGroupSchema, type PortalGroup } from '../../shared/portal-groups.js';
+import {
+  portalGroupSchema,
+  type PortalGroupRecord as PortalGroup,
+} from '../../shared/portal-groups.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { DEMO_ACCOUNTS } from './seed.js';
 import { foldKey } from './store/text.js';
@@ -370,5 +373,26 @@ describe('ties and renamed owners', () => {
       `/v1/portal/groups${q({ _filter: "Name Eq 'TIE TWIN'", _orderby: '-Name' })}`,
     );
     expect(reversed.json.D.Results.map((g: PortalGroup) => g.Id)).toEqual([...ids].reverse());
+  });
+});
+
+describe('answers served again', () => {
+  it('a list read after a write shows the write, and each caller gets their own answer', async () => {
+    const url = `/v1/portal/groups${q({ _limit: 25, _pagination: 1, _filter: "Name Eq '*a*'" })}`;
+    const first = await call('GET', url);
+    const again = await call('GET', url);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('content-type')).toMatch(/^application\/json/);
+    const target = first.json.D.Results[0] as PortalGroup;
+    const favorite = !target.Tags.includes('Favorites');
+    const tags = favorite ? ['Favorites'] : [];
+    expect(
+      (await call('PUT', `/v1/portal/groups/${target.Id}`, { body: { D: { Tags: tags } } })).status,
+    ).toBe(200);
+    const after = (await call('GET', url)).json.D.Results as PortalGroup[];
+    expect(after.find((g) => g.Id === target.Id)?.Tags).toEqual(tags);
+    const other = await call('GET', url, { token: 'demo-private-2' });
+    const mine = new Set(after.map((g) => g.Id));
+    expect((other.json.D.Results as PortalGroup[]).some((g) => mine.has(g.Id))).toBe(false);
   });
 });

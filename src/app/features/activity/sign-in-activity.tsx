@@ -11,7 +11,10 @@ function members(count: number) {
 export function SignInActivity({ users }: { users: PortalGroupUser[] }) {
   const headingId = useId();
   const counts = countMemberStates(users);
-  const total = Math.max(users.length, 1);
+  const total = Math.max(
+    Object.values(counts).reduce((sum, n) => sum + n, 0),
+    1,
+  );
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder p="md" radius="md">
       <Stack gap="xs">

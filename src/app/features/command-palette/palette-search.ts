@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { contactSchema } from '../../../shared/contacts.js';
-import { portalGroupSchema } from '../../../shared/portal-groups.js';
+import { contactReadSchema } from '../../../shared/contacts.js';
+import { portalGroupReadSchema } from '../../../shared/portal-groups.js';
 import { sparkRead } from '../../api/spark-fetch.js';
 import { containsFilter } from '../../api/spark-ql.js';
 import { contactKeys } from '../contacts/api/contact-keys.js';
@@ -12,7 +12,7 @@ export const PALETTE_LIMIT = 6;
 
 /** Groups whose owner's name contains the text. */
 export async function searchGroupsByOwner(q: string, signal?: AbortSignal) {
-  const { results } = await sparkRead(portalGroupSchema, {
+  const { results } = await sparkRead(portalGroupReadSchema, {
     path: '/portal/groups',
     query: { _limit: PALETTE_LIMIT, _orderby: 'Name', _filter: containsFilter('Name', q) },
     signal,
@@ -33,7 +33,7 @@ export async function searchContactsWithGroups(
   q: string,
   signal?: AbortSignal,
 ): Promise<PaletteContact[]> {
-  const { results: contacts } = await sparkRead(contactSchema, {
+  const { results: contacts } = await sparkRead(contactReadSchema, {
     path: '/contacts',
     query: { _limit: PALETTE_LIMIT, _orderby: 'DisplayName', _filter: contactSearchFilter(q) },
     signal,
@@ -45,7 +45,7 @@ export async function searchContactsWithGroups(
   return contacts.map((contact) => ({
     Id: contact.Id,
     DisplayName: contact.DisplayName,
-    PrimaryEmail: contact.PrimaryEmail,
+    PrimaryEmail: contact.PrimaryEmail ?? null,
     groupId: groupOf.get(contact.Id),
   }));
 }

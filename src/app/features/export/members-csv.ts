@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { memberState } from '../members/index.js';
+import { isAgent, memberState } from '../members/index.js';
 
 export const CSV_COLUMNS = [
   'Group owner',
@@ -18,6 +18,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutralizeFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
+
+/** Left empty where Spark sends nothing (an agent listed in a group). */
+const yesNo = (flag: boolean | undefined) => (flag === undefined ? '' : flag ? 'Yes' : 'No');
 
 function ownerName(group: PortalGroup): string {
   return (
@@ -38,10 +41,14 @@ export function membersCsv(
         ownerName(group),
         user.Name,
         emails.get(user.Id) ?? '',
-        state.active ? 'Yes' : 'No',
-        user.Enabled ? 'Yes' : 'No',
-        state.status,
-        user.LastLogin ?? 'Never',
+        ...(isAgent(user)
+          ? ['', '', '', '']
+          : [
+              state.active ? 'Yes' : 'No',
+              yesNo(user.Enabled),
+              state.status,
+              user.LastLogin ?? 'Never',
+            ]),
       ].map(neutralizeFormula);
     }),
   );

@@ -1,5 +1,6 @@
 import { FAVORITES_TAG } from '../../../shared/portal-groups.js';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
+import { parseSparkTimestamp } from '../../api/spark-timestamp.js';
 
 /** The group's name is its owner's name. */
 export function groupName(group: PortalGroup): string {
@@ -19,7 +20,7 @@ export function lastSignIn(group: PortalGroup): string | null {
   let latest: { value: string; time: number } | null = null;
   for (const user of group.Users) {
     if (!user.LastLogin) continue;
-    const time = new Date(user.LastLogin).getTime();
+    const time = parseSparkTimestamp(user.LastLogin).getTime();
     if (!Number.isNaN(time) && (!latest || time > latest.time))
       latest = { value: user.LastLogin, time };
   }

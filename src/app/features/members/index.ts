@@ -4,6 +4,7 @@ export {
   MEMBER_STATES,
   countMemberStates,
   hasInactiveMembers,
+  isAgent,
   memberState,
 } from './member-state.js';
 export type { MemberState, MemberStateKey } from './member-state.js';

@@ -35,6 +35,9 @@ function quietFor(days: number): string {
   return months <= 1 ? 'Quiet for a month' : `Quiet for ${months} months`;
 }
 
+/** Spark sends no portal state (Active, Enabled, LastLogin) for an agent (UserType Member) in a group. */
+export const isAgent = (user: Pick<PortalGroupUser, 'UserType'>) => user.UserType === 'Member';
+
 /** The one definition of a member's state, used by the badges, the chart, the export and filters. */
 export function memberState(
   user: Pick<PortalGroupUser, 'Enabled' | 'LastLogin'>,
@@ -56,11 +59,14 @@ export function countMemberStates(
   now = Date.now(),
 ): Record<MemberStateKey, number> {
   const counts: Record<MemberStateKey, number> = { week: 0, month: 0, quiet: 0, never: 0, off: 0 };
-  for (const user of users) counts[memberState(user, now).key] += 1;
+  for (const user of users) {
+    // An agent listed in a group has no portal sign-ins to count.
+    if (!isAgent(user)) counts[memberState(user, now).key] += 1;
+  }
   return counts;
 }
 
 export function hasInactiveMembers(group: PortalGroup): boolean {
   const now = Date.now();
-  return group.Users.some((user) => !memberState(user, now).active);
+  return group.Users.some((user) => !isAgent(user) && !memberState(user, now).active);
 }

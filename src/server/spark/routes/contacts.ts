@@ -1,12 +1,15 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import {
   contactSelectedSchema,
   createContactBodySchema,
+  createContactsBodySchema,
   createPortalAccountBodySchema,
   portalAccountSchema,
   updatePortalAccountBodySchema,
-  type Contact,
-  type PortalAccount,
+  type ContactRecord as Contact,
+  type NewContact,
+  type PortalAccountRecord as PortalAccount,
 } from '../../../shared/contacts.js';
 import { sparkResultsSchema } from '../../../shared/envelope.js';
 import { searchParamsSchema } from '../../../shared/search.js';
@@ -15,6 +18,7 @@ import { callerOf, roleForbidden } from '../auth.js';
 import { notFound, SparkError } from '../errors.js';
 import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
 import type { Db } from '../store/db.js';
+import { foldKey } from '../store/text.js';
 import {
   contactFilterFields,
   contactOrderBy,
@@ -29,7 +33,7 @@ import {
   type ContactRow,
   type PortalAccountRow,
 } from '../store/contacts.js';
-import { parseBody } from '../validation.js';
+import { attributeName, parseBody } from '../validation.js';
 import { contactParams, selectQuery } from './params.js';
 import { endpoint, resource } from './resource.js';
 
@@ -86,6 +90,42 @@ function agentIdOf(request: FastifyRequest): string {
   return caller.accountId;
 }
 
+/** Spark's documented `Contacts` array, or the flat body of one contact. */
+function contactsOf(body: unknown): { contacts: NewContact[]; path: (i: number) => PropertyKey[] } {
+  const inner = (body as { D?: unknown } | null)?.D;
+  if (inner !== null && typeof inner === 'object' && 'Contacts' in inner) {
+    const { D } = parseBody(createContactsBodySchema, body);
+    return { contacts: D.Contacts, path: (i) => ['Contacts', i, 'PrimaryEmail'] };
+  }
+  return { contacts: [parseBody(createContactBodySchema, body).D], path: () => ['PrimaryEmail'] };
+}
+
+/** 409/1055 naming every e-mail that repeats one earlier in the request or one already kept. */
+function refuseDuplicateEmails(
+  contacts: NewContact[],
+  path: (i: number) => PropertyKey[],
+  taken: (email: string) => boolean,
+): void {
+  const seen = new Set<string>();
+  const errors = contacts.flatMap((contact, i) => {
+    if (!contact.PrimaryEmail) return [];
+    const key = foldKey(contact.PrimaryEmail);
+    const repeated = seen.has(key);
+    seen.add(key);
+    if (!repeated && !taken(contact.PrimaryEmail)) return [];
+    return [
+      {
+        Type: 'InvalidAttribute',
+        Attribute: attributeName(path(i)),
+        Message: repeated
+          ? `${contact.PrimaryEmail} is given twice in this request.`
+          : `A contact with the e-mail ${contact.PrimaryEmail} exists already.`,
+      },
+    ];
+  });
+  const first = errors[0];
+  if (first) throw new SparkError(409, SparkCode.Duplicate, first.Message, { errors });
+}
 const ok = { D: { Success: true as const } };
 
 export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
@@ -114,31 +154,32 @@ export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
       },
     ),
     POST: endpoint(
-      { summary: 'Create a contact and its enabled portal account' },
+      { summary: 'Create contacts, each with an enabled portal account (all or nothing)' },
       async (request, reply) => {
         const agentId = agentIdOf(request);
-        const { D } = parseBody(createContactBodySchema, request.body);
-        const id = db.transaction(() => {
-          if (D.PrimaryEmail && emailTaken(db, agentId, D.PrimaryEmail)) {
-            throw new SparkError(
-              409,
-              SparkCode.Duplicate,
-              `A contact with the e-mail ${D.PrimaryEmail} exists already.`,
-            );
-          }
-          const contactId = insertContact(db, agentId, {
-            givenName: D.GivenName,
-            familyName: D.FamilyName,
-            displayName: D.DisplayName,
-            primaryEmail: D.PrimaryEmail,
+        const { contacts, path } = contactsOf(request.body);
+        const ids = db.transaction(() => {
+          refuseDuplicateEmails(contacts, path, (email) => emailTaken(db, agentId, email));
+          return contacts.map((contact) => {
+            const contactId = insertContact(db, agentId, {
+              givenName: contact.GivenName,
+              familyName: contact.FamilyName,
+              displayName: contact.DisplayName,
+              primaryEmail: contact.PrimaryEmail,
+            });
+            insertPortalAccount(db, contactId);
+            return contactId;
           });
-          insertPortalAccount(db, contactId);
-          return contactId;
         })();
         reply.code(201);
-        return { D: { Success: true as const, Results: [{ ResourceUri: `/v1/contacts/${id}` }] } };
+        return {
+          D: {
+            Success: true as const,
+            Results: ids.map((id) => ({ ResourceUri: `/v1/contacts/${id}` })),
+          },
+        };
       },
-      createContactBodySchema,
+      z.union([createContactsBodySchema, createContactBodySchema]),
     ),
   });
 

@@ -1,4 +1,7 @@
-import type { PortalGroup, PortalGroupUser } from '../../../shared/portal-groups.js';
+import type {
+  PortalGroupRecord as PortalGroup,
+  PortalGroupUserRecord as PortalGroupUser,
+} from '../../../shared/portal-groups.js';
 import { FAVORITES_TAG } from '../../../shared/portal-groups.js';
 import type { GroupRow, GroupUserRow } from '../store/portal-group-reads.js';
 

@@ -33,6 +33,7 @@ import {
   replaceMembers,
   setFavorites,
 } from '../store/portal-group-writes.js';
+import { cachedAnswer } from '../store/read-cache.js';
 import { parseBody } from '../validation.js';
 import { toPortalGroup } from './portal-group-records.js';
 import { groupParams, groupUserParams, isSparkId, selectQuery } from './params.js';
@@ -129,13 +130,20 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
         querystring: searchParamsSchema,
         response: groupsResponse,
       },
-      async (request) => {
+      async (request, reply) => {
         const scope = readScope(callerOf(request));
-        const search = parseSearch(request.query, groupSearch);
-        const rows = search.pagination === 'count' ? [] : listGroups(db, scope, search);
-        return resultsBody(withUsers(rows, search.select), search, () =>
-          countGroups(db, scope, search.filter),
-        );
+        // Once per caller and query until the data changes; each minute too, as Active ages.
+        const key = `${JSON.stringify(scope)}\u0000${request.url}\u0000${Math.floor(Date.now() / 60_000)}`;
+        const body = cachedAnswer(db, key, () => {
+          const search = parseSearch(request.query, groupSearch);
+          const rows = search.pagination === 'count' ? [] : listGroups(db, scope, search);
+          return JSON.stringify(
+            resultsBody(withUsers(rows, search.select), search, () =>
+              countGroups(db, scope, search.filter),
+            ),
+          );
+        });
+        return reply.type('application/json; charset=utf-8').send(body as never);
       },
     ),
   });

@@ -91,15 +91,17 @@ export function emailTaken(db: Db, agentId: string, email: string): boolean {
 }
 
 export interface NewContact {
-  givenName: string;
-  familyName: string;
+  givenName?: string;
+  familyName?: string;
+  /** Given and family name when left out. */
   displayName?: string;
   primaryEmail?: string;
 }
 
 export function insertContact(db: Db, agentId: string, contact: NewContact): string {
   const id = newSparkId();
-  const displayName = contact.displayName ?? `${contact.givenName} ${contact.familyName}`;
+  const displayName =
+    contact.displayName ?? [contact.givenName, contact.familyName].filter(Boolean).join(' ');
   statement(
     db,
     `INSERT INTO contacts (id, agent_id, display_name, given_name, family_name, primary_email,
@@ -109,13 +111,13 @@ export function insertContact(db: Db, agentId: string, contact: NewContact): str
     id,
     agentId,
     displayName,
-    contact.givenName,
-    contact.familyName,
+    contact.givenName ?? null,
+    contact.familyName ?? null,
     contact.primaryEmail ?? null,
     sparkTimestamp(),
     foldKey(displayName),
-    foldKey(contact.givenName),
-    foldKey(contact.familyName),
+    contact.givenName === undefined ? null : foldKey(contact.givenName),
+    contact.familyName === undefined ? null : foldKey(contact.familyName),
     contact.primaryEmail ? foldKey(contact.primaryEmail) : null,
   );
   return id;

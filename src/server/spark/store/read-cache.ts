@@ -77,3 +77,26 @@ export function cachedCount(db: Db, sql: string, params: readonly (string | numb
     () => (statement(db, sql).get(...params) as { n: number }).n,
   );
 }
+
+const answers = new WeakMap<Db, Generation>();
+const MAX_ANSWERS = 500;
+
+/**
+ * A serialised answer, built once per key until anything in the database changes. Kept apart
+ * from the reads above, and fewer: an answer may be tens of kilobytes.
+ */
+export function cachedAnswer(db: Db, key: string, build: () => string): string {
+  if (db.inTransaction) return build();
+  const version = versionOf(db);
+  let generation = answers.get(db);
+  if (!generation || generation.version !== version) {
+    generation = { version, values: new Map() };
+    answers.set(db, generation);
+  }
+  const hit = generation.values.get(key);
+  if (typeof hit === 'string') return hit;
+  const body = build();
+  if (generation.values.size >= MAX_ANSWERS) generation.values.clear();
+  generation.values.set(key, body);
+  return body;
+}

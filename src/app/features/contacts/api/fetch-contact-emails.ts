@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { contactSelectedSchema } from '../../../../shared/contacts.js';
+import { contactReadSchema } from '../../../../shared/contacts.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { anyOfFilter } from '../../../api/spark-ql.js';
 import { runWithLimit } from '../../../api/run-with-limit.js';
@@ -8,6 +8,7 @@ import { contactKeys } from './contact-keys.js';
 /** The Spark page size cap: one request per 25 Ids. */
 export const EMAIL_BATCH_SIZE = 25;
 const PARALLEL_REQUESTS = 4;
+const contactEmailSchema = contactReadSchema.pick({ Id: true, PrimaryEmail: true });
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -23,7 +24,7 @@ export async function fetchContactEmails(
 ): Promise<Map<string, string | null>> {
   const unique = [...new Set(contactIds)];
   const settled = await runWithLimit(chunks(unique, EMAIL_BATCH_SIZE), PARALLEL_REQUESTS, (ids) =>
-    sparkRead(contactSelectedSchema, {
+    sparkRead(contactEmailSchema, {
       path: '/contacts',
       query: {
         _filter: anyOfFilter('Id', ids),

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { portalAccountSchema } from '../../../../shared/contacts.js';
+import { portalAccountReadSchema } from '../../../../shared/contacts.js';
 import type { PortalAccount } from '../../../../shared/contacts.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
 import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
@@ -11,7 +11,7 @@ export async function getPortalAccount(
   signal?: AbortSignal,
 ): Promise<PortalAccount | null> {
   try {
-    const { results } = await sparkRead(portalAccountSchema, {
+    const { results } = await sparkRead(portalAccountReadSchema, {
       path: `/contacts/${encodeURIComponent(contactId)}/portal`,
       signal,
     });

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { contactSchema } from '../../../../shared/contacts.js';
+import { contactReadSchema } from '../../../../shared/contacts.js';
 import { compareNames } from '../../../../shared/name-order.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
@@ -8,7 +8,7 @@ import { contactSearchFilter } from './contact-search-filter.js';
 export const CONTACT_SEARCH_LIMIT = 25;
 
 export async function searchContacts(q: string, signal?: AbortSignal) {
-  const { results } = await sparkRead(contactSchema, {
+  const { results } = await sparkRead(contactReadSchema, {
     path: '/contacts',
     query: {
       _filter: contactSearchFilter(q),

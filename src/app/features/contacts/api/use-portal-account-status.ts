@@ -13,6 +13,7 @@ export function usePortalAccountStatus(contact: Contact, options: { enabled: boo
   else if (account.isPending) status = account.isError ? 'unknown' : 'checking';
   else if (account.isError) status = 'unknown';
   else if (account.data === null) status = 'none';
+  else if (account.data.Enabled === undefined) status = 'unknown';
   else status = account.data.Enabled ? 'enabled' : 'disabled';
   return status;
 }

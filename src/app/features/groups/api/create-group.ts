@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { portalAccountSchema } from '../../../../shared/contacts.js';
+import { portalAccountReadSchema } from '../../../../shared/contacts.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
 import { SparkApiError, sparkRead, sparkWrite } from '../../../api/spark-fetch.js';
 import { contactKeys } from '../../contacts/api/contact-keys.js';
@@ -13,7 +13,7 @@ export interface CreateGroupInput {
 
 /** A group's Id is its owner's portal account Id: look it up, then POST the users to it. */
 export async function createGroup({ ownerContactId, memberContactIds }: CreateGroupInput) {
-  const { results } = await sparkRead(portalAccountSchema, {
+  const { results } = await sparkRead(portalAccountReadSchema, {
     path: `/contacts/${encodeURIComponent(ownerContactId)}/portal`,
   });
   const account = results[0];

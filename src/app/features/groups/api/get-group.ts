@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { portalGroupSchema } from '../../../../shared/portal-groups.js';
+import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
 import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
@@ -8,7 +8,7 @@ import { groupKeys } from './group-keys.js';
 import type { GroupsPage } from './get-groups.js';
 
 export async function fetchGroup(id: string, signal?: AbortSignal): Promise<PortalGroup> {
-  const { results } = await sparkRead(portalGroupSchema, {
+  const { results } = await sparkRead(portalGroupReadSchema, {
     path: `/portal/groups/${encodeURIComponent(id)}`,
     signal,
   });

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { portalGroupSchema } from '../../../../shared/portal-groups.js';
+import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { containsFilter } from '../../../api/spark-ql.js';
 import { groupKeys } from './group-keys.js';
@@ -8,7 +8,7 @@ import type { GroupListParams } from './group-keys.js';
 export const GROUPS_PAGE_SIZE = 25;
 
 export async function fetchGroups(params: GroupListParams, signal?: AbortSignal) {
-  const { results, pagination } = await sparkRead(portalGroupSchema, {
+  const { results, pagination } = await sparkRead(portalGroupReadSchema, {
     path: '/portal/groups',
     query: {
       _limit: GROUPS_PAGE_SIZE,

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { portalGroupSelectedSchema } from '../../../../shared/portal-groups.js';
+import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { anyOfFilter } from '../../../api/spark-ql.js';
 
-const ownedGroupSchema = portalGroupSelectedSchema.extend({ ContactId: z.string() });
+const ownedGroupSchema = portalGroupReadSchema.pick({ Id: true, ContactId: true });
 
 /** For up to 25 contacts: which group each owns, as contact Id → group Id. */
 export async function groupsOwnedBy(

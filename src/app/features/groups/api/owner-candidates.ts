@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, keepPreviousData } from '@tanstack/react-query';
-import { contactSchema } from '../../../../shared/contacts.js';
+import { contactReadSchema } from '../../../../shared/contacts.js';
 import type { Contact } from '../../../../shared/contacts.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
 import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
@@ -20,7 +20,7 @@ export async function searchPortalContacts(
   q: string,
   signal?: AbortSignal,
 ): Promise<PortalContact[]> {
-  const { results: contacts } = await sparkRead(contactSchema, {
+  const { results: contacts } = await sparkRead(contactReadSchema, {
     path: '/contacts',
     query: {
       _limit: SEARCH_LIMIT,
@@ -51,7 +51,7 @@ export function usePortalContacts(q: string) {
 
 /** One contact as a possible owner (for `/groups/new?owner=<Id>`). */
 export async function fetchPortalContact(id: string, signal?: AbortSignal): Promise<PortalContact> {
-  const { results } = await sparkRead(contactSchema, {
+  const { results } = await sparkRead(contactReadSchema, {
     path: `/contacts/${encodeURIComponent(id)}`,
     signal,
   });

@@ -38,3 +38,20 @@ export function OwnerBadge() {
     </Badge>
   );
 }
+
+export function AgentBadge() {
+  return (
+    <Badge variant="outline" color="gray" size="sm" style={{ flexShrink: 0 }}>
+      Agent
+    </Badge>
+  );
+}
+
+/** Spark sends no portal state for an agent listed in a group. */
+export function NotShown() {
+  return (
+    <Text span fz="sm" c="dimmed" aria-label="Not shown for this user">
+      —
+    </Text>
+  );
+}

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Anchor, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
-import { memberState } from '../member-state.js';
+import { isAgent, memberState } from '../member-state.js';
 import { firstDirection, sortMembers } from '../sort-members.js';
 import type { MemberSort, MemberSortKey } from '../sort-members.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
-import { MemberActivity, OwnerBadge, PortalBadge } from './member-badges.js';
+import { AgentBadge, MemberActivity, NotShown, OwnerBadge, PortalBadge } from './member-badges.js';
 import { SortableTh } from './sortable-th.js';
 
 /** Below 600 px the members are stacked cards. */
@@ -52,6 +52,7 @@ function MemberName({
           {user.Name}
         </Anchor>
         {isOwner && <OwnerBadge />}
+        {isAgent(user) && <AgentBadge />}
       </Group>
       <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
         {email === undefined ? '\u00a0' : (email ?? 'No e-mail')}
@@ -93,7 +94,7 @@ export function MembersTable({
     const portalAction = user.Enabled ? 'Turn portal off' : 'Turn portal on';
     return (
       <Group gap="xs" justify="flex-end" wrap="nowrap">
-        {onTogglePortal && (
+        {onTogglePortal && !isAgent(user) && (
           <Button
             variant="default"
             size="compact-sm"
@@ -125,13 +126,19 @@ export function MembersTable({
           <Paper component="li" key={user.Id} withBorder p="sm" radius="md">
             <Stack gap={6}>
               {name(user)}
-              <Group gap="md" align="flex-start">
-                <MemberActivity state={memberState(user)} />
-                <PortalBadge user={user} />
-              </Group>
-              <Text fz="xs">
-                Last login: <RelativeTime value={user.LastLogin} />
-              </Text>
+              {isAgent(user) ? (
+                <NotShown />
+              ) : (
+                <>
+                  <Group gap="md" align="flex-start">
+                    <MemberActivity state={memberState(user)} />
+                    <PortalBadge user={user} />
+                  </Group>
+                  <Text fz="xs">
+                    Last login: <RelativeTime value={user.LastLogin} />
+                  </Text>
+                </>
+              )}
               {hasActions && actions(user)}
             </Stack>
           </Paper>
@@ -169,13 +176,11 @@ export function MembersTable({
             <Table.Tr key={user.Id}>
               <Table.Td>{name(user)}</Table.Td>
               <Table.Td>
-                <MemberActivity state={memberState(user)} />
+                {isAgent(user) ? <NotShown /> : <MemberActivity state={memberState(user)} />}
               </Table.Td>
-              <Table.Td>
-                <PortalBadge user={user} />
-              </Table.Td>
+              <Table.Td>{isAgent(user) ? <NotShown /> : <PortalBadge user={user} />}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <RelativeTime value={user.LastLogin} />
+                {isAgent(user) ? <NotShown /> : <RelativeTime value={user.LastLogin} />}
               </Table.Td>
               {hasActions && <Table.Td>{actions(user)}</Table.Td>}
             </Table.Tr>

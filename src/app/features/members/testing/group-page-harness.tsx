@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { portalGroupSchema } from '../../../../shared/portal-groups.js';
+import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { groupKeys } from '../../groups/api/group-keys.js';
 import { SignInActivity } from '../../activity/sign-in-activity.js';
@@ -13,7 +13,9 @@ export function GroupPageHarness({ canEdit }: { canEdit: boolean }) {
   const group = useQuery({
     queryKey: groupKeys.detail(groupId),
     queryFn: async () => {
-      const { results } = await sparkRead(portalGroupSchema, { path: `/portal/groups/${groupId}` });
+      const { results } = await sparkRead(portalGroupReadSchema, {
+        path: `/portal/groups/${groupId}`,
+      });
       const found = results[0];
       if (!found) throw new Error('Group not found');
       return found;
