@@ -5,7 +5,15 @@ import { SparkApiError } from './spark-fetch.js';
 export function errorMessage(error: unknown): string {
   if (!(error instanceof SparkApiError)) return 'Something went wrong. Please try again.';
   if (error.isNetwork) return "You're offline; check your connection and try again.";
-  if (error.status === 503) return 'The service is temporarily unavailable; try again in a moment.';
+  const ownWords: (number | undefined)[] = [
+    SparkCode.AccountNotReady,
+    SparkCode.DataNotReady,
+    SparkCode.TemporarilyUnavailable,
+    SparkCode.RateLimited,
+  ];
+  // Spark's own 503 codes have their own words; any other 503 is the generic outage.
+  if (error.status === 503 && !ownWords.includes(error.code))
+    return 'The service is temporarily unavailable; try again in a moment.';
   switch (error.code) {
     case SparkCode.NoPortalAccount:
       return 'This contact has no portal account yet';
