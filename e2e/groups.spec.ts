@@ -22,6 +22,7 @@ test('the list is in owner order, flips, searches, pages, and keeps its state on
   const descending = await api.groups({ _orderby: '-Name' });
   await expect(groupLinks(page)).toHaveText(descending.map(ownerName));
   await page.getByRole('button', { name: /sort/i }).click();
+  await expect(groupLinks(page)).toHaveText(firstPage.map(ownerName));
 
   await page.getByRole('button', { name: /next page/i }).click();
   await expect(page).toHaveURL(/page=2/);

@@ -180,7 +180,9 @@ describe('GET /auth/callback', () => {
     const { response } = await visit(callback, { headers: { Cookie: login.cookie } });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(`/signed-out?error=${reason}`);
-    expect(cookieSetBy(response)).toBe('pga_session=');
+    // The sign-in in progress is over; a session the browser may have is left alone.
+    expect(cookieSetBy(response, 'pga_signin')).toBe('pga_signin=');
+    expect(cookieSetBy(response)).toBeUndefined();
   });
 
   it('refuses a callback without the sign-in cookie, and a replayed one', async () => {
