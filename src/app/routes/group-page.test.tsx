@@ -293,7 +293,7 @@ describe('group page with a group as the real Spark API sends it', () => {
       .getAllByRole('listitem')
       .map((item) => Number(/(\d+) members?$/.exec(item.textContent ?? '')?.[1]));
     expect(counted.reduce((sum, n) => sum + n, 0)).toBe(2);
-    expect(within(activity).getByText('Never signed in').nextSibling).toHaveTextContent(
+    expect(within(activity).getByText('Invited, never signed in').nextSibling).toHaveTextContent(
       '0 members',
     );
   });
