@@ -8,7 +8,10 @@ test('load all groups, Favorites only across pages, sort by member count', async
   await page.getByRole('button', { name: 'Load all groups' }).click();
   const summary = page.getByText(/^\d+ of \d+ groups \(all loaded/);
   await expect(summary).toBeVisible();
-  await page.getByRole('checkbox', { name: 'Favorites only' }).check();
+  // The filter lives in the URL, so the box shows ticked once the address has changed.
+  const favoritesOnly = page.getByRole('checkbox', { name: 'Favorites only' });
+  await favoritesOnly.click();
+  await expect(favoritesOnly).toBeChecked();
   await expect(page).toHaveURL(/fav=1/);
   const rows = page.getByRole('table', { name: 'All portal groups' }).locator('tbody tr');
   await expect(rows.first()).toBeVisible();
