@@ -33,7 +33,7 @@ const CROSSINGS = {
     'groups/group-summary.ts',
   ],
   export: ['contacts/index.ts', 'members/index.ts'],
-  groups: ['contacts/api/contact-keys.ts'],
+  groups: ['contacts/api/contact-keys.ts', 'members/index.ts'],
   members: [
     'activity/sign-in-activity.tsx',
     'contacts/index.ts',

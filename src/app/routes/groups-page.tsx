@@ -3,8 +3,6 @@ import { Alert, Box, Button, Group, Pagination, Stack, Text, Title } from '@mant
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/error-message.js';
-import { hasInactiveMembers } from '../features/members/index.js';
-import { InactiveFilter } from '../features/activity/inactive-filter.js';
 import { useCanEdit } from '../features/auth/index.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
 import { useGroups } from '../features/groups/api/get-groups.js';
@@ -14,6 +12,13 @@ import { GroupsTable } from '../features/groups/components/groups-table.js';
 import { readListParams, writeListParams } from '../features/groups/list-params.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { ErrorPanel } from '../ui/error-panel.js';
+
+const WholeBookPanel = lazy(() =>
+  import('../features/groups/whole-book/whole-book-panel.js').then((m) => ({
+    default: m.WholeBookPanel,
+  })),
+);
+const WHOLE_BOOK_PARAMS = ['all', 'fav', 'inactive', 'by', 'apage'];
 
 const BulkBar = lazy(() =>
   import('../features/bulk/bulk-bar.js').then((m) => ({ default: m.BulkBar })),
@@ -40,14 +45,9 @@ export function GroupsPage() {
 
   const update = useCallback(
     (change: Partial<GroupListParams>, replace = false) =>
-      setSearchParams(
-        (current) => {
-          const next = writeListParams({ ...readListParams(current), ...change });
-          if (current.get('inactive') === '1') next.set('inactive', '1');
-          return next;
-        },
-        { replace },
-      ),
+      setSearchParams((current) => writeListParams({ ...readListParams(current), ...change }), {
+        replace,
+      }),
     [setSearchParams],
   );
   const search = useCallback(
@@ -59,24 +59,25 @@ export function GroupsPage() {
     [update],
   );
 
-  const inactiveOnly = searchParams.get('inactive') === '1';
-  const setInactiveOnly = (checked: boolean) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (checked) next.set('inactive', '1');
-        else next.delete('inactive');
-        return next;
-      },
-      { replace: true },
-    );
+  const wholeBook = searchParams.get('all') === '1';
+  const setWholeBook = (on: boolean) =>
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const key of WHOLE_BOOK_PARAMS) next.delete(key);
+      if (on) {
+        next.set('all', '1');
+        next.delete('q');
+        next.delete('page');
+      }
+      return next;
+    });
   const selection = useGroupSelection();
   const [bulkUsed, setBulkUsed] = useState(false);
   const tableArea = useRef<HTMLDivElement>(null);
   useRowNavigation(tableArea);
 
   const data = groups.data;
-  const shownGroups = inactiveOnly ? data?.groups.filter(hasInactiveMembers) : data?.groups;
+  const shownGroups = data?.groups;
   const newGroupButton = canEdit ? (
     <Button component={Link} to="/groups/new">
       New group
@@ -135,12 +136,14 @@ export function GroupsPage() {
             </Group>
           </Alert>
         )}
-        <InactiveFilter checked={inactiveOnly} onChange={setInactiveOnly} />
-        {inactiveOnly && data && (
-          <Text size="sm" aria-live="polite">
-            {shownGroups?.length} of {data.groups.length} groups on this page have inactive members
+        <Group gap="sm">
+          <Button variant="default" size="xs" onClick={() => setWholeBook(true)}>
+            Load all groups
+          </Button>
+          <Text size="sm" c="dimmed">
+            For Favorites only, inactive members, member count and latest sign-in across every group
           </Text>
-        )}
+        </Group>
         <Box ref={tableArea} className={rowNavigationClass}>
           <GroupsTable
             groups={shownGroups}
@@ -215,8 +218,16 @@ export function GroupsPage() {
         <Title order={1}>Groups</Title>
         {newGroupButton}
       </Group>
-      <GroupsSearch value={params.q} onSearch={search} />
-      {body}
+      {wholeBook ? (
+        <Suspense fallback={<Text size="sm">Loading…</Text>}>
+          <WholeBookPanel onClose={() => setWholeBook(false)} />
+        </Suspense>
+      ) : (
+        <>
+          <GroupsSearch value={params.q} onSearch={search} />
+          {body}
+        </>
+      )}
     </Stack>
   );
 }

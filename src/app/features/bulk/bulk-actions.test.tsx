@@ -142,29 +142,3 @@ describe('bulk actions on the groups list', () => {
     expect(screen.queryByRole('checkbox', { name: /^Select/ })).not.toBeInTheDocument();
   });
 });
-
-describe('"Has inactive members" filter', () => {
-  it('narrows the loaded page, says it is this page only, and lives in the URL', async () => {
-    // Active by the one rule (members' state): signed in lately with the portal on.
-    const recent = new Date(Date.now() - 3600_000).toISOString();
-    const signedIn = (group: PortalGroup): PortalGroup => ({
-      ...group,
-      Users: group.Users.map((user) => ({ ...user, LastLogin: recent })),
-    });
-    const sleepy = signedIn(makeGroup(['Sleepy Owner', 'Dozing Member']));
-    nth(sleepy.Users, 1).LastLogin = null;
-    server.use(sessionHandler(agent), groupsListHandler([...groups.map(signedIn), sleepy]));
-    const { user } = renderList();
-    await screen.findByRole('link', { name: 'Owner 1' });
-    const filter = screen.getByRole('checkbox', { name: 'Has inactive members' });
-    expect(filter).toHaveAccessibleDescription(/this page only/);
-    await user.click(filter);
-    expect(screen.getByTestId('location')).toHaveTextContent('/groups?inactive=1');
-    expect(screen.getByText('1 of 8 groups on this page have inactive members')).toBeVisible();
-    const links = within(screen.getByRole('table', { name: 'Portal groups' })).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['Sleepy Owner']);
-
-    await user.click(screen.getByRole('button', { name: /sort Z to A/ }));
-    expect(screen.getByTestId('location')).toHaveTextContent('/groups?sort=-Name&inactive=1');
-  });
-});

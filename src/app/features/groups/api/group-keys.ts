@@ -9,6 +9,8 @@ export const groupKeys = {
   all: ['groups'] as const,
   lists: () => [...groupKeys.all, 'list'] as const,
   list: (params: GroupListParams) => [...groupKeys.lists(), params] as const,
+  /** Every group, loaded page by page for filters and sorts Spark does not offer. */
+  wholeBook: () => [...groupKeys.all, 'whole-book'] as const,
   details: () => [...groupKeys.all, 'detail'] as const,
   detail: (id: string) => [...groupKeys.details(), id] as const,
 };

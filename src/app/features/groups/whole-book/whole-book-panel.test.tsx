@@ -1,0 +1,127 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '../../../query-client.js';
+import { GroupsPage } from '../../../routes/groups-page.js';
+import { agent, makeGroup } from '../../../test/fixtures.js';
+import { groupsListHandler } from '../../../test/fake-groups.js';
+import { LocationProbe } from '../../../test/location-probe.js';
+import { setupMswServer, sparkError, sparkResults } from '../../../test/msw.js';
+import { renderWithProviders } from '../../../test/render.js';
+import { sessionHandler } from '../../../test/session-handler.js';
+
+const server = setupMswServer();
+
+/** 60 groups over three pages; every 20th is a Favorite, and group i has i % 7 + 1 members. */
+const book = Array.from({ length: 60 }, (_, index) =>
+  makeGroup(
+    [
+      `Owner ${String(index + 1).padStart(2, '0')}`,
+      ...Array.from({ length: index % 7 }, (__, m) => `Member ${m}`),
+    ],
+    { Tags: index % 20 === 19 ? ['Favorites'] : [] },
+  ),
+);
+
+function renderList(route = '/groups') {
+  return renderWithProviders(
+    <>
+      <GroupsPage />
+      <LocationProbe />
+    </>,
+    { route, path: '/groups', queryClient: createQueryClient({ retry: false }) },
+  );
+}
+
+function ownerNames() {
+  return within(screen.getByRole('table'))
+    .getAllByRole('link')
+    .map((link) => link.textContent);
+}
+
+describe('whole book', () => {
+  it('loads every page with progress, then filters Favorites and sorts by member count across all', async () => {
+    const requests: URL[] = [];
+    server.use(sessionHandler(agent), groupsListHandler(book, requests));
+    const { user } = renderList();
+    await user.click(await screen.findByRole('button', { name: 'Load all groups' }));
+    expect(await screen.findByText('60 of 60 groups', { exact: false })).toBeInTheDocument();
+    const pagesRead = requests.filter((url) => url.searchParams.get('_limit') === '25');
+    expect(pagesRead.map((url) => url.searchParams.get('_page'))).toEqual(
+      expect.arrayContaining(['1', '2', '3']),
+    );
+
+    await user.click(screen.getByRole('checkbox', { name: 'Favorites only' }));
+    expect(screen.getByText('3 of 60 groups', { exact: false })).toBeInTheDocument();
+    expect(ownerNames()).toEqual(['Owner 20', 'Owner 40', 'Owner 60']);
+    expect(screen.getByTestId('location')).toHaveTextContent('fav=1');
+    await user.click(screen.getByRole('checkbox', { name: 'Favorites only' }));
+
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Sort all groups by' }),
+      'Member count (most first)',
+    );
+    // Groups 7, 14, … have 7 members each; the first by owner name is Owner 07.
+    expect(ownerNames()[0]).toBe('Owner 07');
+    expect(screen.getByTestId('location')).toHaveTextContent('by=members');
+  });
+
+  it('shows progress and Cancel stops further requests', async () => {
+    const requests: URL[] = [];
+    const list = groupsListHandler(book, requests);
+    server.use(
+      sessionHandler(agent),
+      http.get('/api/v1/portal/groups', async ({ request }) => {
+        if (new URL(request.url).searchParams.get('_page') !== '1') await delay('infinite');
+      }),
+      list,
+    );
+    const { user } = renderList('/groups?all=1');
+    expect(await screen.findByText('Loaded 25 of 60 groups')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByRole('button', { name: 'Load all groups' })).toBeInTheDocument();
+    const count = requests.length;
+    await waitFor(() => expect(screen.getByRole('table')).toBeInTheDocument());
+    expect(requests.filter((url) => url.searchParams.get('_page') === '3')).toHaveLength(0);
+    expect(requests.length).toBe(count);
+  });
+
+  it('declines past the stated size and says why', async () => {
+    server.use(
+      sessionHandler(agent),
+      http.get('/api/v1/portal/groups', () =>
+        sparkResults(book.slice(0, 25), {
+          TotalRows: 5001,
+          PageSize: 25,
+          TotalPages: 201,
+          CurrentPage: 1,
+        }),
+      ),
+    );
+    renderList('/groups?all=1');
+    expect(
+      await screen.findByText(/There are 5,001 groups; loading all of them is limited to 5,000/),
+    ).toBeInTheDocument();
+  });
+
+  it('waits out a 429 and carries on', async () => {
+    const list = groupsListHandler(book);
+    let refused = false;
+    server.use(
+      sessionHandler(agent),
+      http.get('/api/v1/portal/groups', ({ request }) => {
+        if (new URL(request.url).searchParams.get('_page') === '2' && !refused) {
+          refused = true;
+          return sparkError(429, 1550, 'Busy', { 'Retry-After': '1' });
+        }
+        return undefined;
+      }),
+      list,
+    );
+    renderList('/groups?all=1');
+    expect(
+      await screen.findByText('60 of 60 groups', { exact: false }, { timeout: 4000 }),
+    ).toBeInTheDocument();
+    expect(refused).toBe(true);
+  });
+});
