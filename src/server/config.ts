@@ -45,6 +45,7 @@ export const envSchema = z.object({
     z.array(z.url()).default([]),
   ),
   SPARK_AUTH_FAILURE_LIMIT: int(100),
+  SPARK_CHECK_ANSWERS: z.preprocess(emptyToUndefined, z.enum(['0', '1']).optional()),
   SESSIONS_DATABASE_PATH: optionalText,
   REDIS_URL: optionalUrl,
   SIGN_IN_RATE_LIMIT: int(60),
@@ -80,6 +81,8 @@ export interface Config {
   emulator: {
     /** Failed token authentications and grants per client address per minute. */
     authFailureLimit: number;
+    /** Check every answer against its schema before sending it (on by default in the tests). */
+    checkAnswers: boolean;
     tokenLifetimeSeconds: number;
     rateLimit: number;
     rateLimitIdx: number;
@@ -159,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE * 1000,
     emulator: {
       authFailureLimit: e.SPARK_AUTH_FAILURE_LIMIT,
+      checkAnswers: e.SPARK_CHECK_ANSWERS ? e.SPARK_CHECK_ANSWERS === '1' : Boolean(env.VITEST),
       tokenLifetimeSeconds: e.SPARK_TOKEN_LIFETIME,
       rateLimit: e.SPARK_RATE_LIMIT,
       rateLimitIdx: e.SPARK_RATE_LIMIT_IDX,

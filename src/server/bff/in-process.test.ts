@@ -19,7 +19,7 @@ describe('the embedded emulator is reached in-process, not through PUBLIC_URL', 
     });
     const authorizeUrl = login.headers.get('location') ?? '';
     expect(authorizeUrl.startsWith(`${PUBLIC_URL}/spark/oauth2?`)).toBe(true);
-    const signInCookie = cookieSetBy(login) ?? '';
+    const signInCookie = cookieSetBy(login, '__Host-pga_signin') ?? '';
 
     const chosen = await chooseAccount(behindProxy(authorizeUrl), 'Avery Stone');
     const callbackUrl = chosen.headers.get('location') ?? '';
@@ -30,7 +30,7 @@ describe('the embedded emulator is reached in-process, not through PUBLIC_URL', 
       redirect: 'manual',
     });
     expect(callback.headers.get('location')).toBe('/groups');
-    const session = cookieSetBy(callback) ?? '';
+    const session = cookieSetBy(callback, '__Host-pga_session') ?? '';
 
     const me = await fetch(`${server.url}/auth/session`, { headers: { Cookie: session } });
     expect(await me.json()).toMatchObject({ Name: 'Avery Stone', Role: 'Private' });

@@ -59,7 +59,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
 
   // The answers are built from our own rows, so checking each against its schema (a tenth of the
   // time of a read) is left to the tests; SPARK_CHECK_ANSWERS=1 turns it on elsewhere.
-  if (!process.env.VITEST && process.env.SPARK_CHECK_ANSWERS !== '1') {
+  if (!config.emulator.checkAnswers) {
     app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   }
 
