@@ -1,8 +1,8 @@
 // Two app instances sharing one Redis, with a separate server as their Spark, behind a tiny
 // round-robin proxy on --port: the topology of a real deployment, for the scale-out journey.
-import { createServer, request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { passThroughProxy } from '../src/server/testing/pass-through-proxy.js';
 import { startRedis } from '../src/server/testing/redis-server.js';
 import { startSeparateSpark } from '../src/server/testing/separate-spark.js';
 import { startTestServer } from '../src/server/testing/test-server.js';
@@ -27,28 +27,11 @@ const instances = await Promise.all(
 );
 
 let next = 0;
-const proxy = createServer((incoming, outgoing) => {
+const proxy = passThroughProxy(() => {
   const instance = instances[next++ % instances.length];
-  if (!instance) return outgoing.destroy();
-  const target = new URL(instance.server.url);
-  const forwarded = httpRequest(
-    {
-      host: target.hostname,
-      port: target.port,
-      method: incoming.method,
-      path: incoming.url,
-      headers: incoming.headers,
-    },
-    (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, {
-        ...answer.headers,
-        'x-served-by': instance.name,
-      });
-      answer.pipe(outgoing);
-    },
+  return (
+    instance && { target: new URL(instance.server.url), stamp: { 'x-served-by': instance.name } }
   );
-  forwarded.on('error', () => outgoing.writeHead(502).end());
-  incoming.pipe(forwarded);
 });
 proxy.listen(port, '127.0.0.1');
 

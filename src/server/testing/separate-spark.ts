@@ -1,5 +1,6 @@
-import { createServer, request as httpRequest, type Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import { DEMO_CLIENT_ID } from '../config.js';
+import { passThroughProxy } from './pass-through-proxy.js';
 import { freePort, startTestServer, type TestServer } from './test-server.js';
 
 export interface SeparateSpark {
@@ -25,26 +26,10 @@ export async function startSeparateSpark(
   if (options.requestIds) {
     let issued = 0;
     const target = new URL(server.url);
-    proxy = createServer((incoming, outgoing) => {
-      const forwarded = httpRequest(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers,
-        },
-        (answer) => {
-          outgoing.writeHead(answer.statusCode ?? 502, {
-            ...answer.headers,
-            'x-request-id': `spark-${++issued}`,
-          });
-          answer.pipe(outgoing);
-        },
-      );
-      forwarded.on('error', () => outgoing.destroy());
-      incoming.pipe(forwarded);
-    });
+    proxy = passThroughProxy(() => ({
+      target,
+      stamp: { 'x-request-id': `spark-${++issued}` },
+    }));
     const port = await freePort();
     await new Promise<void>((resolve) => proxy?.listen(port, '127.0.0.1', resolve));
     apiBase = `http://127.0.0.1:${port}/spark`;
