@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { errorMessage } from './api/error-message.js';
 import { SparkApiError } from './api/spark-fetch.js';
 import { SparkCode } from '../shared/spark-codes.js';
-import { markSessionEnded } from './features/auth/api/session.js';
+import { markSessionEnded } from './data/session.js';
 
 const MAX_READ_RETRIES = 3;
 

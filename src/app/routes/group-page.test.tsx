@@ -3,7 +3,7 @@ import { delay, http } from 'msw';
 import { Route } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../shared/portal-groups.js';
-import { groupKeys } from '../features/groups/api/group-keys.js';
+import { groupKeys } from '../data/group-keys.js';
 import { createQueryClient } from '../query-client.js';
 import { agent, consumer, makeGroup } from '../test/fixtures.js';
 import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../test/msw.js';

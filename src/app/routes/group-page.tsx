@@ -4,11 +4,11 @@ import { Anchor, Box, Breadcrumbs, Group, Skeleton, Stack, Text, Title } from '@
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useCanEdit } from '../features/auth/index.js';
-import { isNotFound, useGroup } from '../features/groups/api/get-group.js';
+import { isNotFound, useGroup } from '../data/get-group.js';
 import { DeleteGroupButton } from '../features/groups/components/delete-group-button.js';
 import { FavoritesToggle } from '../features/groups/components/favorites-toggle.js';
 import type { GroupLinkState } from '../features/groups/components/groups-table.js';
-import { groupName } from '../features/groups/group-summary.js';
+import { groupName } from '../data/group-summary.js';
 import { ExportCsvButton } from '../features/export/export-csv-button.js';
 import { GroupMembers } from '../features/members/index.js';
 import { ErrorPanel } from '../ui/error-panel.js';

@@ -8,5 +8,5 @@ export {
   authKeys,
   markSessionEnded,
   signInUrl,
-} from './api/session.js';
-export type { SessionState } from './api/session.js';
+} from '../../data/session.js';
+export type { SessionState } from '../../data/session.js';

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FAVORITES_TAG } from '../../../shared/portal-groups.js';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { sparkWrite } from '../../api/spark-fetch.js';
-import { removeCachedGroup, updateCachedGroup } from '../groups/api/group-cache.js';
-import { groupKeys } from '../groups/api/group-keys.js';
+import { removeCachedGroup, updateCachedGroup } from '../../data/group-cache.js';
+import { deleteGroup } from '../../data/delete-group.js';
+import { groupKeys } from '../../data/group-keys.js';
+import { setFavorites } from '../../data/set-favorites.js';
 import { runWithLimit } from '../../api/run-with-limit.js';
 import type { Settled } from '../../api/run-with-limit.js';
 
@@ -19,13 +20,7 @@ export const BULK_VERBS: Record<BulkActionKind, { done: string; failed: string }
 };
 
 function applyTo(kind: BulkActionKind, group: PortalGroup) {
-  const path = `/portal/groups/${encodeURIComponent(group.Id)}`;
-  if (kind === 'delete') return sparkWrite({ method: 'DELETE', path });
-  return sparkWrite({
-    method: 'PUT',
-    path,
-    body: { Tags: kind === 'favorite' ? [FAVORITES_TAG] : [] },
-  });
+  return kind === 'delete' ? deleteGroup(group.Id) : setFavorites(group.Id, kind === 'favorite');
 }
 
 export interface BulkRun {

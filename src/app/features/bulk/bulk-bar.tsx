@@ -3,7 +3,7 @@ import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { ExportCsvButton } from '../export/export-csv-button.js';
-import { groupName } from '../groups/group-summary.js';
+import { groupName } from '../../data/group-summary.js';
 import { useBulkAction } from './bulk-actions.js';
 import type { BulkActionKind, BulkRun } from './bulk-actions.js';
 import { BulkResult } from './bulk-result.js';

@@ -1,7 +1,7 @@
 import '@mantine/core/styles/List.css';
 import { Alert, List, Text } from '@mantine/core';
 import { errorMessage } from '../../api/error-message.js';
-import { groupName } from '../groups/group-summary.js';
+import { groupName } from '../../data/group-summary.js';
 import { BULK_VERBS } from './bulk-actions.js';
 import type { BulkRun } from './bulk-actions.js';
 

@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useState } from 'react';
 import { Box, Button, Text } from '@mantine/core';
 import { lazyWithPreload } from 'react-lazy-with-preload';
-import { useKeydown } from '../shortcuts/use-keydown.js';
+import { useKeydown } from '../../ui/use-keydown.js';
 
 // Loaded while the user reads the first page, so Ctrl+K opens at once and no keystroke is lost.
 const CommandPalette = lazyWithPreload(() =>

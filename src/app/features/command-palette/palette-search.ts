@@ -1,22 +1,16 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { contactReadSchema } from '../../../shared/contacts.js';
-import { portalGroupReadSchema } from '../../../shared/portal-groups.js';
-import { sparkRead } from '../../api/spark-fetch.js';
-import { containsFilter } from '../../api/spark-ql.js';
-import { contactKeys } from '../contacts/api/contact-keys.js';
-import { contactSearchFilter } from '../contacts/api/contact-search-filter.js';
-import { groupKeys } from '../groups/api/group-keys.js';
-import { groupsOwnedBy } from '../groups/api/groups-owned-by.js';
+import { contactKeys } from '../../data/contact-keys.js';
+import { contactSearchFilter } from '../../data/contact-search-filter.js';
+import { listContacts } from '../../data/search-contacts.js';
+import { listGroups } from '../../data/get-groups.js';
+import { groupKeys } from '../../data/group-keys.js';
+import { groupsOwnedBy } from '../../data/groups-owned-by.js';
 
 export const PALETTE_LIMIT = 6;
 
 /** Groups whose owner's name contains the text. */
 export async function searchGroupsByOwner(q: string, signal?: AbortSignal) {
-  const { results } = await sparkRead(portalGroupReadSchema, {
-    path: '/portal/groups',
-    query: { _limit: PALETTE_LIMIT, _orderby: 'Name', _filter: containsFilter('Name', q) },
-    signal,
-  });
+  const { results } = await listGroups({ limit: PALETTE_LIMIT, orderBy: 'Name', name: q }, signal);
   return results;
 }
 
@@ -33,11 +27,10 @@ export async function searchContactsWithGroups(
   q: string,
   signal?: AbortSignal,
 ): Promise<PaletteContact[]> {
-  const { results: contacts } = await sparkRead(contactReadSchema, {
-    path: '/contacts',
-    query: { _limit: PALETTE_LIMIT, _orderby: 'DisplayName', _filter: contactSearchFilter(q) },
+  const contacts = await listContacts(
+    { filter: contactSearchFilter(q), limit: PALETTE_LIMIT },
     signal,
-  });
+  );
   const groupOf = await groupsOwnedBy(
     contacts.map((contact) => contact.Id),
     signal,

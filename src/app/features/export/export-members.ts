@@ -1,5 +1,5 @@
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { fetchContactEmails } from '../contacts/index.js';
+import { fetchContactEmails } from '../../data/fetch-contact-emails.js';
 import { membersCsv } from './members-csv.js';
 
 function downloadText(text: string, fileName: string) {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { isAgent, memberState } from '../members/index.js';
+import { isAgent, memberState } from '../../data/member-state.js';
 
 export const CSV_COLUMNS = [
   'Group owner',

@@ -1,4 +1,4 @@
-import type { GroupListParams } from './api/group-keys.js';
+import type { GroupListParams } from '../../data/group-keys.js';
 
 /** List state lives in the query string: `?q=`, `?sort=-Name`, `?page=`. */
 export function readListParams(search: URLSearchParams): GroupListParams {

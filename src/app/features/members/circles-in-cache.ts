@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { groupKeys } from '../groups/api/group-keys.js';
+import { groupKeys } from '../../data/group-keys.js';
 
 function isGroup(value: unknown): value is PortalGroup {
   return (

@@ -6,5 +6,5 @@ export {
   hasInactiveMembers,
   isAgent,
   memberState,
-} from './member-state.js';
-export type { MemberState, MemberStateKey } from './member-state.js';
+} from '../../data/member-state.js';
+export type { MemberState, MemberStateKey } from '../../data/member-state.js';

@@ -3,7 +3,7 @@ import { Container } from '@mantine/core';
 import { useLocation } from 'react-router-dom';
 import { ErrorPanel } from '../../../ui/error-panel.js';
 import { PageLoader } from '../../../ui/page-loader.js';
-import { useSession } from '../api/session.js';
+import { useSession } from '../../../data/session.js';
 import { SignedOutView } from './signed-out-view.js';
 
 /** Renders its children for a signed-in user; otherwise a loader, an error or the sign-in page. */

@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
-import { signInUrl } from '../api/session.js';
+import { signInUrl } from '../../../data/session.js';
 
 interface SignedOutViewProps {
   /** Where to come back to after signing in. */

@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
-import { useSignOut } from '../api/sign-out.js';
-import { useSessionUser } from '../api/session.js';
+import { useSignOut } from '../../../data/sign-out.js';
+import { useSessionUser } from '../../../data/session.js';
 
 /** The signed-in user's name and "Sign out". */
 export function UserMenu() {

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { portalAccountReadSchema } from '../../../../shared/contacts.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
 import { SparkApiError, sparkRead, sparkWrite } from '../../../api/spark-fetch.js';
-import { contactKeys } from '../../contacts/api/contact-keys.js';
+import { contactKeys } from '../../../data/contact-keys.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
-import { groupKeys } from './group-keys.js';
+import { groupKeys } from '../../../data/group-keys.js';
 
 export interface CreateGroupInput {
   ownerContactId: string;

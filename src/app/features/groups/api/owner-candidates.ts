@@ -1,14 +1,12 @@
 import { queryOptions, useQuery, keepPreviousData } from '@tanstack/react-query';
-import { contactReadSchema } from '../../../../shared/contacts.js';
 import type { Contact } from '../../../../shared/contacts.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
-import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
+import { SparkApiError } from '../../../api/spark-fetch.js';
 import { allOf, containsFilter } from '../../../api/spark-ql.js';
-import { contactKeys } from '../../contacts/api/contact-keys.js';
-import { groupsOwnedBy } from './groups-owned-by.js';
+import { contactKeys } from '../../../data/contact-keys.js';
+import { CONTACT_SEARCH_LIMIT, getContact, listContacts } from '../../../data/search-contacts.js';
+import { groupsOwnedBy } from '../../../data/groups-owned-by.js';
 import { compareNames } from '../../../../shared/name-order.js';
-
-const SEARCH_LIMIT = 25;
 
 export interface PortalContact extends Contact {
   /** True when the contact already owns a group (so it cannot own a new one). */
@@ -20,15 +18,13 @@ export async function searchPortalContacts(
   q: string,
   signal?: AbortSignal,
 ): Promise<PortalContact[]> {
-  const { results: contacts } = await sparkRead(contactReadSchema, {
-    path: '/contacts',
-    query: {
-      _limit: SEARCH_LIMIT,
-      _orderby: 'DisplayName',
-      _filter: allOf('VowEnabled Eq true', containsFilter('DisplayName', q)),
+  const contacts = await listContacts(
+    {
+      filter: allOf('VowEnabled Eq true', containsFilter('DisplayName', q)),
+      limit: CONTACT_SEARCH_LIMIT,
     },
     signal,
-  });
+  );
   const owners = await groupsOwnedBy(
     contacts.map((contact) => contact.Id),
     signal,
@@ -51,11 +47,7 @@ export function usePortalContacts(q: string) {
 
 /** One contact as a possible owner (for `/groups/new?owner=<Id>`). */
 export async function fetchPortalContact(id: string, signal?: AbortSignal): Promise<PortalContact> {
-  const { results } = await sparkRead(contactReadSchema, {
-    path: `/contacts/${encodeURIComponent(id)}`,
-    signal,
-  });
-  const contact = results[0];
+  const contact = await getContact(id, signal);
   if (!contact) throw new SparkApiError('Not found', 404, SparkCode.NotFound);
   const owners = await groupsOwnedBy([contact.Id], signal);
   return { ...contact, ownsGroup: owners.has(contact.Id) };

@@ -2,7 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
-import { useDeleteGroup } from '../api/delete-group.js';
+import { useDeleteGroup } from '../../../data/delete-group.js';
 
 /** Asks for confirmation, deletes, then returns to the list. */
 export function DeleteGroupButton({ groupId, name }: { groupId: string; name: string }) {

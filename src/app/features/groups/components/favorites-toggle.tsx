@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button } from '@mantine/core';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { useSetFavorites } from '../api/set-favorites.js';
-import { isFavorite } from '../group-summary.js';
+import { useSetFavorites } from '../../../data/set-favorites.js';
+import { isFavorite } from '../../../data/group-summary.js';
 
 /** A toggle for the Favorites tag; consumers see a plain badge instead. */
 export function FavoritesToggle({ group, canEdit }: { group: PortalGroup; canEdit: boolean }) {

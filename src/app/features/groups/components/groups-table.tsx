@@ -12,9 +12,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
-import { prefetchGroup } from '../api/get-group.js';
-import type { GroupListParams } from '../api/group-keys.js';
-import { groupName, isFavorite, lastSignIn, memberPreview } from '../group-summary.js';
+import { prefetchGroup } from '../../../data/get-group.js';
+import type { GroupListParams } from '../../../data/group-keys.js';
+import { groupName, isFavorite, lastSignIn, memberPreview } from '../../../data/group-summary.js';
 
 interface GroupsTableProps {
   groups: PortalGroup[] | undefined;

@@ -1,7 +1,7 @@
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { readRetryDelay, shouldRetryRead } from '../../../query-client.js';
-import { fetchGroups } from '../api/get-groups.js';
-import type { GroupsPage } from '../api/get-groups.js';
+import { fetchGroups } from '../../../data/get-groups.js';
+import type { GroupsPage } from '../../../data/get-groups.js';
 
 /** Past this many groups loading them all would take too long and too much of the rate limit. */
 export const WHOLE_BOOK_LIMIT = 5000;

@@ -15,11 +15,11 @@ import { useSearchParams } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { compareNames } from '../../../../shared/name-order.js';
 import { errorMessage } from '../../../api/error-message.js';
-import { GROUPS_PAGE_SIZE } from '../api/get-groups.js';
-import { groupKeys } from '../api/group-keys.js';
+import { GROUPS_PAGE_SIZE } from '../../../data/get-groups.js';
+import { groupKeys } from '../../../data/group-keys.js';
 import { GroupsTable } from '../components/groups-table.js';
-import { groupName, isFavorite, lastSignIn } from '../group-summary.js';
-import { hasInactiveMembers } from '../../members/index.js';
+import { groupName, isFavorite, lastSignIn } from '../../../data/group-summary.js';
+import { hasInactiveMembers } from '../../../data/member-state.js';
 import { loadWholeBook, WHOLE_BOOK_LIMIT, WholeBookTooLarge } from './load-whole-book.js';
 import type { WholeBook } from './load-whole-book.js';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { sparkWrite } from '../../../api/spark-fetch.js';
-import { groupKeys } from '../../groups/api/group-keys.js';
+import { groupKeys } from '../../../data/group-keys.js';
 import {
   cancelGroupQueries,
   invalidateGroupsWhenIdle,

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
-import { updateCachedGroup } from '../../groups/api/group-cache.js';
-import { groupKeys } from '../../groups/api/group-keys.js';
+import { updateCachedGroup } from '../../../data/group-cache.js';
+import { groupKeys } from '../../../data/group-keys.js';
 
 type UsersUpdate = (users: PortalGroupUser[], ownerId: string | undefined) => PortalGroupUser[];
 

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
-import { contactKeys, setPortalEnabled } from '../../contacts/index.js';
-import { groupKeys } from '../../groups/api/group-keys.js';
+import { contactKeys } from '../../../data/contact-keys.js';
+import { setPortalEnabled } from '../../../data/set-portal-enabled.js';
+import { groupKeys } from '../../../data/group-keys.js';
 import {
   cancelGroupQueries,
   invalidateGroupsWhenIdle,

@@ -14,8 +14,9 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { errorMessage } from '../../../api/error-message.js';
-import { useContactSearch } from '../../contacts/index.js';
-import type { Contact, PortalAccountStatus } from '../../contacts/index.js';
+import type { Contact } from '../../../../shared/contacts.js';
+import { useContactSearch } from '../../../data/search-contacts.js';
+import type { PortalAccountStatus } from '../../../data/use-portal-account-status.js';
 import { contactAsMember } from '../contact-as-member.js';
 import { ContactOption } from './contact-option.js';
 

@@ -1,11 +1,10 @@
 import { useId } from 'react';
 import { Badge, Checkbox, Group, Text } from '@mantine/core';
-import {
-  CreatePortalAccountButton,
-  PortalAccountBadge,
-  usePortalAccountStatus,
-} from '../../contacts/index.js';
-import type { Contact, PortalAccountStatus } from '../../contacts/index.js';
+import type { Contact } from '../../../../shared/contacts.js';
+import { usePortalAccountStatus } from '../../../data/use-portal-account-status.js';
+import type { PortalAccountStatus } from '../../../data/use-portal-account-status.js';
+import { CreatePortalAccountButton } from './create-portal-account-button.js';
+import { PortalAccountBadge } from './portal-account-badge.js';
 
 interface Props {
   contact: Contact;

@@ -7,10 +7,10 @@ import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { compareNames } from '../../../../shared/name-order.js';
 import { errorMessage } from '../../../api/error-message.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
-import { usePortalAccount } from '../../contacts/index.js';
-import { groupName } from '../../groups/group-summary.js';
+import { usePortalAccount } from '../../../data/get-portal-account.js';
+import { groupName } from '../../../data/group-summary.js';
 import { circlesInCache } from '../circles-in-cache.js';
-import { memberState } from '../member-state.js';
+import { memberState } from '../../../data/member-state.js';
 import { ActivityBadge } from './member-badges.js';
 
 interface Props {

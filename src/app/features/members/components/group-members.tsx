@@ -2,9 +2,9 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
-import { useContactEmails } from '../../contacts/index.js';
+import { useContactEmails } from '../../../data/fetch-contact-emails.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { ACTIVE_RULE } from '../member-state.js';
+import { ACTIVE_RULE } from '../../../data/member-state.js';
 import { MembersTable } from './members-table.js';
 import { useMemberChanges } from './use-member-changes.js';
 

@@ -1,6 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
-import type { MemberState } from '../member-state.js';
+import type { MemberState } from '../../../data/member-state.js';
 
 /** Mid shades: a dot must show on the light and on the dark background. */
 export function ActivityBadge({ state }: { state: MemberState }) {

@@ -4,7 +4,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { errorMessage } from '../../../api/error-message.js';
-import { groupKeys } from '../../groups/api/group-keys.js';
+import { groupKeys } from '../../../data/group-keys.js';
 import { useAddMembers } from '../api/add-members.js';
 import { useRemoveMember } from '../api/remove-member.js';
 import { useSetMemberPortal } from '../api/set-member-portal.js';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
-import { groupKeys } from '../../groups/api/group-keys.js';
+import { groupKeys } from '../../../data/group-keys.js';
 import { SignInActivity } from '../../activity/sign-in-activity.js';
 import { GroupMembers } from '../index.js';
 

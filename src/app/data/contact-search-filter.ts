@@ -1,4 +1,4 @@
-import { containsFilter } from '../../../api/spark-ql.js';
+import { containsFilter } from '../api/spark-ql.js';
 
 /** SparkQL for "name or e-mail contains text"; undefined when there is nothing to search for. */
 export function contactSearchFilter(text: string): string | undefined {

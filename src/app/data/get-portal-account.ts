@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { portalAccountReadSchema } from '../../../../shared/contacts.js';
-import type { PortalAccount } from '../../../../shared/contacts.js';
-import { SparkCode } from '../../../../shared/spark-codes.js';
-import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
+import { portalAccountReadSchema } from '../../shared/contacts.js';
+import type { PortalAccount } from '../../shared/contacts.js';
+import { SparkCode } from '../../shared/spark-codes.js';
+import { SparkApiError, sparkRead } from '../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
 
 /** The contact's portal account, or null when it has none (the API answers 404). */

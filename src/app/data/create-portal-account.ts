@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { portalSettings } from '../../../../shared/contacts.js';
-import { sparkWrite } from '../../../api/spark-fetch.js';
+import { portalSettings } from '../../shared/contacts.js';
+import { sparkWrite } from '../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
 
 export function createPortalAccount(contactId: string) {

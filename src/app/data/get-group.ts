@@ -1,9 +1,9 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { SparkCode } from '../../../../shared/spark-codes.js';
-import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
+import { portalGroupReadSchema } from '../../shared/portal-groups.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import { SparkCode } from '../../shared/spark-codes.js';
+import { SparkApiError, sparkRead } from '../api/spark-fetch.js';
 import { groupKeys } from './group-keys.js';
 import type { GroupsPage } from './get-groups.js';
 

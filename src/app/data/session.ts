@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { sessionUserSchema } from '../../../../shared/account.js';
-import type { SessionUser } from '../../../../shared/account.js';
-import { APP_HEADER, SparkApiError } from '../../../api/spark-fetch.js';
+import { sessionUserSchema } from '../../shared/account.js';
+import type { SessionUser } from '../../shared/account.js';
+import { APP_HEADER, SparkApiError } from '../api/spark-fetch.js';
 
 export const authKeys = {
   all: ['auth'] as const,

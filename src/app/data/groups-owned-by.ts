@@ -1,6 +1,6 @@
-import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
-import { sparkRead } from '../../../api/spark-fetch.js';
-import { anyOfFilter } from '../../../api/spark-ql.js';
+import { portalGroupReadSchema } from '../../shared/portal-groups.js';
+import { sparkRead } from '../api/spark-fetch.js';
+import { anyOfFilter } from '../api/spark-ql.js';
 
 const ownedGroupSchema = portalGroupReadSchema.pick({ Id: true, ContactId: true });
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { APP_HEADER, SparkApiError } from '../../../api/spark-fetch.js';
-import { notifyError } from '../../../ui/notify.js';
+import { APP_HEADER, SparkApiError } from '../api/spark-fetch.js';
+import { notifyError } from '../ui/notify.js';
 import { authKeys } from './session.js';
 import type { SessionState } from './session.js';
 

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MAX_USERS_PER_REQUEST } from '../../../../shared/portal-groups.js';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { sparkWrite } from '../../../api/spark-fetch.js';
-import { notifyError, notifySuccess, notifyWithUndo } from '../../../ui/notify.js';
+import { MAX_USERS_PER_REQUEST } from '../../shared/portal-groups.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import { sparkWrite } from '../api/spark-fetch.js';
+import { notifyError, notifySuccess, notifyWithUndo } from '../ui/notify.js';
 import { findGroupInLists } from './get-group.js';
 import { removeCachedGroup } from './group-cache.js';
 import { groupKeys } from './group-keys.js';

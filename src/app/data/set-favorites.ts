@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FAVORITES_TAG } from '../../../../shared/portal-groups.js';
-import { sparkWrite } from '../../../api/spark-fetch.js';
-import { notifyError, notifySuccess } from '../../../ui/notify.js';
+import { FAVORITES_TAG } from '../../shared/portal-groups.js';
+import { sparkWrite } from '../api/spark-fetch.js';
+import { notifyError, notifySuccess } from '../ui/notify.js';
 import { groupKeys } from './group-keys.js';
 import { restoreGroups, snapshotGroups, updateCachedGroup } from './group-cache.js';
 

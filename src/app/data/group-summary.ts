@@ -1,6 +1,6 @@
-import { FAVORITES_TAG } from '../../../shared/portal-groups.js';
-import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { parseSparkTimestamp } from '../../api/spark-timestamp.js';
+import { FAVORITES_TAG } from '../../shared/portal-groups.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import { parseSparkTimestamp } from '../api/spark-timestamp.js';
 
 /** The group's name is its owner's name. */
 export function groupName(group: PortalGroup): string {

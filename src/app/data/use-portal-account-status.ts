@@ -1,4 +1,4 @@
-import type { Contact } from '../../../../shared/contacts.js';
+import type { Contact } from '../../shared/contacts.js';
 import { usePortalAccount } from './get-portal-account.js';
 
 export type PortalAccountStatus = 'enabled' | 'disabled' | 'none' | 'checking' | 'unknown';

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { PortalAccountStatus } from '../api/use-portal-account-status.js';
+import type { PortalAccountStatus } from '../../../data/use-portal-account-status.js';
 
 const labels: Record<PortalAccountStatus, { text: string; color: string } | null> = {
   enabled: { text: 'Portal account', color: 'teal' },

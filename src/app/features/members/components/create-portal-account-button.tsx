@@ -3,7 +3,7 @@ import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Contact } from '../../../../shared/contacts.js';
 import { errorMessage } from '../../../api/error-message.js';
-import { useCreatePortalAccount } from '../api/create-portal-account.js';
+import { useCreatePortalAccount } from '../../../data/create-portal-account.js';
 
 interface Props {
   contact: Contact;

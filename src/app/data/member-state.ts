@@ -1,5 +1,5 @@
-import type { PortalGroup, PortalGroupUser } from '../../../shared/portal-groups.js';
-import { parseSparkTimestamp } from '../../api/spark-timestamp.js';
+import type { PortalGroup, PortalGroupUser } from '../../shared/portal-groups.js';
+import { parseSparkTimestamp } from '../api/spark-timestamp.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Spark's rule: a member is Active when the portal is on and they signed in within 30 days. */

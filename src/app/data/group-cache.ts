@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
 import { groupKeys } from './group-keys.js';
 
 /** Any cached list of groups: a server page, or every group loaded at once. */

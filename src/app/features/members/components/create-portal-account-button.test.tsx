@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { Contact } from '../../../../shared/contacts.js';
 import { renderWithProviders } from '../../../test/render.js';
-import { contactKeys } from '../api/contact-keys.js';
+import { contactKeys } from '../../../data/contact-keys.js';
 import { CreatePortalAccountButton } from './create-portal-account-button.js';
 import { setupMswServer } from '../../../test/msw.js';
 

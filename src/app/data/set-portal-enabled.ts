@@ -1,5 +1,5 @@
-import { portalSettings } from '../../../../shared/contacts.js';
-import { sparkWrite } from '../../../api/spark-fetch.js';
+import { portalSettings } from '../../shared/contacts.js';
+import { sparkWrite } from '../api/spark-fetch.js';
 
 /** Turns a contact's portal account on or off, with Spark's documented Settings body. */
 export function setPortalEnabled(contactId: string, enabled: boolean) {

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { contactReadSchema } from '../../../../shared/contacts.js';
-import { sparkRead } from '../../../api/spark-fetch.js';
-import { anyOfFilter } from '../../../api/spark-ql.js';
-import { runWithLimit } from '../../../api/run-with-limit.js';
+import { contactReadSchema } from '../../shared/contacts.js';
+import { sparkRead } from '../api/spark-fetch.js';
+import { anyOfFilter } from '../api/spark-ql.js';
+import { runWithLimit } from '../api/run-with-limit.js';
 import { contactKeys } from './contact-keys.js';
 
 /** The Spark page size cap: one request per 25 Ids. */

@@ -1,0 +1,52 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { contactReadSchema } from '../../shared/contacts.js';
+import { compareNames } from '../../shared/name-order.js';
+import { sparkRead } from '../api/spark-fetch.js';
+import { contactKeys } from './contact-keys.js';
+import { contactSearchFilter } from './contact-search-filter.js';
+
+export const CONTACT_SEARCH_LIMIT = 25;
+
+/** `GET /v1/contacts`: the caller's contacts matching a SparkQL filter, by DisplayName. */
+export async function listContacts(
+  query: { filter: string | undefined; limit: number },
+  signal?: AbortSignal,
+) {
+  const { results } = await sparkRead(contactReadSchema, {
+    path: '/contacts',
+    query: { _filter: query.filter, _limit: query.limit, _orderby: 'DisplayName' },
+    signal,
+  });
+  return results;
+}
+
+/** `GET /v1/contacts/<Id>`: one contact, or undefined when Spark answers none. */
+export async function getContact(id: string, signal?: AbortSignal) {
+  const { results } = await sparkRead(contactReadSchema, {
+    path: `/contacts/${encodeURIComponent(id)}`,
+    signal,
+  });
+  return results[0];
+}
+
+export async function searchContacts(q: string, signal?: AbortSignal) {
+  const results = await listContacts(
+    { filter: contactSearchFilter(q), limit: CONTACT_SEARCH_LIMIT },
+    signal,
+  );
+  // The same order as every other list of names, whatever collation the server used.
+  return results.sort((a, b) => compareNames(a.DisplayName, b.DisplayName));
+}
+
+export function contactSearchQueryOptions(q: string) {
+  const text = q.trim();
+  return queryOptions({
+    queryKey: contactKeys.search({ q: text }),
+    queryFn: ({ signal }) => searchContacts(text, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContactSearch(q: string) {
+  return useQuery(contactSearchQueryOptions(q));
+}
