@@ -228,6 +228,22 @@ describe('contacts of the members', () => {
   });
 });
 
+describe('contact panel for a consumer', () => {
+  it('shows what a consumer may see, with no e-mail row and no loader that never ends', async () => {
+    const { user, spark } = renderGroup({ canEdit: false });
+    const table = await membersTable();
+    await user.click(within(table).getByRole('button', { name: 'Carl Contact' }));
+
+    const panel = await screen.findByRole('dialog', { name: 'Carl Contact' }, { timeout: 5000 });
+    expect(within(panel).getByText('Quiet for 4 months')).toBeVisible();
+    expect(within(panel).getByText('4 months ago')).toBeVisible();
+    expect(within(panel).queryByText('E-mail')).toBeNull();
+    expect(within(panel).queryByText('Loading…')).toBeNull();
+    expect(within(panel).queryByLabelText('Loading')).toBeNull();
+    expect(spark.requests.filter((request) => request.path.startsWith('/contacts'))).toEqual([]);
+  });
+});
+
 describe('portal on and off', () => {
   it('asks first, then turns the portal off at once with one PUT', async () => {
     const { user, spark } = renderGroup();
