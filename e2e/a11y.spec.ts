@@ -60,7 +60,7 @@ test('the main journey works on a 375×812 phone screen', async ({ page, request
   await page.setViewportSize({ width: 375, height: 812 });
   const group = (await sparkApi(request).groups())[8]!;
   await signIn(page, 'Avery Stone');
-  const link = page.getByRole('table', { name: 'Portal groups' }).getByRole('link').nth(8);
+  const link = page.getByRole('list', { name: 'Portal groups' }).getByRole('link').nth(8);
   await expect(link).toBeVisible();
   await expectNoAxeViolations(page);
   await saveScreenshot(page, testInfo, 'groups-phone');

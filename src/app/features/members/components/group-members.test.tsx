@@ -5,7 +5,7 @@ import { renderWithProviders } from '../../../test/render.js';
 import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
 import { GroupPageHarness } from '../testing/group-page-harness.js';
 import { setupMswServer } from '../../../test/msw.js';
-import { PHONE_QUERY } from './members-table.js';
+import { PHONE_QUERY } from '../../../ui/card-list.js';
 
 const server = setupMswServer();
 
