@@ -12,6 +12,7 @@ import { GroupsTable } from '../features/groups/components/groups-table.js';
 import { readListParams, writeListParams } from '../features/groups/list-params.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { ErrorPanel } from '../ui/error-panel.js';
+import { useReserveBottom } from '../ui/reserve-bottom.js';
 
 const WholeBookPanel = lazy(() =>
   import('../features/groups/whole-book/whole-book-panel.js').then((m) => ({
@@ -74,6 +75,7 @@ export function GroupsPage() {
   const selection = useGroupSelection();
   const [bulkUsed, setBulkUsed] = useState(false);
   const tableArea = useRef<HTMLDivElement>(null);
+  const bulkBarRef = useReserveBottom();
   useRowNavigation(tableArea);
 
   const data = groups.data;
@@ -170,7 +172,14 @@ export function GroupsPage() {
         </Box>
         {/* Below the table and stuck to the bottom of the screen: ticking a row never moves the table. */}
         {canEdit && bulkUsed && (
-          <Box pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: 2 }}>
+          <Box
+            ref={bulkBarRef}
+            pos="sticky"
+            bottom={0}
+            py="xs"
+            bg="var(--mantine-color-body)"
+            style={{ zIndex: 2 }}
+          >
             <Suspense fallback={null}>
               <BulkBar selected={selection.selected} onClear={selection.clear} />
             </Suspense>
