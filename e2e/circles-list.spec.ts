@@ -208,6 +208,38 @@ test('the breadcrumb returns to the list as it was; ticking a row does not move 
   await expect(table.getByRole('link').first()).toHaveText(owner);
 });
 
+for (const width of [1440, 375]) {
+  test(`at ${width} px with the bulk bar showing, every row can be reached and ticked`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
+    await signIn(page, 'Avery Stone');
+    const list = page.getByRole(width < 600 ? 'list' : 'table', { name: 'Portal groups' });
+    const rows = list.getByRole('checkbox', { name: /^Select (?!all)/ });
+    await expect(rows.nth(24)).toBeVisible();
+    await rows.first().check();
+    const bar = page.getByRole('region', { name: 'Bulk actions' });
+    await expect(bar).toContainText('1 group selected');
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    // Focus moves down the rows as Tab would: each one scrolls into view above the bar, not under it.
+    for (let index = 1; index < 25; index += 1) {
+      const box = rows.nth(index);
+      await box.focus();
+      const hidden = await box.evaluate((element) => {
+        const row = element.closest('tr, li')!;
+        const { x, y, width: w, height: h } = element.getBoundingClientRect();
+        const hit = document.elementFromPoint(x + w / 2, y + h / 2);
+        return !hit || !row.contains(hit);
+      });
+      expect(hidden, `row ${index + 1} is hidden under the bar`).toBe(false);
+    }
+    await rows.nth(24).check();
+    await expect(bar).toContainText('2 groups selected');
+    await saveScreenshot(page, testInfo, `list-selection-${width}`);
+  });
+}
+
 test('Undo after deleting a group creates it again with the same members and tags', async ({
   page,
   request,
