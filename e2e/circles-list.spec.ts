@@ -121,9 +121,23 @@ async function expectFitsScreen(page: Page) {
   expect(header.height).toBeLessThanOrEqual(signOut.height + 32);
 }
 
+/** Contrast between an element's border and the page behind it. */
+function edgeContrast(element: Element) {
+  const luminance = (color: string) => {
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+      const c = Number(part) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const edge = luminance(getComputedStyle(element).borderTopColor);
+  const page = luminance(getComputedStyle(document.body).backgroundColor);
+  return (Math.max(edge, page) + 0.05) / (Math.min(edge, page) + 0.05);
+}
+
 for (const width of [1440, 375]) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`the list and New group at ${width} px in ${scheme} mode: axe clean, fit the screen`, async ({
+    test(`the list, New group and the whole book at ${width} px in ${scheme} mode: axe clean, fit the screen`, async ({
       page,
     }, testInfo) => {
       await page.setViewportSize({ width, height: 900 });
@@ -134,6 +148,10 @@ for (const width of [1440, 375]) {
       // Phones get stacked cards that never scroll sideways; wide screens the table.
       const list = page.getByRole(width < 600 ? 'list' : 'table', { name: 'Portal groups' });
       await expect(list.getByRole('checkbox').first()).toBeVisible();
+      // An unticked box stands out from the page (WCAG 1.4.11 asks 3:1), in dark mode too.
+      expect(
+        await list.getByRole('checkbox', { checked: false }).first().evaluate(edgeContrast),
+      ).toBeGreaterThanOrEqual(3);
       expect(
         await list.evaluate((element) => {
           const box = element.getBoundingClientRect();
@@ -148,6 +166,12 @@ for (const width of [1440, 375]) {
       await expectFitsScreen(page);
       await expectNoAxeViolations(page);
       await saveScreenshot(page, testInfo, `new-group-${width}-${scheme}`);
+
+      await page.goto('/groups?all=1&fav=1');
+      await expect(page.getByText(/^\d+ of \d+ groups \(all loaded/)).toBeVisible();
+      await expectFitsScreen(page);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, `whole-book-${width}-${scheme}`);
     });
   }
 }
