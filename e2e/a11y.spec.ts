@@ -14,6 +14,8 @@ for (const scheme of ['light', 'dark'] as const) {
     page,
     request,
   }, testInfo) => {
+    // Six axe runs: more than the default minute on a machine shared with other runs.
+    test.slow();
     await page.goto('/groups');
     await expect(page.getByRole('link', { name: 'Sign in with Flexmls' })).toBeVisible();
     await expectNoAxeViolations(page);

@@ -148,7 +148,7 @@ for (const width of [1440, 375]) {
       // Phones get stacked cards that never scroll sideways; wide screens the table.
       const list = page.getByRole(width < 600 ? 'list' : 'table', { name: 'Portal groups' });
       await expect(list.getByRole('checkbox').first()).toBeVisible();
-      // An unticked box stands out from the page (WCAG 1.4.11 asks 3:1), in dark mode too.
+      // An unticked box stands out from the page (WCAG 1.4.11 asks 3:1), in both schemes.
       expect(
         await list.getByRole('checkbox', { checked: false }).first().evaluate(edgeContrast),
       ).toBeGreaterThanOrEqual(3);
@@ -164,6 +164,9 @@ for (const width of [1440, 375]) {
       await page.goto('/groups/new');
       await expect(page.getByRole('button', { name: 'Create group' })).toBeVisible();
       await expectFitsScreen(page);
+      expect(
+        await page.getByRole('radio', { disabled: false }).first().evaluate(edgeContrast),
+      ).toBeGreaterThanOrEqual(3);
       await expectNoAxeViolations(page);
       await saveScreenshot(page, testInfo, `new-group-${width}-${scheme}`);
 

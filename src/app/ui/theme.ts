@@ -13,7 +13,8 @@ export const theme = createTheme({
     // Every dialog's close button needs a name for screen readers. (A plain object, not
     // Modal.extend, so the theme does not pull the Modal code into the first load.)
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
-    Checkbox: { classNames: { input: classes.checkbox } },
+    Checkbox: { classNames: { input: classes.control } },
+    Radio: { classNames: { radio: classes.control } },
   },
 });
 
