@@ -216,3 +216,23 @@ test('a name opens the contact panel with e-mail, portal and circles', async ({
     },
   );
 });
+
+test('a consumer’s contact panel shows what they may see, with no e-mail loading forever', async ({
+  page,
+  request,
+}, testInfo) => {
+  const vow = sparkApi(request, 'demo-vow');
+  const group = (await vow.groups())[0]!;
+  const other = group.Users.find((u) => u.Id !== group.ContactId) ?? group.Users[0]!;
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, (await vow.me()).Name, `/groups/${group.Id}`);
+  const members = page.getByRole('list', { name: 'Members' });
+  await members.getByRole('button', { name: other.Name, exact: true }).click();
+  const panel = page.getByRole('dialog', { name: other.Name });
+  await expect(panel.getByText(/^(On|Off)$/)).toBeVisible();
+  await expect(panel.getByText('E-mail')).toHaveCount(0);
+  await expect(panel.getByText('Loading…')).toHaveCount(0);
+  await expect(panel.getByLabel('Loading')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, testInfo, 'contact-panel-375-consumer');
+});

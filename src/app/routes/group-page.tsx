@@ -70,7 +70,13 @@ export function GroupPage() {
         <Group gap="sm">
           <FavoritesToggle group={group.data} canEdit={canEdit} />
           {canEdit && <ExportCsvButton groups={[group.data]} />}
-          {canEdit && <DeleteGroupButton groupId={group.data.Id} name={name ?? ''} />}
+          {canEdit && (
+            <DeleteGroupButton
+              groupId={group.data.Id}
+              name={name ?? ''}
+              listPath={`/groups${listSearch}`}
+            />
+          )}
         </Group>
       </Group>
       <GroupMembers group={group.data} canEdit={canEdit} />

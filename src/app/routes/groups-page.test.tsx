@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { Route } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../query-client.js';
 import { consumer, agent, makeGroup } from '../test/fixtures.js';
 import { groupsListHandler } from '../test/fake-groups.js';
@@ -10,6 +10,7 @@ import { setupMswServer, sparkError, sparkResults } from '../test/msw.js';
 import { renderWithProviders } from '../test/render.js';
 import { sessionHandler } from '../test/session-handler.js';
 import { GroupPage } from './group-page.js';
+import { PHONE_QUERY } from '../ui/card-list.js';
 import { GroupsPage } from './groups-page.js';
 
 const server = setupMswServer();
@@ -224,5 +225,42 @@ describe('groups page', () => {
     await user.hover(link);
     await user.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: 'Instant Owner' })).toBeVisible();
+  });
+});
+
+describe('groups page on a phone', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('lists the groups as stacked cards with their actions visible, and no table', async () => {
+    const matchMedia = window.matchMedia;
+    vi.spyOn(window, 'matchMedia').mockImplementation((query) => ({
+      ...matchMedia(query),
+      matches: query === PHONE_QUERY,
+    }));
+    const favorite = makeGroup(['Carl Contact', "Dana O'Brien"], { Tags: ['Favorites'] });
+    const plain = makeGroup(['Álvaro Núñez']);
+    server.use(sessionHandler(agent), groupsListHandler([favorite, plain]));
+    const { user } = renderGroupsPage();
+
+    const list = await screen.findByRole('list', { name: 'Portal groups' });
+    await within(list).findByRole('link', { name: 'Carl Contact' });
+    expect(screen.queryByRole('table')).toBeNull();
+    const cards = within(list).getAllByRole('listitem');
+    expect(cards).toHaveLength(2);
+    const carl = cards.find((item) => within(item).queryByRole('link', { name: 'Carl Contact' }));
+    const card = within(carl ?? list);
+    expect(card.getByRole('link', { name: 'Carl Contact' })).toHaveAttribute(
+      'href',
+      `/groups/${favorite.Id}`,
+    );
+    expect(card.getByText("2 members: Carl Contact, Dana O'Brien")).toBeVisible();
+    expect(card.getByText('Favorites')).toBeVisible();
+    expect(card.getByText('Never')).toBeVisible();
+
+    await user.click(await card.findByRole('checkbox', { name: 'Select Carl Contact' }));
+    expect(await screen.findByRole('region', { name: 'Bulk actions' })).toBeVisible();
+    expect(screen.getByRole('checkbox', { name: 'Select all on this page' })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: /Owner.*sort Z to A/ }));
+    expect(screen.getByTestId('location')).toHaveTextContent('sort=-Name');
   });
 });

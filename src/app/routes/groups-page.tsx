@@ -1,24 +1,23 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/error-message.js';
 import { useCanEdit } from '../features/auth/index.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
 import { useGroups } from '../data/get-groups.js';
-import type { GroupListParams } from '../data/group-keys.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
-import { readListParams, writeListParams } from '../features/groups/list-params.js';
+import { useListUrlState } from '../features/groups/use-list-url-state.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { ErrorPanel } from '../ui/error-panel.js';
+import { useReserveBottom } from '../ui/reserve-bottom.js';
 
 const WholeBookPanel = lazy(() =>
   import('../features/groups/whole-book/whole-book-panel.js').then((m) => ({
     default: m.WholeBookPanel,
   })),
 );
-const WHOLE_BOOK_PARAMS = ['all', 'fav', 'inactive', 'by', 'apage'];
 
 const BulkBar = lazy(() =>
   import('../features/bulk/bulk-bar.js').then((m) => ({ default: m.BulkBar })),
@@ -33,23 +32,17 @@ function rangeText(page: number, pageSize: number, shown: number, total: number)
 
 export function GroupsPage() {
   useDocumentTitle('Groups · Portal Groups Admin');
-  const [searchParams, setSearchParams] = useSearchParams();
+  const url = useListUrlState();
   // The address this page last rendered at; it differs while the router moves to another page.
   const shownPath = useRef(window.location.pathname);
   useEffect(() => {
     shownPath.current = window.location.pathname;
   });
-  const params = readListParams(searchParams);
+  const params = url.list;
   const canEdit = useCanEdit();
   const groups = useGroups(params);
 
-  const update = useCallback(
-    (change: Partial<GroupListParams>, replace = false) =>
-      setSearchParams((current) => writeListParams({ ...readListParams(current), ...change }), {
-        replace,
-      }),
-    [setSearchParams],
-  );
+  const update = url.setList;
   const search = useCallback(
     (q: string) => {
       // A search still pending when a group is opened must not navigate back to the list.
@@ -59,21 +52,11 @@ export function GroupsPage() {
     [update],
   );
 
-  const wholeBook = searchParams.get('all') === '1';
-  const setWholeBook = (on: boolean) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const key of WHOLE_BOOK_PARAMS) next.delete(key);
-      if (on) {
-        next.set('all', '1');
-        next.delete('q');
-        next.delete('page');
-      }
-      return next;
-    });
+  const { wholeBookOn: wholeBook, setWholeBookOn: setWholeBook } = url;
   const selection = useGroupSelection();
   const [bulkUsed, setBulkUsed] = useState(false);
   const tableArea = useRef<HTMLDivElement>(null);
+  const bulkBarRef = useReserveBottom();
   useRowNavigation(tableArea);
 
   const data = groups.data;
@@ -170,7 +153,14 @@ export function GroupsPage() {
         </Box>
         {/* Below the table and stuck to the bottom of the screen: ticking a row never moves the table. */}
         {canEdit && bulkUsed && (
-          <Box pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: 2 }}>
+          <Box
+            ref={bulkBarRef}
+            pos="sticky"
+            bottom={0}
+            py="xs"
+            bg="var(--mantine-color-body)"
+            style={{ zIndex: 2 }}
+          >
             <Suspense fallback={null}>
               <BulkBar selected={selection.selected} onClear={selection.clear} />
             </Suspense>
@@ -220,7 +210,11 @@ export function GroupsPage() {
       </Group>
       {wholeBook ? (
         <Suspense fallback={<Text size="sm">Loading…</Text>}>
-          <WholeBookPanel onClose={() => setWholeBook(false)} />
+          <WholeBookPanel
+            state={url.wholeBook}
+            onChange={url.setWholeBook}
+            onClose={() => setWholeBook(false)}
+          />
         </Suspense>
       ) : (
         <>

@@ -1,4 +1,5 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import classes from './theme.module.css';
 
 /** primaryShade 8 and autoContrast keep text on coloured backgrounds above WCAG AA contrast. */
 export const theme = createTheme({
@@ -12,6 +13,8 @@ export const theme = createTheme({
     // Every dialog's close button needs a name for screen readers. (A plain object, not
     // Modal.extend, so the theme does not pull the Modal code into the first load.)
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Checkbox: { classNames: { input: classes.control } },
+    Radio: { classNames: { radio: classes.control } },
   },
 });
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { createQueryClient } from '../../query-client.js';
 import { GroupsPage } from '../../routes/groups-page.js';
@@ -140,5 +140,38 @@ describe('bulk actions on the groups list', () => {
     renderList();
     expect(await screen.findByRole('link', { name: 'Owner 1' })).toBeVisible();
     expect(screen.queryByRole('checkbox', { name: /^Select/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('the bulk bar stuck to the bottom of the screen', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('reserves its height at the bottom of the page while shown, so no row stays hidden under it', async () => {
+    // jsdom has no layout: the bar measures 72 px, and a resize is reported once observed.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly report: () => void) {}
+        observe() {
+          this.report();
+        }
+        disconnect() {}
+      },
+    );
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
+      DOMRect.fromRect({ height: 72 }),
+    );
+    fakeServer(groups, nth(groups, 1));
+    const { user, unmount } = renderList();
+    const root = document.documentElement;
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Owner 3' }));
+    expect(await screen.findByRole('region', { name: 'Bulk actions' })).toBeVisible();
+    expect(root.style.scrollPaddingBottom).toBe('72px');
+
+    unmount();
+    expect(root.style.scrollPaddingBottom).toBe('');
   });
 });

@@ -8,7 +8,7 @@ export const rowNavigationClass = classes.rows;
 
 function moveFocus(container: HTMLElement | null, step: 1 | -1) {
   if (!container) return;
-  const rows = Array.from(container.querySelectorAll<HTMLTableRowElement>('tbody tr')).filter(
+  const rows = Array.from(container.querySelectorAll<HTMLElement>('tbody tr, ul > li')).filter(
     (row) => row.querySelector('a[href]'),
   );
   if (rows.length === 0) return;

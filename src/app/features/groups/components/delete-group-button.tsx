@@ -4,8 +4,15 @@ import { useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
 import { useDeleteGroup } from '../../../data/delete-group.js';
 
+interface Props {
+  groupId: string;
+  name: string;
+  /** The list as it was when the group was opened. */
+  listPath: string;
+}
+
 /** Asks for confirmation, deletes, then returns to the list. */
-export function DeleteGroupButton({ groupId, name }: { groupId: string; name: string }) {
+export function DeleteGroupButton({ groupId, name, listPath }: Props) {
   const deleteGroup = useDeleteGroup(groupId);
   const navigate = useNavigate();
   const [opened, { open, close }] = useDisclosure(false);
@@ -20,7 +27,7 @@ export function DeleteGroupButton({ groupId, name }: { groupId: string; name: st
         title="Delete this group?"
         confirmLabel="Delete group"
         onConfirm={() =>
-          deleteGroup.mutate(undefined, { onSuccess: () => void navigate('/groups') })
+          deleteGroup.mutate(undefined, { onSuccess: () => void navigate(listPath) })
         }
       >
         <Text size="sm">

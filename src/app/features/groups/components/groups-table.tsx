@@ -1,8 +1,11 @@
+import { useId } from 'react';
 import {
   Anchor,
   Badge,
   Checkbox,
+  Group,
   Skeleton,
+  Stack,
   Table,
   Text,
   UnstyledButton,
@@ -11,6 +14,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { CardList, CardListItem, usePhone } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { prefetchGroup } from '../../../data/get-group.js';
 import type { GroupListParams } from '../../../data/group-keys.js';
@@ -56,6 +60,101 @@ export function GroupsTable({
   const columns = COLUMNS + (selection ? 1 : 0);
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
   const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
+  const phone = usePhone();
+  const captionId = useId();
+
+  const selectAll = selection && (
+    <Checkbox
+      aria-label={phone ? undefined : 'Select all on this page'}
+      label={phone ? 'Select all on this page' : undefined}
+      checked={allSelected}
+      indeterminate={pageSelected > 0 && !allSelected}
+      disabled={!groups?.length}
+      onChange={(event) => selection.onTogglePage(event.currentTarget.checked)}
+    />
+  );
+  const sortButton = (
+    <UnstyledButton fw={700} fz="sm" onClick={() => onSortChange(descending ? 'Name' : '-Name')}>
+      Owner <span aria-hidden="true">{descending ? '▼' : '▲'}</span>
+      <VisuallyHidden>{descending ? ' (sort A to Z)' : ' (sort Z to A)'}</VisuallyHidden>
+    </UnstyledButton>
+  );
+  const link = (group: PortalGroup) => {
+    const seed = () => prefetchGroup(queryClient, group, dataUpdatedAt);
+    return (
+      <Anchor
+        component={Link}
+        to={`/groups/${encodeURIComponent(group.Id)}`}
+        state={{ listSearch } satisfies GroupLinkState}
+        onMouseEnter={seed}
+        onFocus={seed}
+        style={{ overflowWrap: 'anywhere' }}
+      >
+        {groupName(group)}
+      </Anchor>
+    );
+  };
+  const rowCheckbox = (group: PortalGroup) =>
+    selection && (
+      <Checkbox
+        aria-label={`Select ${groupName(group)}`}
+        checked={selection.isSelected(group.Id)}
+        onChange={(event) => selection.onToggle(group, event.currentTarget.checked)}
+      />
+    );
+  const favorite = (group: PortalGroup) =>
+    isFavorite(group) ? (
+      <Badge variant="light">Favorites</Badge>
+    ) : (
+      <Text span size="sm" c="dimmed">
+        <span aria-hidden="true">–</span>
+        <VisuallyHidden>Not in Favorites</VisuallyHidden>
+      </Text>
+    );
+
+  if (phone) {
+    return (
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Text id={captionId} fw={600} fz="sm">
+            {caption}
+          </Text>
+          {sortButton}
+        </Group>
+        {selectAll}
+        <CardList labelledBy={captionId} busy={groups === undefined}>
+          {groups === undefined
+            ? Array.from({ length: SKELETON_ROWS }, (_, row) => (
+                <CardListItem key={row}>
+                  <Skeleton height={14} />
+                  <Skeleton height={14} width="60%" />
+                </CardListItem>
+              ))
+            : groups.map((group) => (
+                <CardListItem key={group.Id}>
+                  <Group gap="sm" wrap="nowrap" align="flex-start">
+                    {rowCheckbox(group)}
+                    <Stack gap={4} miw={0} style={{ flex: 1 }}>
+                      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                        {link(group)}
+                        {isFavorite(group) && favorite(group)}
+                      </Group>
+                      <Text size="sm" lineClamp={2}>
+                        {group.Users.length} {group.Users.length === 1 ? 'member' : 'members'}:{' '}
+                        {memberPreview(group)}
+                      </Text>
+                      <Text size="xs">
+                        Last sign-in: <RelativeTime value={lastSignIn(group)} />
+                      </Text>
+                    </Stack>
+                  </Group>
+                </CardListItem>
+              ))}
+        </CardList>
+      </Stack>
+    );
+  }
+
   return (
     <Table.ScrollContainer minWidth={640} type="native" pos="relative">
       <Table striped highlightOnHover aria-busy={groups === undefined} captionSide="top">
@@ -64,24 +163,11 @@ export function GroupsTable({
           <Table.Tr>
             {selection && (
               <Table.Th scope="col" w={40}>
-                <Checkbox
-                  aria-label="Select all on this page"
-                  checked={allSelected}
-                  indeterminate={pageSelected > 0 && !allSelected}
-                  disabled={!groups?.length}
-                  onChange={(event) => selection.onTogglePage(event.currentTarget.checked)}
-                />
+                {selectAll}
               </Table.Th>
             )}
             <Table.Th scope="col" aria-sort={descending ? 'descending' : 'ascending'}>
-              <UnstyledButton
-                fw={700}
-                fz="sm"
-                onClick={() => onSortChange(descending ? 'Name' : '-Name')}
-              >
-                Owner <span aria-hidden="true">{descending ? '▼' : '▲'}</span>
-                <VisuallyHidden>{descending ? ' (sort A to Z)' : ' (sort Z to A)'}</VisuallyHidden>
-              </UnstyledButton>
+              {sortButton}
             </Table.Th>
             <Table.Th scope="col">Members</Table.Th>
             <Table.Th scope="col">Member names</Table.Th>
@@ -100,54 +186,24 @@ export function GroupsTable({
                   ))}
                 </Table.Tr>
               ))
-            : groups.map((group) => {
-                const seed = () => prefetchGroup(queryClient, group, dataUpdatedAt);
-                return (
-                  <Table.Tr key={group.Id}>
-                    {selection && (
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={`Select ${groupName(group)}`}
-                          checked={selection.isSelected(group.Id)}
-                          onChange={(event) =>
-                            selection.onToggle(group, event.currentTarget.checked)
-                          }
-                        />
-                      </Table.Td>
-                    )}
-                    <Table.Th scope="row" fw={400}>
-                      <Anchor
-                        component={Link}
-                        to={`/groups/${encodeURIComponent(group.Id)}`}
-                        state={{ listSearch } satisfies GroupLinkState}
-                        onMouseEnter={seed}
-                        onFocus={seed}
-                      >
-                        {groupName(group)}
-                      </Anchor>
-                    </Table.Th>
-                    <Table.Td>{group.Users.length}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={2}>
-                        {memberPreview(group)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {isFavorite(group) ? (
-                        <Badge variant="light">Favorites</Badge>
-                      ) : (
-                        <Text span size="sm" c="dimmed">
-                          <span aria-hidden="true">–</span>
-                          <VisuallyHidden>Not in Favorites</VisuallyHidden>
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <RelativeTime value={lastSignIn(group)} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+            : groups.map((group) => (
+                <Table.Tr key={group.Id}>
+                  {selection && <Table.Td>{rowCheckbox(group)}</Table.Td>}
+                  <Table.Th scope="row" fw={400}>
+                    {link(group)}
+                  </Table.Th>
+                  <Table.Td>{group.Users.length}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {memberPreview(group)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{favorite(group)}</Table.Td>
+                  <Table.Td>
+                    <RelativeTime value={lastSignIn(group)} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

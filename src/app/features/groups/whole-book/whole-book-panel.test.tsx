@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../../query-client.js';
@@ -123,5 +123,40 @@ describe('whole book', () => {
       await screen.findByText('60 of 60 groups', { exact: false }, { timeout: 4000 }),
     ).toBeInTheDocument();
     expect(refused).toBe(true);
+  });
+});
+
+describe('the list’s state in the address', () => {
+  it('keeps both of two changes made before the page renders again', async () => {
+    server.use(sessionHandler(agent), groupsListHandler(book));
+    renderList('/groups?all=1');
+    const favorites = await screen.findByRole('checkbox', { name: 'Favorites only' });
+    const sort = screen.getByRole('combobox', { name: 'Sort all groups by' });
+
+    act(() => {
+      fireEvent.click(favorites);
+      fireEvent.change(sort, { target: { value: 'members' } });
+    });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('/groups?all=1&fav=1&by=members'),
+    );
+    expect(screen.getByRole('checkbox', { name: 'Favorites only' })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Sort all groups by' })).toHaveValue('members');
+  });
+
+  it('keeps a sort flip and a page change made in quick succession on the pages', async () => {
+    server.use(sessionHandler(agent), groupsListHandler(book));
+    renderList('/groups');
+    await screen.findByText('1–25 of 60');
+
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: /^Owner/ }));
+      fireEvent.click(screen.getByRole('button', { name: 'Page 2' }));
+    });
+
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('/groups?sort=-Name&page=2'),
+    );
   });
 });

@@ -11,7 +11,6 @@ import {
   Text,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { compareNames } from '../../../../shared/name-order.js';
 import { errorMessage } from '../../../api/error-message.js';
@@ -22,6 +21,7 @@ import { groupName, isFavorite, lastSignIn } from '../../../data/group-summary.j
 import { hasInactiveMembers } from '../../../data/member-state.js';
 import { loadWholeBook, WHOLE_BOOK_LIMIT, WholeBookTooLarge } from './load-whole-book.js';
 import type { WholeBook } from './load-whole-book.js';
+import type { WholeBookUrlState } from '../use-list-url-state.js';
 
 const SORTS = [
   { value: 'owner', label: 'Owner name' },
@@ -46,8 +46,14 @@ function readSort(value: string | null): SortKey {
   return SORTS.find((sort) => sort.value === value)?.value ?? 'owner';
 }
 
+interface Props {
+  state: WholeBookUrlState;
+  onChange: (change: Partial<WholeBookUrlState>) => void;
+  onClose: () => void;
+}
+
 /** Every group at once, for filters and sorts Flexmls does not offer. State lives in the URL. */
-export function WholeBookPanel({ onClose }: { onClose: () => void }) {
+export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
   const queryClient = useQueryClient();
   const book = useQuery<WholeBook>({
     queryKey: groupKeys.wholeBook(),
@@ -88,23 +94,8 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const [searchParams, setSearchParams] = useSearchParams();
-  const favoritesOnly = searchParams.get('fav') === '1';
-  const inactiveOnly = searchParams.get('inactive') === '1';
-  const sort = readSort(searchParams.get('by'));
-  const page = Math.max(1, Number(searchParams.get('apage')) || 1);
-  const set = (change: Record<string, string | null>) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(change)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const { favoritesOnly, inactiveOnly, page } = state;
+  const sort = readSort(state.by);
 
   if (progress) {
     const { loaded, total } = progress;
@@ -164,14 +155,12 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
         <Checkbox
           label="Favorites only"
           checked={favoritesOnly}
-          onChange={(event) => set({ fav: event.currentTarget.checked ? '1' : null, apage: null })}
+          onChange={(event) => set({ favoritesOnly: event.currentTarget.checked })}
         />
         <Checkbox
           label="Has inactive members"
           checked={inactiveOnly}
-          onChange={(event) =>
-            set({ inactive: event.currentTarget.checked ? '1' : null, apage: null })
-          }
+          onChange={(event) => set({ inactiveOnly: event.currentTarget.checked })}
         />
         <NativeSelect
           label="Sort all groups by"
@@ -179,7 +168,7 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
           value={sort}
           onChange={(event) => {
             const value = event.currentTarget.value;
-            set({ by: value === 'owner' ? null : value, apage: null });
+            set({ by: value === 'owner' ? null : value });
           }}
           w={280}
         />
@@ -198,14 +187,14 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
         groups={slice}
         dataUpdatedAt={book.dataUpdatedAt}
         sort="Name"
-        onSortChange={() => set({ by: null, apage: null })}
+        onSortChange={() => set({ by: null })}
         caption="All portal groups"
       />
       {pages > 1 && (
         <Pagination
           total={pages}
           value={current}
-          onChange={(next) => set({ apage: String(next) })}
+          onChange={(next) => set({ page: next })}
           size="sm"
           getControlProps={(control) => ({
             'aria-label': {

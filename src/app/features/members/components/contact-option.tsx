@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Badge, Checkbox, Group, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
 import type { Contact } from '../../../../shared/contacts.js';
 import { usePortalAccountStatus } from '../../../data/use-portal-account-status.js';
 import type { PortalAccountStatus } from '../../../data/use-portal-account-status.js';
@@ -18,21 +18,33 @@ interface Props {
 export function ContactOption({ contact, inGroup, checked, onToggle, onAccountCreated }: Props) {
   const status = usePortalAccountStatus(contact, { enabled: !inGroup });
   const nameId = useId();
+  const email = contact.PrimaryEmail;
   const pickable = !inGroup && status !== 'none' && status !== 'checking';
   return (
-    <Group component="li" justify="space-between" wrap="wrap" gap="xs" py={6}>
+    // One line per contact, its badge beside it even on a phone, so a badge never looks like the next one's.
+    <Group component="li" justify="space-between" wrap="nowrap" align="flex-start" gap="xs" py={6}>
       <Checkbox
+        style={{ flex: 1, minWidth: 0 }}
         label={<span id={nameId}>{contact.DisplayName}</span>}
         description={
-          <Text span fz="xs" c="var(--mantine-color-text)">
-            {contact.PrimaryEmail ?? 'No e-mail'}
+          <Text span fz="xs" c="var(--mantine-color-text)" style={{ overflowWrap: 'anywhere' }}>
+            {email ? (
+              // A narrow screen breaks the address before its @ rather than mid-word.
+              <>
+                {email.slice(0, email.indexOf('@'))}
+                <wbr />
+                {email.slice(email.indexOf('@'))}
+              </>
+            ) : (
+              'No e-mail'
+            )}
           </Text>
         }
         checked={inGroup || checked}
         disabled={!pickable}
         onChange={() => onToggle(contact, status)}
       />
-      <Group gap="xs" wrap="nowrap">
+      <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
         {inGroup ? (
           <Badge variant="outline" color="gray">
             In group
@@ -47,7 +59,7 @@ export function ContactOption({ contact, inGroup, checked, onToggle, onAccountCr
             onCreated={() => onAccountCreated(contact)}
           />
         )}
-      </Group>
+      </Stack>
     </Group>
   );
 }

@@ -16,6 +16,8 @@ import { ActivityBadge } from './member-badges.js';
 interface Props {
   user: PortalGroupUser;
   email: string | null | undefined;
+  /** Consumers cannot read contacts or portal accounts: they see what the group tells them. */
+  canReadContacts: boolean;
   opened: boolean;
   onClose: () => void;
 }
@@ -34,10 +36,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A member's contact card: e-mail, portal state, sign-ins and the circles they are in. */
-export default function ContactPanel({ user, email, opened, onClose }: Props) {
+export default function ContactPanel({ user, email, canReadContacts, opened, onClose }: Props) {
   const queryClient = useQueryClient();
   const fullScreen = useMediaQuery('(max-width: 36em)');
-  const account = usePortalAccount(user.Id, { enabled: opened });
+  const account = usePortalAccount(user.Id, { enabled: opened && canReadContacts });
   const state = memberState(user);
   const circles = circlesInCache(queryClient, user.Id).sort((a, b) =>
     compareNames(groupName(a), groupName(b)),
@@ -47,17 +49,19 @@ export default function ContactPanel({ user, email, opened, onClose }: Props) {
     <Modal opened={opened} onClose={onClose} title={user.Name} fullScreen={fullScreen}>
       <Stack gap="md">
         <Stack component="dl" gap={6} m={0}>
-          <Field label="E-mail">
-            {email === undefined ? (
-              'Loading…'
-            ) : email ? (
-              <Anchor href={`mailto:${email}`} inherit>
-                {email}
-              </Anchor>
-            ) : (
-              'No e-mail'
-            )}
-          </Field>
+          {canReadContacts && (
+            <Field label="E-mail">
+              {email === undefined ? (
+                <Loader size="xs" aria-label="Loading" />
+              ) : email ? (
+                <Anchor href={`mailto:${email}`} inherit>
+                  {email}
+                </Anchor>
+              ) : (
+                'No e-mail'
+              )}
+            </Field>
+          )}
           <Field label="Portal">{(account.data?.Enabled ?? user.Enabled) ? 'On' : 'Off'}</Field>
           <Field label="Status">
             <Group component="span" gap="xs">
@@ -68,15 +72,17 @@ export default function ContactPanel({ user, email, opened, onClose }: Props) {
           <Field label="Last login">
             <RelativeTime value={account.data?.LastLogin ?? user.LastLogin} />
           </Field>
-          <Field label="Last active">
-            {account.isPending ? (
-              <Loader size="xs" aria-label="Loading" />
-            ) : account.isError ? (
-              errorMessage(account.error)
-            ) : (
-              <RelativeTime value={account.data?.LastActive} />
-            )}
-          </Field>
+          {canReadContacts && (
+            <Field label="Last active">
+              {account.isPending ? (
+                <Loader size="xs" aria-label="Loading" />
+              ) : account.isError ? (
+                errorMessage(account.error)
+              ) : (
+                <RelativeTime value={account.data?.LastActive} />
+              )}
+            </Field>
+          )}
         </Stack>
         <Stack gap={4}>
           <Title order={3} fz="h5">

@@ -5,7 +5,7 @@ import { renderWithProviders } from '../../../test/render.js';
 import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
 import { GroupPageHarness } from '../testing/group-page-harness.js';
 import { setupMswServer } from '../../../test/msw.js';
-import { PHONE_QUERY } from './members-table.js';
+import { PHONE_QUERY } from '../../../ui/card-list.js';
 
 const server = setupMswServer();
 
@@ -225,6 +225,22 @@ describe('contacts of the members', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(name).toHaveFocus());
+  });
+});
+
+describe('contact panel for a consumer', () => {
+  it('shows what a consumer may see, with no e-mail row and no loader that never ends', async () => {
+    const { user, spark } = renderGroup({ canEdit: false });
+    const table = await membersTable();
+    await user.click(within(table).getByRole('button', { name: 'Carl Contact' }));
+
+    const panel = await screen.findByRole('dialog', { name: 'Carl Contact' }, { timeout: 5000 });
+    expect(within(panel).getByText('Quiet for 4 months')).toBeVisible();
+    expect(within(panel).getByText('4 months ago')).toBeVisible();
+    expect(within(panel).queryByText('E-mail')).toBeNull();
+    expect(within(panel).queryByText('Loading…')).toBeNull();
+    expect(within(panel).queryByLabelText('Loading')).toBeNull();
+    expect(spark.requests.filter((request) => request.path.startsWith('/contacts'))).toEqual([]);
   });
 });
 

@@ -106,6 +106,7 @@ export function GroupMembers({ group, canEdit }: Props) {
           <ContactPanel
             user={group.Users.find((user) => user.Id === contact.Id) ?? contact}
             email={emails.data ? (emails.data.get(contact.Id) ?? null) : undefined}
+            canReadContacts={canEdit}
             opened={panelOpened}
             onClose={() => {
               setPanelOpened(false);

@@ -1,16 +1,13 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { isAgent, memberState } from '../../../data/member-state.js';
 import { firstDirection, sortMembers } from '../sort-members.js';
 import type { MemberSort, MemberSortKey } from '../sort-members.js';
+import { CardList, CardListItem, usePhone } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { AgentBadge, MemberActivity, NotShown, OwnerBadge, PortalBadge } from './member-badges.js';
 import { SortableTh } from './sortable-th.js';
-
-/** Below 600 px the members are stacked cards. */
-export const PHONE_QUERY = '(max-width: 37.5em)';
 
 interface Props {
   group: PortalGroup;
@@ -70,7 +67,7 @@ export function MembersTable({
   onOpenContact,
 }: Props) {
   const [sort, setSort] = useState<MemberSort>({ key: 'name', direction: 'ascending' });
-  const phone = useMediaQuery(PHONE_QUERY);
+  const phone = usePhone();
   const members = sortMembers(group.Users, sort, group.ContactId);
 
   const sortBy = (key: MemberSortKey) =>
@@ -121,29 +118,27 @@ export function MembersTable({
 
   if (phone) {
     return (
-      <Stack component="ul" aria-label="Members" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+      <CardList label="Members">
         {members.map((user) => (
-          <Paper component="li" key={user.Id} withBorder p="sm" radius="md">
-            <Stack gap={6}>
-              {name(user)}
-              {isAgent(user) ? (
-                <NotShown />
-              ) : (
-                <>
-                  <Group gap="md" align="flex-start">
-                    <MemberActivity state={memberState(user)} />
-                    <PortalBadge user={user} />
-                  </Group>
-                  <Text fz="xs">
-                    Last login: <RelativeTime value={user.LastLogin} />
-                  </Text>
-                </>
-              )}
-              {hasActions && actions(user)}
-            </Stack>
-          </Paper>
+          <CardListItem key={user.Id}>
+            {name(user)}
+            {isAgent(user) ? (
+              <NotShown />
+            ) : (
+              <>
+                <Group gap="md" align="flex-start">
+                  <MemberActivity state={memberState(user)} />
+                  <PortalBadge user={user} />
+                </Group>
+                <Text fz="xs">
+                  Last login: <RelativeTime value={user.LastLogin} />
+                </Text>
+              </>
+            )}
+            {hasActions && actions(user)}
+          </CardListItem>
         ))}
-      </Stack>
+      </CardList>
     );
   }
 

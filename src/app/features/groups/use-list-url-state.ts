@@ -1,0 +1,111 @@
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { GroupListParams } from '../../data/group-keys.js';
+import { readListParams, writeListParams } from './list-params.js';
+
+/** The whole book's own state: `?all=1&fav=1&inactive=1&by=members&apage=2`. */
+export interface WholeBookUrlState {
+  favoritesOnly: boolean;
+  inactiveOnly: boolean;
+  /** A sort key, checked by the panel; null: by owner. */
+  by: string | null;
+  page: number;
+}
+
+const WHOLE_BOOK_PARAMS = ['all', 'fav', 'inactive', 'by', 'apage'];
+
+function readWholeBook(search: URLSearchParams): WholeBookUrlState {
+  return {
+    favoritesOnly: search.get('fav') === '1',
+    inactiveOnly: search.get('inactive') === '1',
+    by: search.get('by'),
+    page: Math.max(1, Math.floor(Number(search.get('apage'))) || 1),
+  };
+}
+
+function writeWholeBook(search: URLSearchParams, change: Partial<WholeBookUrlState>) {
+  const next = new URLSearchParams(search);
+  const flag = (key: string, on: boolean | undefined) => {
+    if (on === undefined) return;
+    if (on) next.set(key, '1');
+    else next.delete(key);
+  };
+  flag('fav', change.favoritesOnly);
+  flag('inactive', change.inactiveOnly);
+  if (change.by !== undefined) {
+    if (change.by) next.set('by', change.by);
+    else next.delete('by');
+  }
+  // A new filter or sort starts at the first page.
+  const page = change.page ?? (Object.keys(change).length > 0 ? 1 : undefined);
+  if (page !== undefined) {
+    if (page > 1) next.set('apage', String(page));
+    else next.delete('apage');
+  }
+  return next;
+}
+
+/**
+ * The groups list's state in the address (search, sort, page, whole book and its filters), read and
+ * written here only. React Router hands a functional update the parameters of the last render, so
+ * two changes made before the page renders again would lose the first; each change here starts from
+ * the one before it until the address has caught up.
+ */
+export function useListUrlState() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  // Where the address was last rendered, and the changes written since that it has not shown yet.
+  const pending = useRef<{ from: string; queue: string[] }>({
+    from: searchParams.toString(),
+    queue: [],
+  });
+  useLayoutEffect(() => {
+    const shown = searchParams.toString();
+    const { from, queue } = pending.current;
+    if (shown === from) return;
+    // The address caught up with part of the queue, or moved on without us (Back, a link).
+    const reached = queue.indexOf(shown);
+    pending.current = { from: shown, queue: reached >= 0 ? queue.slice(reached + 1) : [] };
+  });
+
+  const write = useCallback(
+    (change: (current: URLSearchParams) => URLSearchParams, replace = false) => {
+      const { from, queue } = pending.current;
+      const next = change(new URLSearchParams(queue.at(-1) ?? from));
+      pending.current = { from, queue: [...queue, next.toString()] };
+      void setSearchParams(next, { replace });
+    },
+    [setSearchParams],
+  );
+
+  return {
+    list: readListParams(searchParams),
+    wholeBookOn: searchParams.get('all') === '1',
+    wholeBook: readWholeBook(searchParams),
+    setList: useCallback(
+      (change: Partial<GroupListParams>, replace = false) =>
+        write((current) => writeListParams({ ...readListParams(current), ...change }), replace),
+      [write],
+    ),
+    setWholeBookOn: useCallback(
+      (on: boolean) =>
+        write((current) => {
+          const next = new URLSearchParams(current);
+          for (const key of WHOLE_BOOK_PARAMS) next.delete(key);
+          if (on) {
+            next.set('all', '1');
+            next.delete('q');
+            next.delete('page');
+          }
+          return next;
+        }),
+      [write],
+    ),
+    setWholeBook: useCallback(
+      (change: Partial<WholeBookUrlState>) =>
+        write((current) => writeWholeBook(current, change), true),
+      [write],
+    ),
+  };
+}
+
+export type ListUrlState = ReturnType<typeof useListUrlState>;

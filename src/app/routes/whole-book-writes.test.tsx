@@ -1,0 +1,93 @@
+import { screen, within } from '@testing-library/react';
+import { delay, http } from 'msw';
+import { Route } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import { createQueryClient } from '../query-client.js';
+import { GroupPage } from './group-page.js';
+import { GroupsPage } from './groups-page.js';
+import { agent, makeGroup, makeUser } from '../test/fixtures.js';
+import { groupsListHandler } from '../test/fake-groups.js';
+import { LocationProbe } from '../test/location-probe.js';
+import { setupMswServer, sparkSuccess } from '../test/msw.js';
+import { renderWithProviders } from '../test/render.js';
+import { sessionHandler } from '../test/session-handler.js';
+import { createFakeSpark } from '../features/members/testing/fake-spark.js';
+
+const server = setupMswServer();
+
+function rowOf(name: string) {
+  const row = screen.getByRole('link', { name }).closest('tr');
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+describe('the whole book after writes, before any refetch answers', () => {
+  it('shows added and removed members and a deleted group in its filters and counts', async () => {
+    // Olivia Oak's group has two inactive members (Carl, Dana); Kim Owner's has none.
+    const spark = createFakeSpark();
+    const kim = makeUser('Kim Owner', { LastLogin: new Date().toISOString() });
+    const kept = makeGroup([], { ContactId: kim.Id, Users: [kim] });
+    const book = [structuredClone(spark.group), kept];
+    // Every group read answers until the book is loaded; later ones hang like a very slow network.
+    let answering = true;
+    const list = groupsListHandler(book);
+    server.use(
+      sessionHandler(agent),
+      ...spark.handlers,
+      http.get('/api/v1/portal/groups', async (info) => {
+        if (!answering) await delay('infinite');
+        return list.run(info).then((result) => result?.response);
+      }),
+      http.delete(`/api/v1/portal/groups/${spark.group.Id}`, () => sparkSuccess()),
+    );
+    const { user } = renderWithProviders(
+      <>
+        <GroupsPage />
+        <LocationProbe />
+      </>,
+      {
+        route: '/groups?all=1&inactive=1',
+        path: '/groups',
+        queryClient: createQueryClient({ retry: false }),
+        extraRoutes: <Route path="/groups/:groupId" element={<GroupPage />} />,
+      },
+    );
+    expect(await screen.findByText('1 of 2 groups', { exact: false })).toBeInTheDocument();
+    answering = false;
+    const backToList = () =>
+      user.click(
+        within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', {
+          name: 'Groups',
+        }),
+      );
+
+    await user.click(screen.getByRole('link', { name: 'Olivia Oak' }));
+    await user.click(await screen.findByRole('button', { name: 'Remove Carl Contact' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Dana Disabled' }));
+    expect(await screen.findByText('Removed Dana Disabled')).toBeVisible();
+    await backToList();
+    expect(await screen.findByText('0 of 2 groups', { exact: false })).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Has inactive members' }));
+    expect(within(rowOf('Olivia Oak')).getByRole('cell', { name: '2' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Olivia Oak' }));
+    await user.click(await screen.findByRole('button', { name: 'Add members' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add members' }, { timeout: 5000 });
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' }));
+    await user.click(within(dialog).getByRole('button', { name: /^Add/ }));
+    expect(await screen.findByText(/Added Erin Evans/)).toBeVisible();
+    await backToList();
+    await user.click(await screen.findByRole('checkbox', { name: 'Has inactive members' }));
+    expect(screen.getByText('1 of 2 groups', { exact: false })).toBeInTheDocument();
+    expect(within(rowOf('Olivia Oak')).getByRole('cell', { name: '3' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Olivia Oak' }));
+    await user.click(await screen.findByRole('button', { name: 'Delete group' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Delete this group?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Delete group' }));
+    expect(await screen.findByText('Group deleted')).toBeVisible();
+    expect(await screen.findByText('0 of 1 groups', { exact: false })).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent('/groups?all=1&inactive=1');
+    expect(screen.queryByRole('link', { name: 'Olivia Oak' })).toBeNull();
+  }, 60_000);
+});

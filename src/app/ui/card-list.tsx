@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { Paper, Stack } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+
+/** Below 600 px wide, lists are stacked cards instead of tables. */
+export const PHONE_QUERY = '(max-width: 37.5em)';
+
+export function usePhone(): boolean {
+  return useMediaQuery(PHONE_QUERY) ?? false;
+}
+
+interface CardListProps {
+  /** The list's accessible name, e.g. "Members". */
+  label?: string;
+  labelledBy?: string;
+  busy?: boolean;
+  children: ReactNode;
+}
+
+/** A list of stacked cards, one card an item: the phone form of a table. */
+export function CardList({ label, labelledBy, busy, children }: CardListProps) {
+  return (
+    <Stack
+      component="ul"
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      aria-busy={busy}
+      gap="xs"
+      m={0}
+      p={0}
+      style={{ listStyle: 'none' }}
+    >
+      {children}
+    </Stack>
+  );
+}
+
+export function CardListItem({ children }: { children: ReactNode }) {
+  return (
+    <Paper component="li" withBorder p="sm" radius="md">
+      <Stack gap={6}>{children}</Stack>
+    </Paper>
+  );
+}
