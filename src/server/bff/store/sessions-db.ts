@@ -20,6 +20,15 @@ const migrations: string[] = [
   );
   CREATE INDEX sign_ins_expiry ON sign_ins(expires_at);
   `,
+  `
+  -- Other agents' authorizations a session holds, one row each (refreshed on their own).
+  CREATE TABLE session_agents (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    agent_id TEXT NOT NULL,
+    sealed TEXT NOT NULL,
+    PRIMARY KEY (session_id, agent_id)
+  );
+  `,
 ];
 
 export function openSessionsDatabase(path: string): SessionsDb {
@@ -28,6 +37,7 @@ export function openSessionsDatabase(path: string): SessionsDb {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < migrations.length; version++) {
     db.transaction(() => {
