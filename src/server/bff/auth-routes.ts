@@ -10,7 +10,9 @@ import {
   type SessionAnswer,
 } from '../../shared/agents.js';
 import { SparkCode } from '../../shared/spark-codes.js';
+import { recordAudit } from './audit.js';
 import { AGENT_GONE_MESSAGE, failure, refuseCrossSiteWrites } from './guards.js';
+import type { AuditStore } from './store/audit-store.js';
 import type { SessionCookie } from './session-cookie.js';
 import {
   StoreUnavailable,
@@ -34,6 +36,7 @@ export type SignInLimit = (
 export interface AuthRoutesOptions {
   config: Config;
   sessions: SessionStore;
+  audit: AuditStore;
   cookie: SessionCookie;
   spark: SparkClient;
   signInLimit: SignInLimit;
@@ -109,7 +112,7 @@ const sameText = (a: string, b: string) =>
  */
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
-  { config, sessions, cookie, spark, signInLimit },
+  { config, sessions, audit, cookie, spark, signInLimit },
 ) => {
   const publicOrigin = new URL(config.publicUrl).origin;
 
@@ -189,6 +192,17 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       return reply.redirect(withOutcome(pending.returnTo, publicOrigin, name, value), 302);
     };
     const refused = (reason: AgentError) => back('agentError', reason);
+    const recorded = (session: Session, user: SessionUser, outcome: AgentError | 'added') =>
+      recordAudit(audit, request.log, {
+        actor: session.user,
+        for: user,
+        Method: 'GET',
+        Path: '/auth/agents/add',
+        Action:
+          outcome === 'added' ? `Add agent ${user.Name}` : `Add agent ${user.Name} (${outcome})`,
+        Status: 302,
+        Outcome: outcome === 'added' ? 'Succeeded' : 'Failed',
+      });
     const signedIn = await signInWith(code).catch((error: unknown) => {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'agent sign-in failed');
@@ -202,14 +216,18 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     // The browser's session must still be the one the agent's sign-in was started from.
     const session = await currentSession(request);
     if (!session || session.id !== pending.addAgentTo) return refused('session');
-    if (user.Id === session.user.Id) return refused('self');
-    if (!isAgent(user)) return refused('not-agent');
+    const refusal = user.Id === session.user.Id ? 'self' : !isAgent(user) ? 'not-agent' : null;
+    if (refusal) {
+      await recorded(session, user, refusal);
+      return refused(refusal);
+    }
     const held = session.agents.find((a) => a.user.Id === user.Id);
     const outcome = await sessions.addAgent(
       session.id,
       { user, tokens, addedAt: held?.addedAt ?? Date.now() },
       AGENT_LIMIT,
     );
+    await recorded(session, user, outcome);
     if (outcome !== 'added') return refused(outcome);
     return back('agent', user.Id);
   };
@@ -271,9 +289,23 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       const session = await currentSession(request);
       if (!session) return reply.code(401).send(failure(SparkCode.Unauthorized, 'Not signed in'));
       const params = agentParamsSchema.safeParse(request.params);
+      const agent = params.success
+        ? session.agents.find((a) => a.user.Id === params.data.agentId)
+        : undefined;
       const removed =
-        params.success && (await sessions.removeAgent(session.id, params.data.agentId));
-      if (!removed) return reply.code(404).send(failure(SparkCode.NotFound, AGENT_GONE_MESSAGE));
+        agent !== undefined && (await sessions.removeAgent(session.id, agent.user.Id));
+      if (!agent || !removed) {
+        return reply.code(404).send(failure(SparkCode.NotFound, AGENT_GONE_MESSAGE));
+      }
+      await recordAudit(audit, request.log, {
+        actor: session.user,
+        for: agent.user,
+        Method: 'DELETE',
+        Path: `/auth/agents/${agent.user.Id}`,
+        Action: `Remove agent ${agent.user.Name}`,
+        Status: 204,
+        Outcome: 'Succeeded',
+      });
       return reply.code(204).send();
     },
   );

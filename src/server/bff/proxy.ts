@@ -7,10 +7,13 @@ import type { SessionCookie } from './session-cookie.js';
 import { safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
 import { StoreUnavailable, type Session, type SessionStore } from './store/session-store.js';
 import { tokenRefresher } from './token-refresh.js';
+import { actionOf, recordAudit, WRITE_METHODS } from './audit.js';
+import type { AuditStore } from './store/audit-store.js';
 
 export interface ProxyOptions {
   config: Config;
   sessions: SessionStore;
+  audit: AuditStore;
   cookie: SessionCookie;
   spark: SparkClient;
 }
@@ -40,7 +43,7 @@ function relay(reply: FastifyReply, response: UpstreamResponse) {
  */
 export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
   app,
-  { config, sessions, cookie, spark },
+  { config, sessions, cookie, spark, audit },
 ) => {
   // Bodies are forwarded as sent; Spark itself judges them (and answers 1035 when they are bad).
   app.removeAllContentTypeParsers();
@@ -106,6 +109,22 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         }
       : undefined;
     const send = (token: string) => spark.request(request.method, pathAndQuery, token, body);
+    // Recorded without its query string.
+    const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
+    const answered = async (status: number, code?: number) => {
+      if (!WRITE_METHODS.has(request.method)) return;
+      const ok = status >= 200 && status < 300;
+      await recordAudit(audit, request.log, {
+        actor: session.user,
+        for: agent ? agent.user : session.user,
+        Method: request.method,
+        Path: path,
+        Action: actionOf(request.method, path),
+        Status: status,
+        Outcome: ok ? 'Succeeded' : 'Failed',
+        ...(!ok && code !== undefined ? { Code: code } : {}),
+      });
+    };
 
     try {
       let token = agent ? agent.tokens.accessToken : session.tokens.accessToken;
@@ -113,8 +132,9 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       const code = response.status === 401 ? sparkCodeOf(response) : undefined;
       if (code === SparkCode.TokenExpired || code === SparkCode.Unauthorized) {
         const next = await currentTokens(session.id, agentId, token, code);
-        if (!next && agentId !== null) return agentGone(reply);
         if (!next) {
+          await answered(agent ? 404 : 401, agent ? SparkCode.NotFound : code);
+          if (agent) return agentGone(reply);
           return reply
             .code(401)
             .header('Cache-Control', 'no-store')
@@ -123,11 +143,13 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         token = next.accessToken;
         response = await send(token);
       }
+      await answered(response.status, sparkCodeOf(response));
       reply.header(ACTING_FOR_HEADER, actingFor);
       return relay(reply, response);
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');
+      await answered(502, SparkCode.InternalError);
       return reply
         .code(502)
         .header('Cache-Control', 'no-store')

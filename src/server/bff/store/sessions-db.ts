@@ -29,6 +29,17 @@ const migrations: string[] = [
     PRIMARY KEY (session_id, agent_id)
   );
   `,
+  `
+  -- Who did what for whom: writes through the proxy, agents added and removed. Not sealed (no
+  -- secret in it); kept per actor up to AUDIT_KEEP_PER_ACTOR entries.
+  CREATE TABLE audit_entries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    actor_id TEXT NOT NULL,
+    entry TEXT NOT NULL
+  );
+  CREATE INDEX audit_entries_actor ON audit_entries(actor_id, seq);
+  `,
 ];
 
 export function openSessionsDatabase(path: string): SessionsDb {
