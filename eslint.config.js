@@ -26,6 +26,13 @@ const CROSSINGS = {
     'shortcuts/use-keydown.ts',
   ],
   activity: ['members/index.ts'],
+  agents: [
+    'auth/index.ts',
+    'groups/api/group-keys.ts',
+    'groups/components/groups-table.tsx',
+    'groups/whole-book/book-view.ts',
+    'groups/whole-book/load-whole-book.ts',
+  ],
   bulk: [
     'export/export-csv-button.tsx',
     'groups/api/group-cache.ts',

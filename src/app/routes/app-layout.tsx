@@ -1,6 +1,12 @@
 import { Suspense, useState } from 'react';
 import { Container } from '@mantine/core';
 import { Outlet } from 'react-router-dom';
+import {
+  AgentAddedSwitch,
+  AgentErrorNotice,
+  WorkingForBanner,
+} from '../features/agents/components/working-for-banner.js';
+import { WorkingForMenu } from '../features/agents/components/working-for-menu.js';
 import { AuthGate, UserMenu } from '../features/auth/index.js';
 import { CommandPaletteLauncher } from '../features/command-palette/command-palette-launcher.js';
 import { GlobalShortcuts } from '../features/shortcuts/global-shortcuts.js';
@@ -20,8 +26,12 @@ export function AppLayout() {
           onOpenChange={setPaletteOpened}
           onShowShortcuts={() => setShortcutsOpened(true)}
         />
+        <WorkingForMenu />
         <UserMenu />
       </AppHeader>
+      <WorkingForBanner />
+      <AgentErrorNotice />
+      <AgentAddedSwitch />
       <GlobalShortcuts
         opened={shortcutsOpened}
         onOpenChange={setShortcutsOpened}

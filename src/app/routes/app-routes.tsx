@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { lazyWithPreload } from 'react-lazy-with-preload';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { parseAgentPath } from '../api/acting-for.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { SignedOutPage } from './signed-out-page.js';
@@ -17,7 +18,7 @@ const GroupPage = lazyWithPreload(() =>
   import('./group-page.js').then((m) => ({ default: m.GroupPage })),
 );
 
-const isHome = /^\/(groups\/?)?$/.test(window.location.pathname);
+const isHome = /^\/(groups\/?)?$/.test(parseAgentPath(window.location.pathname).page);
 // The home page's code loads alongside the sign-in check, not after it.
 if (isHome) void GroupsPage.preload();
 
