@@ -30,7 +30,7 @@ const CROSSINGS = {
     'auth/index.ts',
     'groups/api/group-keys.ts',
     'groups/components/groups-table.tsx',
-    'groups/whole-book/book-view.ts',
+    'groups/whole-book/book-view.tsx',
     'groups/whole-book/load-whole-book.ts',
   ],
   bulk: [

@@ -3,12 +3,14 @@ import { Alert, Box, Button, Group, Pagination, Stack, Text, Title } from '@mant
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/error-message.js';
+import { useAgents } from '../features/agents/api/agents.js';
 import { useCanEdit } from '../features/auth/index.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
 import { useGroups } from '../features/groups/api/get-groups.js';
 import type { GroupListParams } from '../features/groups/api/group-keys.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
+import { BOOK_VIEW_PARAMS } from '../features/groups/whole-book/book-view.js';
 import { readListParams, writeListParams } from '../features/groups/list-params.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { ErrorPanel } from '../ui/error-panel.js';
@@ -18,7 +20,12 @@ const WholeBookPanel = lazy(() =>
     default: m.WholeBookPanel,
   })),
 );
-const WHOLE_BOOK_PARAMS = ['all', 'fav', 'inactive', 'by', 'apage'];
+const AllAgentsPanel = lazy(() =>
+  import('../features/agents/components/all-agents-panel.js').then((m) => ({
+    default: m.AllAgentsPanel,
+  })),
+);
+const WHOLE_BOOK_PARAMS = ['all', 'agents', ...BOOK_VIEW_PARAMS];
 
 const BulkBar = lazy(() =>
   import('../features/bulk/bulk-bar.js').then((m) => ({ default: m.BulkBar })),
@@ -60,17 +67,20 @@ export function GroupsPage() {
   );
 
   const wholeBook = searchParams.get('all') === '1';
-  const setWholeBook = (on: boolean) =>
+  const allAgents = searchParams.get('agents') === 'all';
+  const hasAgents = useAgents().length > 0;
+  const setView = (param: 'all' | 'agents' | null) =>
     setSearchParams((current) => {
       const next = new URLSearchParams(current);
       for (const key of WHOLE_BOOK_PARAMS) next.delete(key);
-      if (on) {
-        next.set('all', '1');
+      if (param) {
+        next.set(param, param === 'all' ? '1' : 'all');
         next.delete('q');
         next.delete('page');
       }
       return next;
     });
+  const setWholeBook = (on: boolean) => setView(on ? 'all' : null);
   const selection = useGroupSelection();
   const [bulkUsed, setBulkUsed] = useState(false);
   const tableArea = useRef<HTMLDivElement>(null);
@@ -216,9 +226,24 @@ export function GroupsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>Groups</Title>
-        {newGroupButton}
+        <Group gap="xs">
+          {hasAgents && (
+            <Button
+              variant={allAgents ? 'filled' : 'default'}
+              aria-pressed={allAgents}
+              onClick={() => setView(allAgents ? null : 'agents')}
+            >
+              All my agents
+            </Button>
+          )}
+          {!allAgents && newGroupButton}
+        </Group>
       </Group>
-      {wholeBook ? (
+      {allAgents && hasAgents ? (
+        <Suspense fallback={<Text size="sm">Loading…</Text>}>
+          <AllAgentsPanel onClose={() => setView(null)} />
+        </Suspense>
+      ) : wholeBook ? (
         <Suspense fallback={<Text size="sm">Loading…</Text>}>
           <WholeBookPanel onClose={() => setWholeBook(false)} />
         </Suspense>

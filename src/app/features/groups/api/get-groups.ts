@@ -7,7 +7,12 @@ import type { GroupListParams } from './group-keys.js';
 
 export const GROUPS_PAGE_SIZE = 25;
 
-export async function fetchGroups(params: GroupListParams, signal?: AbortSignal) {
+/** One page of groups; `agent` as in `SparkRequest` (by default whom the tab works for). */
+export async function fetchGroups(
+  params: GroupListParams,
+  signal?: AbortSignal,
+  agent?: string | null,
+) {
   const { results, pagination } = await sparkRead(portalGroupReadSchema, {
     path: '/portal/groups',
     query: {
@@ -18,6 +23,7 @@ export async function fetchGroups(params: GroupListParams, signal?: AbortSignal)
       _filter: containsFilter('Name', params.q),
     },
     signal,
+    agent,
   });
   return {
     groups: results,

@@ -25,6 +25,15 @@ interface GroupsTableProps {
   caption: string;
   /** Row checkboxes for bulk actions (agents only). */
   selection?: RowSelection;
+  /** Rows of several agents: an Agent column, and opening a group switches to its agent. */
+  agents?: AgentRows;
+}
+
+export interface AgentRows {
+  nameOf: (group: PortalGroup) => string;
+  /** The group's own address (under its agent), for opening it in a new tab. */
+  hrefOf: (group: PortalGroup) => string;
+  open: (group: PortalGroup) => void;
 }
 
 export interface RowSelection {
@@ -48,12 +57,13 @@ export function GroupsTable({
   onSortChange,
   caption,
   selection,
+  agents,
 }: GroupsTableProps) {
   const queryClient = useQueryClient();
   // The group page's way back returns to this list as it is now (search, page, sort, filters).
   const listSearch = useLocation().search;
   const descending = sort === '-Name';
-  const columns = COLUMNS + (selection ? 1 : 0);
+  const columns = COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0);
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
   const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
   return (
@@ -83,6 +93,7 @@ export function GroupsTable({
                 <VisuallyHidden>{descending ? ' (sort A to Z)' : ' (sort Z to A)'}</VisuallyHidden>
               </UnstyledButton>
             </Table.Th>
+            {agents && <Table.Th scope="col">Agent</Table.Th>}
             <Table.Th scope="col">Members</Table.Th>
             <Table.Th scope="col">Member names</Table.Th>
             <Table.Th scope="col">Favorites</Table.Th>
@@ -116,16 +127,38 @@ export function GroupsTable({
                       </Table.Td>
                     )}
                     <Table.Th scope="row" fw={400}>
-                      <Anchor
-                        component={Link}
-                        to={`/groups/${encodeURIComponent(group.Id)}`}
-                        state={{ listSearch } satisfies GroupLinkState}
-                        onMouseEnter={seed}
-                        onFocus={seed}
-                      >
-                        {groupName(group)}
-                      </Anchor>
+                      {agents ? (
+                        // Another agent's group: its page opens under that agent, never seeded
+                        // into the cache of the account this tab works for.
+                        <Anchor
+                          href={agents.hrefOf(group)}
+                          onClick={(event) => {
+                            if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+                            event.preventDefault();
+                            agents.open(group);
+                          }}
+                        >
+                          {groupName(group)}
+                        </Anchor>
+                      ) : (
+                        <Anchor
+                          component={Link}
+                          to={`/groups/${encodeURIComponent(group.Id)}`}
+                          state={{ listSearch } satisfies GroupLinkState}
+                          onMouseEnter={seed}
+                          onFocus={seed}
+                        >
+                          {groupName(group)}
+                        </Anchor>
+                      )}
                     </Table.Th>
+                    {agents && (
+                      <Table.Td>
+                        <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+                          {agents.nameOf(group)}
+                        </Badge>
+                      </Table.Td>
+                    )}
                     <Table.Td>{group.Users.length}</Table.Td>
                     <Table.Td>
                       <Text size="sm" lineClamp={2}>

@@ -1,50 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Pagination,
-  Progress,
-  NativeSelect,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { compareNames } from '../../../../shared/name-order.js';
 import { errorMessage } from '../../../api/error-message.js';
-import { GROUPS_PAGE_SIZE } from '../api/get-groups.js';
 import { groupKeys } from '../api/group-keys.js';
 import { GroupsTable } from '../components/groups-table.js';
-import { groupName, isFavorite, lastSignIn } from '../group-summary.js';
-import { hasInactiveMembers } from '../../members/index.js';
+import { useBookView } from './book-view.js';
 import { loadWholeBook, WHOLE_BOOK_LIMIT, WholeBookTooLarge } from './load-whole-book.js';
 import type { WholeBook } from './load-whole-book.js';
-
-const SORTS = [
-  { value: 'owner', label: 'Owner name' },
-  { value: 'members', label: 'Member count (most first)' },
-  { value: 'signin', label: 'Latest sign-in (most recent first)' },
-] as const;
-type SortKey = (typeof SORTS)[number]['value'];
-
-function signInTime(group: PortalGroup): number {
-  const value = lastSignIn(group);
-  return value ? new Date(value).getTime() : -Infinity;
-}
-
-const byOwner = (a: PortalGroup, b: PortalGroup) => compareNames(groupName(a), groupName(b));
-const comparators: Record<SortKey, (a: PortalGroup, b: PortalGroup) => number> = {
-  owner: byOwner,
-  members: (a, b) => b.Users.length - a.Users.length || byOwner(a, b),
-  signin: (a, b) => signInTime(b) - signInTime(a) || byOwner(a, b),
-};
-
-function readSort(value: string | null): SortKey {
-  return SORTS.find((sort) => sort.value === value)?.value ?? 'owner';
-}
 
 /** Every group at once, for filters and sorts Flexmls does not offer. State lives in the URL. */
 export function WholeBookPanel({ onClose }: { onClose: () => void }) {
@@ -66,8 +28,9 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
     controller.current = abort;
     setFailure(null);
     setProgress({ loaded: 0, total: 0 });
+    const key = groupKeys.wholeBook();
     loadWholeBook(abort.signal, (loaded, total) => setProgress({ loaded, total }))
-      .then((data) => queryClient.setQueryData(groupKeys.wholeBook(), data))
+      .then((data) => queryClient.setQueryData(key, data))
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
         setFailure(error instanceof WholeBookTooLarge ? error.message : errorMessage(error));
@@ -88,23 +51,7 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const [searchParams, setSearchParams] = useSearchParams();
-  const favoritesOnly = searchParams.get('fav') === '1';
-  const inactiveOnly = searchParams.get('inactive') === '1';
-  const sort = readSort(searchParams.get('by'));
-  const page = Math.max(1, Number(searchParams.get('apage')) || 1);
-  const set = (change: Record<string, string | null>) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(change)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const view = useBookView();
 
   if (progress) {
     const { loaded, total } = progress;
@@ -148,41 +95,12 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
   }
 
   const all = book.data.groups;
-  const shown = all
-    .filter(
-      (group) =>
-        (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
-    )
-    .sort(comparators[sort]);
-  const pages = Math.max(1, Math.ceil(shown.length / GROUPS_PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const slice = shown.slice((current - 1) * GROUPS_PAGE_SIZE, current * GROUPS_PAGE_SIZE);
+  const { shown, slice, pages, current } = view.pageOf(all);
 
   return (
     <Stack gap="sm">
       <Group gap="md" align="flex-end" wrap="wrap">
-        <Checkbox
-          label="Favorites only"
-          checked={favoritesOnly}
-          onChange={(event) => set({ fav: event.currentTarget.checked ? '1' : null, apage: null })}
-        />
-        <Checkbox
-          label="Has inactive members"
-          checked={inactiveOnly}
-          onChange={(event) =>
-            set({ inactive: event.currentTarget.checked ? '1' : null, apage: null })
-          }
-        />
-        <NativeSelect
-          label="Sort all groups by"
-          data={[...SORTS]}
-          value={sort}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            set({ by: value === 'owner' ? null : value, apage: null });
-          }}
-          w={280}
-        />
+        {view.filters}
         <Button variant="default" size="xs" onClick={start}>
           Reload
         </Button>
@@ -191,36 +109,17 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
         </Button>
       </Group>
       <Text size="sm" aria-live="polite">
-        {shown.length} of {all.length} groups (all loaded, up to{' '}
-        {WHOLE_BOOK_LIMIT.toLocaleString('en-US')})
+        {shown} of {all.length} groups (all loaded, up to {WHOLE_BOOK_LIMIT.toLocaleString('en-US')}
+        )
       </Text>
       <GroupsTable
         groups={slice}
         dataUpdatedAt={book.dataUpdatedAt}
         sort="Name"
-        onSortChange={() => set({ by: null, apage: null })}
+        onSortChange={view.sortByOwner}
         caption="All portal groups"
       />
-      {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={current}
-          onChange={(next) => set({ apage: String(next) })}
-          size="sm"
-          getControlProps={(control) => ({
-            'aria-label': {
-              first: 'First page',
-              last: 'Last page',
-              next: 'Next page',
-              previous: 'Previous page',
-            }[control],
-          })}
-          getItemProps={(item) => ({
-            'aria-label': `Page ${item}`,
-            'aria-current': item === current ? 'page' : undefined,
-          })}
-        />
-      )}
+      {view.pagination({ pages, current })}
     </Stack>
   );
 }
