@@ -126,6 +126,7 @@ describe('GET /auth/callback', () => {
       Name: 'Avery Stone',
       UserType: 'Member',
       Role: 'Private',
+      Agents: [],
     });
     // The pre-sign-in cookie is dead.
     expect((await sessionOf(login.cookie)).status).toBe(401);

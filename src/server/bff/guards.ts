@@ -5,6 +5,9 @@ import { SparkCode } from '../../shared/spark-codes.js';
 export const APP_REQUEST_HEADER = 'x-requested-with';
 export const APP_REQUEST_VALUE = 'PortalGroupsAdmin';
 
+/** The answer for an agent the session does not hold (the app drops it). */
+export const AGENT_GONE_MESSAGE = 'That agent is no longer in your session.';
+
 export function failure(code: number, message: string): SparkFailure {
   return { D: { Success: false, Code: code, Message: message } };
 }

@@ -2,6 +2,8 @@ import cookiePlugin from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.js';
+import { auditStoreFor } from './audit.js';
+import { auditRoutes } from './audit-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { proxyRoutes } from './proxy.js';
@@ -20,7 +22,10 @@ export interface BffOptions {
 
 const MINUTE_MS = 60 * 1000;
 
-/** Sign-in (/auth/*), the app's proxy to the Spark API (/api/v1/*), and /healthz, /readyz. */
+/**
+ * Sign-in (/auth/*, agents and the audit trail included), the app's proxy to the Spark API
+ * (/api/v1/*, /api/agents/:agentId/v1/*), and /healthz, /readyz.
+ */
 export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, sessions }) => {
   await app.register(cookiePlugin, { secret: config.sessionSecret });
   // With Redis, every instance counts against the same allowance.
@@ -32,6 +37,7 @@ export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, session
   const shared = {
     config,
     sessions,
+    audit: auditStoreFor(sessions),
     cookie: new SessionCookie(config),
     spark: new SparkClient(
       config,
@@ -40,6 +46,7 @@ export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, session
   };
   const signInLimit = app.createRateLimit({ max: config.signInRateLimit, timeWindow: MINUTE_MS });
   await app.register(authRoutes, { ...shared, signInLimit });
+  await app.register(auditRoutes, shared);
   await app.register(proxyRoutes, shared);
   await app.register(healthRoutes, shared);
 };

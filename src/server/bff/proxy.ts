@@ -1,18 +1,24 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import { ACTING_FOR_HEADER, agentParamsSchema } from '../../shared/agents.js';
 import { SparkCode } from '../../shared/spark-codes.js';
-import { failure, refuseCrossSiteWrites } from './guards.js';
+import { AGENT_GONE_MESSAGE, failure, refuseCrossSiteWrites } from './guards.js';
 import type { SessionCookie } from './session-cookie.js';
 import { safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
-import { StoreUnavailable, type SessionStore } from './store/session-store.js';
+import { StoreUnavailable, type Session, type SessionStore } from './store/session-store.js';
 import { tokenRefresher } from './token-refresh.js';
+import { actionOf, recordAudit, WRITE_METHODS } from './audit.js';
+import type { AuditStore } from './store/audit-store.js';
 
 export interface ProxyOptions {
   config: Config;
   sessions: SessionStore;
+  audit: AuditStore;
   cookie: SessionCookie;
   spark: SparkClient;
 }
+
+const AGENT_PREFIX = '/api/agents/';
 
 // Spark's X-Request-Id lets a user-visible error be traced to the Spark call.
 const RELAYED_HEADERS = ['content-type', 'retry-after', 'allow', 'x-request-id'];
@@ -31,10 +37,13 @@ function relay(reply: FastifyReply, response: UpstreamResponse) {
   return reply.send(response.body === '' ? undefined : response.body);
 }
 
-/** `/api/v1/*`: the signed-in browser's requests, forwarded to Spark with the session's token. */
+/**
+ * `/api/v1/*`: the signed-in browser's requests, forwarded to Spark with the session's token;
+ * `/api/agents/:agentId/v1/*`: the same with the token of an agent the session holds.
+ */
 export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
   app,
-  { config, sessions, cookie, spark },
+  { config, sessions, cookie, spark, audit },
 ) => {
   // Bodies are forwarded as sent; Spark itself judges them (and answers 1035 when they are bad).
   app.removeAllContentTypeParsers();
@@ -64,21 +73,34 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
 
   const currentTokens = tokenRefresher(sessions, spark);
 
-  app.all('/api/v1/*', async (request, reply) => {
-    const sessionId = cookie.sessionId(request);
-    const session = sessionId ? await sessions.get(sessionId) : null;
-    if (!session) {
-      return reply
-        .code(401)
-        .header('Cache-Control', 'no-store')
-        .send(failure(SparkCode.Unauthorized, 'Not signed in'));
-    }
-    const pathAndQuery = request.url.slice('/api'.length);
+  const notSignedIn = (reply: FastifyReply) =>
+    reply
+      .code(401)
+      .header('Cache-Control', 'no-store')
+      .send(failure(SparkCode.Unauthorized, 'Not signed in'));
+
+  const agentGone = (reply: FastifyReply) =>
+    reply
+      .code(404)
+      .header('Cache-Control', 'no-store')
+      .send(failure(SparkCode.NotFound, AGENT_GONE_MESSAGE));
+
+  /** Sends the request to Spark with the tokens of `agentId` (null: the session's own user). */
+  async function forward(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: Session,
+    agentId: string | null,
+    pathAndQuery: string,
+  ) {
     try {
       spark.apiUrl(pathAndQuery);
     } catch {
       return reply.code(404).send(failure(SparkCode.NotFound, 'Not found.'));
     }
+    const agent = agentId === null ? null : session.agents.find((a) => a.user.Id === agentId);
+    if (!agent && agentId !== null) return agentGone(reply);
+    const actingFor = agent ? agent.user.Id : session.user.Id;
     const hasBody = typeof request.body === 'string' && request.body !== '';
     const body = hasBody
       ? {
@@ -87,14 +109,32 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         }
       : undefined;
     const send = (token: string) => spark.request(request.method, pathAndQuery, token, body);
+    // Recorded without its query string.
+    const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
+    const answered = async (status: number, code?: number) => {
+      if (!WRITE_METHODS.has(request.method)) return;
+      const ok = status >= 200 && status < 300;
+      await recordAudit(audit, request.log, {
+        actor: session.user,
+        for: agent ? agent.user : session.user,
+        Method: request.method,
+        Path: path,
+        Action: actionOf(request.method, path),
+        Status: status,
+        Outcome: ok ? 'Succeeded' : 'Failed',
+        ...(!ok && code !== undefined ? { Code: code } : {}),
+      });
+    };
 
     try {
-      let token = session.tokens.accessToken;
+      let token = agent ? agent.tokens.accessToken : session.tokens.accessToken;
       let response = await send(token);
       const code = response.status === 401 ? sparkCodeOf(response) : undefined;
       if (code === SparkCode.TokenExpired || code === SparkCode.Unauthorized) {
-        const next = await currentTokens(session.id, token, code);
+        const next = await currentTokens(session.id, agentId, token, code);
         if (!next) {
+          await answered(agent ? 404 : 401, agent ? SparkCode.NotFound : code);
+          if (agent) return agentGone(reply);
           return reply
             .code(401)
             .header('Cache-Control', 'no-store')
@@ -103,15 +143,39 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         token = next.accessToken;
         response = await send(token);
       }
+      await answered(response.status, sparkCodeOf(response));
+      reply.header(ACTING_FOR_HEADER, actingFor);
       return relay(reply, response);
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');
+      await answered(502, SparkCode.InternalError);
       return reply
         .code(502)
         .header('Cache-Control', 'no-store')
         .send(failure(SparkCode.InternalError, 'The Spark API could not be reached.'));
     }
+  }
+
+  const sessionOf = async (request: FastifyRequest) => {
+    const sessionId = cookie.sessionId(request);
+    return sessionId ? sessions.get(sessionId) : null;
+  };
+
+  app.all('/api/v1/*', async (request, reply) => {
+    const session = await sessionOf(request);
+    if (!session) return notSignedIn(reply);
+    return forward(request, reply, session, null, request.url.slice('/api'.length));
+  });
+
+  app.all('/api/agents/:agentId/v1/*', async (request, reply) => {
+    const session = await sessionOf(request);
+    if (!session) return notSignedIn(reply);
+    const params = agentParamsSchema.safeParse(request.params);
+    if (!params.success) return agentGone(reply);
+    // What follows the agent's segment, as sent (the segment itself may be percent-encoded).
+    const rest = request.url.slice(request.url.indexOf('/', AGENT_PREFIX.length));
+    return forward(request, reply, session, params.data.agentId, rest);
   });
 
   const notFound = async (_request: unknown, reply: FastifyReply) =>

@@ -32,11 +32,13 @@ afterAll(() => live.close());
 
 describe('the sign-in server reads /v1/my/account as the real Spark API sends it', () => {
   it('an agent with no UserType, Role or ResourceUri and many more fields', async () => {
+    // The office is kept: an assistant's list of agents shows it.
     expect(await spark.myAccount('agent')).toEqual({
       Id: AGENT_ID,
       Name: 'Avery Stone',
       UserType: 'Member',
       Role: 'Private',
+      Office: 'Stone & Partners Realty',
     });
   });
 

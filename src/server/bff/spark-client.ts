@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { z } from 'zod';
 import { APP_USER_AGENT, type Config } from '../config.js';
-import type { SessionUser } from '../../shared/account.js';
+import type { SessionAgent } from '../../shared/agents.js';
 import { myAccountReadSchema, sessionUserOf } from '../../shared/account.js';
 import { sparkResultsReadSchema } from '../../shared/envelope.js';
 import type { Tokens } from './store/session-store.js';
@@ -15,7 +15,10 @@ const grantResponseSchema = z.object({
   expires_in: z.coerce.number().optional(),
 });
 
-const accountResponseSchema = sparkResultsReadSchema(myAccountReadSchema);
+// The live API's account carries the office by name; the emulator sends none.
+const accountResponseSchema = sparkResultsReadSchema(
+  myAccountReadSchema.extend({ Office: z.string().nullish() }),
+);
 
 /** The token endpoint refused the grant (as opposed to being unreachable). */
 export class GrantRefused extends Error {}
@@ -109,14 +112,14 @@ export class SparkClient {
     return this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
   }
 
-  async myAccount(accessToken: string): Promise<SessionUser> {
+  async myAccount(accessToken: string): Promise<SessionAgent> {
     const response = await this.request('GET', '/v1/my/account', accessToken);
     const parsed = accountResponseSchema.safeParse(safeJson(response.body));
     const account = parsed.success ? parsed.data.D.Results[0] : undefined;
     if (response.status !== 200 || !account) {
       throw new Error(`my/account answered ${response.status}`);
     }
-    return sessionUserOf(account);
+    return { ...sessionUserOf(account), ...(account.Office ? { Office: account.Office } : {}) };
   }
 
   /** Resolves when Spark answers at all (any status): it is reachable. */

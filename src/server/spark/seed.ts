@@ -63,6 +63,14 @@ export const DEMO_ACCOUNTS = {
     userType: 'Member',
     token: 'demo-public',
   },
+  // An office assistant: a Member of Avery's and Jordan's office with no contacts of their own.
+  assistant: {
+    id: fixedId('20240101000000', 7),
+    name: 'Riley Park',
+    role: 'Private',
+    userType: 'Member',
+    token: 'demo-assistant',
+  },
 } as const;
 
 /** Fixed clock for generated record times; sign-ins are relative to the real time of seeding. */
@@ -250,8 +258,8 @@ export function seedDemoData(db: Db, now = Date.now()): void {
     const token = db.prepare(
       'INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, NULL)',
     );
-    const { avery, jordan, vow, portal, idx } = DEMO_ACCOUNTS;
-    for (const a of [avery, jordan, idx, DEMO_ACCOUNTS.public]) {
+    const { avery, jordan, vow, portal, idx, assistant } = DEMO_ACCOUNTS;
+    for (const a of [avery, jordan, idx, DEMO_ACCOUNTS.public, assistant]) {
       account.run(a.id, a.name, a.userType, a.role, null, null);
     }
     const write = writers(db);

@@ -92,3 +92,36 @@ export async function signIn(
   }
   return sessionCookie;
 }
+
+/**
+ * Adds an agent to the session of `sessionCookie` through the real flow ("Add an agent":
+ * /auth/agents/add, the authorize page, its form, the callback); answers where the callback
+ * sends the browser (`returnTo` with `?agent=<Id>` or `?agentError=<reason>`).
+ */
+export async function addAgent(
+  server: Pick<TestServer, 'url'>,
+  sessionCookie: string,
+  accountName: string,
+  returnTo = '/groups',
+): Promise<URL> {
+  const start = await fetch(
+    `${server.url}/auth/agents/add?returnTo=${encodeURIComponent(returnTo)}`,
+    { headers: { Cookie: sessionCookie }, redirect: 'manual' },
+  );
+  const signInCookie = cookieSetBy(start, 'pga_signin');
+  const authorizeUrl = start.headers.get('location');
+  if (start.status !== 302 || !signInCookie || !authorizeUrl) throw new Error('add agent failed');
+
+  const chosen = await chooseAccount(new URL(authorizeUrl, server.url), accountName);
+  const callbackUrl = chosen.headers.get('location');
+  if (chosen.status !== 302 || !callbackUrl) throw new Error('authorize failed');
+
+  const callback = await fetch(new URL(callbackUrl, server.url), {
+    headers: { Cookie: `${sessionCookie}; ${signInCookie}` },
+    redirect: 'manual',
+  });
+  const location = callback.headers.get('location');
+  if (callback.status !== 302 || !location) throw new Error('callback failed');
+  if (cookieSetBy(callback) !== undefined) throw new Error('the session cookie was replaced');
+  return new URL(location, server.url);
+}

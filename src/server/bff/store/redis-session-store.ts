@@ -4,14 +4,19 @@ import { Redis } from 'ioredis';
 import type { SessionUser } from '../../../shared/account.js';
 import type { Sealer } from './sealing.js';
 import {
+  agentRecordId,
+  byAddedAt,
   idleDeadline,
   newRecordId,
   pendingSignInSchema,
+  sealedAgentSchema,
   sealedSessionSchema,
   SESSION_IDLE_MS,
   SIGN_IN_WINDOW_MS,
   StoreUnavailable,
   TOUCH_AFTER_MS,
+  type AddAgentOutcome,
+  type AgentAuthorization,
   type PendingSignIn,
   type SealedSession,
   type Session,
@@ -25,8 +30,25 @@ const LOCK_POLL_MS = 20;
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 const sessionKey = (id: string) => `pga:session:${id}`;
+/** A hash of the session's agents, agent Id to sealed value; it expires with the session. */
+const agentsKey = (id: string) => `pga:session-agents:${id}`;
 const signInKey = (id: string) => `pga:sign-in:${id}`;
-const lockKey = (id: string) => `pga:refresh-lock:${id}`;
+const lockKey = (name: string) => `pga:refresh-lock:${name}`;
+
+// KEYS: session, agents. ARGV: agent Id, sealed value, limit.
+const ADD_AGENT = `
+local ttl = redis.call('pttl', KEYS[1])
+if ttl <= 0 then return 'session' end
+if redis.call('hexists', KEYS[2], ARGV[1]) == 0 and redis.call('hlen', KEYS[2]) >= tonumber(ARGV[3]) then
+  return 'limit'
+end
+redis.call('hset', KEYS[2], ARGV[1], ARGV[2])
+redis.call('pexpire', KEYS[2], ttl)
+return 'added'`;
+// KEYS: agents. ARGV: agent Id, sealed value. Only an agent still held is updated.
+const SET_AGENT = `
+if redis.call('hexists', KEYS[1], ARGV[1]) == 1 then return redis.call('hset', KEYS[1], ARGV[1], ARGV[2]) end
+return 0`;
 
 /** A client that fails fast while Redis is away (no queue) and reconnects by itself. */
 export function connectRedis(url: string): Redis {
@@ -84,22 +106,78 @@ export class RedisSessionStore implements SessionStore {
 
   async get(id: string): Promise<Session | null> {
     const key = sessionKey(id);
-    const [sealed, ttl] = await this.call(async () => {
-      const results = await this.redis.multi().get(key).pttl(key).exec();
-      return [results?.[0]?.[1], results?.[1]?.[1]] as [string | null, number];
+    const [sealed, ttl, agents] = await this.call(async () => {
+      const results = await this.redis.multi().get(key).pttl(key).hgetall(agentsKey(id)).exec();
+      return [results?.[0]?.[1], results?.[1]?.[1], results?.[2]?.[1] ?? {}] as [
+        string | null,
+        number,
+        Record<string, string>,
+      ];
     });
     if (!sealed) return null;
     const parsed = sealedSessionSchema.safeParse(this.sealer.open(sealed, id));
     if (!parsed.success) {
-      await this.call(() => this.redis.del(key));
+      await this.delete(id);
       return null;
     }
     const now = Date.now();
     const extended = idleDeadline(parsed.data.createdAt, now);
     if (ttl > 0 && extended - (now + ttl) > TOUCH_AFTER_MS) {
-      await this.call(() => this.redis.pexpire(key, extended - now));
+      await this.call(() =>
+        this.redis
+          .multi()
+          .pexpire(key, extended - now)
+          .pexpire(agentsKey(id), extended - now)
+          .exec(),
+      );
     }
-    return { id, ...parsed.data };
+    return { id, ...parsed.data, agents: this.openAgents(id, agents) };
+  }
+
+  private openAgents(sessionId: string, sealed: Record<string, string>): AgentAuthorization[] {
+    return Object.entries(sealed)
+      .flatMap(([agentId, value]) => {
+        const parsed = sealedAgentSchema.safeParse(
+          this.sealer.open(value, agentRecordId(sessionId, agentId)),
+        );
+        return parsed.success && parsed.data.user.Id === agentId ? [parsed.data] : [];
+      })
+      .sort(byAddedAt);
+  }
+
+  async addAgent(
+    sessionId: string,
+    agent: AgentAuthorization,
+    limit: number,
+  ): Promise<AddAgentOutcome> {
+    const agentId = agent.user.Id;
+    const sealed = this.sealer.seal(agent, agentRecordId(sessionId, agentId));
+    const outcome = await this.call(() =>
+      this.redis.eval(
+        ADD_AGENT,
+        2,
+        sessionKey(sessionId),
+        agentsKey(sessionId),
+        agentId,
+        sealed,
+        limit,
+      ),
+    );
+    return outcome === 'added' || outcome === 'limit' ? outcome : 'session';
+  }
+
+  async setAgentTokens(
+    sessionId: string,
+    agent: AgentAuthorization,
+    tokens: Tokens,
+  ): Promise<void> {
+    const agentId = agent.user.Id;
+    const sealed = this.sealer.seal({ ...agent, tokens }, agentRecordId(sessionId, agentId));
+    await this.call(() => this.redis.eval(SET_AGENT, 1, agentsKey(sessionId), agentId, sealed));
+  }
+
+  async removeAgent(sessionId: string, agentId: string): Promise<boolean> {
+    return (await this.call(() => this.redis.hdel(agentsKey(sessionId), agentId))) > 0;
   }
 
   async setTokens(session: Session, tokens: Tokens): Promise<void> {
@@ -110,11 +188,11 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async delete(id: string): Promise<void> {
-    await this.call(() => this.redis.del(sessionKey(id)));
+    await this.call(() => this.redis.del(sessionKey(id), agentsKey(id)));
   }
 
-  async withRefreshLock<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const key = lockKey(id);
+  async withRefreshLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+    const key = lockKey(name);
     const holder = randomBytes(16).toString('hex');
     const deadline = Date.now() + LOCK_MS;
     while ((await this.call(() => this.redis.set(key, holder, 'PX', LOCK_MS, 'NX'))) !== 'OK') {

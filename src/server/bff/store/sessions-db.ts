@@ -20,6 +20,26 @@ const migrations: string[] = [
   );
   CREATE INDEX sign_ins_expiry ON sign_ins(expires_at);
   `,
+  `
+  -- Other agents' authorizations a session holds, one row each (refreshed on their own).
+  CREATE TABLE session_agents (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    agent_id TEXT NOT NULL,
+    sealed TEXT NOT NULL,
+    PRIMARY KEY (session_id, agent_id)
+  );
+  `,
+  `
+  -- Who did what for whom: writes through the proxy, agents added and removed. Not sealed (no
+  -- secret in it); kept per actor up to AUDIT_KEEP_PER_ACTOR entries.
+  CREATE TABLE audit_entries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    actor_id TEXT NOT NULL,
+    entry TEXT NOT NULL
+  );
+  CREATE INDEX audit_entries_actor ON audit_entries(actor_id, seq);
+  `,
 ];
 
 export function openSessionsDatabase(path: string): SessionsDb {
@@ -28,6 +48,7 @@ export function openSessionsDatabase(path: string): SessionsDb {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < migrations.length; version++) {
     db.transaction(() => {

@@ -2,13 +2,18 @@ import type { SessionUser } from '../../../shared/account.js';
 import type { Sealer } from './sealing.js';
 import { openSessionsDatabase, type SessionsDb } from './sessions-db.js';
 import {
+  agentRecordId,
+  byAddedAt,
   idleDeadline,
   newRecordId,
   pendingSignInSchema,
+  sealedAgentSchema,
   sealedSessionSchema,
   SESSION_IDLE_MS,
   SIGN_IN_WINDOW_MS,
   TOUCH_AFTER_MS,
+  type AddAgentOutcome,
+  type AgentAuthorization,
   type PendingSignIn,
   type SealedSession,
   type Session,
@@ -47,6 +52,19 @@ export class SqliteSessionStore implements SessionStore {
       takeSignIn: db.prepare('DELETE FROM sign_ins WHERE id = ? RETURNING sealed, expires_at'),
       sweepSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
       sweepSignIns: db.prepare('DELETE FROM sign_ins WHERE expires_at <= ?'),
+      getAgents: db.prepare('SELECT agent_id, sealed FROM session_agents WHERE session_id = ?'),
+      sessionLive: db.prepare('SELECT 1 FROM sessions WHERE id = ? AND expires_at > ?'),
+      countOtherAgents: db.prepare(
+        'SELECT COUNT(*) AS n FROM session_agents WHERE session_id = ? AND agent_id <> ?',
+      ),
+      upsertAgent: db.prepare(
+        `INSERT INTO session_agents (session_id, agent_id, sealed) VALUES (?, ?, ?)
+         ON CONFLICT (session_id, agent_id) DO UPDATE SET sealed = excluded.sealed`,
+      ),
+      updateAgent: db.prepare(
+        'UPDATE session_agents SET sealed = ? WHERE session_id = ? AND agent_id = ?',
+      ),
+      deleteAgent: db.prepare('DELETE FROM session_agents WHERE session_id = ? AND agent_id = ?'),
     };
     this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
   }
@@ -97,7 +115,49 @@ export class SqliteSessionStore implements SessionStore {
       tokens: parsed.data.tokens,
       user: parsed.data.user,
       createdAt: parsed.data.createdAt,
+      agents: this.agentsOf(id),
     };
+  }
+
+  private agentsOf(sessionId: string): AgentAuthorization[] {
+    const rows = this.statements.getAgents.all(sessionId) as { agent_id: string; sealed: string }[];
+    return rows
+      .flatMap((row) => {
+        const opened = this.sealer.open(row.sealed, agentRecordId(sessionId, row.agent_id));
+        const parsed = sealedAgentSchema.safeParse(opened);
+        return parsed.success && parsed.data.user.Id === row.agent_id ? [parsed.data] : [];
+      })
+      .sort(byAddedAt);
+  }
+
+  async addAgent(
+    sessionId: string,
+    agent: AgentAuthorization,
+    limit: number,
+  ): Promise<AddAgentOutcome> {
+    const agentId = agent.user.Id;
+    const sealed = this.sealer.seal(agent, agentRecordId(sessionId, agentId));
+    return this.db.transaction((): AddAgentOutcome => {
+      if (!this.statements.sessionLive.get(sessionId, this.now())) return 'session';
+      const others = this.statements.countOtherAgents.get(sessionId, agentId) as { n: number };
+      if (others.n >= limit) return 'limit';
+      this.statements.upsertAgent.run(sessionId, agentId, sealed);
+      return 'added';
+    })();
+  }
+
+  async setAgentTokens(
+    sessionId: string,
+    agent: AgentAuthorization,
+    tokens: Tokens,
+  ): Promise<void> {
+    const agentId = agent.user.Id;
+    const sealed = this.sealer.seal({ ...agent, tokens }, agentRecordId(sessionId, agentId));
+    this.statements.updateAgent.run(sealed, sessionId, agentId);
+  }
+
+  async removeAgent(sessionId: string, agentId: string): Promise<boolean> {
+    return this.statements.deleteAgent.run(sessionId, agentId).changes > 0;
   }
 
   async setTokens(session: Session, tokens: Tokens): Promise<void> {
@@ -109,17 +169,17 @@ export class SqliteSessionStore implements SessionStore {
     this.statements.deleteSession.run(id);
   }
 
-  /** One process holds this store, so an in-process queue per session is the lock. */
-  async withRefreshLock<T>(id: string, task: () => Promise<T>): Promise<T> {
-    const before = this.locks.get(id) ?? Promise.resolve();
+  /** One process holds this store, so an in-process queue per lock name is the lock. */
+  async withRefreshLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(name) ?? Promise.resolve();
     const run = before.then(task, task);
     const settled = run.then(
       () => undefined,
       () => undefined,
     );
-    this.locks.set(id, settled);
+    this.locks.set(name, settled);
     void settled.then(() => {
-      if (this.locks.get(id) === settled) this.locks.delete(id);
+      if (this.locks.get(name) === settled) this.locks.delete(name);
     });
     return run;
   }

@@ -81,7 +81,7 @@ describe('authorize page', () => {
       role: string;
     }[];
     expect(accounts.map((a) => a.name)).toEqual(
-      expect.arrayContaining(['Avery Stone', 'Jordan Lee']),
+      expect.arrayContaining(['Avery Stone', 'Jordan Lee', 'Riley Park']),
     );
     for (const account of accounts) {
       const form = authorizeFormFor(html, account.name);

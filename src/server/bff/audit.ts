@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AuditEntry } from '../../shared/audit.js';
+import type { SessionUser } from '../../shared/account.js';
+import type { AuditStore } from './store/audit-store.js';
+import { RedisAuditStore } from './store/redis-audit-store.js';
+import { RedisSessionStore } from './store/redis-session-store.js';
+import type { SessionStore } from './store/session-store.js';
+import { SqliteAuditStore } from './store/sqlite-audit-store.js';
+import { SqliteSessionStore } from './store/sqlite-session-store.js';
+
+/** The methods whose requests through the proxy are recorded. */
+export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The audit trail lives where the sessions do: the same SQLite file, or the same Redis. */
+export function auditStoreFor(sessions: SessionStore): AuditStore {
+  if (sessions instanceof RedisSessionStore) return new RedisAuditStore(sessions.redis);
+  if (sessions instanceof SqliteSessionStore) return new SqliteAuditStore(sessions.db);
+  throw new Error('No audit store for this session store');
+}
+
+const ID = '(\\d{26})';
+const ACTIONS: [method: string, path: RegExp, action: (...ids: string[]) => string][] = [
+  ['PUT', /^\/v1\/portal\/groups\/current$/, () => 'Select the current group'],
+  ['DELETE', /^\/v1\/portal\/groups\/current$/, () => 'Deselect the current group'],
+  ['POST', new RegExp(`^/v1/portal/groups/${ID}$`), (g) => `Add members to group ${g}`],
+  ['PUT', new RegExp(`^/v1/portal/groups/${ID}$`), (g) => `Change group ${g}`],
+  ['DELETE', new RegExp(`^/v1/portal/groups/${ID}$`), (g) => `Delete group ${g}`],
+  [
+    'DELETE',
+    new RegExp(`^/v1/portal/groups/${ID}/users/${ID}$`),
+    (g, u) => `Remove member ${u} from group ${g}`,
+  ],
+  ['POST', /^\/v1\/contacts$/, () => 'Create contacts'],
+  ['PUT', new RegExp(`^/v1/contacts/${ID}$`), (c) => `Change contact ${c}`],
+  ['DELETE', new RegExp(`^/v1/contacts/${ID}$`), (c) => `Delete contact ${c}`],
+  ['POST', new RegExp(`^/v1/contacts/${ID}/portal$`), (c) => `Create portal account of ${c}`],
+  ['PUT', new RegExp(`^/v1/contacts/${ID}/portal$`), (c) => `Change portal account of ${c}`],
+];
+
+/** Short words for a write to the Spark API: what the user did, else the method and path. */
+export function actionOf(method: string, path: string): string {
+  for (const [m, pattern, action] of ACTIONS) {
+    const match = m === method ? pattern.exec(path) : null;
+    if (match) return action(...match.slice(1));
+  }
+  return `${method} ${path}`;
+}
+
+export type AuditFacts = Omit<
+  AuditEntry,
+  'Id' | 'At' | 'ActorId' | 'ActorName' | 'ForId' | 'ForName'
+> & {
+  actor: Pick<SessionUser, 'Id' | 'Name'>;
+  for: Pick<SessionUser, 'Id' | 'Name'>;
+};
+
+/**
+ * Records one entry. The user's write has already happened at Spark, so an entry the store
+ * cannot keep fails nothing: it is logged as an error, in full, and so not lost.
+ */
+export async function recordAudit(
+  store: AuditStore,
+  log: FastifyBaseLogger,
+  { actor, for: target, ...facts }: AuditFacts,
+): Promise<void> {
+  const entry: AuditEntry = {
+    Id: randomUUID(),
+    At: new Date().toISOString(),
+    ActorId: actor.Id,
+    ActorName: actor.Name,
+    ForId: target.Id,
+    ForName: target.Name,
+    ...facts,
+  };
+  try {
+    await store.record(entry);
+  } catch (error) {
+    log.error({ err: error, audit: entry }, 'audit entry could not be stored');
+  }
+}
