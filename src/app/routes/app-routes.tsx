@@ -18,6 +18,10 @@ const GroupPage = lazyWithPreload(() =>
   import('./group-page.js').then((m) => ({ default: m.GroupPage })),
 );
 
+const AuditPage = lazyWithPreload(() =>
+  import('./audit-page.js').then((m) => ({ default: m.AuditPage })),
+);
+
 const isHome = /^\/(groups\/?)?$/.test(parseAgentPath(window.location.pathname).page);
 // The home page's code loads alongside the sign-in check, not after it.
 if (isHome) void GroupsPage.preload();
@@ -43,6 +47,7 @@ export function AppRoutes() {
         <Route path="/groups" element={<GroupsPage />} />
         <Route path="/groups/new" element={<NewGroupPage />} />
         <Route path="/groups/:groupId" element={<GroupPage />} />
+        <Route path="/audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,12 +5,12 @@ import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-gro
 import { isAgent, memberState } from '../member-state.js';
 import { firstDirection, sortMembers } from '../sort-members.js';
 import type { MemberSort, MemberSortKey } from '../sort-members.js';
+import { PHONE_QUERY } from '../../../ui/phone-query.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { AgentBadge, MemberActivity, NotShown, OwnerBadge, PortalBadge } from './member-badges.js';
 import { SortableTh } from './sortable-th.js';
 
-/** Below 600 px the members are stacked cards. */
-export const PHONE_QUERY = '(max-width: 37.5em)';
+export { PHONE_QUERY };
 
 interface Props {
   group: PortalGroup;
