@@ -11,6 +11,11 @@ export interface WorkingFor {
   switchTo: (agentId: string | null, page?: string) => void;
 }
 
+/** The page to show after a switch: the audit trail stays, anything else starts at the list. */
+export function pageAfterSwitch(pathname: string): string {
+  return pathname.startsWith('/audit') ? '/audit' : '/groups';
+}
+
 const WorkingForContext = createContext<WorkingFor>({
   agentId: null,
   switchTo: () => undefined,

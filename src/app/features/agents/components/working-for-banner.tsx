@@ -1,10 +1,9 @@
 import { useEffect, useId } from 'react';
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { notifySuccess } from '../../../ui/notify.js';
-import { agentErrorMessage, useAgents } from '../api/agents.js';
-import { useWorkingFor } from '../working-for.js';
-import { pageAfterSwitch } from './working-for-menu.js';
+import { useAgents } from '../api/agents.js';
+import { pageAfterSwitch, useWorkingFor } from '../working-for.js';
 
 /** While working for an agent, on every page: whom for, and the way back. */
 export function WorkingForBanner() {
@@ -48,36 +47,6 @@ export function WorkingForBanner() {
         Back to my account
       </Button>
     </Group>
-  );
-}
-
-/** Why "Add an agent" came back without an agent (`?agentError=`), until dismissed. */
-export function AgentErrorNotice() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const reason = searchParams.get('agentError');
-  if (!reason) return null;
-  const dismiss = () =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.delete('agentError');
-        return next;
-      },
-      { replace: true },
-    );
-  return (
-    <Alert
-      color="red"
-      variant="light"
-      role="alert"
-      radius={0}
-      title="No agent was added"
-      withCloseButton
-      closeButtonLabel="Dismiss"
-      onClose={dismiss}
-    >
-      {agentErrorMessage(reason)}
-    </Alert>
   );
 }
 

@@ -1,17 +1,16 @@
+import '@mantine/core/styles/Popover.css';
+import '@mantine/core/styles/Menu.css';
 import { useState } from 'react';
-import { Box, Button, Menu, Text } from '@mantine/core';
+import { Box, Menu, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import type { SessionAgent } from '../../../../shared/agents.js';
 import { agentBasename } from '../../../api/acting-for.js';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
 import { useSessionUser } from '../../auth/index.js';
-import { addAgentUrl, useAgents, useRemoveAgent } from '../api/agents.js';
-import { useWorkingFor } from '../working-for.js';
-
-/** The page to show after a switch: the audit trail stays, anything else starts at the list. */
-export function pageAfterSwitch(pathname: string): string {
-  return pathname.startsWith('/audit') ? '/audit' : '/groups';
-}
+import { addAgentUrl, useAgents } from '../api/agents.js';
+import { useRemoveAgent } from '../api/remove-agent.js';
+import { pageAfterSwitch, useWorkingFor } from '../working-for.js';
+import { WorkingForButton } from './working-for-trigger.js';
 
 function Check({ on }: { on: boolean }) {
   return (
@@ -22,7 +21,7 @@ function Check({ on }: { on: boolean }) {
 }
 
 /** "Working for ▾": the user's own account, each added agent, adding and removing agents. */
-export function WorkingForMenu() {
+export function WorkingForMenu({ defaultOpened = false }: { defaultOpened?: boolean }) {
   const user = useSessionUser();
   const agents = useAgents();
   const { agentId, switchTo } = useWorkingFor();
@@ -39,22 +38,9 @@ export function WorkingForMenu() {
 
   return (
     <>
-      <Menu position="bottom-end" width={280} shadow="md">
+      <Menu position="bottom-end" width={280} shadow="md" defaultOpened={defaultOpened}>
         <Menu.Target>
-          <Button
-            variant="default"
-            size="sm"
-            px={{ base: 'xs', sm: 'md' }}
-            aria-label={`Working for ${currentName}`}
-            rightSection={<span aria-hidden="true">▾</span>}
-          >
-            <Text span size="sm" fw={500} hiddenFrom="sm">
-              For
-            </Text>
-            <Text span size="sm" fw={500} truncate maw={200} visibleFrom="sm">
-              Working for: {currentName}
-            </Text>
-          </Button>
+          <WorkingForButton name={currentName} />
         </Menu.Target>
         <Menu.Dropdown>
           {agents.length > 0 && (
