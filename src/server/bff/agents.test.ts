@@ -218,6 +218,38 @@ describe.each<Store>(['SQLite', 'Redis'])('an assistant working for agents (%s)'
     expect(await server.sessions.get(sessionIdOf(cookie))).toBeNull();
   });
 
+  it('comes back with a reason when the agent’s sign-in is cancelled or its state is wrong', async () => {
+    const cookie = await signIn(server, 'Riley Park');
+    const start = async () => {
+      const response = await fetch(`${server.url}/auth/agents/add?returnTo=/groups`, {
+        headers: { Cookie: cookie },
+        redirect: 'manual',
+      });
+      const state = new URL(response.headers.get('location') ?? '').searchParams.get('state');
+      return { signInCookie: cookieSetBy(response, 'pga_signin') ?? '', state: state ?? '' };
+    };
+    const callback = async (signInCookie: string, query: string) => {
+      const response = await fetch(`${server.url}/auth/callback?${query}`, {
+        headers: { Cookie: `${cookie}; ${signInCookie}` },
+        redirect: 'manual',
+      });
+      expect(cookieSetBy(response)).toBeUndefined();
+      return response.headers.get('location');
+    };
+    const denied = await start();
+    expect(await callback(denied.signInCookie, `state=${denied.state}&error=access_denied`)).toBe(
+      '/groups?agentError=denied',
+    );
+    const forged = await start();
+    expect(await callback(forged.signInCookie, 'state=forged&code=x')).toBe(
+      '/groups?agentError=signin',
+    );
+    expect(JSON.parse((await sessionOf(server, cookie)).text)).toMatchObject({
+      Id: riley.id,
+      Agents: [],
+    });
+  });
+
   it('holds at most 20 agents', async () => {
     const extra = Array.from({ length: AGENT_LIMIT + 1 }, (_, i) => ({
       id: `2099010100000000000000${String(i).padStart(4, '0')}`,

@@ -55,24 +55,6 @@ const callbackQuerySchema = z.object({
  * A place on this app to come back to after sign-in. Judged after the URL is normalised the way
  * a browser will (`/..//x` becomes `//x`, a host): only a same-origin path that stays a path.
  */
-/** What `GET /auth/session` answers: never a token. */
-export function sessionAnswer(session: Session): SessionAnswer {
-  const { Id, Name, UserType, Role } = session.user;
-  return {
-    Id,
-    Name,
-    UserType,
-    Role,
-    Agents: session.agents.map(({ user }) => ({
-      Id: user.Id,
-      Name: user.Name,
-      UserType: user.UserType,
-      Role: user.Role,
-      ...(user.Office ? { Office: user.Office } : {}),
-    })),
-  };
-}
-
 export function safeReturnTo(value: string | undefined, publicOrigin: string): string {
   if (!value || !value.startsWith('/') || /[\\\p{Cc}]/u.test(value)) return DEFAULT_RETURN_TO;
   let url: URL;
@@ -89,6 +71,24 @@ export function safeReturnTo(value: string | undefined, publicOrigin: string): s
     return DEFAULT_RETURN_TO;
   }
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** What `GET /auth/session` answers: never a token. */
+export function sessionAnswer(session: Session): SessionAnswer {
+  const { Id, Name, UserType, Role } = session.user;
+  return {
+    Id,
+    Name,
+    UserType,
+    Role,
+    Agents: session.agents.map(({ user }) => ({
+      Id: user.Id,
+      Name: user.Name,
+      UserType: user.UserType,
+      Role: user.Role,
+      ...(user.Office ? { Office: user.Office } : {}),
+    })),
+  };
 }
 
 /** `returnTo` with one query parameter set (and the other outcome's removed). */

@@ -3,6 +3,7 @@ import type { ContactRecord as Contact } from '../../shared/contacts.js';
 import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../spark/seed.js';
 import { q, sparkClient, type SparkCall } from '../spark/test-client.js';
+import { addAgent, signIn } from '../testing/sign-in.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { sparkFailureProblem } from './spark-answers.js';
 import { tableHashes } from './snapshot.js';
@@ -253,6 +254,38 @@ describe('agents cannot reach each other’s records', () => {
       { token },
     );
     expect(byOwner.json.D).toMatchObject({ Results: [], Pagination: { TotalRows: 0 } });
+  });
+});
+
+describe('an assistant working for one agent cannot reach another agent’s records', () => {
+  let riley: string;
+  beforeAll(async () => {
+    riley = await signIn(server, DEMO_ACCOUNTS.assistant.name);
+    await addAgent(server, riley, DEMO_ACCOUNTS.jordan.name);
+  });
+
+  it.each(CASES)("Riley, working for Jordan, cannot $name of Avery's", async (c) => {
+    const before = tableHashes(server.db);
+    const body = c.body?.(records.avery, records.jordan);
+    const response = await fetch(
+      `${server.url}/api/agents/${DEMO_ACCOUNTS.jordan.id}${c.path(records.avery, records.jordan)}`,
+      {
+        method: c.method,
+        headers: {
+          Cookie: riley,
+          'X-Requested-With': 'PortalGroupsAdmin',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      },
+    );
+    const json = (await response.json()) as { D: { Code?: number } };
+    expect({ status: response.status, code: json.D.Code }).toEqual({
+      status: c.status,
+      code: c.code,
+    });
+    expect(response.headers.get('x-acting-for')).toBe(DEMO_ACCOUNTS.jordan.id);
+    expect(tableHashes(server.db)).toEqual(before);
   });
 });
 
