@@ -10,7 +10,7 @@ const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 
 
 function Outcome({ entry }: { entry: AuditEntry }) {
   return (
-    <Badge variant="light" color={entry.Outcome === 'Succeeded' ? 'green' : 'red'}>
+    <Badge variant="dot" color={entry.Outcome === 'Succeeded' ? 'green.6' : 'red.6'} size="sm">
       {entry.Outcome}
       {entry.Outcome === 'Failed' ? ` (${entry.Code ?? entry.Status})` : ''}
     </Badge>
