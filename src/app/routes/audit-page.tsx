@@ -10,7 +10,12 @@ const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 
 
 function Outcome({ entry }: { entry: AuditEntry }) {
   return (
-    <Badge variant="dot" color={entry.Outcome === 'Succeeded' ? 'green.6' : 'red.6'} size="sm">
+    <Badge
+      variant="dot"
+      color={entry.Outcome === 'Succeeded' ? 'green.6' : 'red.6'}
+      size="sm"
+      style={{ flexShrink: 0 }}
+    >
       {entry.Outcome}
       {entry.Outcome === 'Failed' ? ` (${entry.Code ?? entry.Status})` : ''}
     </Badge>
