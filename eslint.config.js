@@ -16,6 +16,12 @@ const FEATURES = readdirSync('src/app/features');
 const CROSSINGS = {
   bulk: ['export/export-csv-button.tsx'],
   members: ['activity/sign-in-activity.tsx'],
+  agents: [
+    'auth/index.ts',
+    'groups/components/groups-table.tsx',
+    'groups/whole-book/book-view.tsx',
+    'groups/whole-book/load-whole-book.ts',
+  ],
 };
 
 export default tseslint.config(

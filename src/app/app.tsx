@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router-dom';
+import { WorkingForRouter } from './features/agents/working-for.js';
 import { createQueryClient } from './query-client.js';
 import { guardPendingWrites } from './pending-writes-guard.js';
 import { AppRoutes } from './routes/app-routes.js';
@@ -24,9 +24,9 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <Notifications position="bottom-right" />
         <ProgressBar />
-        <BrowserRouter>
+        <WorkingForRouter>
           <AppRoutes />
-        </BrowserRouter>
+        </WorkingForRouter>
       </QueryClientProvider>
     </MantineProvider>
   );

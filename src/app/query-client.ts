@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { Mutation } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from './api/error-message.js';
-import { SparkApiError } from './api/spark-fetch.js';
+import { SparkApiError, WRONG_ACCOUNT } from './api/spark-fetch.js';
 import { SparkCode } from '../shared/spark-codes.js';
 import { markSessionEnded } from './data/session.js';
 
@@ -12,6 +12,7 @@ const MAX_READ_RETRIES = 3;
 export function shouldRetryRead(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_READ_RETRIES) return false;
   if (!(error instanceof SparkApiError)) return true;
+  if (error.code === WRONG_ACCOUNT) return false;
   if (error.isNetwork || error.status === 429) return true;
   return error.status < 400 || error.status >= 500;
 }
@@ -40,6 +41,8 @@ export function readRetryDelay(attempt: number, error: unknown): number {
 function isSessionEnd(error: unknown): boolean {
   return (
     error instanceof SparkApiError &&
+    // An agent's authorization ending leaves the user's own sign-in (and other agents) in place.
+    error.forAgent === null &&
     error.status === 401 &&
     (error.code === SparkCode.Unauthorized || error.code === SparkCode.TokenExpired)
   );

@@ -1,5 +1,5 @@
 import { SparkCode } from '../../shared/spark-codes.js';
-import { SparkApiError } from './spark-fetch.js';
+import { SparkApiError, WRONG_ACCOUNT } from './spark-fetch.js';
 
 /** What to tell the user about a failed request, in their language. */
 export function errorMessage(error: unknown): string {
@@ -42,13 +42,20 @@ export function errorMessage(error: unknown): string {
       return 'Flexmls only accepts secure (https) connections. Ask your administrator to check the server settings.';
     case SparkCode.Unauthorized:
     case SparkCode.TokenExpired:
-      return 'Your session has ended';
+      return error.forAgent
+        ? "This agent's sign-in has ended. Remove the agent and add them again from “Working for”."
+        : 'Your session has ended';
     case SparkCode.NotFound:
+      // The sign-in server's own answer for an agent removed from the session.
+      if (error.forAgent && error.message.includes('no longer in your session'))
+        return 'That agent is no longer in your session. Go back to your account, or add the agent again.';
       return 'Not found: it may have been deleted';
     case SparkCode.Duplicate:
       return 'A contact with this e-mail already exists';
     case SparkCode.InvalidParameter:
     case SparkCode.MissingParameter:
+      return error.message;
+    case WRONG_ACCOUNT:
       return error.message;
     case -1:
       return 'The server sent an answer this app cannot read. Please try again later.';

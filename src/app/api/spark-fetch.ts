@@ -4,6 +4,8 @@ import {
   sparkResultsReadSchema,
   sparkWriteSchema,
 } from '../../shared/envelope.js';
+import { ACTING_FOR_HEADER, agentApiBase } from '../../shared/agents.js';
+import { actingFor, getOwnAccountId } from './acting-for.js';
 import type {
   Pagination,
   SparkErrorEntry,
@@ -16,6 +18,8 @@ export const APP_HEADER = { 'X-Requested-With': 'PortalGroupsAdmin' } as const;
 
 /** A failed request: the Spark `Code` when the server gave one, else 0 (network) or -1 (bad answer). */
 export class SparkApiError extends Error {
+  /** The agent the request was for (null or unset: the user's own account). */
+  forAgent: string | null = null;
   constructor(
     message: string,
     readonly status: number,
@@ -38,11 +42,36 @@ export interface SparkRequest {
   /** The inner object of a write body; it is wrapped in `D`. */
   body?: unknown;
   signal?: AbortSignal;
+  /** For whom: an agent's Id, null for the own account; by default whom this tab acts for. */
+  agent?: string | null;
 }
 
-const API_BASE = '/api/v1';
+/** Codes of answers the app discards itself (never Spark's). */
+export const WRONG_ACCOUNT = -2;
 
-async function send({ method = 'GET', path, query, body, signal }: SparkRequest): Promise<unknown> {
+async function send({
+  method = 'GET',
+  path,
+  query,
+  body,
+  signal,
+  agent: given,
+}: SparkRequest): Promise<unknown> {
+  const agent = given === undefined ? actingFor() : given;
+  try {
+    return await sendFor(agent, given === undefined, { method, path, query, body, signal });
+  } catch (error) {
+    if (error instanceof SparkApiError) error.forAgent = agent;
+    throw error;
+  }
+}
+
+async function sendFor(
+  agent: string | null,
+  followsTab: boolean,
+  { method = 'GET', path, query, body, signal }: SparkRequest,
+): Promise<unknown> {
+  const base = agent ? `${agentApiBase(agent)}/v1` : '/api/v1';
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -50,7 +79,7 @@ async function send({ method = 'GET', path, query, body, signal }: SparkRequest)
   const qs = search.toString();
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}${qs ? `?${qs}` : ''}`, {
+    response = await fetch(`${base}${path}${qs ? `?${qs}` : ''}`, {
       method,
       signal,
       credentials: 'same-origin',
@@ -65,6 +94,7 @@ async function send({ method = 'GET', path, query, body, signal }: SparkRequest)
     if (signal?.aborted) throw error;
     throw new SparkApiError('Network error', 0, 0);
   }
+  checkActingFor(response, agent, method, followsTab);
   const json: unknown = await response.json().catch(() => undefined);
   const failure = sparkFailureReadSchema.safeParse(json);
   // Spark may also answer a failure with HTTP 200 and `Success: false`.
@@ -79,6 +109,38 @@ async function send({ method = 'GET', path, query, body, signal }: SparkRequest)
   }
   // A write accepted for later (202) or answered with no content still succeeded.
   return json === undefined && method !== 'GET' ? { D: { Success: true } } : json;
+}
+
+/**
+ * An answer made with another account's token than the request was for, or a read that answers
+ * after the tab switched to another account, is discarded: it must never be cached or shown as
+ * the data of the account now on screen.
+ */
+function checkActingFor(
+  response: Response,
+  agent: string | null,
+  method: string,
+  followsTab: boolean,
+) {
+  const answeredFor = response.headers.get(ACTING_FOR_HEADER);
+  const expected = agent ?? getOwnAccountId();
+  const mismatch = answeredFor
+    ? expected !== undefined && answeredFor !== expected
+    : agent !== null && response.ok;
+  if (mismatch) {
+    throw new SparkApiError(
+      'The answer was for another account than the one asked for, so it was not used. Reload the page.',
+      response.status,
+      WRONG_ACCOUNT,
+    );
+  }
+  if (followsTab && method === 'GET' && actingFor() !== agent) {
+    throw new SparkApiError(
+      'You switched accounts while this was loading.',
+      response.status,
+      WRONG_ACCOUNT,
+    );
+  }
 }
 
 function firstMessage(errors: SparkErrorEntry[] | undefined): string | undefined {

@@ -1,6 +1,10 @@
-/** Query keys for contacts, general → specific. */
+import { keyScope } from '../api/acting-for.js';
+
+/** Query keys for contacts, general → specific; the second part says whom they are for. */
 export const contactKeys = {
-  all: ['contacts'] as const,
+  get all() {
+    return ['contacts', keyScope()] as const;
+  },
   searches: () => [...contactKeys.all, 'search'] as const,
   search: (params: { q: string; portalOnly?: boolean }) =>
     [...contactKeys.searches(), params] as const,

@@ -16,7 +16,8 @@ export interface GroupsQuery {
 }
 
 /** `GET /v1/portal/groups`: one page of the caller's groups. */
-export function listGroups(query: GroupsQuery, signal?: AbortSignal) {
+/** `agent` as in `SparkRequest` (by default whom the tab works for). */
+export function listGroups(query: GroupsQuery, signal?: AbortSignal, agent?: string | null) {
   return sparkRead(portalGroupReadSchema, {
     path: '/portal/groups',
     query: {
@@ -27,13 +28,19 @@ export function listGroups(query: GroupsQuery, signal?: AbortSignal) {
       _filter: containsFilter('Name', query.name ?? ''),
     },
     signal,
+    agent,
   });
 }
 
-export async function fetchGroups(params: GroupListParams, signal?: AbortSignal) {
+export async function fetchGroups(
+  params: GroupListParams,
+  signal?: AbortSignal,
+  agent?: string | null,
+) {
   const { results, pagination } = await listGroups(
     { limit: GROUPS_PAGE_SIZE, page: params.page, orderBy: params.sort, name: params.q },
     signal,
+    agent,
   );
   return {
     groups: results,

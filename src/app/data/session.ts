@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { sessionUserSchema } from '../../shared/account.js';
-import type { SessionUser } from '../../shared/account.js';
+import { sessionAnswerSchema } from '../../shared/agents.js';
+import type { SessionAnswer } from '../../shared/agents.js';
+import { setOwnAccountId } from '../api/acting-for.js';
 import { APP_HEADER, SparkApiError } from '../api/spark-fetch.js';
 
 export const authKeys = {
@@ -11,7 +12,8 @@ export const authKeys = {
 
 /** Signed in, or signed out (`ended` when the session expired while the app was open). */
 export interface SessionState {
-  user: SessionUser | null;
+  /** The user's own identity and the agents added to the session. */
+  user: SessionAnswer | null;
   ended?: boolean;
 }
 
@@ -30,8 +32,9 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionState> 
   if (response.status === 401) return { user: null, ended: false };
   if (!response.ok)
     throw new SparkApiError(`HTTP ${response.status}`, response.status, response.status);
-  const parsed = sessionUserSchema.safeParse(await response.json().catch(() => undefined));
+  const parsed = sessionAnswerSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new SparkApiError('Unexpected answer from the server', 200, -1);
+  setOwnAccountId(parsed.data.Id);
   return { user: parsed.data };
 }
 
@@ -48,7 +51,7 @@ export function useSession() {
 }
 
 /** The signed-in user (pages render behind the auth gate, so normally present). */
-export function useSessionUser(): SessionUser | null {
+export function useSessionUser(): SessionAnswer | null {
   return useSession().data?.user ?? null;
 }
 

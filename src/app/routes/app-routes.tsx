@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { lazyWithPreload } from 'react-lazy-with-preload';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { parseAgentPath } from '../api/acting-for.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { SignedOutPage } from './signed-out-page.js';
@@ -17,7 +18,11 @@ const GroupPage = lazyWithPreload(() =>
   import('./group-page.js').then((m) => ({ default: m.GroupPage })),
 );
 
-const isHome = /^\/(groups\/?)?$/.test(window.location.pathname);
+const AuditPage = lazyWithPreload(() =>
+  import('./audit-page.js').then((m) => ({ default: m.AuditPage })),
+);
+
+const isHome = /^\/(groups\/?)?$/.test(parseAgentPath(window.location.pathname).page);
 // The home page's code loads alongside the sign-in check, not after it.
 if (isHome) void GroupsPage.preload();
 
@@ -42,6 +47,7 @@ export function AppRoutes() {
         <Route path="/groups" element={<GroupsPage />} />
         <Route path="/groups/new" element={<NewGroupPage />} />
         <Route path="/groups/:groupId" element={<GroupPage />} />
+        <Route path="/audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

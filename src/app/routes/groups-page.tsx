@@ -3,6 +3,7 @@ import { Alert, Box, Button, Group, Pagination, Stack, Text, Title } from '@mant
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/error-message.js';
+import { useAgents } from '../features/agents/api/agents.js';
 import { useCanEdit } from '../features/auth/index.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
 import { useGroups } from '../data/get-groups.js';
@@ -16,6 +17,11 @@ import { useReserveBottom } from '../ui/reserve-bottom.js';
 const WholeBookPanel = lazy(() =>
   import('../features/groups/whole-book/whole-book-panel.js').then((m) => ({
     default: m.WholeBookPanel,
+  })),
+);
+const AllAgentsPanel = lazy(() =>
+  import('../features/agents/components/all-agents-panel.js').then((m) => ({
+    default: m.AllAgentsPanel,
   })),
 );
 
@@ -52,7 +58,9 @@ export function GroupsPage() {
     [update],
   );
 
-  const { wholeBookOn: wholeBook, setWholeBookOn: setWholeBook } = url;
+  const { view, setView } = url;
+  const allAgents = view === 'agents';
+  const hasAgents = useAgents().length > 0;
   const selection = useGroupSelection();
   const [bulkUsed, setBulkUsed] = useState(false);
   const tableArea = useRef<HTMLDivElement>(null);
@@ -120,7 +128,7 @@ export function GroupsPage() {
           </Alert>
         )}
         <Group gap="sm">
-          <Button variant="default" size="xs" onClick={() => setWholeBook(true)}>
+          <Button variant="default" size="xs" onClick={() => setView('all')}>
             Load all groups
           </Button>
           <Text size="sm" c="dimmed">
@@ -206,14 +214,33 @@ export function GroupsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>Groups</Title>
-        {newGroupButton}
+        <Group gap="xs">
+          {hasAgents && (
+            <Button
+              variant={allAgents ? 'filled' : 'default'}
+              aria-pressed={allAgents}
+              onClick={() => setView(allAgents ? 'pages' : 'agents')}
+            >
+              All my agents
+            </Button>
+          )}
+          {!allAgents && newGroupButton}
+        </Group>
       </Group>
-      {wholeBook ? (
+      {allAgents && hasAgents ? (
+        <Suspense fallback={<Text size="sm">Loading…</Text>}>
+          <AllAgentsPanel
+            state={url.wholeBook}
+            onChange={url.setWholeBook}
+            onClose={() => setView('pages')}
+          />
+        </Suspense>
+      ) : view === 'all' ? (
         <Suspense fallback={<Text size="sm">Loading…</Text>}>
           <WholeBookPanel
             state={url.wholeBook}
             onChange={url.setWholeBook}
-            onClose={() => setWholeBook(false)}
+            onClose={() => setView('pages')}
           />
         </Suspense>
       ) : (

@@ -1,23 +1,33 @@
 import type { Mutation, QueryClient, QueryKey } from '@tanstack/react-query';
 import { z } from 'zod';
+import { keyScope } from '../api/acting-for.js';
 
 export const SYNC_CHANNEL_NAME = 'portal-groups-admin';
 
+/**
+ * Keys are `[family, whom, …]`: the message names whom the write was for (`me` or an agent's Id)
+ * and a tab applies only keys for that account, so tabs working for different agents never mix.
+ */
 const syncMessageSchema = z.object({
   type: z.literal('invalidate'),
-  keys: z.array(z.array(z.union([z.string(), z.number()])).min(1)).max(20),
+  agent: z.string().min(1),
+  keys: z.array(z.array(z.union([z.string(), z.number()])).min(2)).max(20),
 });
 export type SyncMessage = z.infer<typeof syncMessageSchema>;
 
-/** Everything the app caches that a write can change (not the session). */
-const APP_DATA_KEYS: QueryKey[] = [['groups'], ['contacts']];
+/** Everything the app caches for one account that a write can change (not the session). */
+const appDataKeys = (scope: string): QueryKey[] => [
+  ['groups', scope],
+  ['contacts', scope],
+];
 
 /** What other tabs should refetch after a write: `meta.syncKeys`, else the mutation key's family. */
 export function syncKeysFor(mutation: Mutation<unknown, unknown, unknown>): QueryKey[] {
   const declared = mutation.meta?.syncKeys;
   if (Array.isArray(declared)) return declared as QueryKey[];
-  const root = mutation.options.mutationKey?.[0];
-  return typeof root === 'string' ? [[root]] : APP_DATA_KEYS;
+  const [family, scope] = mutation.options.mutationKey ?? [];
+  if (typeof family === 'string' && typeof scope === 'string') return [[family, scope]];
+  return appDataKeys(keyScope());
 }
 
 export interface TabSync {
@@ -34,12 +44,20 @@ export function startTabSync(queryClient: QueryClient): TabSync {
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const message = syncMessageSchema.safeParse(event.data);
     if (!message.success) return;
-    for (const queryKey of message.data.keys) void queryClient.invalidateQueries({ queryKey });
+    const { agent, keys } = message.data;
+    for (const queryKey of keys) {
+      if (queryKey[1] === agent) void queryClient.invalidateQueries({ queryKey });
+    }
   };
   return {
     announce: (keys) => {
-      if (keys.length === 0) return;
-      const message: SyncMessage = { type: 'invalidate', keys: keys as SyncMessage['keys'] };
+      const agent = keys[0]?.[1];
+      if (typeof agent !== 'string') return;
+      const message: SyncMessage = {
+        type: 'invalidate',
+        agent,
+        keys: keys.filter((key) => key[1] === agent) as SyncMessage['keys'],
+      };
       channel.postMessage(message);
     },
     stop: () => channel.close(),

@@ -52,3 +52,18 @@ export function makeGroup(names: string[], overrides: Partial<PortalGroup> = {})
     ...overrides,
   };
 }
+
+/** A demo assistant (an agent-less member) and the agents added to their session. */
+export const assistant: SessionUser = {
+  Id: '20260101000000000000000010',
+  Name: 'Riley Park',
+  UserType: 'Member',
+  Role: 'Private',
+};
+export const averyAgent = { ...agent, Office: 'Stone Realty' };
+export const jordanAgent: SessionUser = {
+  Id: '20260101000000000000000011',
+  Name: 'Jordan Lee',
+  UserType: 'Member',
+  Role: 'Private',
+};

@@ -1,7 +1,9 @@
 import { http, HttpResponse } from 'msw';
 import type { SessionUser } from '../../shared/account.js';
+import type { SessionAgent } from '../../shared/agents.js';
 
-export function sessionHandler(user: SessionUser | null) {
+/** `GET /auth/session`: signed out (null), or the user with the agents added to the session. */
+export function sessionHandler(user: (SessionUser & { Agents?: SessionAgent[] }) | null) {
   return http.get('/auth/session', () =>
     user ? HttpResponse.json(user) : HttpResponse.json({ error: 'unauthorized' }, { status: 401 }),
   );

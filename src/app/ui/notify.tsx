@@ -2,13 +2,20 @@ import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { errorMessage } from '../api/error-message.js';
 
+const CLOSE = { 'aria-label': 'Dismiss' };
+
 export function notifySuccess(message: string) {
-  notifications.show({ color: 'green', message });
+  notifications.show({ color: 'green', message, closeButtonProps: CLOSE });
 }
 
 /** A failed write, in the user's language. */
 export function notifyError(title: string, error: unknown) {
-  notifications.show({ color: 'red', title, message: errorMessage(error) });
+  notifications.show({
+    color: 'red',
+    title,
+    message: errorMessage(error),
+    closeButtonProps: CLOSE,
+  });
 }
 
 /** A done write the user can take back for a few seconds. */

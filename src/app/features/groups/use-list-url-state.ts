@@ -2,17 +2,20 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { GroupListParams } from '../../data/group-keys.js';
 import { readListParams, writeListParams } from './list-params.js';
+import type { WholeBookUrlState } from './whole-book/book-view.js';
 
-/** The whole book's own state: `?all=1&fav=1&inactive=1&by=members&apage=2`. */
-export interface WholeBookUrlState {
-  favoritesOnly: boolean;
-  inactiveOnly: boolean;
-  /** A sort key, checked by the panel; null: by owner. */
-  by: string | null;
-  page: number;
+/**
+ * Which view the list shows: pages from Flexmls, the whole book (`?all=1`), or every added agent's
+ * book together (`?agents=all`, for office assistants).
+ */
+export type ListView = 'pages' | 'all' | 'agents';
+
+const VIEW_PARAMS = ['all', 'agents', 'fav', 'inactive', 'by', 'apage'];
+
+function readView(search: URLSearchParams): ListView {
+  if (search.get('agents') === 'all') return 'agents';
+  return search.get('all') === '1' ? 'all' : 'pages';
 }
-
-const WHOLE_BOOK_PARAMS = ['all', 'fav', 'inactive', 'by', 'apage'];
 
 function readWholeBook(search: URLSearchParams): WholeBookUrlState {
   return {
@@ -46,7 +49,7 @@ function writeWholeBook(search: URLSearchParams, change: Partial<WholeBookUrlSta
 }
 
 /**
- * The groups list's state in the address (search, sort, page, whole book and its filters), read and
+ * The groups list's state in the address (search, sort, page, view and the whole book's filters), read and
  * written here only. React Router hands a functional update the parameters of the last render, so
  * two changes made before the page renders again would lose the first; each change here starts from
  * the one before it until the address has caught up.
@@ -79,20 +82,21 @@ export function useListUrlState() {
 
   return {
     list: readListParams(searchParams),
-    wholeBookOn: searchParams.get('all') === '1',
+    view: readView(searchParams),
     wholeBook: readWholeBook(searchParams),
     setList: useCallback(
       (change: Partial<GroupListParams>, replace = false) =>
         write((current) => writeListParams({ ...readListParams(current), ...change }), replace),
       [write],
     ),
-    setWholeBookOn: useCallback(
-      (on: boolean) =>
+    /** Another view starts with no filters, search or page of the one before. */
+    setView: useCallback(
+      (view: ListView) =>
         write((current) => {
           const next = new URLSearchParams(current);
-          for (const key of WHOLE_BOOK_PARAMS) next.delete(key);
-          if (on) {
-            next.set('all', '1');
+          for (const key of VIEW_PARAMS) next.delete(key);
+          if (view !== 'pages') {
+            next.set(view, view === 'all' ? '1' : 'all');
             next.delete('q');
             next.delete('page');
           }
@@ -107,5 +111,3 @@ export function useListUrlState() {
     ),
   };
 }
-
-export type ListUrlState = ReturnType<typeof useListUrlState>;

@@ -29,6 +29,15 @@ interface GroupsTableProps {
   caption: string;
   /** Row checkboxes for bulk actions (agents only). */
   selection?: RowSelection;
+  /** Rows of several agents: an Agent column, and opening a group switches to its agent. */
+  agents?: AgentRows;
+}
+
+export interface AgentRows {
+  nameOf: (group: PortalGroup) => string;
+  /** The group's own address (under its agent), for opening it in a new tab. */
+  hrefOf: (group: PortalGroup) => string;
+  open: (group: PortalGroup) => void;
 }
 
 export interface RowSelection {
@@ -52,12 +61,13 @@ export function GroupsTable({
   onSortChange,
   caption,
   selection,
+  agents,
 }: GroupsTableProps) {
   const queryClient = useQueryClient();
   // The group page's way back returns to this list as it is now (search, page, sort, filters).
   const listSearch = useLocation().search;
   const descending = sort === '-Name';
-  const columns = COLUMNS + (selection ? 1 : 0);
+  const columns = COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0);
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
   const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
   const phone = usePhone();
@@ -80,6 +90,23 @@ export function GroupsTable({
     </UnstyledButton>
   );
   const link = (group: PortalGroup) => {
+    if (agents) {
+      // Another agent's group: its page opens under that agent, never seeded into the cache of
+      // the account this tab works for.
+      return (
+        <Anchor
+          href={agents.hrefOf(group)}
+          onClick={(event) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+            event.preventDefault();
+            agents.open(group);
+          }}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {groupName(group)}
+        </Anchor>
+      );
+    }
     const seed = () => prefetchGroup(queryClient, group, dataUpdatedAt);
     return (
       <Anchor
@@ -101,6 +128,12 @@ export function GroupsTable({
         checked={selection.isSelected(group.Id)}
         onChange={(event) => selection.onToggle(group, event.currentTarget.checked)}
       />
+    );
+  const agentBadge = (group: PortalGroup) =>
+    agents && (
+      <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+        {agents.nameOf(group)}
+      </Badge>
     );
   const favorite = (group: PortalGroup) =>
     isFavorite(group) ? (
@@ -139,6 +172,7 @@ export function GroupsTable({
                         {link(group)}
                         {isFavorite(group) && favorite(group)}
                       </Group>
+                      {agentBadge(group)}
                       <Text size="sm" lineClamp={2}>
                         {group.Users.length} {group.Users.length === 1 ? 'member' : 'members'}:{' '}
                         {memberPreview(group)}
@@ -169,6 +203,7 @@ export function GroupsTable({
             <Table.Th scope="col" aria-sort={descending ? 'descending' : 'ascending'}>
               {sortButton}
             </Table.Th>
+            {agents && <Table.Th scope="col">Agent</Table.Th>}
             <Table.Th scope="col">Members</Table.Th>
             <Table.Th scope="col">Member names</Table.Th>
             <Table.Th scope="col">Favorites</Table.Th>
@@ -192,6 +227,7 @@ export function GroupsTable({
                   <Table.Th scope="row" fw={400}>
                     {link(group)}
                   </Table.Th>
+                  {agents && <Table.Td>{agentBadge(group)}</Table.Td>}
                   <Table.Td>{group.Users.length}</Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={2}>

@@ -19,10 +19,14 @@ export interface WholeBook {
 }
 
 /** One page, retried like every read (Retry-After on 429 and 1550). */
-async function fetchPage(page: number, signal: AbortSignal): Promise<GroupsPage> {
+async function fetchPage(
+  page: number,
+  signal: AbortSignal,
+  agent: string | null | undefined,
+): Promise<GroupsPage> {
   for (let failures = 0; ; failures += 1) {
     try {
-      return await fetchGroups({ q: '', sort: 'Name', page }, signal);
+      return await fetchGroups({ q: '', sort: 'Name', page }, signal, agent);
     } catch (error) {
       if (signal.aborted || !shouldRetryRead(failures, error)) throw error;
       const wait = readRetryDelay(failures, error);
@@ -37,19 +41,20 @@ async function fetchPage(page: number, signal: AbortSignal): Promise<GroupsPage>
   }
 }
 
-/** Reads every page in turn. */
+/** Reads every page in turn, for `agent` (by default whom the tab works for). */
 export async function loadWholeBook(
   signal: AbortSignal,
   onProgress: (loaded: number, total: number) => void,
+  agent?: string | null,
 ): Promise<WholeBook> {
-  const first = await fetchPage(1, signal);
+  const first = await fetchPage(1, signal, agent);
   const { TotalRows, TotalPages } = first.pagination;
   if (TotalRows > WHOLE_BOOK_LIMIT) throw new WholeBookTooLarge(TotalRows);
   const groups = [...first.groups];
   onProgress(groups.length, TotalRows);
   for (let page = 2; page <= TotalPages; page += 1) {
     signal.throwIfAborted();
-    const next = await fetchPage(page, signal);
+    const next = await fetchPage(page, signal, agent);
     groups.push(...next.groups);
     onProgress(groups.length, TotalRows);
   }

@@ -1,50 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Pagination,
-  Progress,
-  NativeSelect,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { compareNames } from '../../../../shared/name-order.js';
 import { errorMessage } from '../../../api/error-message.js';
-import { GROUPS_PAGE_SIZE } from '../../../data/get-groups.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import { GroupsTable } from '../components/groups-table.js';
-import { groupName, isFavorite, lastSignIn } from '../../../data/group-summary.js';
-import { hasInactiveMembers } from '../../../data/member-state.js';
+import { bookView } from './book-view.js';
 import { loadWholeBook, WHOLE_BOOK_LIMIT, WholeBookTooLarge } from './load-whole-book.js';
 import type { WholeBook } from './load-whole-book.js';
-import type { WholeBookUrlState } from '../use-list-url-state.js';
-
-const SORTS = [
-  { value: 'owner', label: 'Owner name' },
-  { value: 'members', label: 'Member count (most first)' },
-  { value: 'signin', label: 'Latest sign-in (most recent first)' },
-] as const;
-type SortKey = (typeof SORTS)[number]['value'];
-
-function signInTime(group: PortalGroup): number {
-  const value = lastSignIn(group);
-  return value ? new Date(value).getTime() : -Infinity;
-}
-
-const byOwner = (a: PortalGroup, b: PortalGroup) => compareNames(groupName(a), groupName(b));
-const comparators: Record<SortKey, (a: PortalGroup, b: PortalGroup) => number> = {
-  owner: byOwner,
-  members: (a, b) => b.Users.length - a.Users.length || byOwner(a, b),
-  signin: (a, b) => signInTime(b) - signInTime(a) || byOwner(a, b),
-};
-
-function readSort(value: string | null): SortKey {
-  return SORTS.find((sort) => sort.value === value)?.value ?? 'owner';
-}
+import type { WholeBookUrlState } from './book-view.js';
 
 interface Props {
   state: WholeBookUrlState;
@@ -72,8 +35,9 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
     controller.current = abort;
     setFailure(null);
     setProgress({ loaded: 0, total: 0 });
+    const key = groupKeys.wholeBook();
     loadWholeBook(abort.signal, (loaded, total) => setProgress({ loaded, total }))
-      .then((data) => queryClient.setQueryData(groupKeys.wholeBook(), data))
+      .then((data) => queryClient.setQueryData(key, data))
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
         setFailure(error instanceof WholeBookTooLarge ? error.message : errorMessage(error));
@@ -94,8 +58,7 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const { favoritesOnly, inactiveOnly, page } = state;
-  const sort = readSort(state.by);
+  const view = bookView(state, set);
 
   if (progress) {
     const { loaded, total } = progress;
@@ -139,39 +102,12 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
   }
 
   const all = book.data.groups;
-  const shown = all
-    .filter(
-      (group) =>
-        (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
-    )
-    .sort(comparators[sort]);
-  const pages = Math.max(1, Math.ceil(shown.length / GROUPS_PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const slice = shown.slice((current - 1) * GROUPS_PAGE_SIZE, current * GROUPS_PAGE_SIZE);
+  const { shown, slice, pages, current } = view.pageOf(all);
 
   return (
     <Stack gap="sm">
       <Group gap="md" align="flex-end" wrap="wrap">
-        <Checkbox
-          label="Favorites only"
-          checked={favoritesOnly}
-          onChange={(event) => set({ favoritesOnly: event.currentTarget.checked })}
-        />
-        <Checkbox
-          label="Has inactive members"
-          checked={inactiveOnly}
-          onChange={(event) => set({ inactiveOnly: event.currentTarget.checked })}
-        />
-        <NativeSelect
-          label="Sort all groups by"
-          data={[...SORTS]}
-          value={sort}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            set({ by: value === 'owner' ? null : value });
-          }}
-          w={280}
-        />
+        {view.filters}
         <Button variant="default" size="xs" onClick={start}>
           Reload
         </Button>
@@ -180,36 +116,17 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
         </Button>
       </Group>
       <Text size="sm" aria-live="polite">
-        {shown.length} of {all.length} groups (all loaded, up to{' '}
-        {WHOLE_BOOK_LIMIT.toLocaleString('en-US')})
+        {shown} of {all.length} groups (all loaded, up to {WHOLE_BOOK_LIMIT.toLocaleString('en-US')}
+        )
       </Text>
       <GroupsTable
         groups={slice}
         dataUpdatedAt={book.dataUpdatedAt}
         sort="Name"
-        onSortChange={() => set({ by: null })}
+        onSortChange={view.sortByOwner}
         caption="All portal groups"
       />
-      {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={current}
-          onChange={(next) => set({ page: next })}
-          size="sm"
-          getControlProps={(control) => ({
-            'aria-label': {
-              first: 'First page',
-              last: 'Last page',
-              next: 'Next page',
-              previous: 'Previous page',
-            }[control],
-          })}
-          getItemProps={(item) => ({
-            'aria-label': `Page ${item}`,
-            'aria-current': item === current ? 'page' : undefined,
-          })}
-        />
-      )}
+      {view.pagination({ pages, current })}
     </Stack>
   );
 }

@@ -386,7 +386,7 @@ describe('removing a member', () => {
   it('also updates the member count in cached group lists', async () => {
     const { user, queryClient, spark } = renderGroup();
     const table = await membersTable();
-    const listKey = ['groups', 'list', { q: '', sort: 'Name', page: 1 }];
+    const listKey = ['groups', 'me', 'list', { q: '', sort: 'Name', page: 1 }];
     queryClient.setQueryData(listKey, {
       groups: [structuredClone(spark.group)],
       pagination: { TotalRows: 1, PageSize: 25, TotalPages: 1, CurrentPage: 1 },

@@ -1,0 +1,12 @@
+import type { SessionAgent } from '../../../../shared/agents.js';
+import { useSessionUser } from '../../auth/index.js';
+
+/** The agents added to this browser session, in the order added. */
+export function useAgents(): SessionAgent[] {
+  return useSessionUser()?.Agents ?? [];
+}
+
+/** Runs the Spark sign-in again for another agent (a full-page navigation). */
+export function addAgentUrl(returnTo: string): string {
+  return `/auth/agents/add?returnTo=${encodeURIComponent(returnTo)}`;
+}

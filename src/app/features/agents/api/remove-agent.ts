@@ -1,0 +1,48 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SessionAgent } from '../../../../shared/agents.js';
+import { keyScope } from '../../../api/acting-for.js';
+import { APP_HEADER, SparkApiError } from '../../../api/spark-fetch.js';
+import { notifyError, notifySuccess } from '../../../ui/notify.js';
+import { authKeys } from '../../auth/index.js';
+import type { SessionState } from '../../auth/index.js';
+import { useWorkingFor } from '../working-for.js';
+
+async function removeAgent(agentId: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/auth/agents/${encodeURIComponent(agentId)}`, {
+      method: 'DELETE',
+      credentials: 'same-origin',
+      headers: { ...APP_HEADER },
+    });
+  } catch {
+    throw new SparkApiError('Network error', 0, 0);
+  }
+  if (!response.ok)
+    throw new SparkApiError(`HTTP ${response.status}`, response.status, response.status);
+}
+
+/** Drops an agent from the session (its tokens at once) and everything cached for it. */
+export function useRemoveAgent() {
+  const queryClient = useQueryClient();
+  const { agentId: current, switchTo } = useWorkingFor();
+  return useMutation({
+    mutationFn: (agent: SessionAgent) => removeAgent(agent.Id),
+    onSuccess: (_data, agent) => {
+      queryClient.setQueryData<SessionState>(authKeys.session(), (state) =>
+        state?.user
+          ? {
+              ...state,
+              user: { ...state.user, Agents: state.user.Agents.filter((a) => a.Id !== agent.Id) },
+            }
+          : state,
+      );
+      if (current === agent.Id) switchTo(null);
+      for (const family of ['groups', 'contacts'])
+        queryClient.removeQueries({ queryKey: [family, keyScope(agent.Id)] });
+      notifySuccess(`${agent.Name} was removed; their sign-in is no longer kept.`);
+    },
+    onError: (error) => notifyError('Could not remove the agent', error),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: authKeys.session() }),
+  });
+}

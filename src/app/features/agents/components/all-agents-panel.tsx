@@ -1,0 +1,109 @@
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { agentBasename } from '../../../api/acting-for.js';
+import { errorMessage } from '../../../api/error-message.js';
+import { groupKeys } from '../../../data/group-keys.js';
+import { GroupsTable } from '../../groups/components/groups-table.js';
+import { bookView } from '../../groups/whole-book/book-view.js';
+import type { WholeBookUrlState } from '../../groups/whole-book/book-view.js';
+import { loadWholeBook } from '../../groups/whole-book/load-whole-book.js';
+import type { WholeBook } from '../../groups/whole-book/load-whole-book.js';
+import { useAgents } from '../api/agents.js';
+import { useWorkingFor } from '../working-for.js';
+
+/**
+ * Every added agent's groups together, each row labelled with its agent, with the whole-book
+ * filters and sorts. Each agent's book is loaded with that agent's token and cached under that
+ * agent's key, the same entry the agent's own "Load all groups" uses.
+ */
+interface Props {
+  state: WholeBookUrlState;
+  onChange: (change: Partial<WholeBookUrlState>) => void;
+  onClose: () => void;
+}
+
+export function AllAgentsPanel({ state, onChange, onClose }: Props) {
+  const agents = useAgents();
+  const { switchTo } = useWorkingFor();
+  const view = bookView(state, onChange);
+  const books = useQueries({
+    queries: agents.map((agent) => ({
+      queryKey: groupKeys.wholeBook(agent.Id),
+      queryFn: ({ signal }: { signal: AbortSignal }): Promise<WholeBook> =>
+        loadWholeBook(signal, () => undefined, agent.Id),
+      staleTime: Infinity,
+      gcTime: Infinity,
+    })),
+  });
+
+  const agentOf = new Map<string, string>();
+  const all: PortalGroup[] = [];
+  const names = new Map<string, string>();
+  agents.forEach((agent, index) => {
+    names.set(agent.Id, agent.Name);
+    for (const group of books[index]?.data?.groups ?? []) {
+      agentOf.set(group.Id, agent.Id);
+      all.push(group);
+    }
+  });
+  const loading = agents.filter((_, index) => books[index]?.isPending);
+  const failed = agents.flatMap((agent, index) => {
+    const book = books[index];
+    return book?.isError ? [{ agent, book }] : [];
+  });
+  const { shown, slice, pages, current } = view.pageOf(all);
+  const hrefOf = (group: PortalGroup) =>
+    `${agentBasename(agentOf.get(group.Id) ?? null)}/groups/${encodeURIComponent(group.Id)}`;
+
+  return (
+    <Stack gap="sm">
+      <Group gap="md" align="flex-end" wrap="wrap">
+        {view.filters}
+        <Button variant="subtle" size="xs" onClick={onClose}>
+          Back to pages
+        </Button>
+      </Group>
+      {loading.length > 0 && (
+        <Group gap="xs" aria-live="polite">
+          <Loader size="xs" />
+          <Text size="sm">
+            Loading the groups of {loading.map((agent) => agent.Name).join(', ')}…
+          </Text>
+        </Group>
+      )}
+      {failed.map(({ agent, book }) => (
+        <Alert
+          key={agent.Id}
+          color="yellow"
+          variant="light"
+          title={`Could not load the groups of ${agent.Name}`}
+        >
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">{errorMessage(book.error)}</Text>
+            <Button size="xs" variant="default" onClick={() => void book.refetch()}>
+              Try again
+            </Button>
+          </Group>
+        </Alert>
+      ))}
+      <Text size="sm" aria-live="polite">
+        {shown} of {all.length} groups of {agents.length} {agents.length === 1 ? 'agent' : 'agents'}
+      </Text>
+      <GroupsTable
+        groups={loading.length === agents.length && agents.length > 0 ? undefined : slice}
+        dataUpdatedAt={0}
+        sort="Name"
+        onSortChange={view.sortByOwner}
+        caption="Portal groups of all my agents"
+        agents={{
+          nameOf: (group) => names.get(agentOf.get(group.Id) ?? '') ?? '',
+          hrefOf,
+          open: (group) =>
+            switchTo(agentOf.get(group.Id) ?? null, `/groups/${encodeURIComponent(group.Id)}`),
+        }}
+      />
+      {view.pagination({ pages, current })}
+    </Stack>
+  );
+}
