@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { hash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { SparkCode } from '../../shared/spark-codes.js';
 import { failure, refuseCrossSiteWrites } from './guards.js';
@@ -22,8 +23,45 @@ function sparkCodeOf(response: UpstreamResponse): number | undefined {
   return typeof json?.D?.Code === 'number' ? json.D.Code : undefined;
 }
 
-function relay(reply: FastifyReply, response: UpstreamResponse) {
-  reply.code(response.status).header('Cache-Control', 'no-store');
+/**
+ * A weak validator of one session's answer: the session is part of it, so that a 304 can never
+ * confirm another session's (or agent's) copy, even one with the same bytes.
+ */
+function entityTag(sessionId: string, body: string): string {
+  return `W/"${hash('sha256', `${sessionId}\u0000${body}`, 'base64url').slice(0, 27)}"`;
+}
+
+/** If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2). */
+function matches(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = tag.slice(2);
+  return ifNoneMatch
+    .split(',')
+    .some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
+}
+
+function relay(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  response: UpstreamResponse,
+  sessionId: string,
+) {
+  // A read may be kept by the browser but must be revalidated (If-None-Match) before each use;
+  // anything else is never stored.
+  const revalidated = request.method === 'GET' && response.status === 200;
+  reply
+    .code(response.status)
+    .header('Cache-Control', revalidated ? 'private, no-cache' : 'no-store');
+  if (revalidated) {
+    const tag = entityTag(sessionId, response.body);
+    reply.header('ETag', tag).header('Vary', 'Cookie');
+    if (matches(request.headers['if-none-match'], tag)) {
+      const requestId = response.header('x-request-id');
+      if (requestId !== undefined) reply.header('x-request-id', requestId);
+      return reply.code(304).send();
+    }
+  }
   for (const name of RELAYED_HEADERS) {
     const value = response.header(name);
     if (value !== undefined) reply.header(name, value);
@@ -103,7 +141,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         token = next.accessToken;
         response = await send(token);
       }
-      return relay(reply, response);
+      return relay(request, reply, response, session.id);
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');
