@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { SparkCode } from '../../shared/spark-codes.js';
@@ -27,8 +27,12 @@ function sparkCodeOf(response: UpstreamResponse): number | undefined {
  * A weak validator of one session's answer: the session is part of it, so that a 304 can never
  * confirm another session's (or agent's) copy, even one with the same bytes.
  */
-function entityTag(sessionId: string, body: string): string {
-  return `W/"${hash('sha256', `${sessionId}\u0000${body}`, 'base64url').slice(0, 27)}"`;
+function entityTag(sessionId: string, response: UpstreamResponse): string {
+  const digest = createHash('sha1')
+    .update(`${sessionId}\u0000`)
+    .update(response.bytes ?? response.body)
+    .digest('base64url');
+  return `W/"${digest}"`;
 }
 
 /** If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2). */
@@ -54,7 +58,7 @@ function relay(
     .code(response.status)
     .header('Cache-Control', revalidated ? 'private, no-cache' : 'no-store');
   if (revalidated) {
-    const tag = entityTag(sessionId, response.body);
+    const tag = entityTag(sessionId, response);
     reply.header('ETag', tag).header('Vary', 'Cookie');
     if (matches(request.headers['if-none-match'], tag)) {
       const requestId = response.header('x-request-id');
@@ -66,7 +70,8 @@ function relay(
     const value = response.header(name);
     if (value !== undefined) reply.header(name, value);
   }
-  return reply.send(response.body === '' ? undefined : response.body);
+  if (response.body === '') return reply.send();
+  return reply.send(response.bytes ?? response.body);
 }
 
 /** `/api/v1/*`: the signed-in browser's requests, forwarded to Spark with the session's token. */
