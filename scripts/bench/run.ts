@@ -13,6 +13,7 @@ import { serverEnv } from '../../src/server/testing/server-env.js';
 import { firstLoadSizes } from './first-load.js';
 import { runLoad, type LoadResult, type Request } from './api-load.js';
 import { measureBrowser } from './browser.js';
+import { measureWholeBook } from './whole-book.js';
 import { figure, type Figure } from './stats.js';
 import { loadProblems } from './check.js';
 
@@ -267,11 +268,16 @@ try {
   const browser = apiOnly
     ? { firstRowCold: [], firstRowWarm: [], membersAfterClick: [], favoritesAfterClick: [] }
     : await measureBrowser(server.url, smoke ? 1 : 5);
+  const wholeBook = apiOnly
+    ? { loadMs: [], longestTaskMs: [], groups: 0 }
+    : await measureWholeBook(server.url, smoke ? 1 : 3);
   const browserFigures = {
     firstRowCold: figure(browser.firstRowCold),
     firstRowWarm: figure(browser.firstRowWarm),
     membersAfterClick: figure(browser.membersAfterClick),
     favoritesAfterClick: figure(browser.favoritesAfterClick),
+    wholeBookLoad: figure(wholeBook.loadMs),
+    wholeBookLongestTask: figure(wholeBook.longestTaskMs),
   };
   const limitRps =
     api['limit: same bytes from memory (bare Fastify)']?.requestsPerSecond.median ?? NaN;
@@ -332,6 +338,11 @@ try {
         ['first group row, warm', fmt(browserFigures.firstRowWarm)],
         ['members after click', fmt(browserFigures.membersAfterClick)],
         ['Favorites after click (server +500 ms)', fmt(browserFigures.favoritesAfterClick)],
+        [
+          `whole book: all ${wholeBook.groups} groups through /api`,
+          fmt(browserFigures.wholeBookLoad),
+        ],
+        ['whole book: longest main-thread task', fmt(browserFigures.wholeBookLongestTask)],
       ],
       ['what', 'median (min–max)'],
     );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -13,7 +13,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { compareNames } from '../../../../shared/name-order.js';
+import { foldKey } from '../../../../shared/name-order.js';
 import { errorMessage } from '../../../api/error-message.js';
 import { GROUPS_PAGE_SIZE } from '../api/get-groups.js';
 import { groupKeys } from '../api/group-keys.js';
@@ -35,12 +35,30 @@ function signInTime(group: PortalGroup): number {
   return value ? new Date(value).getTime() : -Infinity;
 }
 
-const byOwner = (a: PortalGroup, b: PortalGroup) => compareNames(groupName(a), groupName(b));
-const comparators: Record<SortKey, (a: PortalGroup, b: PortalGroup) => number> = {
-  owner: byOwner,
-  members: (a, b) => b.Users.length - a.Users.length || byOwner(a, b),
-  signin: (a, b) => signInTime(b) - signInTime(a) || byOwner(a, b),
-};
+/**
+ * The groups the filters keep, in the chosen order. Each group's keys are worked out once, not
+ * in every comparison: folding 10,000 names per comparison held the page for a tenth of a second.
+ */
+function sortedGroups(
+  all: PortalGroup[],
+  sort: SortKey,
+  keep: (group: PortalGroup) => boolean,
+): PortalGroup[] {
+  const rows = all.filter(keep).map((group) => ({
+    group,
+    name: foldKey(groupName(group)),
+    members: group.Users.length,
+    signIn: sort === 'signin' ? signInTime(group) : 0,
+  }));
+  type Row = (typeof rows)[number];
+  const byOwner = (a: Row, b: Row) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const comparators: Record<SortKey, (a: Row, b: Row) => number> = {
+    owner: byOwner,
+    members: (a, b) => b.members - a.members || byOwner(a, b),
+    signin: (a, b) => b.signIn - a.signIn || byOwner(a, b),
+  };
+  return rows.sort(comparators[sort]).map((row) => row.group);
+}
 
 function readSort(value: string | null): SortKey {
   return SORTS.find((sort) => sort.value === value)?.value ?? 'owner';
@@ -92,6 +110,17 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
   const favoritesOnly = searchParams.get('fav') === '1';
   const inactiveOnly = searchParams.get('inactive') === '1';
   const sort = readSort(searchParams.get('by'));
+  const all = book.data?.groups;
+  const shown = useMemo(
+    () =>
+      sortedGroups(
+        all ?? [],
+        sort,
+        (group) =>
+          (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
+      ),
+    [all, sort, favoritesOnly, inactiveOnly],
+  );
   const page = Math.max(1, Number(searchParams.get('apage')) || 1);
   const set = (change: Record<string, string | null>) =>
     setSearchParams(
@@ -129,7 +158,7 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
       </Stack>
     );
   }
-  if (failure || !book.data) {
+  if (failure || !all) {
     return (
       <Alert color="yellow" variant="light" title="Could not load all groups">
         <Stack gap="xs" align="flex-start">
@@ -147,13 +176,6 @@ export function WholeBookPanel({ onClose }: { onClose: () => void }) {
     );
   }
 
-  const all = book.data.groups;
-  const shown = all
-    .filter(
-      (group) =>
-        (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
-    )
-    .sort(comparators[sort]);
   const pages = Math.max(1, Math.ceil(shown.length / GROUPS_PAGE_SIZE));
   const current = Math.min(page, pages);
   const slice = shown.slice((current - 1) * GROUPS_PAGE_SIZE, current * GROUPS_PAGE_SIZE);
