@@ -39,7 +39,7 @@ export interface BrowserFigures {
   favoritesAfterClick: number[];
 }
 
-async function signedInState(browser: Browser, baseUrl: string) {
+export async function signedInState(browser: Browser, baseUrl: string) {
   const context = await browser.newContext({ baseURL: baseUrl });
   const page = await context.newPage();
   await page.goto('/groups');

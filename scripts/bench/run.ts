@@ -13,6 +13,7 @@ import { serverEnv } from '../../src/server/testing/server-env.js';
 import { firstLoadSizes } from './first-load.js';
 import { runLoad, type LoadResult, type Request } from './api-load.js';
 import { measureBrowser } from './browser.js';
+import { measureWholeBook } from './whole-book.js';
 import { figure, type Figure } from './stats.js';
 import { loadProblems } from './check.js';
 
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench-results/bench.json' },
     /** Only the API figures (no build, browser or seeding repeats): for before/after comparisons. */
     'api-only': { type: 'boolean', default: false },
+    /** Only the API rows whose name contains this text (the limit row always runs). */
+    only: { type: 'string' },
   },
 });
 const smoke = values.smoke;
@@ -44,13 +47,17 @@ function seedOnce(path: string): number {
   return ms;
 }
 
-/** Starts a script in its own process group on a free port; resolves once `probe` answers. */
+let nextPort = Number(process.env.BENCH_PORT) || 0;
+/** BENCH_PORT, BENCH_PORT + 1, ... when set (to stay in a range of ports); else any free port. */
+const benchPort = async () => (nextPort ? nextPort++ : freePort());
+
+/** Starts a script in its own process group on a port; resolves once `probe` answers. */
 async function startProcess(
   script: string,
   env: Record<string, string>,
   probe: string,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
+  const port = await benchPort();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: serverEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: 'ignore',
@@ -148,8 +155,10 @@ async function apiFigures(url: string) {
       `/spark/v1/contacts?_limit=25&_pagination=1&_filter=${encodeURIComponent(`DisplayName Eq '*${randomTerm()}*'`)}`,
   };
   const results: Record<string, LoadResult[]> = {};
+  const wanted = (name: string) => !values.only || name.includes(values.only);
   for (let run = 0; run < runs; run++) {
     for (const [name, target] of Object.entries(targets)) {
+      if (!name.startsWith('limit') && !wanted(name)) continue;
       const [result] = await runLoad({
         url: target.url,
         headers: target.headers,
@@ -167,6 +176,7 @@ async function apiFigures(url: string) {
       ]),
     ];
     for (const [name, request] of requests) {
+      if (!wanted(name)) continue;
       const [result] = await runLoad({
         url,
         headers: HEADERS,
@@ -176,6 +186,7 @@ async function apiFigures(url: string) {
       });
       (results[name] ??= []).push(result as LoadResult);
     }
+    if (!wanted('write:')) continue;
     // Writes: each connection works on its own group and its own outsider contact.
     const json = { ...HEADERS, 'Content-Type': 'application/json' };
     const writes = await runLoad({
@@ -257,11 +268,16 @@ try {
   const browser = apiOnly
     ? { firstRowCold: [], firstRowWarm: [], membersAfterClick: [], favoritesAfterClick: [] }
     : await measureBrowser(server.url, smoke ? 1 : 5);
+  const wholeBook = apiOnly
+    ? { loadMs: [], longestTaskMs: [], groups: 0 }
+    : await measureWholeBook(server.url, smoke ? 1 : 3);
   const browserFigures = {
     firstRowCold: figure(browser.firstRowCold),
     firstRowWarm: figure(browser.firstRowWarm),
     membersAfterClick: figure(browser.membersAfterClick),
     favoritesAfterClick: figure(browser.favoritesAfterClick),
+    wholeBookLoad: figure(wholeBook.loadMs),
+    wholeBookLongestTask: figure(wholeBook.longestTaskMs),
   };
   const limitRps =
     api['limit: same bytes from memory (bare Fastify)']?.requestsPerSecond.median ?? NaN;
@@ -322,6 +338,11 @@ try {
         ['first group row, warm', fmt(browserFigures.firstRowWarm)],
         ['members after click', fmt(browserFigures.membersAfterClick)],
         ['Favorites after click (server +500 ms)', fmt(browserFigures.favoritesAfterClick)],
+        [
+          `whole book: all ${wholeBook.groups} groups through /api`,
+          fmt(browserFigures.wholeBookLoad),
+        ],
+        ['whole book: longest main-thread task', fmt(browserFigures.wholeBookLongestTask)],
       ],
       ['what', 'median (min–max)'],
     );

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './config.js';
 import { startSeparateSpark, type SeparateSpark } from './testing/separate-spark.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
-import { chooseAccount, cookieSetBy } from './testing/sign-in.js';
+import { chooseAccount, cookieSetBy, signIn } from './testing/sign-in.js';
 
 const SESSION_SECRET = 'log-test-session-secret-0123456789abcdef';
 const APP_HEADERS = { 'X-Requested-With': 'PortalGroupsAdmin' };
@@ -105,6 +105,28 @@ describe('the request log', () => {
       ms: expect.any(Number),
     });
     expect(new Set(requests.map((line) => line.reqId)).size).toBe(requests.length);
+  });
+
+  it('has one line for a request the embedded emulator answered in-process', async () => {
+    let embeddedLog = '';
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => (embeddedLog += chunk.toString('utf8')));
+    const embedded = await startTestServer({}, undefined, { logger: { stream } });
+    try {
+      const cookie = await signIn(embedded, 'Avery Stone');
+      embeddedLog = '';
+      const answer = await fetch(`${embedded.url}/api/v1/my/account`, {
+        headers: { Cookie: cookie },
+      });
+      expect(answer.status).toBe(200);
+      await expect
+        .poll(() => embeddedLog.split('\n').filter((line) => line.includes('"request"')))
+        .toHaveLength(1);
+      expect(embeddedLog).toContain('"path":"/api/v1/my/account"');
+      expect(embeddedLog).not.toContain('"path":"/spark/');
+    } finally {
+      await embedded.dispose();
+    }
   });
 
   it('follows LOG_LEVEL', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isInProcess } from './bff/spark-client.js';
 
 /** Never written to the log, wherever they appear in a logged object. */
 export const LOG_REDACTIONS = [
@@ -21,6 +22,7 @@ export const LOG_REDACTIONS = [
  * status, time and request id (`reqId`), and Spark's own id when the proxy relayed one.
  */
 export async function logRequest(request: FastifyRequest, reply: FastifyReply) {
+  if (isInProcess(request)) return;
   const answeredId = reply.getHeader('x-request-id');
   request.log.info(
     {

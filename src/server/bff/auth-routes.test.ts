@@ -258,6 +258,7 @@ describe('POST /auth/logout', () => {
     });
     expect(response.status).toBe(204);
     expect(cookieSetBy(response)).toBe('pga_session=');
+    expect(response.headers.get('clear-site-data')).toBe('"cache"');
     expect((await sessionOf(cookie)).status).toBe(401);
     const api = await fetch(`${server.url}/api/v1/my/account`, { headers: { Cookie: cookie } });
     expect(api.status).toBe(401);

@@ -317,7 +317,8 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       const id = cookie.sessionId(request);
       if (id) await sessions.delete(id);
       cookie.clearSession(reply);
-      return reply.code(204).send();
+      // Reads are kept (revalidated) in the browser's cache: a shared computer keeps none of them.
+      return reply.code(204).header('Clear-Site-Data', '"cache"').send();
     },
   );
 };

@@ -170,6 +170,76 @@ describe('the /api proxy', () => {
   });
 });
 
+describe('revalidated reads through the proxy (ETag)', () => {
+  let server: TestServer;
+  let avery: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    avery = await signIn(server, 'Avery Stone');
+  });
+  afterAll(() => server?.dispose());
+
+  const LIST = '/portal/groups?_limit=3';
+  const read = (cookie: string, etag?: string) =>
+    api(server, cookie, LIST, { headers: etag ? { 'If-None-Match': etag } : {} });
+
+  it('answers a refetch with nothing changed 304 without a body, and the browser must ask again', async () => {
+    const first = await read(avery);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.headers.get('vary')).toMatch(/\bCookie\b/i);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/".+"$/);
+    await first.arrayBuffer();
+
+    const again = await read(avery, etag);
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    expect((await read(avery, `W/"other", ${etag}`)).status).toBe(304);
+    expect((await read(avery, 'W/"other"')).status).toBe(200);
+  });
+
+  it('answers 200 with the new data after a write', async () => {
+    const first = await read(avery);
+    const etag = first.headers.get('etag') ?? '';
+    const group = (await json(first)).D.Results?.[0] as { Id: string; Tags: string[] };
+    const tags = group.Tags.includes('Favorites') ? [] : ['Favorites'];
+    const write = await api(server, avery, `/portal/groups/${group.Id}`, {
+      method: 'PUT',
+      headers: {
+        ...APP_HEADERS,
+        Origin: server.config.publicUrl,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ D: { Tags: tags } }),
+    });
+    expect(write.status).toBe(200);
+    expect(write.headers.get('cache-control')).toBe('no-store');
+    expect(write.headers.get('etag')).toBeNull();
+
+    const after = await read(avery, etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect((await json(after)).D.Results?.[0]).toMatchObject({ Id: group.Id, Tags: tags });
+  });
+
+  it("never confirms another session's copy, even of the same bytes", async () => {
+    const other = await signIn(server, 'Avery Stone');
+    const mine = await read(avery);
+    const theirs = await read(other, mine.headers.get('etag') ?? '');
+    expect(theirs.status).toBe(200);
+    expect(await theirs.text()).toBe(await mine.text());
+  });
+
+  it('leaves errors unstored and without a tag', async () => {
+    const missing = await api(server, avery, '/portal/groups/20000101000000000000000000');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+    expect(missing.headers.get('etag')).toBeNull();
+  });
+});
+
 describe('token refresh through the proxy', () => {
   let server: TestServer;
   beforeAll(async () => {

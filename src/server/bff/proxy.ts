@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { ACTING_FOR_HEADER, agentParamsSchema } from '../../shared/agents.js';
@@ -28,13 +29,56 @@ function sparkCodeOf(response: UpstreamResponse): number | undefined {
   return typeof json?.D?.Code === 'number' ? json.D.Code : undefined;
 }
 
-function relay(reply: FastifyReply, response: UpstreamResponse) {
-  reply.code(response.status).header('Cache-Control', 'no-store');
+/**
+ * A weak validator of one session's answer: the session is part of it, so that a 304 can never
+ * confirm another session's (or agent's) copy, even one with the same bytes.
+ */
+function entityTag(viewer: string, response: UpstreamResponse): string {
+  const digest = createHash('sha1')
+    .update(`${viewer}\u0000`)
+    .update(response.bytes ?? response.body)
+    .digest('base64url');
+  return `W/"${digest}"`;
+}
+
+/** If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2). */
+function matches(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = tag.slice(2);
+  return ifNoneMatch
+    .split(',')
+    .some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
+}
+
+function relay(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  response: UpstreamResponse,
+  /** Whose copy this is: the session and the account it acts for. */
+  viewer: string,
+) {
+  // A read may be kept by the browser but must be revalidated (If-None-Match) before each use;
+  // anything else is never stored.
+  const revalidated = request.method === 'GET' && response.status === 200;
+  reply
+    .code(response.status)
+    .header('Cache-Control', revalidated ? 'private, no-cache' : 'no-store');
+  if (revalidated) {
+    const tag = entityTag(viewer, response);
+    reply.header('ETag', tag).header('Vary', 'Cookie');
+    if (matches(request.headers['if-none-match'], tag)) {
+      const requestId = response.header('x-request-id');
+      if (requestId !== undefined) reply.header('x-request-id', requestId);
+      return reply.code(304).send();
+    }
+  }
   for (const name of RELAYED_HEADERS) {
     const value = response.header(name);
     if (value !== undefined) reply.header(name, value);
   }
-  return reply.send(response.body === '' ? undefined : response.body);
+  if (response.body === '') return reply.send();
+  return reply.send(response.bytes ?? response.body);
 }
 
 /**
@@ -145,7 +189,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       }
       await answered(response.status, sparkCodeOf(response));
       reply.header(ACTING_FOR_HEADER, actingFor);
-      return relay(reply, response);
+      return relay(request, reply, response, `${session.id}\u0000${actingFor}`);
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');

@@ -1,4 +1,5 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest, InjectOptions } from 'fastify';
 import { z } from 'zod';
 import { APP_USER_AGENT, type Config } from '../config.js';
 import type { SessionAgent } from '../../shared/agents.js';
@@ -28,6 +29,8 @@ export interface UpstreamResponse {
   /** A response header, lower-case name. */
   header(name: string): string | undefined;
   body: string;
+  /** The body's bytes when the transport has them already (in-process): relayed as they are. */
+  bytes?: Buffer;
 }
 
 export interface UpstreamRequest {
@@ -61,6 +64,15 @@ export function httpTransport(apiUrl: string): SparkTransport {
   };
 }
 
+const IN_PROCESS_HEADER = 'x-pga-in-process';
+/** Known only inside this process, so no request from outside can pass for an in-process one. */
+const IN_PROCESS_MARK = randomUUID();
+
+/** A request the sign-in server handed to its embedded emulator (the outer request is logged). */
+export function isInProcess(request: FastifyRequest): boolean {
+  return request.headers[IN_PROCESS_HEADER] === IN_PROCESS_MARK;
+}
+
 /**
  * The embedded emulator, mounted at `prefix` on this same server, reached in-process
  * (`inject`): no second HTTP hop, and no loop out through PUBLIC_URL and a reverse proxy.
@@ -70,7 +82,7 @@ export function inProcessTransport(app: FastifyInstance, prefix: string): SparkT
     const response = await app.inject({
       method: method as InjectOptions['method'],
       url: `${prefix}${pathAndQuery}`,
-      headers,
+      headers: { ...headers, [IN_PROCESS_HEADER]: IN_PROCESS_MARK },
       ...(body === undefined ? {} : { payload: body }),
     });
     return {
@@ -80,6 +92,7 @@ export function inProcessTransport(app: FastifyInstance, prefix: string): SparkT
         return value === undefined ? undefined : String(value);
       },
       body: response.body,
+      bytes: response.rawPayload,
     };
   };
 }

@@ -8,11 +8,15 @@ export interface FieldSpec {
   /** SQL expression to compare against, e.g. 'g.display_key' (already lower-case & accent-free for text) */
   column: string;
   type: FieldType;
+  /** The column is in the table's FTS5 trigram index (see substring-index.ts). */
+  substringIndex?: boolean;
 }
 export type FieldMap = Record<string, FieldSpec>;
 export interface CompiledFilter {
   sql: string;
   params: (string | number)[];
+  /** An FTS5 query over the trigram index that every matching row matches (narrowing only). */
+  substringQuery?: string | null;
 }
 
 type Params = (string | number)[];

@@ -1,6 +1,7 @@
 import { compileExpr, type CompiledFilter, type FieldMap } from './compile.js';
 import { filterTooComplex, MAX_FILTER_LENGTH } from './filter-errors.js';
 import { parseFilter } from './parser.js';
+import { substringIndexQuery } from './substring-index.js';
 
 export type { CompiledFilter, FieldMap } from './compile.js';
 
@@ -14,5 +15,6 @@ export function compileFilter(filter: string, fields: FieldMap): CompiledFilter 
     throw filterTooComplex(`The filter is longer than ${MAX_FILTER_LENGTH} characters.`);
   }
   if (filter.trim() === '') return { sql: '(1 = 1)', params: [] };
-  return compileExpr(parseFilter(filter), fields);
+  const expr = parseFilter(filter);
+  return { ...compileExpr(expr, fields), substringQuery: substringIndexQuery(expr, fields) };
 }

@@ -26,10 +26,10 @@ export interface PortalAccountRow {
 }
 
 export const contactFilterFields: FieldMap = {
-  DisplayName: { column: 'c.display_key', type: 'text' },
+  DisplayName: { column: 'c.display_key', type: 'text', substringIndex: true },
   GivenName: { column: 'c.given_key', type: 'text' },
   FamilyName: { column: 'c.family_key', type: 'text' },
-  PrimaryEmail: { column: 'c.email_key', type: 'text' },
+  PrimaryEmail: { column: 'c.email_key', type: 'text', substringIndex: true },
   VowEnabled: { column: 'COALESCE(pa.enabled, 0)', type: 'boolean' },
   ModificationTimestamp: { column: 'c.modified_at', type: 'datetime' },
   Id: { column: 'c.id', type: 'id' },
@@ -46,19 +46,64 @@ const CONTACT_COLUMNS = `c.id, c.display_name, c.given_name, c.family_name, c.pr
   c.modified_at, COALESCE(pa.enabled, 0) AS vow_enabled`;
 const FROM_CONTACTS = 'FROM contacts c LEFT JOIN portal_accounts pa ON pa.contact_id = c.id';
 
-export function contactCountSql(filterSql: string): string {
-  // The portal join cannot change the count (one account per contact) unless the filter reads it.
-  const from = filterSql.includes('pa.') ? FROM_CONTACTS : 'FROM contacts c';
-  return `SELECT COUNT(*) AS n ${from} WHERE c.agent_id = ? AND ${filterSql}`;
+/**
+ * The rows of one agent matching the filter. With a substring query, the trigram index
+ * (contacts_search) gives the candidates and the agent's index is left out (`+`), or SQLite
+ * would walk all of the agent's contacts testing each against the candidate list.
+ */
+function contactWhere(filter: CompiledFilter, useIndex = true): CompiledFilter {
+  if (!filter.substringQuery || !useIndex) {
+    return { sql: `c.agent_id = ? AND ${filter.sql}`, params: filter.params };
+  }
+  return {
+    sql: `+c.agent_id = ? AND c.rowid IN
+      (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?) AND ${filter.sql}`,
+    params: [filter.substringQuery, ...filter.params],
+  };
 }
 
-export function contactListSql(filterSql: string, orderSql: string): string {
-  return `SELECT ${CONTACT_COLUMNS} ${FROM_CONTACTS} WHERE c.agent_id = ? AND ${filterSql}
-     ORDER BY ${orderSql} LIMIT ? OFFSET ?`;
+/** The count's SQL and its parameters after the agent's Id. */
+export function contactCountSql(filter: CompiledFilter): CompiledFilter {
+  const where = contactWhere(filter);
+  // The portal join cannot change the count (one account per contact) unless the filter reads it.
+  const from = filter.sql.includes('pa.') ? FROM_CONTACTS : 'FROM contacts c';
+  return { sql: `SELECT COUNT(*) AS n ${from} WHERE ${where.sql}`, params: where.params };
+}
+
+/** The page's SQL and its parameters after the agent's Id (then limit and offset). */
+export function contactListSql(
+  filter: CompiledFilter,
+  orderSql: string,
+  useIndex = true,
+): CompiledFilter {
+  const where = contactWhere(filter, useIndex);
+  return {
+    sql: `SELECT ${CONTACT_COLUMNS} ${FROM_CONTACTS} WHERE ${where.sql}
+     ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+    params: where.params,
+  };
+}
+
+/**
+ * Sorting thousands of candidates costs more than walking the agent's contacts in order until a
+ * page is full, which a term that common does soon.
+ */
+const MAX_CANDIDATES_TO_SORT = 2_000;
+
+function fewCandidates(db: Db, filter: CompiledFilter): boolean {
+  if (!filter.substringQuery) return false;
+  const candidates = cachedCount(
+    db,
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM contacts_search WHERE contacts_search MATCH ?
+      LIMIT ${MAX_CANDIDATES_TO_SORT + 1})`,
+    [filter.substringQuery],
+  );
+  return candidates <= MAX_CANDIDATES_TO_SORT;
 }
 
 export function countContacts(db: Db, agentId: string, filter: CompiledFilter): number {
-  return cachedCount(db, contactCountSql(filter.sql), [agentId, ...filter.params]);
+  const count = contactCountSql(filter);
+  return cachedCount(db, count.sql, [agentId, ...count.params]);
 }
 
 export function listContacts(
@@ -66,9 +111,10 @@ export function listContacts(
   agentId: string,
   page: { filter: CompiledFilter; orderSql: string; limit: number; offset: number },
 ): ContactRow[] {
-  return statement(db, contactListSql(page.filter.sql, page.orderSql)).all(
+  const list = contactListSql(page.filter, page.orderSql, fewCandidates(db, page.filter));
+  return statement(db, list.sql).all(
     agentId,
-    ...page.filter.params,
+    ...list.params,
     page.limit,
     page.offset,
   ) as ContactRow[];

@@ -43,3 +43,42 @@ it('moves a version 3 database to the Name order and drops the copied name', () 
   expect(ordered()).toEqual(['p1', 'p2']);
   db.close();
 });
+
+it('indexes existing contacts for substring search and follows every change', () => {
+  dir = mkdtempSync(join(tmpdir(), 'pga-migrate-'));
+  const db = new Database(join(dir, 'old.db'));
+  migrate(db, 5);
+  db.exec(`
+    INSERT INTO accounts (id, name, user_type, role) VALUES ('agent', 'Agent', 'Member', 'Private');
+    INSERT INTO contacts (id, agent_id, display_name, modified_at, display_key, email_key)
+    VALUES ('c1', 'agent', 'Marco Alvarez', 't', 'marco alvarez', 'marco@example.com');
+  `);
+
+  migrate(db);
+
+  const found = (term: string) =>
+    db
+      .prepare(
+        'SELECT c.id FROM contacts c WHERE c.rowid IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?) ORDER BY c.id',
+      )
+      .pluck()
+      .all(`"${term}"`);
+  expect(found('alv')).toEqual(['c1']);
+  expect(found('exa')).toEqual(['c1']);
+  db.exec(`
+    INSERT INTO contacts (id, agent_id, display_name, modified_at, display_key)
+    VALUES ('c2', 'agent', 'Ana Alvarado', 't', 'ana alvarado');
+  `);
+  expect(found('alv')).toEqual(['c1', 'c2']);
+  db.exec("UPDATE contacts SET display_key = 'marco polo', email_key = NULL WHERE id = 'c1'");
+  expect(found('alv')).toEqual(['c2']);
+  expect(found('exa')).toEqual([]);
+  expect(found('pol')).toEqual(['c1']);
+  db.exec("DELETE FROM contacts WHERE id = 'c2'");
+  expect(found('alv')).toEqual([]);
+  // Throws SQLITE_CORRUPT_VTAB when the index and the table disagree.
+  expect(() =>
+    db.exec("INSERT INTO contacts_search(contacts_search) VALUES ('integrity-check')"),
+  ).not.toThrow();
+  db.close();
+});

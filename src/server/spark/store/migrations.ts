@@ -147,6 +147,29 @@ const migrations: string[] = [
   -- Sessions moved to the sign-in server's own sealed store (sessions.db); drop clear-text tokens.
   DROP TABLE bff_sessions;
   `,
+  `
+  -- "Name or e-mail contains" (the Add members search) reads candidates from a trigram index of
+  -- the folded keys instead of testing every contact. It stores no copy (content='contacts') and
+  -- follows contacts by rowid, so contacts must never be VACUUMed without a 'rebuild' after.
+  CREATE VIRTUAL TABLE contacts_search USING fts5(
+    display_key, email_key, content='contacts', tokenize='trigram', detail='none'
+  );
+  INSERT INTO contacts_search(contacts_search) VALUES ('rebuild');
+  CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contacts_search (rowid, display_key, email_key)
+    VALUES (NEW.rowid, NEW.display_key, NEW.email_key);
+  END;
+  CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+    INSERT INTO contacts_search (contacts_search, rowid, display_key, email_key)
+    VALUES ('delete', OLD.rowid, OLD.display_key, OLD.email_key);
+  END;
+  CREATE TRIGGER contacts_search_update AFTER UPDATE OF display_key, email_key ON contacts BEGIN
+    INSERT INTO contacts_search (contacts_search, rowid, display_key, email_key)
+    VALUES ('delete', OLD.rowid, OLD.display_key, OLD.email_key);
+    INSERT INTO contacts_search (rowid, display_key, email_key)
+    VALUES (NEW.rowid, NEW.display_key, NEW.email_key);
+  END;
+  `,
 ];
 
 /** Brings a database up to `target` (all migrations unless a test stops earlier). */

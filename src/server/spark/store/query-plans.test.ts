@@ -57,7 +57,12 @@ function planOf(sql: string, params: unknown[]): string[] {
 
 const directions = ['', '-'];
 const groupFilters = ['', "Name Eq '*son*'", "Name Eq 'ava*'", "Name Eq 'Ava Abbott'"];
-const contactFilters = ['', "DisplayName Eq '*ann*'", "FamilyName Eq 'smith'"];
+const contactFilters = ['', "FamilyName Eq '*ann*'", "FamilyName Eq 'smith'"];
+/** Name or e-mail contains: the trigram index gives the candidates, then they are sorted. */
+const contactSearches = [
+  "DisplayName Eq '*ann*' Or PrimaryEmail Eq '*ann*'",
+  "DisplayName Eq contains('o\\'b') Or PrimaryEmail Eq 'o\\'bri*'",
+];
 
 /** The list index alone, in its order; an exact Name also seeks its key (the order key is the Name). */
 const groupListPlan = (filter: string) =>
@@ -110,8 +115,8 @@ describe('contact list query plans', () => {
         const query = { _filter: filter, _orderby: `${direction}${field}` };
         it(`pages ${JSON.stringify(query)} in index order`, () => {
           const search = parseSearch(searchParamsSchema.parse(query), contactSpec);
-          const sql = contactListSql(search.filter.sql, search.orderSql);
-          const plan = planOf(sql, [agentId, ...search.filter.params, 25, 0]);
+          const list = contactListSql(search.filter, search.orderSql);
+          const plan = planOf(list.sql, [agentId, ...list.params, 25, 0]);
           expect(plan[0]).toMatch(
             /^SEARCH c USING (COVERING )?INDEX contacts_agent_\w+ \(agent_id=\?/,
           );
@@ -124,9 +129,26 @@ describe('contact list query plans', () => {
   for (const filter of contactFilters) {
     it(`counts ${JSON.stringify(filter)} on a covering index, without the portal join`, () => {
       const search = parseSearch(searchParamsSchema.parse({ _filter: filter }), contactSpec);
-      const plan = planOf(contactCountSql(search.filter.sql), [agentId, ...search.filter.params]);
+      const count = contactCountSql(search.filter);
+      const plan = planOf(count.sql, [agentId, ...count.params]);
       expect(plan).toHaveLength(1);
       expect(plan[0]).toMatch(/^SEARCH c USING COVERING INDEX contacts_agent_\w+ \(agent_id=\?/);
+    });
+  }
+
+  for (const filter of contactSearches) {
+    it(`searches ${JSON.stringify(filter)} from the trigram index`, () => {
+      const search = parseSearch(searchParamsSchema.parse({ _filter: filter }), contactSpec);
+      const list = contactListSql(search.filter, search.orderSql);
+      const count = contactCountSql(search.filter);
+      for (const plan of [
+        planOf(list.sql, [agentId, ...list.params, 25, 0]),
+        planOf(count.sql, [agentId, ...count.params]),
+      ]) {
+        expect(plan[0]).toBe('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)');
+        expect(plan).toContain('LIST SUBQUERY 1');
+        expect(plan.join('\n')).toMatch(/SCAN contacts_search VIRTUAL TABLE INDEX 0:M/);
+      }
     });
   }
 });

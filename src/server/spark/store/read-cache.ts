@@ -83,10 +83,11 @@ const MAX_ANSWERS = 500;
 
 /**
  * A serialised answer, built once per key until anything in the database changes. Kept apart
- * from the reads above, and fewer: an answer may be tens of kilobytes.
+ * from the reads above, and fewer: an answer may be tens of kilobytes. Kept as UTF-8 bytes, so
+ * that sending it again encodes nothing.
  */
-export function cachedAnswer(db: Db, key: string, build: () => string): string {
-  if (db.inTransaction) return build();
+export function cachedAnswer(db: Db, key: string, build: () => string): Buffer {
+  if (db.inTransaction) return Buffer.from(build());
   const version = versionOf(db);
   let generation = answers.get(db);
   if (!generation || generation.version !== version) {
@@ -94,8 +95,8 @@ export function cachedAnswer(db: Db, key: string, build: () => string): string {
     answers.set(db, generation);
   }
   const hit = generation.values.get(key);
-  if (typeof hit === 'string') return hit;
-  const body = build();
+  if (Buffer.isBuffer(hit)) return hit;
+  const body = Buffer.from(build());
   if (generation.values.size >= MAX_ANSWERS) generation.values.clear();
   generation.values.set(key, body);
   return body;

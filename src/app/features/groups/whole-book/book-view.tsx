@@ -1,6 +1,6 @@
 import { Checkbox, NativeSelect, Pagination } from '@mantine/core';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { compareNames } from '../../../../shared/name-order.js';
+import { foldKey } from '../../../../shared/name-order.js';
 import { GROUPS_PAGE_SIZE } from '../../../data/get-groups.js';
 import { groupName, isFavorite, lastSignIn } from '../../../data/group-summary.js';
 import { hasInactiveMembers } from '../../../data/member-state.js';
@@ -26,12 +26,30 @@ function signInTime(group: PortalGroup): number {
   return value ? new Date(value).getTime() : -Infinity;
 }
 
-const byOwner = (a: PortalGroup, b: PortalGroup) => compareNames(groupName(a), groupName(b));
-const comparators: Record<SortKey, (a: PortalGroup, b: PortalGroup) => number> = {
-  owner: byOwner,
-  members: (a, b) => b.Users.length - a.Users.length || byOwner(a, b),
-  signin: (a, b) => signInTime(b) - signInTime(a) || byOwner(a, b),
-};
+/**
+ * The groups the filters keep, in the chosen order. Each group's keys are worked out once, not
+ * in every comparison: folding 10,000 names per comparison held the page for a tenth of a second.
+ */
+function sortedGroups(
+  all: PortalGroup[],
+  sort: SortKey,
+  keep: (group: PortalGroup) => boolean,
+): PortalGroup[] {
+  const rows = all.filter(keep).map((group) => ({
+    group,
+    name: foldKey(groupName(group)),
+    members: group.Users.length,
+    signIn: sort === 'signin' ? signInTime(group) : 0,
+  }));
+  type Row = (typeof rows)[number];
+  const byOwner = (a: Row, b: Row) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const comparators: Record<SortKey, (a: Row, b: Row) => number> = {
+    owner: byOwner,
+    members: (a, b) => b.members - a.members || byOwner(a, b),
+    signin: (a, b) => b.signIn - a.signIn || byOwner(a, b),
+  };
+  return rows.sort(comparators[sort]).map((row) => row.group);
+}
 
 function readSort(value: string | null): SortKey {
   return SORTS.find((sort) => sort.value === value)?.value ?? 'owner';
@@ -49,12 +67,12 @@ export function bookView(
   const sort = readSort(state.by);
 
   const pageOf = (all: PortalGroup[]) => {
-    const shown = all
-      .filter(
-        (group) =>
-          (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
-      )
-      .sort(comparators[sort]);
+    const shown = sortedGroups(
+      all,
+      sort,
+      (group) =>
+        (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
+    );
     const pages = Math.max(1, Math.ceil(shown.length / GROUPS_PAGE_SIZE));
     const current = Math.min(page, pages);
     const slice = shown.slice((current - 1) * GROUPS_PAGE_SIZE, current * GROUPS_PAGE_SIZE);
