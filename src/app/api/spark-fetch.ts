@@ -77,9 +77,29 @@ async function sendFor(
     if (value !== undefined && value !== '') search.set(key, String(value));
   }
   const qs = search.toString();
-  let response: Response;
+  const response = await exchange(`${base}${path}${qs ? `?${qs}` : ''}`, {
+    method,
+    signal,
+    body: body === undefined ? undefined : { D: body },
+  });
+  checkActingFor(response, agent, method, followsTab);
+  return readAnswer(response, method);
+}
+
+interface Exchange {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The whole JSON body, sent as it is. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * One request to the app's own server (`/api` or `/auth`), with its cookie and CSRF header; a
+ * failure to reach it is a `SparkApiError` with code 0.
+ */
+async function exchange(url: string, { method = 'GET', body, signal }: Exchange) {
   try {
-    response = await fetch(`${base}${path}${qs ? `?${qs}` : ''}`, {
+    return await fetch(url, {
       method,
       signal,
       credentials: 'same-origin',
@@ -88,13 +108,16 @@ async function sendFor(
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify({ D: body }),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new SparkApiError('Network error', 0, 0);
   }
-  checkActingFor(response, agent, method, followsTab);
+}
+
+/** The answer's JSON; a failure, in Spark's envelope or not, is a `SparkApiError` with its message. */
+async function readAnswer(response: Response, method: string): Promise<unknown> {
   const json: unknown = await response.json().catch(() => undefined);
   const failure = sparkFailureReadSchema.safeParse(json);
   // Spark may also answer a failure with HTTP 200 and `Success: false`.
@@ -190,4 +213,24 @@ export async function sparkRead<T extends z.ZodType>(
 export async function sparkWrite(request: SparkRequest): Promise<SparkWrite['D']> {
   const json = await send(request);
   return parse(sparkWriteSchema, json).D;
+}
+
+/**
+ * A call to the sign-in server (`/auth/...`), through the same request and failure handling as
+ * the Spark API; its answer parsed with `schema`, or none read when `schema` is null.
+ */
+export async function authRequest<T extends z.ZodType>(
+  schema: T,
+  path: string,
+  options?: Exchange,
+): Promise<z.infer<T>>;
+export async function authRequest(schema: null, path: string, options?: Exchange): Promise<void>;
+export async function authRequest<T extends z.ZodType>(
+  schema: T | null,
+  path: string,
+  options: Exchange = {},
+): Promise<z.infer<T> | undefined> {
+  const response = await exchange(path, options);
+  const json = await readAnswer(response, options.method ?? 'GET');
+  return schema ? parse(schema, json) : undefined;
 }

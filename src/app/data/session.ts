@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { sessionAnswerSchema } from '../../shared/agents.js';
 import type { SessionAnswer } from '../../shared/agents.js';
 import { setOwnAccountId } from '../api/acting-for.js';
-import { APP_HEADER, SparkApiError } from '../api/spark-fetch.js';
+import { authRequest, SparkApiError } from '../api/spark-fetch.js';
 
 export const authKeys = {
   all: ['auth'] as const,
@@ -18,24 +18,14 @@ export interface SessionState {
 }
 
 export async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
-  let response: Response;
   try {
-    response = await fetch('/auth/session', {
-      credentials: 'same-origin',
-      headers: { ...APP_HEADER, Accept: 'application/json' },
-      signal,
-    });
+    const user = await authRequest(sessionAnswerSchema, '/auth/session', { signal });
+    setOwnAccountId(user.Id);
+    return { user };
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new SparkApiError('Network error', 0, 0);
+    if (error instanceof SparkApiError && error.status === 401) return { user: null, ended: false };
+    throw error;
   }
-  if (response.status === 401) return { user: null, ended: false };
-  if (!response.ok)
-    throw new SparkApiError(`HTTP ${response.status}`, response.status, response.status);
-  const parsed = sessionAnswerSchema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new SparkApiError('Unexpected answer from the server', 200, -1);
-  setOwnAccountId(parsed.data.Id);
-  return { user: parsed.data };
 }
 
 export const sessionQueryOptions = () =>

@@ -1,23 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { APP_HEADER, SparkApiError } from '../api/spark-fetch.js';
+import { authRequest } from '../api/spark-fetch.js';
 import { notifyError } from '../ui/notify.js';
 import { authKeys } from './session.js';
 import type { SessionState } from './session.js';
 
-export async function signOut(): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch('/auth/logout', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { ...APP_HEADER },
-    });
-  } catch {
-    throw new SparkApiError('Network error', 0, 0);
-  }
-  if (!response.ok)
-    throw new SparkApiError(`HTTP ${response.status}`, response.status, response.status);
+export function signOut(): Promise<void> {
+  return authRequest(null, '/auth/logout', { method: 'POST' });
 }
 
 export function useSignOut() {

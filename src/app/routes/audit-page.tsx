@@ -1,10 +1,11 @@
-import { Anchor, Badge, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router-dom';
 import type { AuditEntry } from '../../shared/audit.js';
 import { useAudit } from '../features/audit/get-audit.js';
 import { CardList, CardListItem, usePhone } from '../ui/card-list.js';
 import { ErrorPanel } from '../ui/error-panel.js';
+import { PageNav } from '../ui/page-nav.js';
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -108,24 +109,11 @@ export function AuditPage() {
         Every change you made through this app: when, for whom, what, and whether it went through.
       </Text>
       {body}
-      {pagination && pagination.TotalPages > 1 && (
-        <Pagination
+      {pagination && (
+        <PageNav
           total={pagination.TotalPages}
           value={page}
           onChange={(next) => setSearchParams(next > 1 ? { page: String(next) } : {})}
-          size="sm"
-          getControlProps={(control) => ({
-            'aria-label': {
-              first: 'First page',
-              last: 'Last page',
-              next: 'Next page',
-              previous: 'Previous page',
-            }[control],
-          })}
-          getItemProps={(item) => ({
-            'aria-label': `Page ${item}`,
-            'aria-current': item === page ? 'page' : undefined,
-          })}
         />
       )}
     </Stack>

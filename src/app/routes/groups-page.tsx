@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Box, Button, Group, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/error-message.js';
@@ -12,6 +12,7 @@ import { GroupsTable } from '../features/groups/components/groups-table.js';
 import { useListUrlState } from '../features/groups/use-list-url-state.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { ErrorPanel } from '../ui/error-panel.js';
+import { PageNav } from '../ui/page-nav.js';
 import { useReserveBottom } from '../ui/reserve-bottom.js';
 
 const WholeBookPanel = lazy(() =>
@@ -184,26 +185,11 @@ export function GroupsPage() {
                 pagination.TotalRows,
               )}
             </Text>
-            {pagination.TotalPages > 1 && (
-              <Pagination
-                total={pagination.TotalPages}
-                value={params.page}
-                onChange={(page) => update({ page })}
-                size="sm"
-                getControlProps={(control) => ({
-                  'aria-label': {
-                    first: 'First page',
-                    last: 'Last page',
-                    next: 'Next page',
-                    previous: 'Previous page',
-                  }[control],
-                })}
-                getItemProps={(page) => ({
-                  'aria-label': `Page ${page}`,
-                  'aria-current': page === params.page ? 'page' : undefined,
-                })}
-              />
-            )}
+            <PageNav
+              total={pagination.TotalPages}
+              value={params.page}
+              onChange={(page) => update({ page })}
+            />
           </Group>
         )}
       </Stack>

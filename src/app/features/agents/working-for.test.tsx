@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actingFor, setActingFor } from '../../api/acting-for.js';
 import { sparkRead, WRONG_ACCOUNT } from '../../api/spark-fetch.js';
 import { portalGroupReadSchema } from '../../../shared/portal-groups.js';
@@ -11,6 +11,12 @@ import { renderApp } from '../../test/render-app.js';
 import { sessionHandler } from '../../test/session-handler.js';
 
 const server = setupMswServer();
+
+// The menu is loaded on first use; load it once here so that no test's wait includes compiling it
+// (on a busy machine that alone outlasted the wait for the menu).
+beforeAll(async () => {
+  await import('./components/working-for-menu.js');
+});
 
 const riley = { ...assistant, Agents: [averyAgent, jordanAgent] };
 const averyGroup = makeGroup(['Avery Client']);

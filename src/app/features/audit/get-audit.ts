@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { auditPageSchema } from '../../../shared/audit.js';
-import { APP_HEADER, SparkApiError } from '../../api/spark-fetch.js';
+import { authRequest } from '../../api/spark-fetch.js';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -11,22 +11,12 @@ export const auditKeys = {
 };
 
 async function fetchAudit(page: number, signal: AbortSignal) {
-  let response: Response;
-  try {
-    response = await fetch(`/auth/audit?_page=${page}&_limit=${AUDIT_PAGE_SIZE}`, {
-      credentials: 'same-origin',
-      headers: { ...APP_HEADER, Accept: 'application/json' },
-      signal,
-    });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new SparkApiError('Network error', 0, 0);
-  }
-  if (!response.ok)
-    throw new SparkApiError(`HTTP ${response.status}`, response.status, response.status);
-  const parsed = auditPageSchema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new SparkApiError('Unexpected answer from the server', 200, -1);
-  return { entries: parsed.data.D.Results, pagination: parsed.data.D.Pagination };
+  const { D } = await authRequest(
+    auditPageSchema,
+    `/auth/audit?_page=${page}&_limit=${AUDIT_PAGE_SIZE}`,
+    { signal },
+  );
+  return { entries: D.Results, pagination: D.Pagination };
 }
 
 export function useAudit(page: number) {

@@ -4,12 +4,11 @@ import { Redis } from 'ioredis';
 import type { SessionUser } from '../../../shared/account.js';
 import type { Sealer } from './sealing.js';
 import {
-  agentRecordId,
-  byAddedAt,
+  openAgents,
+  sealAgent,
   idleDeadline,
   newRecordId,
   pendingSignInSchema,
-  sealedAgentSchema,
   sealedSessionSchema,
   SESSION_IDLE_MS,
   SIGN_IN_WINDOW_MS,
@@ -131,18 +130,11 @@ export class RedisSessionStore implements SessionStore {
           .exec(),
       );
     }
-    return { id, ...parsed.data, agents: this.openAgents(id, agents) };
+    return { id, ...parsed.data, agents: this.agentsOf(id, agents) };
   }
 
-  private openAgents(sessionId: string, sealed: Record<string, string>): AgentAuthorization[] {
-    return Object.entries(sealed)
-      .flatMap(([agentId, value]) => {
-        const parsed = sealedAgentSchema.safeParse(
-          this.sealer.open(value, agentRecordId(sessionId, agentId)),
-        );
-        return parsed.success && parsed.data.user.Id === agentId ? [parsed.data] : [];
-      })
-      .sort(byAddedAt);
+  private agentsOf(sessionId: string, sealed: Record<string, string>): AgentAuthorization[] {
+    return openAgents(this.sealer, sessionId, Object.entries(sealed));
   }
 
   async addAgent(
@@ -151,7 +143,7 @@ export class RedisSessionStore implements SessionStore {
     limit: number,
   ): Promise<AddAgentOutcome> {
     const agentId = agent.user.Id;
-    const sealed = this.sealer.seal(agent, agentRecordId(sessionId, agentId));
+    const sealed = sealAgent(this.sealer, sessionId, agent);
     const outcome = await this.call(() =>
       this.redis.eval(
         ADD_AGENT,
@@ -172,7 +164,7 @@ export class RedisSessionStore implements SessionStore {
     tokens: Tokens,
   ): Promise<void> {
     const agentId = agent.user.Id;
-    const sealed = this.sealer.seal({ ...agent, tokens }, agentRecordId(sessionId, agentId));
+    const sealed = sealAgent(this.sealer, sessionId, { ...agent, tokens });
     await this.call(() => this.redis.eval(SET_AGENT, 1, agentsKey(sessionId), agentId, sealed));
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { sessionUserSchema, type SessionUser } from '../../../shared/account.js';
 import { sessionAgentSchema, type SessionAgent } from '../../../shared/agents.js';
+import type { Sealer } from './sealing.js';
 
 export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -115,6 +116,29 @@ export const refreshLockName = (sessionId: string, agentId: string | null) =>
 
 export const byAddedAt = (a: AgentAuthorization, b: AgentAuthorization) =>
   a.addedAt - b.addedAt || a.user.Id.localeCompare(b.user.Id);
+
+/** An agent's authorization sealed for one session, as both stores keep it. */
+export const sealAgent = (sealer: Sealer, sessionId: string, agent: AgentAuthorization) =>
+  sealer.seal(agent, agentRecordId(sessionId, agent.user.Id));
+
+/**
+ * A session's agents from their sealed values (agent Id, sealed), oldest first; a value that does
+ * not open, or opens as another agent's, is left out.
+ */
+export function openAgents(
+  sealer: Sealer,
+  sessionId: string,
+  rows: Iterable<[agentId: string, sealed: string]>,
+): AgentAuthorization[] {
+  return [...rows]
+    .flatMap(([agentId, sealed]) => {
+      const parsed = sealedAgentSchema.safeParse(
+        sealer.open(sealed, agentRecordId(sessionId, agentId)),
+      );
+      return parsed.success && parsed.data.user.Id === agentId ? [parsed.data] : [];
+    })
+    .sort(byAddedAt);
+}
 
 /** When an idle session ends: idle time from now, but never past its absolute end. */
 export const idleDeadline = (createdAt: number, now: number) =>

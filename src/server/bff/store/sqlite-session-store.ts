@@ -2,12 +2,11 @@ import type { SessionUser } from '../../../shared/account.js';
 import type { Sealer } from './sealing.js';
 import { openSessionsDatabase, type SessionsDb } from './sessions-db.js';
 import {
-  agentRecordId,
-  byAddedAt,
+  openAgents,
+  sealAgent,
   idleDeadline,
   newRecordId,
   pendingSignInSchema,
-  sealedAgentSchema,
   sealedSessionSchema,
   SESSION_IDLE_MS,
   SIGN_IN_WINDOW_MS,
@@ -138,13 +137,11 @@ export class SqliteSessionStore implements SessionStore {
 
   private agentsOf(sessionId: string): AgentAuthorization[] {
     const rows = this.statements.getAgents.all(sessionId) as { agent_id: string; sealed: string }[];
-    return rows
-      .flatMap((row) => {
-        const opened = this.sealer.open(row.sealed, agentRecordId(sessionId, row.agent_id));
-        const parsed = sealedAgentSchema.safeParse(opened);
-        return parsed.success && parsed.data.user.Id === row.agent_id ? [parsed.data] : [];
-      })
-      .sort(byAddedAt);
+    return openAgents(
+      this.sealer,
+      sessionId,
+      rows.map((row) => [row.agent_id, row.sealed]),
+    );
   }
 
   async addAgent(
@@ -153,7 +150,7 @@ export class SqliteSessionStore implements SessionStore {
     limit: number,
   ): Promise<AddAgentOutcome> {
     const agentId = agent.user.Id;
-    const sealed = this.sealer.seal(agent, agentRecordId(sessionId, agentId));
+    const sealed = sealAgent(this.sealer, sessionId, agent);
     return this.db.transaction((): AddAgentOutcome => {
       if (!this.statements.sessionLive.get(sessionId, this.now())) return 'session';
       const others = this.statements.countOtherAgents.get(sessionId, agentId) as { n: number };
@@ -169,7 +166,7 @@ export class SqliteSessionStore implements SessionStore {
     tokens: Tokens,
   ): Promise<void> {
     const agentId = agent.user.Id;
-    const sealed = this.sealer.seal({ ...agent, tokens }, agentRecordId(sessionId, agentId));
+    const sealed = sealAgent(this.sealer, sessionId, { ...agent, tokens });
     this.statements.updateAgent.run(sealed, sessionId, agentId);
   }
 

@@ -1,25 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SessionAgent } from '../../../../shared/agents.js';
 import { keyScope } from '../../../api/acting-for.js';
-import { APP_HEADER, SparkApiError } from '../../../api/spark-fetch.js';
+import { authRequest } from '../../../api/spark-fetch.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
 import { authKeys } from '../../auth/index.js';
 import type { SessionState } from '../../auth/index.js';
 import { useWorkingFor } from '../working-for.js';
 
-async function removeAgent(agentId: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(`/auth/agents/${encodeURIComponent(agentId)}`, {
-      method: 'DELETE',
-      credentials: 'same-origin',
-      headers: { ...APP_HEADER },
-    });
-  } catch {
-    throw new SparkApiError('Network error', 0, 0);
-  }
-  if (!response.ok)
-    throw new SparkApiError(`HTTP ${response.status}`, response.status, response.status);
+function removeAgent(agentId: string): Promise<void> {
+  return authRequest(null, `/auth/agents/${encodeURIComponent(agentId)}`, { method: 'DELETE' });
 }
 
 /** Drops an agent from the session (its tokens at once) and everything cached for it. */

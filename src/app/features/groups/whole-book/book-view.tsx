@@ -1,4 +1,5 @@
-import { Checkbox, NativeSelect, Pagination } from '@mantine/core';
+import { Checkbox, NativeSelect } from '@mantine/core';
+import { PageNav } from '../../../ui/page-nav.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { foldKey } from '../../../../shared/name-order.js';
 import { GROUPS_PAGE_SIZE } from '../../../data/get-groups.js';
@@ -104,27 +105,9 @@ export function bookView(
     </>
   );
 
-  const pagination = ({ pages, current }: { pages: number; current: number }) =>
-    pages > 1 && (
-      <Pagination
-        total={pages}
-        value={current}
-        onChange={(next) => set({ page: next })}
-        size="sm"
-        getControlProps={(control) => ({
-          'aria-label': {
-            first: 'First page',
-            last: 'Last page',
-            next: 'Next page',
-            previous: 'Previous page',
-          }[control],
-        })}
-        getItemProps={(item) => ({
-          'aria-label': `Page ${item}`,
-          'aria-current': item === current ? 'page' : undefined,
-        })}
-      />
-    );
+  const pagination = ({ pages, current }: { pages: number; current: number }) => (
+    <PageNav total={pages} value={current} onChange={(next) => set({ page: next })} />
+  );
 
   /** The table's Owner header sorts by owner name. */
   const sortByOwner = () => set({ by: null });
