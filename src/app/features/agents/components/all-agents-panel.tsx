@@ -5,7 +5,7 @@ import { agentBasename } from '../../../api/acting-for.js';
 import { errorMessage } from '../../../api/error-message.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import { GroupsTable } from '../../groups/components/groups-table.js';
-import { bookView } from '../../groups/whole-book/book-view.js';
+import { useBookView } from '../../groups/whole-book/book-view.js';
 import type { WholeBookUrlState } from '../../groups/whole-book/book-view.js';
 import { loadWholeBook } from '../../groups/whole-book/load-whole-book.js';
 import type { WholeBook } from '../../groups/whole-book/load-whole-book.js';
@@ -26,7 +26,6 @@ interface Props {
 export function AllAgentsPanel({ state, onChange, onClose }: Props) {
   const agents = useAgents();
   const { switchTo } = useWorkingFor();
-  const view = bookView(state, onChange);
   const books = useQueries({
     queries: agents.map((agent) => ({
       queryKey: groupKeys.wholeBook(agent.Id),
@@ -52,7 +51,8 @@ export function AllAgentsPanel({ state, onChange, onClose }: Props) {
     const book = books[index];
     return book?.isError ? [{ agent, book }] : [];
   });
-  const { shown, slice, pages, current } = view.pageOf(all);
+  const view = useBookView(state, onChange, all);
+  const { shown, slice } = view;
   const hrefOf = (group: PortalGroup) =>
     `${agentBasename(agentOf.get(group.Id) ?? null)}/groups/${encodeURIComponent(group.Id)}`;
 
@@ -103,7 +103,7 @@ export function AllAgentsPanel({ state, onChange, onClose }: Props) {
             switchTo(agentOf.get(group.Id) ?? null, `/groups/${encodeURIComponent(group.Id)}`),
         }}
       />
-      {view.pagination({ pages, current })}
+      {view.pagination}
     </Stack>
   );
 }

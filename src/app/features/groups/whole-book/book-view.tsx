@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Checkbox, NativeSelect } from '@mantine/core';
 import { PageNav } from '../../../ui/page-nav.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
@@ -57,28 +58,31 @@ function readSort(value: string | null): SortKey {
 }
 
 /**
- * Filters, sort and page of a view over whole books, kept in the address (`useListUrlState`);
- * `pageOf` applies them to every group loaded (one agent's, or several agents' together).
+ * Filters, sort and page of a view over whole books, kept in the address (`useListUrlState`),
+ * applied to `all` the groups loaded (one agent's, or several agents' together). The filtered,
+ * sorted list is worked out again only when the groups, a filter or the sort change.
  */
-export function bookView(
+export function useBookView(
   state: WholeBookUrlState,
   set: (change: Partial<WholeBookUrlState>) => void,
+  all: PortalGroup[] | undefined,
 ) {
   const { favoritesOnly, inactiveOnly, page } = state;
   const sort = readSort(state.by);
-
-  const pageOf = (all: PortalGroup[]) => {
-    const shown = sortedGroups(
-      all,
-      sort,
-      (group) =>
-        (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
-    );
-    const pages = Math.max(1, Math.ceil(shown.length / GROUPS_PAGE_SIZE));
-    const current = Math.min(page, pages);
-    const slice = shown.slice((current - 1) * GROUPS_PAGE_SIZE, current * GROUPS_PAGE_SIZE);
-    return { shown: shown.length, slice, pages, current };
-  };
+  const sorted = useMemo(
+    () =>
+      all &&
+      sortedGroups(
+        all,
+        sort,
+        (group) =>
+          (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
+      ),
+    [all, sort, favoritesOnly, inactiveOnly],
+  );
+  const pages = Math.max(1, Math.ceil((sorted?.length ?? 0) / GROUPS_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const slice = sorted?.slice((current - 1) * GROUPS_PAGE_SIZE, current * GROUPS_PAGE_SIZE) ?? [];
 
   const filters = (
     <>
@@ -105,11 +109,11 @@ export function bookView(
     </>
   );
 
-  const pagination = ({ pages, current }: { pages: number; current: number }) => (
+  const pagination = (
     <PageNav total={pages} value={current} onChange={(next) => set({ page: next })} />
   );
 
   /** The table's Owner header sorts by owner name. */
   const sortByOwner = () => set({ by: null });
-  return { filters, pageOf, pagination, sortByOwner };
+  return { filters, shown: sorted?.length ?? 0, slice, pagination, sortByOwner };
 }

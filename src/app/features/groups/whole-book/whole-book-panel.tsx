@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../../api/error-message.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import { GroupsTable } from '../components/groups-table.js';
-import { bookView } from './book-view.js';
+import { useBookView } from './book-view.js';
 import { loadWholeBook, WHOLE_BOOK_LIMIT, WholeBookTooLarge } from './load-whole-book.js';
 import type { WholeBook } from './load-whole-book.js';
 import type { WholeBookUrlState } from './book-view.js';
@@ -58,7 +58,7 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const view = bookView(state, set);
+  const view = useBookView(state, set, book.data?.groups);
 
   if (progress) {
     const { loaded, total } = progress;
@@ -101,8 +101,8 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
     );
   }
 
+  const { shown, slice } = view;
   const all = book.data.groups;
-  const { shown, slice, pages, current } = view.pageOf(all);
 
   return (
     <Stack gap="sm">
@@ -126,7 +126,7 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
         onSortChange={view.sortByOwner}
         caption="All portal groups"
       />
-      {view.pagination({ pages, current })}
+      {view.pagination}
     </Stack>
   );
 }
