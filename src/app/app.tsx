@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { WorkingForRouter } from './features/agents/working-for.js';
 import { createQueryClient } from './query-client.js';
 import { guardPendingWrites } from './pending-writes-guard.js';
-import { AppRoutes } from './routes/app-routes.js';
+import { appRoutes } from './routes/app-routes.js';
 import { ProgressBar } from './ui/progress-bar.js';
 import { cssVariablesResolver, theme } from './ui/theme.js';
 
@@ -14,6 +14,7 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: 'portal-groups-
 export function App() {
   const [queryClient] = useState(() => createQueryClient({ tabSync: true }));
   useEffect(() => guardPendingWrites(queryClient), [queryClient]);
+  const routes = useMemo(() => appRoutes(queryClient), [queryClient]);
   return (
     <MantineProvider
       theme={theme}
@@ -24,9 +25,7 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <Notifications position="bottom-right" />
         <ProgressBar />
-        <WorkingForRouter>
-          <AppRoutes />
-        </WorkingForRouter>
+        <WorkingForRouter routes={routes} />
       </QueryClientProvider>
     </MantineProvider>
   );

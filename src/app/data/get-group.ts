@@ -1,4 +1,4 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { portalGroupReadSchema } from '../../shared/portal-groups.js';
 import type { PortalGroup } from '../../shared/portal-groups.js';
@@ -33,21 +33,24 @@ export function findGroupInLists(queryClient: QueryClient, id: string) {
   return undefined;
 }
 
-/** Seeds the detail cache from list data (so the page opens at once), then fetches if stale. */
-export function prefetchGroup(queryClient: QueryClient, group: PortalGroup, updatedAt: number) {
-  if (queryClient.getQueryData(groupKeys.detail(group.Id)) === undefined) {
-    queryClient.setQueryData(groupKeys.detail(group.Id), group, { updatedAt });
+/**
+ * Before a group's page opens (its route's loader, or a hover or focus on its link): seeds the
+ * detail cache with the group as a list showed it (`seen`, else found in a loaded list page), so
+ * the page shows at once, then fetches it if stale.
+ */
+export function prefetchGroupPage(
+  queryClient: QueryClient,
+  id: string,
+  seen = findGroupInLists(queryClient, id),
+) {
+  if (seen && queryClient.getQueryData(groupKeys.detail(id)) === undefined) {
+    queryClient.setQueryData(groupKeys.detail(id), seen.group, { updatedAt: seen.updatedAt });
   }
-  void queryClient.prefetchQuery(groupQueryOptions(group.Id));
+  void queryClient.prefetchQuery(groupQueryOptions(id));
 }
 
 export function useGroup(id: string) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    ...groupQueryOptions(id),
-    initialData: () => findGroupInLists(queryClient, id)?.group,
-    initialDataUpdatedAt: () => findGroupInLists(queryClient, id)?.updatedAt,
-  });
+  return useQuery(groupQueryOptions(id));
 }
 
 export function isNotFound(error: unknown): boolean {

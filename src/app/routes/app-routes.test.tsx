@@ -5,26 +5,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
 import { agent, makeGroup } from '../test/fixtures.js';
 import { groupsListHandler } from '../test/fake-groups.js';
-import { LocationProbe } from '../test/location-probe.js';
 import { setupMswServer, sparkError } from '../test/msw.js';
-import { renderWithProviders } from '../test/render.js';
+import { renderAppRoutes } from '../test/render.js';
 import { sessionHandler } from '../test/session-handler.js';
 import { ProgressBar } from '../ui/progress-bar.js';
-import { AppRoutes } from './app-routes.js';
 
 const server = setupMswServer();
 
 afterEach(() => onlineManager.setOnline(true));
 
 function renderApp(route: string) {
-  return renderWithProviders(
-    <>
-      <ProgressBar />
-      <AppRoutes />
-      <LocationProbe />
-    </>,
-    { route, queryClient: createQueryClient({ retry: false }) },
-  );
+  return renderAppRoutes(route, {
+    queryClient: createQueryClient({ retry: false }),
+    outside: <ProgressBar />,
+  });
 }
 
 describe('app shell', () => {

@@ -1,7 +1,16 @@
 import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { lazyWithPreload } from 'react-lazy-with-preload';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Outlet } from 'react-router-dom';
+import type { RouteObject } from 'react-router-dom';
 import { parseAgentPath } from '../api/acting-for.js';
+import { prefetchGroupPage } from '../data/get-group.js';
+import { groupsQueryOptions } from '../data/get-groups.js';
+import { authKeys } from '../data/session.js';
+import type { SessionState } from '../data/session.js';
+import { readListParams } from '../features/groups/list-params.js';
+import { PageLoader } from '../ui/page-loader.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { SignedOutPage } from './signed-out-page.js';
@@ -17,7 +26,6 @@ const NewGroupPage = lazyWithPreload(() =>
 const GroupPage = lazyWithPreload(() =>
   import('./group-page.js').then((m) => ({ default: m.GroupPage })),
 );
-
 const AuditPage = lazyWithPreload(() =>
   import('./audit-page.js').then((m) => ({ default: m.AuditPage })),
 );
@@ -26,10 +34,9 @@ const isHome = /^\/(groups\/?)?$/.test(parseAgentPath(window.location.pathname).
 // The home page's code loads alongside the sign-in check, not after it.
 if (isHome) void GroupsPage.preload();
 
-/** Every client route; signed-in pages sit behind the auth gate in the layout. */
-export function AppRoutes() {
+/** Once the first page is up, fetches the other pages' code while the user reads it. */
+function PreloadPages({ children }: { children?: ReactNode }) {
   useEffect(() => {
-    // Once the first page is up, fetch the others' code while the user reads it.
     const preloadAll = () => [GroupsPage, GroupPage, NewGroupPage].forEach((p) => void p.preload());
     // jsdom and older Safari have no requestIdleCallback.
     if (typeof window.requestIdleCallback !== 'function') {
@@ -40,16 +47,62 @@ export function AppRoutes() {
     return () => window.cancelIdleCallback(id);
   }, []);
   return (
-    <Routes>
-      <Route path="/signed-out" element={<SignedOutPage />} />
-      <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/groups" replace />} />
-        <Route path="/groups" element={<GroupsPage />} />
-        <Route path="/groups/new" element={<NewGroupPage />} />
-        <Route path="/groups/:groupId" element={<GroupPage />} />
-        <Route path="/audit" element={<AuditPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <>
+      <Outlet />
+      {children}
+    </>
   );
+}
+
+/**
+ * A page's data starts loading at navigation, beside its code, instead of after the page renders.
+ * Only once signed in: the first load checks the session first (the auth gate), and a signed-out
+ * visitor's reads would only be refused.
+ */
+function whenSignedIn(queryClient: QueryClient, start: () => void) {
+  if (queryClient.getQueryData<SessionState>(authKeys.session())?.user) start();
+  return null;
+}
+
+/**
+ * Every client route; signed-in pages sit behind the auth gate in the layout. `extra` renders on
+ * every page (tests put a location probe there).
+ */
+export function appRoutes(queryClient: QueryClient, extra?: ReactNode): RouteObject[] {
+  return [
+    {
+      element: <PreloadPages>{extra}</PreloadPages>,
+      // Shown while the first address's loaders run (they return at once; see whenSignedIn).
+      hydrateFallbackElement: <PageLoader label="Checking your sign-in" />,
+      children: [
+        { path: '/signed-out', element: <SignedOutPage /> },
+        {
+          element: <AppLayout />,
+          children: [
+            { index: true, element: <Navigate to="/groups" replace /> },
+            {
+              path: '/groups',
+              element: <GroupsPage />,
+              loader: ({ request }) =>
+                whenSignedIn(queryClient, () => {
+                  const params = readListParams(new URL(request.url).searchParams);
+                  void queryClient.prefetchQuery(groupsQueryOptions(params));
+                }),
+            },
+            { path: '/groups/new', element: <NewGroupPage /> },
+            {
+              path: '/groups/:groupId',
+              element: <GroupPage />,
+              loader: ({ params }) =>
+                whenSignedIn(queryClient, () =>
+                  prefetchGroupPage(queryClient, params.groupId ?? ''),
+                ),
+            },
+            { path: '/audit', element: <AuditPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ];
 }

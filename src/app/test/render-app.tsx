@@ -5,7 +5,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { WorkingForRouter } from '../features/agents/working-for.js';
 import { createQueryClient } from '../query-client.js';
-import { AppRoutes } from '../routes/app-routes.js';
+import { appRoutes } from '../routes/app-routes.js';
 import { theme } from '../ui/theme.js';
 import { LocationProbe } from './location-probe.js';
 
@@ -18,10 +18,7 @@ export function renderApp(url: string) {
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
         <Notifications />
-        <WorkingForRouter>
-          <AppRoutes />
-          <LocationProbe />
-        </WorkingForRouter>
+        <WorkingForRouter routes={appRoutes(queryClient, <LocationProbe />)} />
       </QueryClientProvider>
     </MantineProvider>,
   );

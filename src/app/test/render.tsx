@@ -4,8 +4,10 @@ import { userEvent } from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { createMemoryRouter, MemoryRouter, Route, RouterProvider, Routes } from 'react-router-dom';
+import { appRoutes } from '../routes/app-routes.js';
 import { theme } from '../ui/theme.js';
+import { LocationProbe } from './location-probe.js';
 
 export function makeTestQueryClient() {
   return new QueryClient({
@@ -41,4 +43,29 @@ export function renderWithProviders(ui: ReactElement, options: Options = {}) {
     </MantineProvider>,
   );
   return { ...result, user, queryClient };
+}
+
+/**
+ * The app's own routes (loaders included) in a memory router at `route`, with a location probe;
+ * `outside` renders beside the router (e.g. the progress bar).
+ */
+export function renderAppRoutes(
+  route: string,
+  options: { queryClient?: QueryClient; outside?: ReactNode } = {},
+) {
+  const queryClient = options.queryClient ?? makeTestQueryClient();
+  const router = createMemoryRouter(appRoutes(queryClient, <LocationProbe />), {
+    initialEntries: [route],
+  });
+  const user = userEvent.setup();
+  const result = render(
+    <MantineProvider theme={theme} env="test">
+      <QueryClientProvider client={queryClient}>
+        <Notifications />
+        {options.outside}
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return { ...result, user, queryClient, router };
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { groupsListHandler } from '../../test/fake-groups.js';
@@ -50,7 +50,12 @@ describe('all my agents', () => {
       ['Ann Avery', 'Avery Stone'],
       ['Cat Jordan', 'Jordan Lee'],
     ]);
-    expect(screen.getByTestId('location')).toHaveTextContent('/groups?agents=all&fav=1&by=members');
+    // A navigation runs the route's loader first, so the address follows a moment later.
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        '/groups?agents=all&fav=1&by=members',
+      ),
+    );
   });
 
   it('opens a group under its own agent', async () => {

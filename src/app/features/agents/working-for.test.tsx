@@ -187,7 +187,7 @@ describe('working for an agent', () => {
     expect(alert).toHaveTextContent('No agent was added');
     expect(alert).toHaveTextContent(message);
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/groups$/);
   });
 

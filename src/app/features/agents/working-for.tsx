@@ -1,7 +1,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState } from 'react';
-import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import type { RouteObject } from 'react-router-dom';
 import { actingFor, agentBasename, parseAgentPath, setActingFor } from '../../api/acting-for.js';
 
 export interface WorkingFor {
@@ -30,7 +30,7 @@ export function useWorkingFor(): WorkingFor {
  * (new query keys, no state carried over) and cancels the reads still running for the account
  * left, so none of them can answer into the new one.
  */
-export function WorkingForRouter({ children }: { children: ReactNode }) {
+export function WorkingForRouter({ routes }: { routes: RouteObject[] }) {
   const queryClient = useQueryClient();
   const [agentId, setAgentId] = useState(() => {
     const fromPath = parseAgentPath(window.location.pathname).agentId;
@@ -65,12 +65,15 @@ export function WorkingForRouter({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(() => ({ agentId, switchTo }), [agentId, switchTo]);
-  const basename = agentBasename(agentId);
+  // A new router per account: it reads the address afresh, under the account's basename.
+  const router = useMemo(
+    () => createBrowserRouter(routes, { basename: agentBasename(agentId) || undefined }),
+    [routes, agentId],
+  );
+  useEffect(() => () => router.dispose(), [router]);
   return (
     <WorkingForContext value={value}>
-      <BrowserRouter key={agentId ?? 'me'} basename={basename || undefined}>
-        {children}
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </WorkingForContext>
   );
 }

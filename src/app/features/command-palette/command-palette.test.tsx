@@ -3,12 +3,10 @@ import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { createQueryClient } from '../../query-client.js';
-import { AppRoutes } from '../../routes/app-routes.js';
 import { agent, consumer, makeGroup } from '../../test/fixtures.js';
 import { groupsListHandler } from '../../test/fake-groups.js';
-import { LocationProbe } from '../../test/location-probe.js';
 import { setupMswServer, sparkResults } from '../../test/msw.js';
-import { renderWithProviders } from '../../test/render.js';
+import { renderAppRoutes } from '../../test/render.js';
 import { sessionHandler } from '../../test/session-handler.js';
 
 const server = setupMswServer();
@@ -67,13 +65,9 @@ function sparkHandlers(contactRequests: URL[] = []) {
 }
 
 function renderApp(route = '/groups') {
-  return renderWithProviders(
-    <>
-      <AppRoutes />
-      <LocationProbe />
-    </>,
-    { route, queryClient: createQueryClient({ retry: false }) },
-  );
+  return renderAppRoutes(route, {
+    queryClient: createQueryClient({ retry: false }),
+  });
 }
 
 async function openPalette(user: ReturnType<typeof renderApp>['user']) {

@@ -1,12 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../query-client.js';
-import { AppRoutes } from '../../routes/app-routes.js';
 import { agent, makeGroup } from '../../test/fixtures.js';
 import { groupsListHandler } from '../../test/fake-groups.js';
-import { LocationProbe } from '../../test/location-probe.js';
 import { setupMswServer } from '../../test/msw.js';
-import { renderWithProviders } from '../../test/render.js';
+import { renderAppRoutes } from '../../test/render.js';
 import { sessionHandler } from '../../test/session-handler.js';
 import { http } from 'msw';
 import { sparkResults } from '../../test/msw.js';
@@ -28,13 +26,9 @@ function renderApp() {
       sparkResults(groups.filter((g) => g.Id === params.id)),
     ),
   );
-  return renderWithProviders(
-    <>
-      <AppRoutes />
-      <LocationProbe />
-    </>,
-    { route: '/groups', queryClient: createQueryClient({ retry: false }) },
-  );
+  return renderAppRoutes('/groups', {
+    queryClient: createQueryClient({ retry: false }),
+  });
 }
 
 describe('keyboard shortcuts', () => {

@@ -3,8 +3,8 @@ import type { SessionAgent } from '../../../../shared/agents.js';
 import { keyScope } from '../../../api/acting-for.js';
 import { authRequest } from '../../../api/spark-fetch.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
-import { authKeys } from '../../auth/index.js';
-import type { SessionState } from '../../auth/index.js';
+import { authKeys } from '../../../data/session.js';
+import type { SessionState } from '../../../data/session.js';
 import { useWorkingFor } from '../working-for.js';
 
 function removeAgent(agentId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { useSessionUser } from '../../auth/index.js';
+import { useSessionUser } from '../../../data/session.js';
 import { useAgents } from '../api/agents.js';
 import { useWorkingFor } from '../working-for.js';
 import { WorkingForButton } from './working-for-trigger.js';

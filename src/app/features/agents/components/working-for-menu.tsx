@@ -6,7 +6,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { SessionAgent } from '../../../../shared/agents.js';
 import { agentBasename } from '../../../api/acting-for.js';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
-import { useSessionUser } from '../../auth/index.js';
+import { useSessionUser } from '../../../data/session.js';
 import { addAgentUrl, useAgents } from '../api/agents.js';
 import { useRemoveAgent } from '../api/remove-agent.js';
 import { pageAfterSwitch, useWorkingFor } from '../working-for.js';

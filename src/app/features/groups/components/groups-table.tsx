@@ -16,7 +16,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { CardList, CardListItem, usePhone } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
-import { prefetchGroup } from '../../../data/get-group.js';
+import { prefetchGroupPage } from '../../../data/get-group.js';
 import type { GroupListParams } from '../../../data/group-keys.js';
 import { groupName, isFavorite, lastSignIn, memberPreview } from '../../../data/group-summary.js';
 
@@ -107,7 +107,8 @@ export function GroupsTable({
         </Anchor>
       );
     }
-    const seed = () => prefetchGroup(queryClient, group, dataUpdatedAt);
+    const seed = () =>
+      prefetchGroupPage(queryClient, group.Id, { group, updatedAt: dataUpdatedAt });
     return (
       <Anchor
         component={Link}
