@@ -7,12 +7,12 @@ import { useAgents } from '../features/agents/api/agents.js';
 import { useCanEdit } from '../features/auth/index.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
 import { useGroups } from '../data/get-groups.js';
+import { EmptyGroupsList, GroupsPager } from '../features/groups/components/groups-list-states.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
 import { useListUrlState } from '../features/groups/use-list-url-state.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { ErrorPanel } from '../ui/error-panel.js';
-import { PageNav } from '../ui/page-nav.js';
 import { useReserveBottom } from '../ui/reserve-bottom.js';
 
 const WholeBookPanel = lazy(() =>
@@ -29,13 +29,6 @@ const AllAgentsPanel = lazy(() =>
 const BulkBar = lazy(() =>
   import('../features/bulk/bulk-bar.js').then((m) => ({ default: m.BulkBar })),
 );
-
-/** "1–25 of 36" */
-function rangeText(page: number, pageSize: number, shown: number, total: number) {
-  if (shown === 0) return `0 of ${total}`;
-  const first = (page - 1) * pageSize + 1;
-  return `${first}–${first + shown - 1} of ${total}`;
-}
 
 export function GroupsPage() {
   useDocumentTitle('Groups · Portal Groups Admin');
@@ -85,37 +78,18 @@ export function GroupsPage() {
         onRetry={() => void groups.refetch()}
       />
     );
-  } else if (data && data.groups.length === 0 && params.page > 1 && data.pagination.TotalRows > 0) {
-    body = (
-      <Stack align="flex-start">
-        <Text>This page is empty.</Text>
-        <Button variant="default" onClick={() => update({ page: 1 })}>
-          Go to the first page
-        </Button>
-      </Stack>
-    );
-  } else if (data && data.groups.length === 0 && params.q) {
-    body = (
-      <Stack align="flex-start">
-        <Text fw={600}>No groups match “{params.q}”</Text>
-        <Button variant="default" onClick={() => search('')}>
-          Clear search
-        </Button>
-      </Stack>
-    );
   } else if (data && data.groups.length === 0) {
     body = (
-      <Stack align="flex-start">
-        <Text fw={600}>No groups yet</Text>
-        {canEdit && (
-          <Button component={Link} to="/groups/new">
-            Create a group
-          </Button>
-        )}
-      </Stack>
+      <EmptyGroupsList
+        data={data}
+        page={params.page}
+        q={params.q}
+        canEdit={canEdit}
+        onFirstPage={() => update({ page: 1 })}
+        onClearSearch={() => search('')}
+      />
     );
   } else {
-    const { pagination } = data ?? {};
     body = (
       <Stack gap="sm">
         {groups.isRefetchError && (
@@ -175,23 +149,7 @@ export function GroupsPage() {
             </Suspense>
           </Box>
         )}
-        {data && pagination && (
-          <Group justify="space-between" gap="sm">
-            <Text size="sm" aria-live="polite">
-              {rangeText(
-                pagination.CurrentPage,
-                pagination.PageSize,
-                data.groups.length,
-                pagination.TotalRows,
-              )}
-            </Text>
-            <PageNav
-              total={pagination.TotalPages}
-              value={params.page}
-              onChange={(page) => update({ page })}
-            />
-          </Group>
-        )}
+        {data && <GroupsPager data={data} page={params.page} onPage={(page) => update({ page })} />}
       </Stack>
     );
   }
