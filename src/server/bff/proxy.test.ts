@@ -49,6 +49,19 @@ async function waitUntilExpired(server: TestServer, token: string) {
     .toBe(1020);
 }
 
+/** The app's own same-origin write of a group's Tags, through `/api`. */
+function putTags(server: TestServer, cookie: string, groupId: string, tags: string[]) {
+  return api(server, cookie, `/portal/groups/${groupId}`, {
+    method: 'PUT',
+    headers: {
+      ...APP_HEADERS,
+      Origin: server.config.publicUrl,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ D: { Tags: tags } }),
+  });
+}
+
 describe('the /api proxy', () => {
   let server: TestServer;
   let avery: string;
@@ -101,15 +114,7 @@ describe('the /api proxy', () => {
   it('forwards a same-origin write from the app', async () => {
     const group = await firstGroup();
     const tags = group.Tags.includes('Favorites') ? [] : ['Favorites'];
-    const response = await api(server, avery, `/portal/groups/${group.Id}`, {
-      method: 'PUT',
-      headers: {
-        ...APP_HEADERS,
-        Origin: server.config.publicUrl,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({ D: { Tags: tags } }),
-    });
+    const response = await putTags(server, avery, group.Id, tags);
     expect(response.status).toBe(200);
     const after = await json(await api(server, avery, `/portal/groups/${group.Id}`));
     expect(after.D.Results?.[0]?.Tags).toEqual(tags);
@@ -205,15 +210,7 @@ describe('revalidated reads through the proxy (ETag)', () => {
     const etag = first.headers.get('etag') ?? '';
     const group = (await json(first)).D.Results?.[0] as { Id: string; Tags: string[] };
     const tags = group.Tags.includes('Favorites') ? [] : ['Favorites'];
-    const write = await api(server, avery, `/portal/groups/${group.Id}`, {
-      method: 'PUT',
-      headers: {
-        ...APP_HEADERS,
-        Origin: server.config.publicUrl,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({ D: { Tags: tags } }),
-    });
+    const write = await putTags(server, avery, group.Id, tags);
     expect(write.status).toBe(200);
     expect(write.headers.get('cache-control')).toBe('no-store');
     expect(write.headers.get('etag')).toBeNull();
