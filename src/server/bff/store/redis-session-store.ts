@@ -114,13 +114,13 @@ export class RedisSessionStore implements SessionStore {
       ];
     });
     if (!sealed) return null;
-    const parsed = sealedSessionSchema.safeParse(this.sealer.open(sealed, id));
-    if (!parsed.success) {
+    const data = this.sealer.openAs(sealedSessionSchema, sealed, id);
+    if (!data) {
       await this.delete(id);
       return null;
     }
     const now = Date.now();
-    const extended = idleDeadline(parsed.data.createdAt, now);
+    const extended = idleDeadline(data.createdAt, now);
     if (ttl > 0 && extended - (now + ttl) > TOUCH_AFTER_MS) {
       await this.call(() =>
         this.redis
@@ -130,7 +130,7 @@ export class RedisSessionStore implements SessionStore {
           .exec(),
       );
     }
-    return { id, ...parsed.data, agents: this.agentsOf(id, agents) };
+    return { id, ...data, agents: this.agentsOf(id, agents) };
   }
 
   private agentsOf(sessionId: string, sealed: Record<string, string>): AgentAuthorization[] {

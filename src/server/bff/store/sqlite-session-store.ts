@@ -21,7 +21,6 @@ import {
 } from './session-store.js';
 
 const SWEEP_EVERY_MS = 60 * 1000;
-const MAX_OPENED = 1_000;
 
 interface Row {
   sealed: string;
@@ -33,11 +32,6 @@ export class SqliteSessionStore implements SessionStore {
   readonly db: SessionsDb;
   private readonly statements;
   private readonly locks = new Map<string, Promise<unknown>>();
-  /**
-   * Sessions already unsealed, by id, with the sealed text they came from: a request whose row
-   * still holds that text skips the decryption and validation. The row stays the truth.
-   */
-  private readonly opened = new Map<string, { sealed: string; session: SealedSession }>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
@@ -107,10 +101,10 @@ export class SqliteSessionStore implements SessionStore {
     const row = this.statements.getSession.get(id) as Row | undefined;
     if (!row) return null;
     const now = this.now();
-    const data = row.expires_at > now ? this.unseal(id, row.sealed) : null;
+    const data =
+      row.expires_at > now ? this.sealer.openAs(sealedSessionSchema, row.sealed, id) : null;
     // Expired, or sealed under a session secret that has since been rotated: signed out.
     if (!data) {
-      this.opened.delete(id);
       this.statements.deleteSession.run(id);
       return null;
     }
@@ -123,16 +117,6 @@ export class SqliteSessionStore implements SessionStore {
       createdAt: data.createdAt,
       agents: this.agentsOf(id),
     };
-  }
-
-  private unseal(id: string, sealed: string): SealedSession | null {
-    const known = this.opened.get(id);
-    if (known?.sealed === sealed) return known.session;
-    const parsed = sealedSessionSchema.safeParse(this.sealer.open(sealed, id));
-    if (!parsed.success) return null;
-    if (this.opened.size >= MAX_OPENED) this.opened.clear();
-    this.opened.set(id, { sealed, session: parsed.data });
-    return parsed.data;
   }
 
   private agentsOf(sessionId: string): AgentAuthorization[] {
@@ -180,7 +164,6 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async delete(id: string): Promise<void> {
-    this.opened.delete(id);
     this.statements.deleteSession.run(id);
   }
 

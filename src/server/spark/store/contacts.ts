@@ -1,6 +1,7 @@
 import type { CompiledFilter, FieldMap } from '../sparkql/index.js';
 import type { Db } from './db.js';
 import { cachedCount } from './read-cache.js';
+import { CANDIDATE_ROWIDS, fewCandidates } from './substring-candidates.js';
 import { statement } from './statements.js';
 import { foldKey } from './text.js';
 import { sparkTimestamp } from './timestamps.js';
@@ -56,8 +57,7 @@ function contactWhere(filter: CompiledFilter, useIndex = true): CompiledFilter {
     return { sql: `c.agent_id = ? AND ${filter.sql}`, params: filter.params };
   }
   return {
-    sql: `+c.agent_id = ? AND c.rowid IN
-      (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?) AND ${filter.sql}`,
+    sql: `+c.agent_id = ? AND c.rowid IN (${CANDIDATE_ROWIDS}) AND ${filter.sql}`,
     params: [filter.substringQuery, ...filter.params],
   };
 }
@@ -82,23 +82,6 @@ export function contactListSql(
      ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
     params: where.params,
   };
-}
-
-/**
- * Sorting thousands of candidates costs more than walking the agent's contacts in order until a
- * page is full, which a term that common does soon.
- */
-const MAX_CANDIDATES_TO_SORT = 2_000;
-
-function fewCandidates(db: Db, filter: CompiledFilter): boolean {
-  if (!filter.substringQuery) return false;
-  const candidates = cachedCount(
-    db,
-    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM contacts_search WHERE contacts_search MATCH ?
-      LIMIT ${MAX_CANDIDATES_TO_SORT + 1})`,
-    [filter.substringQuery],
-  );
-  return candidates <= MAX_CANDIDATES_TO_SORT;
 }
 
 export function countContacts(db: Db, agentId: string, filter: CompiledFilter): number {
