@@ -27,7 +27,8 @@ export const leaksInternals = (text: string) => STACK_TRACE.test(text) || /FST_E
 
 export function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
     return undefined;
   }

@@ -59,7 +59,7 @@ async function send(
     });
     entry.status = response.status;
     const text = await response.text();
-    entry.json = text ? (JSON.parse(text) as unknown) : undefined;
+    entry.json = text ? JSON.parse(text) : undefined;
   } catch {
     entry.status = 0;
   }

@@ -41,7 +41,8 @@ export class Sealer {
         decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
         decipher.final(),
       ]).toString('utf8');
-      return JSON.parse(text) as unknown;
+      const value: unknown = JSON.parse(text);
+      return value;
     } catch {
       return null;
     }

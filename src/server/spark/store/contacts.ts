@@ -95,19 +95,14 @@ export function listContacts(
   page: { filter: CompiledFilter; orderSql: string; limit: number; offset: number },
 ): ContactRow[] {
   const list = contactListSql(page.filter, page.orderSql, fewCandidates(db, page.filter));
-  return statement(db, list.sql).all(
-    agentId,
-    ...list.params,
-    page.limit,
-    page.offset,
-  ) as ContactRow[];
+  return statement<ContactRow>(db, list.sql).all(agentId, ...list.params, page.limit, page.offset);
 }
 
 export function findContact(db: Db, agentId: string, id: string): ContactRow | undefined {
-  return statement(
+  return statement<ContactRow>(
     db,
     `SELECT ${CONTACT_COLUMNS} ${FROM_CONTACTS} WHERE c.id = ? AND c.agent_id = ?`,
-  ).get(id, agentId) as ContactRow | undefined;
+  ).get(id, agentId);
 }
 
 export function emailTaken(db: Db, agentId: string, email: string): boolean {
@@ -160,10 +155,10 @@ export function touchContact(db: Db, contactId: string): void {
 }
 
 export function findPortalAccount(db: Db, contactId: string): PortalAccountRow | undefined {
-  return statement(
+  return statement<PortalAccountRow>(
     db,
     'SELECT id, contact_id, enabled, last_login, last_active FROM portal_accounts WHERE contact_id = ?',
-  ).get(contactId) as PortalAccountRow | undefined;
+  ).get(contactId);
 }
 
 export function insertPortalAccount(db: Db, contactId: string, enabled = true): string {

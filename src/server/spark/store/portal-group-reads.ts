@@ -94,14 +94,14 @@ export function listGroups(
   page: { filter: CompiledFilter; orderSql: string; limit: number; offset: number },
 ): GroupRow[] {
   const list = groupListSql(scope, page.filter, page.orderSql, fewCandidates(db, page.filter));
-  return statement(db, list.sql).all(...list.params, page.limit, page.offset) as GroupRow[];
+  return statement<GroupRow>(db, list.sql).all(...list.params, page.limit, page.offset);
 }
 
 export function findGroup(db: Db, scope: GroupScope, id: string): GroupRow | undefined {
   const source = groupSource(scope, { sql: 'g.id = ?', params: [id] }, false);
-  return statement(db, `SELECT g.id, g.contact_id, g.favorites ${source.sql}`).get(
+  return statement<GroupRow>(db, `SELECT g.id, g.contact_id, g.favorites ${source.sql}`).get(
     ...source.params,
-  ) as GroupRow | undefined;
+  );
 }
 
 export function groupUsersSql(groupCount: number): string {
@@ -115,7 +115,7 @@ export function groupUsersSql(groupCount: number): string {
 
 function readGroupUsers(db: Db, groupIds: string[]): Map<string, GroupUserRow[]> {
   const byGroup = new Map<string, GroupUserRow[]>(groupIds.map((id) => [id, []]));
-  const rows = statement(db, groupUsersSql(groupIds.length)).all(...groupIds) as GroupUserRow[];
+  const rows = statement<GroupUserRow>(db, groupUsersSql(groupIds.length)).all(...groupIds);
   for (const row of rows) byGroup.get(row.group_id)?.push(row);
   return byGroup;
 }
