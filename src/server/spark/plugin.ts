@@ -32,6 +32,7 @@ const badBody = (message: string) => new SparkError(400, SparkCode.BadBody, mess
 
 function toSparkError(error: unknown): SparkError {
   if (error instanceof SparkError) return error;
+  // Needed: a handler may throw anything; Fastify's own errors carry these fields, all optional.
   const fastifyError = error as Partial<FastifyError>;
   if (hasZodFastifySchemaValidationErrors(error)) {
     // A path Id that is not 26 digits names nothing (spec §1).
@@ -73,7 +74,8 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     }
     if (body === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(body as string));
+      // `parseAs: 'string'` hands a string (the type allows a Buffer too).
+      done(null, JSON.parse(body.toString()));
     } catch {
       done(badBody('The request body is not valid JSON.'), undefined);
     }
