@@ -51,7 +51,7 @@ export async function registerApiExplorer(app: FastifyInstance): Promise<void> {
     transform: (input) => {
       const body = input.route.config?.documentedBody;
       const url = input.url.startsWith(prefix) ? input.url.slice(prefix.length) || '/' : input.url;
-      const schema = (input.schema ?? { hide: true }) as FastifySchema & { hide?: boolean };
+      const schema: FastifySchema & { hide?: boolean } = input.schema ?? { hide: true };
       return jsonSchemaTransform({ ...input, url, schema: body ? { ...schema, body } : schema });
     },
   });

@@ -161,6 +161,11 @@ function writers(db: Db) {
 const emailOf = (given: string, family: string, n: number) =>
   `${foldKey(given)}.${foldKey(family)}${n ? n : ''}@example.com`.replace(/[^a-z0-9.@]/g, '');
 
+/** One of `items`, chosen by `random` (in [0, 1), so always in range). */
+function oneOf<T>(random: () => number, items: readonly [T, ...T[]]): T {
+  return items[Math.floor(random() * items.length)] ?? items[0];
+}
+
 function lastLoginFor(random: () => number, now: number): string | null {
   const roll = random();
   if (roll < 0.15) return null;
@@ -225,8 +230,7 @@ function seedAgent(
     }
   }
   for (const contact of contacts) write.contact(contact);
-  for (let g = 0; g < agent.groups; g++) {
-    const owner = contacts[g] as SeedContact;
+  for (const [g, owner] of contacts.slice(0, agent.groups).entries()) {
     const size = 1 + Math.floor(random() * agent.maxMembers);
     const members = pickMembers(random, contacts, owner, size - 1);
     write.group(owner, members, g % 6 === 1, sparkTimestamp(new Date(SEED_NOW - g * DAY_MS)));
@@ -238,8 +242,8 @@ function averyNames(random: () => number): [string, string][] {
   const names: [string, string][] = [...GROUP_OWNER_NAMES];
   const used = new Set(names.map(([g, f]) => `${g} ${f}`));
   while (names.length < 130) {
-    const given = GIVEN_NAMES[Math.floor(random() * GIVEN_NAMES.length)] as string;
-    const family = FAMILY_NAMES[Math.floor(random() * FAMILY_NAMES.length)] as string;
+    const given = oneOf(random, GIVEN_NAMES);
+    const family = oneOf(random, FAMILY_NAMES);
     if (used.has(`${given} ${family}`)) continue;
     used.add(`${given} ${family}`);
     names.push([given, family]);
@@ -323,8 +327,8 @@ export function seedLargeData(
     const write = writers(db);
     const contacts: SeedContact[] = [];
     for (let i = 0; i < size.contacts; i++) {
-      const given = GIVEN_NAMES[Math.floor(random() * GIVEN_NAMES.length)] as string;
-      const family = FAMILY_NAMES[Math.floor(random() * FAMILY_NAMES.length)] as string;
+      const given = oneOf(random, GIVEN_NAMES);
+      const family = oneOf(random, FAMILY_NAMES);
       const contact: SeedContact = {
         id: newSparkId(),
         agentId,
@@ -338,8 +342,7 @@ export function seedLargeData(
       contacts.push(contact);
     }
     const groups = Math.min(size.groups, contacts.length);
-    for (let g = 0; g < groups; g++) {
-      const owner = contacts[g] as SeedContact;
+    for (const [g, owner] of contacts.slice(0, groups).entries()) {
       const count = Math.min(Math.floor(random() * 8), contacts.length - 1);
       const picked = pickMembers(random, contacts, owner, count);
       members += picked.length + 1;

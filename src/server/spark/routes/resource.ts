@@ -19,7 +19,9 @@ declare module 'fastify' {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** The methods an endpoint may have, in the order `Allow` names them. */
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+type Method = (typeof METHODS)[number];
 
 type ZodHandler<S extends FastifySchema> = RouteHandlerMethod<
   RawServerDefault,
@@ -47,7 +49,8 @@ export function endpoint<S extends FastifySchema>(
   handler: ZodHandler<S>,
   body?: z.ZodType,
 ): Endpoint {
-  // The type provider has checked the handler against this very schema.
+  // Needed: the type provider has checked the handler against this very schema; the route
+  // table holds handlers of every schema.
   return { schema, body, handler: handler as unknown as RouteHandlerMethod };
 }
 
@@ -59,9 +62,7 @@ export function resource(
   url: string,
   endpoints: Partial<Record<Method, Endpoint>>,
 ): void {
-  const allowed = (Object.keys(endpoints) as Method[]).sort(
-    (a, b) => ALL_METHODS.indexOf(a) - ALL_METHODS.indexOf(b),
-  );
+  const allowed = METHODS.filter((method) => Object.hasOwn(endpoints, method));
   for (const method of allowed) {
     const entry = endpoints[method];
     if (!entry) continue;
@@ -73,7 +74,7 @@ export function resource(
       handler: entry.handler,
     });
   }
-  const refused = ALL_METHODS.filter((method) => !(allowed as string[]).includes(method));
+  const refused = ALL_METHODS.filter((method) => !allowed.some((given) => given === method));
   app.route({
     method: allowed.includes('GET') ? refused : [...refused, 'HEAD'],
     url,

@@ -40,6 +40,7 @@ function currentValues(db: Db): Map<string, unknown> | null {
 export function cachedRead<T>(db: Db, key: string, read: () => T): T {
   const values = currentValues(db);
   if (!values) return read();
+  // Needed (here and below): one map holds every kind of read; the key names the kind, T.
   if (values.has(key)) return values.get(key) as T;
   const value = read();
   values.set(key, value);
