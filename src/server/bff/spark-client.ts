@@ -80,6 +80,7 @@ export function isInProcess(request: FastifyRequest): boolean {
 export function inProcessTransport(app: FastifyInstance, prefix: string): SparkTransport {
   return async ({ method, pathAndQuery, headers, body }) => {
     const response = await app.inject({
+      // Needed: the method is one Fastify routed to the proxy, so one inject accepts.
       method: method as InjectOptions['method'],
       url: `${prefix}${pathAndQuery}`,
       headers: { ...headers, [IN_PROCESS_HEADER]: IN_PROCESS_MARK },
