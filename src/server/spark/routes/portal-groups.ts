@@ -145,6 +145,8 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
             ),
           );
         });
+        // Needed: the answer goes as the bytes cached above (already serialised); the route's
+        // response schema types the object they were built from.
         return reply.type('application/json; charset=utf-8').send(body as never);
       },
     ),
