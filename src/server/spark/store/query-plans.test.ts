@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchParamsSchema } from '../../../shared/search.js';
-import { DEMO_ACCOUNTS, seedDemoData, seedLargeData } from '../seed.js';
+import { DEMO_ACCOUNTS } from '../demo-accounts.js';
+import { seedDemoData, seedLargeData } from '../seed.js';
 import { parseSearch, type SearchSpec } from '../search.js';
 import {
   contactCountSql,
