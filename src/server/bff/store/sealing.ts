@@ -61,6 +61,7 @@ export class Sealer {
       this.remembered.set(schema, values);
     }
     const key = `${id}\u0000${sealed}`;
+    // Needed: the map kept for `schema` holds only values `schema` parsed, which are T.
     if (values.has(key)) return values.get(key) as T;
     const parsed = schema.safeParse(this.open(sealed, id));
     if (!parsed.success) return null;
