@@ -1,4 +1,4 @@
-import { lazy, useCallback, useEffect, useRef } from 'react';
+import { lazy, useCallback, useRef } from 'react';
 import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { errorMessage } from '../api/error-message.js';
@@ -28,24 +28,12 @@ const AllAgentsPanel = lazy(() =>
 export function GroupsPage() {
   useDocumentTitle('Groups · Portal Groups Admin');
   const url = useListUrlState();
-  // The address this page last rendered at; it differs while the router moves to another page.
-  const shownPath = useRef(window.location.pathname);
-  useEffect(() => {
-    shownPath.current = window.location.pathname;
-  });
   const params = url.list;
   const canEdit = useCanEdit();
   const groups = useGroups(params);
 
   const update = url.setList;
-  const search = useCallback(
-    (q: string) => {
-      // A search still pending when a group is opened must not navigate back to the list.
-      if (window.location.pathname !== shownPath.current) return;
-      update({ q, page: 1 }, true);
-    },
-    [update],
-  );
+  const search = useCallback((q: string) => update({ q, page: 1 }, true), [update]);
 
   const { view, setView } = url;
   const hasAgents = useAgents().length > 0;
