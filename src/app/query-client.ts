@@ -1,10 +1,10 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { Mutation } from '@tanstack/react-query';
-import { notifications } from '@mantine/notifications';
 import { errorMessage } from './api/error-message.js';
 import { SparkApiError, WRONG_ACCOUNT } from './api/spark-fetch.js';
 import { SparkCode } from '../shared/spark-codes.js';
 import { markSessionEnded } from './data/session.js';
+import { notifyWarning } from './ui/notify.js';
 
 const MAX_READ_RETRIES = 3;
 
@@ -32,7 +32,7 @@ export function shouldRetryWrite(failureCount: number, error: unknown): boolean 
 /** Honours Retry-After; otherwise exponential back-off. */
 export function readRetryDelay(attempt: number, error: unknown): number {
   if (error instanceof SparkApiError && error.code === SparkCode.RateLimited) {
-    notifications.show({ id: 'flexmls-busy', color: 'yellow', message: errorMessage(error) });
+    notifyWarning('flexmls-busy', errorMessage(error));
     if (error.retryAfterSeconds) return error.retryAfterSeconds * 1000;
   }
   return Math.min(1000 * 2 ** attempt, 10_000);

@@ -4,7 +4,12 @@ import { userEvent } from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, MemoryRouter, Route, RouterProvider, Routes } from 'react-router-dom';
+import {
+  createMemoryRouter,
+  createRoutesFromElements,
+  Route,
+  RouterProvider,
+} from 'react-router-dom';
 import { appRoutes } from '../routes/app-routes.js';
 import { theme } from '../ui/theme.js';
 import { LocationProbe } from './location-probe.js';
@@ -28,17 +33,22 @@ interface Options {
 /** Renders inside the app's providers, the way the app mounts pages. */
 export function renderWithProviders(ui: ReactElement, options: Options = {}) {
   const queryClient = options.queryClient ?? makeTestQueryClient();
+  // A data router, as the app has: pages may use its hooks (useBlocker, useNavigation).
+  const router = createMemoryRouter(
+    createRoutesFromElements(
+      <>
+        <Route path={options.path ?? '*'} element={ui} />
+        {options.extraRoutes}
+      </>,
+    ),
+    { initialEntries: [options.route ?? '/'] },
+  );
   const user = userEvent.setup();
   const result = render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
         <Notifications />
-        <MemoryRouter initialEntries={[options.route ?? '/']}>
-          <Routes>
-            <Route path={options.path ?? '*'} element={ui} />
-            {options.extraRoutes}
-          </Routes>
-        </MemoryRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,
   );

@@ -18,12 +18,18 @@ export function notifyError(title: string, error: unknown) {
   });
 }
 
+/** A problem the app is handling itself (e.g. Flexmls asking it to slow down), shown once per `id`. */
+export function notifyWarning(id: string, message: string) {
+  notifications.show({ id, color: 'yellow', message, closeButtonProps: CLOSE });
+}
+
 /** A done write the user can take back for a few seconds. */
 export function notifyWithUndo(id: string, message: string, onUndo: () => void, seconds = 10) {
   notifications.show({
     id,
     color: 'green',
     autoClose: seconds * 1000,
+    closeButtonProps: CLOSE,
     message: (
       <Group justify="space-between" wrap="nowrap">
         <Text fz="sm">{message}</Text>

@@ -8,12 +8,16 @@ export interface GroupSelection {
   /** Selects or clears every group of the shown page. */
   togglePage: (groups: PortalGroup[], checked: boolean) => void;
   clear: () => void;
+  /** A box was ticked since the page opened: the bulk bar stays from then on. */
+  touched: boolean;
 }
 
 /** Selected groups by Id; the selection survives paging and searching. */
 export function useGroupSelection(): GroupSelection {
   const [byId, setById] = useState<ReadonlyMap<string, PortalGroup>>(new Map());
+  const [touched, setTouched] = useState(false);
   const toggle = useCallback((group: PortalGroup, checked: boolean) => {
+    setTouched(true);
     setById((current) => {
       const next = new Map(current);
       if (checked) next.set(group.Id, group);
@@ -22,6 +26,7 @@ export function useGroupSelection(): GroupSelection {
     });
   }, []);
   const togglePage = useCallback((groups: PortalGroup[], checked: boolean) => {
+    setTouched(true);
     setById((current) => {
       const next = new Map(current);
       for (const group of groups) {
@@ -38,5 +43,6 @@ export function useGroupSelection(): GroupSelection {
     toggle,
     togglePage,
     clear,
+    touched,
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { CloseButton, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useBlocker, useLocation } from 'react-router-dom';
 
 const DEBOUNCE_MS = 250;
 
@@ -10,10 +11,28 @@ interface GroupsSearchProps {
   onSearch: (q: string) => void;
 }
 
-/** Filters as you type: the URL follows the box after a short pause. */
+/**
+ * Calls `onLeave` as a navigation to another page starts: the router asks its blocker then, with
+ * where it goes (this one never blocks). `useNavigation()` cannot tell: while the next page's code
+ * loads, React keeps this page on screen with the router state of before (react-router#14695).
+ * Rendered only while a search waits, as a router consults one blocker at a time.
+ */
+function OnLeavePage({ onLeave }: { onLeave: () => void }) {
+  const { pathname } = useLocation();
+  useBlocker(({ nextLocation }) => {
+    if (nextLocation.pathname !== pathname) onLeave();
+    return false;
+  });
+  return null;
+}
+
+/**
+ * Filters as you type: the URL follows the box after a short pause. A search still waiting when
+ * the user opens another page is dropped: it would land in that page's address.
+ */
 export function GroupsSearch({ value, onSearch }: GroupsSearchProps) {
   const [text, setText] = useState(value);
-  const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
+  const [debounced, cancelSearch] = useDebouncedValue(text, DEBOUNCE_MS);
   const written = useRef(value);
 
   // The URL changed from elsewhere (Back, "Clear search"): show it in the box.
@@ -33,25 +52,28 @@ export function GroupsSearch({ value, onSearch }: GroupsSearchProps) {
   }, [debounced, onSearch]);
 
   return (
-    <TextInput
-      label="Search groups"
-      placeholder="Owner name"
-      type="search"
-      value={text}
-      onChange={(event) => setText(event.currentTarget.value)}
-      rightSection={
-        text ? (
-          <CloseButton
-            aria-label="Clear search text"
-            onClick={() => {
-              setText('');
-              written.current = '';
-              onSearch('');
-            }}
-          />
-        ) : null
-      }
-      maw={360}
-    />
+    <>
+      {text !== debounced && <OnLeavePage onLeave={cancelSearch} />}
+      <TextInput
+        label="Search groups"
+        placeholder="Owner name"
+        type="search"
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        rightSection={
+          text ? (
+            <CloseButton
+              aria-label="Clear search text"
+              onClick={() => {
+                setText('');
+                written.current = '';
+                onSearch('');
+              }}
+            />
+          ) : null
+        }
+        maw={360}
+      />
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { renderWithProviders } from '../../../test/render.js';
+import { findNotification } from '../../../test/notification.js';
 import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
 import { GroupPageHarness } from '../testing/group-page-harness.js';
 import { setupMswServer } from '../../../test/msw.js';
@@ -124,7 +125,8 @@ describe('add members dialog', () => {
     });
 
     writes.release();
-    expect(await screen.findByText('Added 2 members')).toBeInTheDocument();
+    const added = await findNotification('Added 2 members');
+    expect(within(added).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     expect(spark.group.Users.map((member) => member.Id)).toEqual(
       expect.arrayContaining([ERIN, FRANK]),
     );
@@ -246,8 +248,9 @@ describe('add members dialog', () => {
     await user.click(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' }));
     await user.click(within(dialog).getByRole('button', { name: 'Add (1)' }));
 
-    expect(await screen.findByText('This contact has no portal account yet')).toBeInTheDocument();
-    expect(screen.getByText('Could not add Erin Evans')).toBeInTheDocument();
+    const refused = await findNotification('Could not add Erin Evans');
+    expect(within(refused).getByText('This contact has no portal account yet')).toBeVisible();
+    expect(within(refused).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     await waitFor(() => expect(within(table).queryByText('Erin Evans')).not.toBeInTheDocument());
     expect(screen.getByRole('heading', { name: 'Members (4)' })).toBeInTheDocument();
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { Contact } from '../../../../shared/contacts.js';
 import { renderWithProviders } from '../../../test/render.js';
+import { findNotification } from '../../../test/notification.js';
 import { contactKeys } from '../../../data/contact-keys.js';
 import { CreatePortalAccountButton } from './create-portal-account-button.js';
 import { setupMswServer } from '../../../test/msw.js';
@@ -39,7 +40,8 @@ describe('CreatePortalAccountButton', () => {
 
     await user.dblClick(screen.getByRole('button', { name: 'Create portal account' }));
 
-    expect(await screen.findByText('Portal account created for Gina Green')).toBeInTheDocument();
+    const created = await findNotification('Portal account created for Gina Green');
+    expect(within(created).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     expect(bodies).toEqual([{ D: { Settings: { Enabled: true } } }]);
     await waitFor(() =>
       expect(queryClient.getQueryState(contactKeys.search({ q: '' }))?.isInvalidated).toBe(true),
@@ -59,8 +61,8 @@ describe('CreatePortalAccountButton', () => {
 
     await user.click(screen.getByRole('button', { name: 'Create portal account' }));
 
-    expect(
-      await screen.findByText('This contact already has a portal account'),
-    ).toBeInTheDocument();
+    const refused = await findNotification('Portal account not created');
+    expect(within(refused).getByText('This contact already has a portal account')).toBeVisible();
+    expect(within(refused).getByRole('button', { name: 'Dismiss' })).toBeVisible();
   });
 });

@@ -1,9 +1,8 @@
 import { useRef } from 'react';
 import { Button } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { Contact } from '../../../../shared/contacts.js';
-import { errorMessage } from '../../../api/error-message.js';
 import { useCreatePortalAccount } from '../../../data/create-portal-account.js';
+import { notifyError, notifySuccess } from '../../../ui/notify.js';
 
 interface Props {
   contact: Contact;
@@ -27,19 +26,12 @@ export function CreatePortalAccountButton({ contact, describedBy, onCreated }: P
         sending.current = true;
         createAccount.mutateAsync(contact).then(
           () => {
-            notifications.show({
-              color: 'teal',
-              message: `Portal account created for ${contact.DisplayName}`,
-            });
+            notifySuccess(`Portal account created for ${contact.DisplayName}`);
             onCreated?.();
           },
           (error: unknown) => {
             sending.current = false;
-            notifications.show({
-              color: 'red',
-              title: 'Portal account not created',
-              message: errorMessage(error),
-            });
+            notifyError('Portal account not created', error);
           },
         );
       }}

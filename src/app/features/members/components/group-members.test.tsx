@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { renderWithProviders } from '../../../test/render.js';
+import { findNotification } from '../../../test/notification.js';
 import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
 import { GroupPageHarness } from '../testing/group-page-harness.js';
 import { setupMswServer } from '../../../test/msw.js';
@@ -273,7 +274,8 @@ describe('portal on and off', () => {
       body: { D: { Settings: { Enabled: false } } },
     });
     putAnswer.release();
-    expect(await screen.findByText('Portal turned off for Carl Contact')).toBeInTheDocument();
+    const turnedOff = await findNotification('Portal turned off for Carl Contact');
+    expect(within(turnedOff).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     expect(spark.group.Users.find((u) => u.Name === 'Carl Contact')?.Enabled).toBe(false);
   });
 
@@ -301,8 +303,11 @@ describe('portal on and off', () => {
     );
 
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(await screen.findByText('Could not turn the portal on for Dana Disabled')).toBeVisible();
-    expect(screen.getByText('Your account can view groups but not change them')).toBeVisible();
+    const refused = await findNotification('Could not turn the portal on for Dana Disabled');
+    expect(
+      within(refused).getByText('Your account can view groups but not change them'),
+    ).toBeVisible();
+    expect(within(refused).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     const dana = rowOf(table, 'Dana Disabled');
     expect(within(dana).getByText('Disabled')).toBeInTheDocument();
     expect(within(dana).getByText('Portal off')).toBeInTheDocument();
@@ -336,10 +341,11 @@ describe('removing a member', () => {
     });
 
     deleteAnswer.release();
-    expect(await screen.findByText('Removed Carl Contact')).toBeInTheDocument();
+    const removed = await findNotification('Removed Carl Contact');
+    expect(within(removed).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     expect(spark.group.Users.map((u) => u.Name)).not.toContain('Carl Contact');
 
-    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await user.click(within(removed).getByRole('button', { name: 'Undo' }));
 
     expect(await within(table).findByText('Carl Contact')).toBeInTheDocument();
     await waitFor(() => expect(spark.writes()).toHaveLength(2));
@@ -348,7 +354,9 @@ describe('removing a member', () => {
       path: `/portal/groups/${GROUP_ID}`,
       body: { D: { Users: [{ Id: '20260101000000000000000003' }] } },
     });
-    expect(await screen.findByText('Added Carl Contact')).toBeInTheDocument();
+    const added = await findNotification('Added Carl Contact');
+    expect(within(added).getByRole('button', { name: 'Dismiss' })).toBeVisible();
+    expect(screen.queryByText('Removed Carl Contact')).toBeNull();
     expect(spark.group.Users.map((u) => u.Name)).toContain('Carl Contact');
   });
 
@@ -374,10 +382,11 @@ describe('removing a member', () => {
 
     await user.click(within(table).getByRole('button', { name: 'Remove Carl Contact' }));
 
-    expect(await screen.findByText('Could not remove Carl Contact')).toBeInTheDocument();
+    const refused = await findNotification('Could not remove Carl Contact');
     expect(
-      screen.getByText('Your account can view groups but not change them'),
-    ).toBeInTheDocument();
+      within(refused).getByText('Your account can view groups but not change them'),
+    ).toBeVisible();
+    expect(within(refused).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     expect(within(table).getByText('Carl Contact')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Members (4)' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();

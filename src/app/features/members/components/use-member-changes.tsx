@@ -1,10 +1,8 @@
 import { useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
-import { errorMessage } from '../../../api/error-message.js';
 import { groupKeys } from '../../../data/group-keys.js';
+import { notifyError, notifySuccess, notifyWithUndo } from '../../../ui/notify.js';
 import { useAddMembers } from '../api/add-members.js';
 import { useRemoveMember } from '../api/remove-member.js';
 import { useSetMemberPortal } from '../api/set-member-portal.js';
@@ -24,59 +22,31 @@ export function useMemberChanges(group: PortalGroup) {
   const removing = useRef(new Set<string>());
 
   const addMembers = useAddMembers(group, {
-    onSuccess: (users) => notifications.show({ color: 'teal', message: addedMessage(users) }),
+    onSuccess: (users) => notifySuccess(addedMessage(users)),
     onError: (error, users) =>
-      notifications.show({
-        color: 'red',
-        title: users.length === 1 ? `Could not add ${users[0]?.Name}` : 'Could not add members',
-        message: errorMessage(error),
-      }),
+      notifyError(
+        users.length === 1 ? `Could not add ${users[0]?.Name}` : 'Could not add members',
+        error,
+      ),
   });
 
   const removeMember = useRemoveMember(group, {
-    onSuccess: (user) => {
-      const id = `removed-${group.Id}-${user.Id}`;
-      notifications.show({
-        id,
-        autoClose: UNDO_SECONDS * 1000,
-        message: (
-          <Group justify="space-between" wrap="nowrap">
-            <Text fz="sm">Removed {user.Name}</Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={() => {
-                notifications.hide(id);
-                addMembers.mutate([user]);
-              }}
-            >
-              Undo
-            </Button>
-          </Group>
-        ),
-      });
-    },
-    onError: (error, user) =>
-      notifications.show({
-        color: 'red',
-        title: `Could not remove ${user.Name}`,
-        message: errorMessage(error),
-      }),
+    onSuccess: (user) =>
+      notifyWithUndo(
+        `removed-${group.Id}-${user.Id}`,
+        `Removed ${user.Name}`,
+        () => addMembers.mutate([user]),
+        UNDO_SECONDS,
+      ),
+    onError: (error, user) => notifyError(`Could not remove ${user.Name}`, error),
   });
 
   const changingPortal = useRef(new Set<string>());
   const memberPortal = useSetMemberPortal(group, {
     onSuccess: ({ user, enabled }) =>
-      notifications.show({
-        color: 'teal',
-        message: `Portal turned ${enabled ? 'on' : 'off'} for ${user.Name}`,
-      }),
+      notifySuccess(`Portal turned ${enabled ? 'on' : 'off'} for ${user.Name}`),
     onError: (error, { user, enabled }) =>
-      notifications.show({
-        color: 'red',
-        title: `Could not turn the portal ${enabled ? 'on' : 'off'} for ${user.Name}`,
-        message: errorMessage(error),
-      }),
+      notifyError(`Could not turn the portal ${enabled ? 'on' : 'off'} for ${user.Name}`, error),
   });
 
   /** One change at a time per member: a second click while one is on its way sends nothing. */

@@ -1,6 +1,9 @@
+import { act, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SparkApiError } from './api/spark-fetch.js';
 import { readRetryDelay, shouldRetryRead } from './query-client.js';
+import { findNotification } from './test/notification.js';
+import { renderWithProviders } from './test/render.js';
 
 describe('read retries', () => {
   it('retries network errors, 5xx and rate limiting, not other 4xx', () => {
@@ -12,8 +15,15 @@ describe('read retries', () => {
     expect(shouldRetryRead(3, new SparkApiError('boom', 500, 1026))).toBe(false);
   });
 
-  it('waits as long as Retry-After says', () => {
-    expect(readRetryDelay(0, new SparkApiError('busy', 429, 1550, 7))).toBe(7000);
+  it('waits as long as Retry-After says, and tells the user why', async () => {
+    renderWithProviders(<></>);
+    let delay = 0;
+    act(() => {
+      delay = readRetryDelay(0, new SparkApiError('busy', 429, 1550, 7));
+    });
+    expect(delay).toBe(7000);
+    const busy = await findNotification('Flexmls is busy, retrying in 7 s');
+    expect(within(busy).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     expect(readRetryDelay(1, new SparkApiError('boom', 500, 1026))).toBe(2000);
   });
 });

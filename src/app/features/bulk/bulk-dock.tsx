@@ -1,0 +1,25 @@
+import { lazy, Suspense } from 'react';
+import { Box } from '@mantine/core';
+import { useReserveBottom } from '../../ui/reserve-bottom.js';
+import type { GroupSelection } from './use-group-selection.js';
+
+const BulkBar = lazy(() => import('./bulk-bar.js').then((m) => ({ default: m.BulkBar })));
+
+/** The bulk bar, below the table and stuck to the bottom of the screen: ticking a row never moves the table. */
+export function BulkDock({ selection }: { selection: GroupSelection }) {
+  const ref = useReserveBottom();
+  return (
+    <Box
+      ref={ref}
+      pos="sticky"
+      bottom={0}
+      py="xs"
+      bg="var(--mantine-color-body)"
+      style={{ zIndex: 2 }}
+    >
+      <Suspense fallback={null}>
+        <BulkBar selected={selection.selected} onClear={selection.clear} />
+      </Suspense>
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { Group, Skeleton, Stack, Text } from '@mantine/core';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { CardList, CardListItem } from '../../../ui/card-list.js';
+import { RelativeTime } from '../../../ui/relative-time.js';
+import { isFavorite, lastSignIn, memberPreview } from '../../../data/group-summary.js';
+import { AgentBadge, FavoriteMark, GroupLink, RowCheckbox } from './groups-table-parts.js';
+import type { AgentRows, RowSelection } from './groups-table-parts.js';
+
+const SKELETON_CARDS = 5;
+
+/** The groups table on a phone: one card per group, under the caption and the sort. */
+export function GroupCards({
+  groups,
+  dataUpdatedAt,
+  caption,
+  sortButton,
+  selectAll,
+  selection,
+  agents,
+}: {
+  groups: PortalGroup[] | undefined;
+  dataUpdatedAt: number;
+  caption: string;
+  sortButton: ReactNode;
+  selectAll: ReactNode;
+  selection?: RowSelection;
+  agents?: AgentRows;
+}) {
+  const captionId = useId();
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Text id={captionId} fw={600} fz="sm">
+          {caption}
+        </Text>
+        {sortButton}
+      </Group>
+      {selectAll}
+      <CardList labelledBy={captionId} busy={groups === undefined}>
+        {groups === undefined
+          ? Array.from({ length: SKELETON_CARDS }, (_, row) => (
+              <CardListItem key={row}>
+                <Skeleton height={14} />
+                <Skeleton height={14} width="60%" />
+              </CardListItem>
+            ))
+          : groups.map((group) => (
+              <CardListItem key={group.Id}>
+                <Group gap="sm" wrap="nowrap" align="flex-start">
+                  <RowCheckbox group={group} selection={selection} />
+                  <Stack gap={4} miw={0} style={{ flex: 1 }}>
+                    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                      <GroupLink group={group} dataUpdatedAt={dataUpdatedAt} agents={agents} />
+                      {isFavorite(group) && <FavoriteMark group={group} />}
+                    </Group>
+                    <AgentBadge group={group} agents={agents} />
+                    <Text size="sm" lineClamp={2}>
+                      {group.Users.length} {group.Users.length === 1 ? 'member' : 'members'}:{' '}
+                      {memberPreview(group)}
+                    </Text>
+                    <Text size="xs">
+                      Last sign-in: <RelativeTime value={lastSignIn(group)} />
+                    </Text>
+                  </Stack>
+                </Group>
+              </CardListItem>
+            ))}
+      </CardList>
+    </Stack>
+  );
+}

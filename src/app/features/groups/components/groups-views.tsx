@@ -1,0 +1,93 @@
+import { lazy, Suspense } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import { Button, Group, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import type { ListView } from '../use-list-url-state.js';
+import type { WholeBookUrlState } from '../whole-book/book-view.js';
+
+const WholeBookPanel = lazy(() =>
+  import('../whole-book/whole-book-panel.js').then((m) => ({ default: m.WholeBookPanel })),
+);
+
+/** What a whole-book view gets: its filters (kept in the address) and the way back to the pages. */
+export interface BookPanelProps {
+  state: WholeBookUrlState;
+  onChange: (change: Partial<WholeBookUrlState>) => void;
+  onClose: () => void;
+}
+
+/** The page title, the "All my agents" switch (for users with added agents) and "New group". */
+export function GroupsHeader({
+  view,
+  onView,
+  hasAgents,
+  canEdit,
+}: {
+  view: ListView;
+  onView: (view: ListView) => void;
+  hasAgents: boolean;
+  canEdit: boolean;
+}) {
+  const allAgents = view === 'agents';
+  return (
+    <Group justify="space-between" align="flex-end">
+      <Title order={1}>Groups</Title>
+      <Group gap="xs">
+        {hasAgents && (
+          <Button
+            variant={allAgents ? 'filled' : 'default'}
+            aria-pressed={allAgents}
+            onClick={() => onView(allAgents ? 'pages' : 'agents')}
+          >
+            All my agents
+          </Button>
+        )}
+        {!allAgents && canEdit && (
+          <Button component={Link} to="/groups/new">
+            New group
+          </Button>
+        )}
+      </Group>
+    </Group>
+  );
+}
+
+/** Above the pages: the way into the whole book. */
+export function LoadAllGroups({ onLoad }: { onLoad: () => void }) {
+  return (
+    <Group gap="sm">
+      <Button variant="default" size="xs" onClick={onLoad}>
+        Load all groups
+      </Button>
+      <Text size="sm" c="dimmed">
+        For Favorites only, inactive members, member count and latest sign-in across every group
+      </Text>
+    </Group>
+  );
+}
+
+/**
+ * The list in its current view: the pages from Flexmls (`children`), the whole book, or every
+ * added agent's book (`AgentsPanel`, which the agents feature provides; null for a user without
+ * agents, who sees the pages).
+ */
+export function GroupsViewSwitch({
+  view,
+  panel,
+  AgentsPanel,
+  children,
+}: {
+  view: ListView;
+  panel: BookPanelProps;
+  AgentsPanel: ComponentType<BookPanelProps> | null;
+  children: ReactNode;
+}) {
+  const Panel =
+    view === 'agents' && AgentsPanel ? AgentsPanel : view === 'all' ? WholeBookPanel : null;
+  if (!Panel) return children;
+  return (
+    <Suspense fallback={<Text size="sm">Loading…</Text>}>
+      <Panel {...panel} />
+    </Suspense>
+  );
+}
