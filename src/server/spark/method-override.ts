@@ -64,8 +64,10 @@ export function applyMethodOverride(
 }
 
 /** An override that `applyMethodOverride` did not apply is refused, never silently ignored. */
-export function refuseMethodOverride(req: IncomingMessage): void {
-  if ((req as RawRequest)[TOO_LARGE]) {
+export function refuseMethodOverride(
+  req: Pick<RawRequest, 'method' | 'headers' | typeof TOO_LARGE>,
+): void {
+  if (req[TOO_LARGE]) {
     throw new SparkError(413, SparkCode.InvalidParameter, 'The request body is too large.');
   }
   const override = req.headers['x-http-method-override'];
