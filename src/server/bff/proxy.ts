@@ -24,9 +24,27 @@ const AGENT_PREFIX = '/api/agents/';
 // Spark's X-Request-Id lets a user-visible error be traced to the Spark call.
 const RELAYED_HEADERS = ['content-type', 'retry-after', 'allow', 'x-request-id'];
 
+const codeEntry = (code: number | undefined) => (code === undefined ? {} : { Code: code });
+
 function sparkCodeOf(response: UpstreamResponse): number | undefined {
   const json = safeJson(response.body) as { D?: { Code?: unknown } } | undefined;
   return typeof json?.D?.Code === 'number' ? json.D.Code : undefined;
+}
+
+const hash = (data: string | Buffer) => createHash('sha1').update(data).digest('base64url');
+
+// The embedded emulator hands out the same bytes for a cached answer: hashed once, not per request.
+const bodyDigests = new WeakMap<Buffer, string>();
+
+function bodyDigest(response: UpstreamResponse): string {
+  const { bytes } = response;
+  if (!bytes) return hash(response.body);
+  let digest = bodyDigests.get(bytes);
+  if (digest === undefined) {
+    digest = hash(bytes);
+    bodyDigests.set(bytes, digest);
+  }
+  return digest;
 }
 
 /**
@@ -34,11 +52,7 @@ function sparkCodeOf(response: UpstreamResponse): number | undefined {
  * confirm another session's (or agent's) copy, even one with the same bytes.
  */
 function entityTag(viewer: string, response: UpstreamResponse): string {
-  const digest = createHash('sha1')
-    .update(`${viewer}\u0000`)
-    .update(response.bytes ?? response.body)
-    .digest('base64url');
-  return `W/"${digest}"`;
+  return `W/"${hash(`${viewer}\u0000${bodyDigest(response)}`)}"`;
 }
 
 /** If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2). */
@@ -77,8 +91,9 @@ function relay(
     const value = response.header(name);
     if (value !== undefined) reply.header(name, value);
   }
-  if (response.body === '') return reply.send();
-  return reply.send(response.bytes ?? response.body);
+  const { bytes } = response;
+  if (bytes ? bytes.length === 0 : response.body === '') return reply.send();
+  return reply.send(bytes ?? response.body);
 }
 
 /**
@@ -155,7 +170,8 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
     const send = (token: string) => spark.request(request.method, pathAndQuery, token, body);
     // Recorded without its query string.
     const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
-    const answered = async (status: number, code?: number) => {
+    /** Audits a write; `code` is read from the answer only when it failed. */
+    const answered = async (status: number, code: () => number | undefined) => {
       if (!WRITE_METHODS.has(request.method)) return;
       const ok = status >= 200 && status < 300;
       await recordAudit(audit, request.log, {
@@ -166,7 +182,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         Action: actionOf(request.method, path),
         Status: status,
         Outcome: ok ? 'Succeeded' : 'Failed',
-        ...(!ok && code !== undefined ? { Code: code } : {}),
+        ...(ok ? {} : codeEntry(code())),
       });
     };
 
@@ -177,7 +193,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       if (code === SparkCode.TokenExpired || code === SparkCode.Unauthorized) {
         const next = await currentTokens(session.id, agentId, token, code);
         if (!next) {
-          await answered(agent ? 404 : 401, agent ? SparkCode.NotFound : code);
+          await answered(agent ? 404 : 401, () => (agent ? SparkCode.NotFound : code));
           if (agent) return agentGone(reply);
           return reply
             .code(401)
@@ -187,13 +203,13 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         token = next.accessToken;
         response = await send(token);
       }
-      await answered(response.status, sparkCodeOf(response));
+      await answered(response.status, () => sparkCodeOf(response));
       reply.header(ACTING_FOR_HEADER, actingFor);
       return relay(request, reply, response, `${session.id}\u0000${actingFor}`);
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');
-      await answered(502, SparkCode.InternalError);
+      await answered(502, () => SparkCode.InternalError);
       return reply
         .code(502)
         .header('Cache-Control', 'no-store')
