@@ -13,7 +13,7 @@ interface Seen {
   retryAfter: string | null;
 }
 
-const RATE_LIMIT = 40;
+const RATE_LIMIT = 100;
 let server: TestServer;
 
 beforeAll(async () => {
@@ -162,6 +162,26 @@ describe('a request through /api and the same request straight to the emulator',
     };
     expect((await same(path, unknownUser)).body).toMatchObject({ D: { Code: 1053 } });
     expect((await same(`${path}/users/${NO_SUCH_GROUP}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('takes the app’s writes in-process, answering as over HTTP', async () => {
+    const path = `/v1/portal/groups/${groupId}`;
+    const put = (body: string) => ({ method: 'PUT', body });
+    const writes: [string, Sent][] = [
+      [path, put(JSON.stringify({ D: { Tags: ['Favorites'] } }))],
+      [path, put(JSON.stringify({ D: { Tags: ['Nope'] } }))],
+      [path, put('{"D":')],
+      [path, put(JSON.stringify({ D: { Tags: [] } }))],
+      [path, { method: 'POST', body: JSON.stringify({ D: { Users: [{ Id: NO_SUCH_GROUP }] } }) }],
+      [`${path}/users/${NO_SUCH_GROUP}`, { method: 'DELETE' }],
+    ];
+    const statuses = [];
+    for (const [target, sent] of writes) {
+      const inside = await inProcess(sparkHeaders(avery.token, sent), target, sent);
+      expect(inside).toEqual(await overHttp(sparkHeaders(avery.token, sent), target, sent));
+      statuses.push(inside.status);
+    }
+    expect(statuses).toEqual([200, 400, 400, 200, 400, 404]);
   });
 
   it('refuse a bad token, a missing user agent and a method override alike in-process', async () => {

@@ -279,15 +279,15 @@ export function createDispatch(options: {
     if (!matcher || !values || values.some((value) => value.length > MAX_PARAM_LENGTH)) {
       return undefined;
     }
+    const lowerHeaders = lowerCased(headers);
     const hasBody = method !== 'GET' && body !== undefined;
     if (
       hasBody &&
-      (!isJson(headers['content-type']) || Buffer.byteLength(body) > options.bodyLimit)
+      (!isJson(lowerHeaders['content-type']) || Buffer.byteLength(body) > options.bodyLimit)
     ) {
       return undefined;
     }
     const { route, names } = matcher;
-    const lowerHeaders = lowerCased(headers);
     try {
       const caller = await gate({ message: { method, headers: lowerHeaders }, path }, failures);
       if (!caller) return undefined;
