@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SparkCode } from '../shared/spark-codes.js';
-import { DEMO_ACCOUNTS } from './spark/seed.js';
+import { DEMO_ACCOUNTS } from './spark/demo-accounts.js';
 import { startRedis, type RedisServer } from './testing/redis-server.js';
 import { startSeparateSpark, type SeparateSpark } from './testing/separate-spark.js';
 import { sessionIdOf, signIn } from './testing/sign-in.js';

@@ -23,8 +23,8 @@ const LOCKED_DOWN_HEADERS = {
   'Referrer-Policy': 'same-origin',
 };
 
-const REQUEST_ID = Symbol('request id');
-type RawRequest = IncomingMessage & { [REQUEST_ID]?: string };
+/** The id given to each request as it arrives, for Fastify's request to take. */
+const requestIds = new WeakMap<IncomingMessage, string>();
 
 export interface BaseOptions {
   /** `true`: info to stdout; or Fastify's logger options; none by default. */
@@ -58,12 +58,12 @@ export function createFastify(options: BaseOptions): FastifyInstance {
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQuery },
     // A client's own X-Request-Id is not trusted: ours is unique.
     requestIdHeader: false,
-    genReqId: (req) => (req as RawRequest)[REQUEST_ID] ?? randomUUID(),
+    genReqId: (req) => requestIds.get(req) ?? randomUUID(),
     // Set on the raw response, so that answers sent before any hook runs carry it too.
     serverFactory: (handler) => {
       const listener = (req: IncomingMessage, res: ServerResponse) => {
         const id = randomUUID();
-        (req as RawRequest)[REQUEST_ID] = id;
+        requestIds.set(req, id);
         res.setHeader('X-Request-Id', id);
         const pending =
           sparkPrefix === undefined ? undefined : applyMethodOverride(req, sparkPrefix, BODY_LIMIT);

@@ -60,8 +60,10 @@ export function sparkBodySchema<T extends z.ZodType>(inner: T) {
 /** Timestamps: the emulator writes `Z`; the real API also returns offsets and no zone. */
 export const sparkTimestampSchema = z.iso.datetime({ offset: true, local: true });
 
-/** 26-digit Spark Id. */
-export const sparkIdSchema = z.string().regex(/^\d{26}$/);
+/** A Spark Id, 26 digits (spec §1): the one definition, for patterns that find Ids in paths. */
+export const SPARK_ID_SOURCE = '\\d{26}';
+export const sparkIdPattern = new RegExp(`^${SPARK_ID_SOURCE}$`);
+export const sparkIdSchema = z.string().regex(sparkIdPattern);
 
 /*
  * The schemas above describe what the emulator sends (its answers are checked against them).

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { APP_USER_AGENT } from '../config.js';
 import { AGENT_LIMIT, sessionAnswerSchema } from '../../shared/agents.js';
-import { DEMO_ACCOUNTS } from '../spark/seed.js';
+import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
 import { startRedis, type RedisServer } from '../testing/redis-server.js';
 import { addAgent, chooseAccount, cookieSetBy, sessionIdOf, signIn } from '../testing/sign-in.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { Redis } from 'ioredis';
 import { AUDIT_CSV_COLUMNS, auditPageSchema, type AuditEntry } from '../../shared/audit.js';
-import { DEMO_ACCOUNTS } from '../spark/seed.js';
+import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
 import { startRedis, type RedisServer } from '../testing/redis-server.js';
 import { addAgent, signIn } from '../testing/sign-in.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';

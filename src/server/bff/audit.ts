@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuditEntry } from '../../shared/audit.js';
 import type { SessionUser } from '../../shared/account.js';
+import { SPARK_ID_SOURCE } from '../../shared/envelope.js';
 import type { AuditStore } from './store/audit-store.js';
 import { RedisAuditStore } from './store/redis-audit-store.js';
 import { RedisSessionStore } from './store/redis-session-store.js';
@@ -19,7 +20,7 @@ export function auditStoreFor(sessions: SessionStore): AuditStore {
   throw new Error('No audit store for this session store');
 }
 
-const ID = '(\\d{26})';
+const ID = `(${SPARK_ID_SOURCE})`;
 const ACTIONS: [method: string, path: RegExp, action: (...ids: string[]) => string][] = [
   ['PUT', /^\/v1\/portal\/groups\/current$/, () => 'Select the current group'],
   ['DELETE', /^\/v1\/portal\/groups\/current$/, () => 'Deselect the current group'],

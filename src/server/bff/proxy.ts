@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Config } from '../config.js';
 import { ACTING_FOR_HEADER, agentParamsSchema } from '../../shared/agents.js';
 import { SparkCode } from '../../shared/spark-codes.js';
@@ -26,9 +27,12 @@ const RELAYED_HEADERS = ['content-type', 'retry-after', 'allow', 'x-request-id']
 
 const codeEntry = (code: number | undefined) => (code === undefined ? {} : { Code: code });
 
+/** The `D.Code` of an answer, if it has one. */
+const sparkCodeSchema = z.object({ D: z.object({ Code: z.number() }) });
+
 function sparkCodeOf(response: UpstreamResponse): number | undefined {
-  const json = safeJson(response.body) as { D?: { Code?: unknown } } | undefined;
-  return typeof json?.D?.Code === 'number' ? json.D.Code : undefined;
+  const parsed = sparkCodeSchema.safeParse(safeJson(response.body));
+  return parsed.success ? parsed.data.D.Code : undefined;
 }
 
 const hash = (data: string | Buffer) => createHash('sha1').update(data).digest('base64url');
@@ -160,10 +164,10 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
     const agent = agentId === null ? null : session.agents.find((a) => a.user.Id === agentId);
     if (!agent && agentId !== null) return agentGone(reply);
     const actingFor = agent ? agent.user.Id : session.user.Id;
-    const hasBody = typeof request.body === 'string' && request.body !== '';
-    const body = hasBody
+    const text = typeof request.body === 'string' ? request.body : '';
+    const body = text
       ? {
-          text: request.body as string,
+          text,
           contentType: request.headers['content-type'] ?? 'application/json',
         }
       : undefined;

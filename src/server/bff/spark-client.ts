@@ -99,6 +99,7 @@ export function inProcessTransport(
     }
     const { method, pathAndQuery, headers, body } = request;
     const response = await app.inject({
+      // Needed: the method is one Fastify routed to the proxy, so one inject accepts.
       method: method as InjectOptions['method'],
       url: `${prefix}${pathAndQuery}`,
       headers: { ...headers, [IN_PROCESS_HEADER]: IN_PROCESS_MARK },

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sparkIdPattern } from '../../shared/envelope.js';
 
 /** One raw HTTP request, exactly as sent on the wire (path already encoded). */
 export interface RawRequest {
@@ -62,7 +63,7 @@ export const hostileId = (foreignIds: string[]): fc.Arbitrary<string> =>
     hostileText,
     fc.constantFrom(UNKNOWN_ID, '0'.repeat(26), '9'.repeat(26), '1'.repeat(27), '-1', '1e26'),
     fc.constantFrom(...foreignIds),
-    fc.stringMatching(/^\d{26}$/),
+    fc.stringMatching(sparkIdPattern),
   );
 
 /** encodeURIComponent that cannot throw on a lone surrogate, plus raw malformed escapes. */

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../spark/seed.js';
+import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
 import { startChildServer, stopChildServer, type ChildServer } from './child-server.js';
 import {
   directClient,

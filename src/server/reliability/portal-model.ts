@@ -1,5 +1,10 @@
-import type { ContactRecord as Contact } from '../../shared/contacts.js';
-import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
+import type { z } from 'zod';
+import { contactSchema } from '../../shared/contacts.js';
+import { sparkResultsSchema } from '../../shared/envelope.js';
+import {
+  portalGroupSchema,
+  type PortalGroupRecord as PortalGroup,
+} from '../../shared/portal-groups.js';
 import { q, type SparkCall } from '../spark/test-client.js';
 
 /** An agent's contacts, portal accounts and groups, as a client sees them. */
@@ -20,13 +25,19 @@ export interface GroupView {
   activeButDisabled: string[];
 }
 
-async function allPages<T>(call: SparkCall, path: string, token?: string): Promise<T[]> {
+async function allPages<T>(
+  call: SparkCall,
+  path: string,
+  item: z.ZodType<T>,
+  token?: string,
+): Promise<T[]> {
   const all: T[] = [];
   for (let page = 1; ; page++) {
     const response = await call('GET', `${path}${q({ _limit: 25, _page: page })}`, { token });
     if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status}`);
-    all.push(...(response.json.D.Results as T[]));
-    if (response.json.D.Results.length < 25) return all;
+    const results = sparkResultsSchema(item).parse(response.json).D.Results;
+    all.push(...results);
+    if (results.length < 25) return all;
   }
 }
 
@@ -60,13 +71,13 @@ export async function serverGroups(
   call: SparkCall,
   token?: string,
 ): Promise<Map<string, GroupView>> {
-  const groups = await allPages<PortalGroup>(call, '/v1/portal/groups', token);
+  const groups = await allPages(call, '/v1/portal/groups', portalGroupSchema, token);
   return new Map(groups.map((g) => [g.Id, viewOf(g)]));
 }
 
 /** Reads the caller's current state over the API. */
 export async function readModel(call: SparkCall): Promise<PortalModel> {
-  const contacts = await allPages<Contact>(call, '/v1/contacts');
+  const contacts = await allPages(call, '/v1/contacts', contactSchema);
   const model: PortalModel = { contacts: new Map(), groups: new Map() };
   for (const contact of contacts) {
     const portal = await call('GET', `/v1/contacts/${contact.Id}/portal`);
@@ -76,7 +87,7 @@ export async function readModel(call: SparkCall): Promise<PortalModel> {
       enabled: account?.Enabled ?? false,
     });
   }
-  for (const g of await allPages<PortalGroup>(call, '/v1/portal/groups')) {
+  for (const g of await allPages(call, '/v1/portal/groups', portalGroupSchema)) {
     model.groups.set(g.Id, {
       ownerContactId: g.ContactId,
       members: new Set(g.Users.map((u) => u.Id)),

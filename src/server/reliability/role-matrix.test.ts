@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
-import { DEMO_ACCOUNTS } from '../spark/seed.js';
+import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { ROLE_CASES, URIS, type RoleCase, type RoleName } from './role-table.js';
 import { oauthFailureProblem, parseJson, sparkFailureProblem } from './spark-answers.js';

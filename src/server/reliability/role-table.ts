@@ -101,5 +101,9 @@ export interface RoleCase {
 
 /** The table, one case per cell. */
 export const ROLE_CASES: RoleCase[] = ROWS.flatMap(([uri, method, ...answers]) =>
-  ROLES.map((role, i) => ({ role, uri, method, expected: answers[i] as Expected })),
+  ROLES.map((role, i) => {
+    const expected = answers[i];
+    if (!expected) throw new Error(`${method} ${uri}: no answer for ${role}`);
+    return { role, uri, method, expected };
+  }),
 );

@@ -13,18 +13,19 @@ const DATA_TABLES = [
   'oauth_codes',
 ] as const;
 
-export type TableHashes = Record<(typeof DATA_TABLES)[number], string>;
+/** One hash per data table, by table name. */
+export type TableHashes = Record<string, string>;
 
 /** A hash of every row of each data table, in a stable order. */
 export function tableHashes(db: Db): TableHashes {
-  const hashes = {} as TableHashes;
-  for (const table of DATA_TABLES) {
-    const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
-    hashes[table] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
-  }
-  return hashes;
+  return Object.fromEntries(
+    DATA_TABLES.map((table) => {
+      const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+      return [table, createHash('sha256').update(JSON.stringify(rows)).digest('hex')];
+    }),
+  );
 }
 
 export function integrityCheck(db: Db): string {
-  return db.pragma('integrity_check', { simple: true }) as string;
+  return String(db.pragma('integrity_check', { simple: true }));
 }

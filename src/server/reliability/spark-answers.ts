@@ -25,9 +25,13 @@ const STACK_TRACE = /\bat .+:\d+:\d+|node_modules|\.ts:\d+|\.js:\d+|Error: .*\n\
 /** A stack trace, or the framework's own error codes, in an answer. */
 export const leaksInternals = (text: string) => STACK_TRACE.test(text) || /FST_ERR_/.test(text);
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
 export function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
     return undefined;
   }
@@ -35,7 +39,7 @@ export function parseJson(text: string): unknown {
 
 /** Why an answer is not a Spark failure envelope consistent with §1.1 (undefined: it is one). */
 export function sparkFailureProblem(status: number, body: unknown): string | undefined {
-  const d = (body as { D?: Record<string, unknown> } | undefined)?.D;
+  const d = isRecord(body) && isRecord(body.D) ? body.D : undefined;
   if (!d || d.Success !== false) return 'not a failure envelope';
   if (typeof d.Code !== 'number' || !Number.isInteger(d.Code)) return 'Code is not a number';
   if (typeof d.Message !== 'string') return 'Message is not text';
@@ -47,7 +51,7 @@ export function sparkFailureProblem(status: number, body: unknown): string | und
 
 /** Why an answer is not an OAuth token-endpoint error (undefined: it is one). */
 export function oauthFailureProblem(status: number, body: unknown): string | undefined {
-  const b = body as { error?: unknown; error_description?: unknown } | undefined;
+  const b = isRecord(body) ? body : undefined;
   if (typeof b?.error !== 'string' || typeof b.error_description !== 'string') {
     return 'not an OAuth error';
   }

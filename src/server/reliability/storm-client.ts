@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { sparkWriteSchema } from '../../shared/envelope.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../config.js';
 
 /** One request a client sent and what it got back (status 0: no answer, e.g. the server died). */
@@ -59,7 +61,7 @@ async function send(
     });
     entry.status = response.status;
     const text = await response.text();
-    entry.json = text ? (JSON.parse(text) as unknown) : undefined;
+    entry.json = text ? JSON.parse(text) : undefined;
   } catch {
     entry.status = 0;
   }
@@ -136,10 +138,12 @@ export async function mintToken(
       redirect_uri: redirectUri,
     }),
   });
-  const json = (await grant.json()) as { access_token?: string };
-  if (!json.access_token) throw new Error(`grant answered ${grant.status}`);
-  return json.access_token;
+  const json = grantSchema.safeParse(await grant.json());
+  if (!json.success) throw new Error(`grant answered ${grant.status}`);
+  return json.data.access_token;
 }
+
+const grantSchema = z.object({ access_token: z.string().min(1) });
 
 /** Runs `tasks` with at most `width` of them in flight at once. */
 export async function runPool<T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]> {
@@ -148,7 +152,8 @@ export async function runPool<T>(tasks: (() => Promise<T>)[], width: number): Pr
   const lane = async () => {
     while (next < tasks.length) {
       const index = next++;
-      results[index] = await (tasks[index] as () => Promise<T>)();
+      const task = tasks[index];
+      if (task) results[index] = await task();
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
@@ -157,7 +162,15 @@ export async function runPool<T>(tasks: (() => Promise<T>)[], width: number): Pr
 
 /** The Id at the end of a created resource's ResourceUri. */
 export function createdId(entry: LoggedRequest): string {
-  const json = entry.json as { D?: { Results?: { ResourceUri?: string }[] } } | undefined;
-  const uri = json?.D?.Results?.[0]?.ResourceUri ?? '';
+  const json = sparkWriteSchema.safeParse(entry.json);
+  const uri = json.success ? (json.data.D.Results?.[0]?.ResourceUri ?? '') : '';
   return uri.split('/').pop() ?? '';
+}
+
+const firstIdSchema = z.object({ D: z.object({ Results: z.array(z.object({ Id: z.string() })) }) });
+
+/** The Id of the first result of a read (undefined: none). */
+export function firstResultId(json: unknown): string | undefined {
+  const parsed = firstIdSchema.safeParse(json);
+  return parsed.success ? parsed.data.D.Results[0]?.Id : undefined;
 }

@@ -1,5 +1,9 @@
-import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
-import { createdId, type StormClient } from './storm-client.js';
+import { sparkResultsSchema } from '../../shared/envelope.js';
+import {
+  portalGroupSchema,
+  type PortalGroupRecord as PortalGroup,
+} from '../../shared/portal-groups.js';
+import { createdId, firstResultId, type StormClient } from './storm-client.js';
 
 export interface StormContact {
   contactId: string;
@@ -21,8 +25,7 @@ export async function createContact(client: StormClient, label: string): Promise
   if (created.status !== 201) throw new Error(`create contact answered ${created.status}`);
   const contactId = createdId(created);
   const portal = await client.call('GET', `/v1/contacts/${contactId}/portal`);
-  const json = portal.json as { D: { Results: { Id: string }[] } };
-  const portalId = json.D.Results[0]?.Id;
+  const portalId = firstResultId(portal.json);
   if (portal.status !== 200 || !portalId) throw new Error(`portal answered ${portal.status}`);
   return { contactId, portalId };
 }
@@ -42,7 +45,7 @@ export async function readGroup(
   const response = await client.call('GET', `/v1/portal/groups/${groupId}`);
   if (response.status === 404) return undefined;
   if (response.status !== 200) throw new Error(`read group answered ${response.status}`);
-  return (response.json as { D: { Results: PortalGroup[] } }).D.Results[0];
+  return sparkResultsSchema(portalGroupSchema).parse(response.json).D.Results[0];
 }
 
 export const memberIds = (group: PortalGroup | undefined): string[] =>

@@ -1,4 +1,4 @@
-import { createdId, type LoggedRequest, type StormClient } from './storm-client.js';
+import { createdId, firstResultId, type LoggedRequest, type StormClient } from './storm-client.js';
 import type { StormContact } from './storm-fixtures.js';
 
 /** acked: 2xx received; refused: another answer; unknown: no answer (in flight at the crash). */
@@ -77,8 +77,7 @@ export async function runWriteStorm(options: StormOptions): Promise<StormResult>
     const ownerId = await createContact(w, `Owner${w}`);
     if (!ownerId) return;
     const portal = await client.call('GET', `/v1/contacts/${ownerId}/portal`);
-    const groupId = (portal.json as { D?: { Results?: { Id: string }[] } } | undefined)?.D
-      ?.Results?.[0]?.Id;
+    const groupId = firstResultId(portal.json);
     if (portal.status !== 200 || !groupId) return;
     const own = await write(
       { worker: w, kind: 'create-group', groupId },
@@ -92,7 +91,9 @@ export async function runWriteStorm(options: StormOptions): Promise<StormResult>
     for (let i = 0; ; i++) {
       const contactId = await createContact(w, `Member${w}x${i}`);
       if (!contactId) return;
-      const shared = (sharedGroups[(w + i) % sharedGroups.length] as StormContact).portalId;
+      const sharedGroup = sharedGroups[(w + i) % sharedGroups.length];
+      if (!sharedGroup) throw new Error('The storm needs shared groups');
+      const shared = sharedGroup.portalId;
       const add = (target: string) =>
         write({ worker: w, kind: 'add', groupId: target, contactId }, 'POST', groupPath(target), {
           D: { Users: [{ Id: contactId }] },

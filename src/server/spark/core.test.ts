@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { expectFailure, sparkClient, type SparkCall } from './test-client.js';
 
 const GROUP = DEMO_ACCOUNTS.vow.portalAccountId;

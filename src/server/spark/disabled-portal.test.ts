@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_USER_AGENT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../config.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { authorizeFormFor, chooseAccount } from '../testing/sign-in.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { expectFailure, sparkClient, type SparkCall } from './test-client.js';
 
 const vow = DEMO_ACCOUNTS.vow;

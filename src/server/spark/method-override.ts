@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { SparkCode } from '../../shared/spark-codes.js';
 import { invalidParameter, SparkError } from './errors.js';
 
-const TOO_LARGE = Symbol('method override body too large');
-type RawRequest = IncomingMessage & { [TOO_LARGE]?: boolean };
+/** Overridden requests whose form body was over the limit (refused 413 once routed). */
+const tooLarge = new WeakSet<object>();
 
 const FORM = 'application/x-www-form-urlencoded';
 const mediaType = (contentType: string) => contentType.split(';')[0]?.trim().toLowerCase();
@@ -50,7 +50,7 @@ export function applyMethodOverride(
     delete req.headers['content-length'];
     delete req.headers['transfer-encoding'];
     if (body === undefined) {
-      (req as RawRequest)[TOO_LARGE] = true;
+      tooLarge.add(req);
       return;
     }
     delete req.headers['x-http-method-override'];
@@ -64,10 +64,8 @@ export function applyMethodOverride(
 }
 
 /** An override that `applyMethodOverride` did not apply is refused, never silently ignored. */
-export function refuseMethodOverride(
-  req: Pick<RawRequest, 'method' | 'headers' | typeof TOO_LARGE>,
-): void {
-  if (req[TOO_LARGE]) {
+export function refuseMethodOverride(req: Pick<IncomingMessage, 'method' | 'headers'>): void {
+  if (tooLarge.has(req)) {
     throw new SparkError(413, SparkCode.InvalidParameter, 'The request body is too large.');
   }
   const override = req.headers['x-http-method-override'];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addUsersBodySchema, replaceGroupBodySchema } from '../../shared/portal-groups.js';
 import { updatePortalAccountBodySchema } from '../../shared/contacts.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { expectFailure, sparkClient, type SparkCall } from './test-client.js';
 
 interface Operation {

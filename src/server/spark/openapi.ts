@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
 
 /** Served without a token or user agent, so that any client or browser can read it. */
 export const OPENAPI_PATH = '/v1/openapi.json';
@@ -51,7 +51,7 @@ export async function registerApiExplorer(app: FastifyInstance): Promise<void> {
     transform: (input) => {
       const body = input.route.config?.documentedBody;
       const url = input.url.startsWith(prefix) ? input.url.slice(prefix.length) || '/' : input.url;
-      const schema = (input.schema ?? { hide: true }) as FastifySchema & { hide?: boolean };
+      const schema: FastifySchema & { hide?: boolean } = input.schema ?? { hide: true };
       return jsonSchemaTransform({ ...input, url, schema: body ? { ...schema, body } : schema });
     },
   });

@@ -22,7 +22,7 @@ import { countAccounts } from './store/accounts.js';
 import type { Db } from './store/db.js';
 import { parseJsonText } from './validation.js';
 
-/** Filled in as the emulator registers: its in-process entry, for a sign-in server in the same process. */
+/** Filled in as the emulator registers: its in-process entry, for a sign-in server beside it. */
 export interface EmulatorEntry {
   dispatch?: Dispatch;
 }
@@ -35,7 +35,10 @@ export interface SparkEmulatorOptions {
 
 const BODY_LIMIT = 64 * 1024;
 
-/** What the address limiter reads of a request. In-process calls come from this server itself (127.0.0.1, as under `inject`). */
+/**
+ * What the address limiter reads of a request. In-process calls come from this server itself
+ * (127.0.0.1, as they did under `inject`).
+ */
 const inProcessPeer = { ip: '127.0.0.1', routeOptions: { config: {} } };
 
 /** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
@@ -53,7 +56,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     try {
-      done(null, parseJsonText(request.headers['content-type'], String(body)));
+      done(null, parseJsonText(request.headers['content-type'], body.toString()));
     } catch (error) {
       done(toSparkError(error), undefined);
     }
@@ -111,7 +114,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     opts.entry.dispatch = createDispatch({
       routes: table,
       gate,
-      // The limiter reads only these of a request.
+      // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
       failures: failuresOf(inProcessPeer as unknown as FastifyRequest),
       checkAnswers,
       bodyLimit: BODY_LIMIT,

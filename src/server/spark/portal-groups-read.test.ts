@@ -5,7 +5,7 @@ import {
   type PortalGroupRecord as PortalGroup,
 } from '../../shared/portal-groups.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { DEMO_ACCOUNTS } from './seed.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { foldKey } from './store/text.js';
 import { expectFailure, q, sparkClient, type SparkCall } from './test-client.js';
 

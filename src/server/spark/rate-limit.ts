@@ -14,11 +14,12 @@ export class RollingRateLimit {
   take(key: string, limit: number, now = Date.now()): void {
     const since = now - this.windowMs;
     const times = this.log.get(key) ?? [];
-    let expired = 0;
-    while (expired < times.length && (times[expired] as number) <= since) expired++;
+    const live = times.findIndex((time) => time > since);
+    const expired = live === -1 ? times.length : live;
     if (expired) times.splice(0, expired);
+    const [oldest = now] = times;
     if (times.length >= limit) {
-      const retryAfter = Math.max(1, Math.ceil(((times[0] as number) - since) / 1000));
+      const retryAfter = Math.max(1, Math.ceil((oldest - since) / 1000));
       throw new SparkError(
         429,
         SparkCode.RateLimited,

@@ -79,6 +79,7 @@ export function pick<T extends { Id: string; ResourceUri: string }>(
   select: Set<string> | null,
 ): Pick<T, 'Id' | 'ResourceUri'> & Partial<T> {
   if (!select) return record;
+  // Needed: which keys survive is known only at run time; Id and ResourceUri are always selected.
   return Object.fromEntries(Object.entries(record).filter(([key]) => select.has(key))) as Pick<
     T,
     'Id' | 'ResourceUri'

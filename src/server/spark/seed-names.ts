@@ -42,7 +42,7 @@ export const GROUP_OWNER_NAMES: [string, string][] = [
   ['Hannah', 'Young'],
 ];
 
-export const GIVEN_NAMES = [
+export const GIVEN_NAMES: readonly [string, ...string[]] = [
   'Aiden',
   'Amélie',
   'Beatriz',
@@ -75,7 +75,7 @@ export const GIVEN_NAMES = [
   'Brigid',
 ];
 
-export const FAMILY_NAMES = [
+export const FAMILY_NAMES: readonly [string, ...string[]] = [
   'Abbott',
   'Baker',
   "O'Connor",

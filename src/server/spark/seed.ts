@@ -1,6 +1,14 @@
 import type { Db } from './store/db.js';
+import {
+  DEMO_ACCOUNTS,
+  fixedId,
+  portalIdOf,
+  PORTAL_CONTACT_ID,
+  VOW_CONTACT_ID,
+} from './demo-accounts.js';
 import { newSparkId } from './ids.js';
 import { foldKey } from './store/text.js';
+import { seedWriters, type SeedContact, type SeedWriters } from './store/seed-writes.js';
 import { sparkTimestamp } from './store/timestamps.js';
 import {
   FAMILY_NAMES,
@@ -8,70 +16,6 @@ import {
   GROUP_OWNER_NAMES,
   JORDAN_CONTACT_NAMES,
 } from './seed-names.js';
-
-const fixedId = (stamp: string, n: number) => `${stamp}${String(n).padStart(12, '0')}`;
-
-/** Contacts whose portal accounts the consumer demo accounts sign in with. */
-const VOW_CONTACT_ID = fixedId('20240201000000', 0);
-const PORTAL_CONTACT_ID = fixedId('20240201000000', 5);
-const portalIdOf = (contactId: string) => `2024030${contactId.slice(7)}`;
-
-export const DEMO_ACCOUNTS = {
-  avery: {
-    id: fixedId('20240101000000', 1),
-    name: 'Avery Stone',
-    role: 'Private',
-    userType: 'Member',
-    token: 'demo-private',
-  },
-  jordan: {
-    id: fixedId('20240101000000', 2),
-    name: 'Jordan Lee',
-    role: 'Private',
-    userType: 'Member',
-    token: 'demo-private-2',
-  },
-  vow: {
-    id: fixedId('20240101000000', 3),
-    name: 'Sofía Álvarez',
-    role: 'VOW',
-    userType: 'Contact',
-    token: 'demo-vow',
-    contactId: VOW_CONTACT_ID,
-    portalAccountId: portalIdOf(VOW_CONTACT_ID),
-  },
-  portal: {
-    id: fixedId('20240101000000', 4),
-    name: "Liam O'Brien",
-    role: 'Portal',
-    userType: 'Contact',
-    token: 'demo-portal',
-    contactId: PORTAL_CONTACT_ID,
-    portalAccountId: portalIdOf(PORTAL_CONTACT_ID),
-  },
-  idx: {
-    id: fixedId('20240101000000', 5),
-    name: 'Harbor Homes IDX',
-    role: 'IDX',
-    userType: 'Member',
-    token: 'demo-idx',
-  },
-  public: {
-    id: fixedId('20240101000000', 6),
-    name: 'Public Visitor',
-    role: 'Public',
-    userType: 'Member',
-    token: 'demo-public',
-  },
-  // An office assistant: a Member of Avery's and Jordan's office with no contacts of their own.
-  assistant: {
-    id: fixedId('20240101000000', 7),
-    name: 'Riley Park',
-    role: 'Private',
-    userType: 'Member',
-    token: 'demo-assistant',
-  },
-} as const;
 
 /** Fixed clock for generated record times; sign-ins are relative to the real time of seeding. */
 const SEED_NOW = Date.parse('2026-11-27T09:00:00Z');
@@ -89,77 +33,13 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-interface SeedContact {
-  id: string;
-  agentId: string;
-  given: string;
-  family: string;
-  email: string | null;
-  modifiedAt: string;
-  portal: { id: string; enabled: boolean; lastLogin: string | null } | null;
-}
-
-function writers(db: Db) {
-  const contact = db.prepare(
-    `INSERT INTO contacts (id, agent_id, display_name, given_name, family_name, primary_email, tags,
-       modified_at, display_key, given_key, family_key, email_key)
-     VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?)`,
-  );
-  const portal = db.prepare(
-    'INSERT INTO portal_accounts (id, contact_id, enabled, last_login, last_active) VALUES (?, ?, ?, ?, ?)',
-  );
-  const group = db.prepare(
-    `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, display_key, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const member = db.prepare(
-    'INSERT OR IGNORE INTO portal_group_members (group_id, portal_account_id) VALUES (?, ?)',
-  );
-  const byId = new Map<string, SeedContact>();
-  return {
-    contact(c: SeedContact) {
-      const displayName = `${c.given} ${c.family}`;
-      contact.run(
-        c.id,
-        c.agentId,
-        displayName,
-        c.given,
-        c.family,
-        c.email,
-        c.modifiedAt,
-        foldKey(displayName),
-        foldKey(c.given),
-        foldKey(c.family),
-        c.email ? foldKey(c.email) : null,
-      );
-      if (c.portal) {
-        portal.run(
-          c.portal.id,
-          c.id,
-          c.portal.enabled ? 1 : 0,
-          c.portal.lastLogin,
-          c.portal.lastLogin,
-        );
-      }
-      byId.set(c.id, c);
-    },
-    group(owner: SeedContact, memberIds: string[], favorites: boolean, createdAt: string) {
-      if (!owner.portal) throw new Error('A group owner needs a portal account');
-      group.run(
-        owner.portal.id,
-        owner.agentId,
-        owner.id,
-        favorites ? 1 : 0,
-        foldKey(`${owner.given} ${owner.family}`),
-        createdAt,
-      );
-      for (const id of [owner.portal.id, ...memberIds]) member.run(owner.portal.id, id);
-    },
-  };
-}
-
 const emailOf = (given: string, family: string, n: number) =>
   `${foldKey(given)}.${foldKey(family)}${n ? n : ''}@example.com`.replace(/[^a-z0-9.@]/g, '');
+
+/** One of `items`, chosen by `random` (in [0, 1), so always in range). */
+function oneOf<T>(random: () => number, items: readonly [T, ...T[]]): T {
+  return items[Math.floor(random() * items.length)] ?? items[0];
+}
 
 function lastLoginFor(random: () => number, now: number): string | null {
   const roll = random();
@@ -184,7 +64,7 @@ function pickMembers(
 
 function seedAgent(
   db: Db,
-  write: ReturnType<typeof writers>,
+  write: SeedWriters,
   agent: {
     id: string;
     stamp: string;
@@ -225,8 +105,7 @@ function seedAgent(
     }
   }
   for (const contact of contacts) write.contact(contact);
-  for (let g = 0; g < agent.groups; g++) {
-    const owner = contacts[g] as SeedContact;
+  for (const [g, owner] of contacts.slice(0, agent.groups).entries()) {
     const size = 1 + Math.floor(random() * agent.maxMembers);
     const members = pickMembers(random, contacts, owner, size - 1);
     write.group(owner, members, g % 6 === 1, sparkTimestamp(new Date(SEED_NOW - g * DAY_MS)));
@@ -238,8 +117,8 @@ function averyNames(random: () => number): [string, string][] {
   const names: [string, string][] = [...GROUP_OWNER_NAMES];
   const used = new Set(names.map(([g, f]) => `${g} ${f}`));
   while (names.length < 130) {
-    const given = GIVEN_NAMES[Math.floor(random() * GIVEN_NAMES.length)] as string;
-    const family = FAMILY_NAMES[Math.floor(random() * FAMILY_NAMES.length)] as string;
+    const given = oneOf(random, GIVEN_NAMES);
+    const family = oneOf(random, FAMILY_NAMES);
     if (used.has(`${given} ${family}`)) continue;
     used.add(`${given} ${family}`);
     names.push([given, family]);
@@ -251,18 +130,11 @@ function averyNames(random: () => number): [string, string][] {
 export function seedDemoData(db: Db, now = Date.now()): void {
   const random = seededRandom(20261127);
   db.transaction(() => {
-    const account = db.prepare(
-      `INSERT INTO accounts (id, name, user_type, role, agent_id, portal_account_id)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    const token = db.prepare(
-      'INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, NULL)',
-    );
+    const write = seedWriters(db);
     const { avery, jordan, vow, portal, idx, assistant } = DEMO_ACCOUNTS;
     for (const a of [avery, jordan, idx, DEMO_ACCOUNTS.public, assistant]) {
-      account.run(a.id, a.name, a.userType, a.role, null, null);
+      write.account(a, null, null);
     }
-    const write = writers(db);
     seedAgent(
       db,
       write,
@@ -290,22 +162,12 @@ export function seedDemoData(db: Db, now = Date.now()): void {
       now,
     );
     for (const consumer of [vow, portal]) {
-      account.run(
-        consumer.id,
-        consumer.name,
-        consumer.userType,
-        consumer.role,
-        avery.id,
-        consumer.portalAccountId,
-      );
+      write.account(consumer, avery.id, consumer.portalAccountId);
     }
-    const addMember = db.prepare(
-      'INSERT OR IGNORE INTO portal_group_members (group_id, portal_account_id) VALUES (?, ?)',
-    );
     const averyGroup = (n: number) => portalIdOf(fixedId('20240201000000', n));
-    for (const n of [3, 7, 20]) addMember.run(averyGroup(n), vow.portalAccountId);
-    for (const n of [10]) addMember.run(averyGroup(n), portal.portalAccountId);
-    for (const a of Object.values(DEMO_ACCOUNTS)) token.run(a.token, a.id);
+    for (const n of [3, 7, 20]) write.member(averyGroup(n), vow.portalAccountId);
+    for (const n of [10]) write.member(averyGroup(n), portal.portalAccountId);
+    for (const a of Object.values(DEMO_ACCOUNTS)) write.token(a.token, a.id);
   })();
 }
 
@@ -320,11 +182,11 @@ export function seedLargeData(
   const agentId = DEMO_ACCOUNTS.avery.id;
   let members = 0;
   db.transaction(() => {
-    const write = writers(db);
+    const write = seedWriters(db);
     const contacts: SeedContact[] = [];
     for (let i = 0; i < size.contacts; i++) {
-      const given = GIVEN_NAMES[Math.floor(random() * GIVEN_NAMES.length)] as string;
-      const family = FAMILY_NAMES[Math.floor(random() * FAMILY_NAMES.length)] as string;
+      const given = oneOf(random, GIVEN_NAMES);
+      const family = oneOf(random, FAMILY_NAMES);
       const contact: SeedContact = {
         id: newSparkId(),
         agentId,
@@ -338,8 +200,7 @@ export function seedLargeData(
       contacts.push(contact);
     }
     const groups = Math.min(size.groups, contacts.length);
-    for (let g = 0; g < groups; g++) {
-      const owner = contacts[g] as SeedContact;
+    for (const [g, owner] of contacts.slice(0, groups).entries()) {
       const count = Math.min(Math.floor(random() * 8), contacts.length - 1);
       const picked = pickMembers(random, contacts, owner, count);
       members += picked.length + 1;

@@ -37,10 +37,11 @@ export function sparkClient(server: TestServer, defaultToken = 'demo-private') {
     const response = await fetch(`${server.url}/spark${path}`, { method, headers, body });
     const text = await response.text();
     expect(text).not.toMatch(STACK_TRACE);
+    const json: unknown = text ? JSON.parse(text) : undefined;
     return {
       status: response.status,
       headers: response.headers,
-      json: text ? (JSON.parse(text) as unknown) : undefined,
+      json,
       text,
     };
   };

@@ -1,10 +1,14 @@
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import { auditEntrySchema, type AuditEntry } from '../../../shared/audit.js';
 import { AUDIT_KEEP_PER_ACTOR, type AuditStore } from './audit-store.js';
 import { StoreUnavailable } from './session-store.js';
 
 /** A capped list per actor, newest first. */
 const trailKey = (actorId: string) => `pga:audit:${actorId}`;
+
+/** What MULTI LLEN, LRANGE answers (an answer of another shape: the store is unavailable). */
+const pageAnswerSchema = z.tuple([z.number(), z.array(z.string())]);
 
 const parse = (values: string[]): AuditEntry[] =>
   values.flatMap((value) => {
@@ -46,7 +50,7 @@ export class RedisAuditStore implements AuditStore {
         .llen(key)
         .lrange(key, start, start + limit - 1)
         .exec();
-      return [results?.[0]?.[1] ?? 0, results?.[1]?.[1] ?? []] as [number, string[]];
+      return pageAnswerSchema.parse([results?.[0]?.[1] ?? 0, results?.[1]?.[1] ?? []]);
     });
     return { total, entries: parse(values) };
   }

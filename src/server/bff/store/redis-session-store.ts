@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { SessionUser } from '../../../shared/account.js';
 import type { Sealer } from './sealing.js';
 import {
@@ -27,6 +28,16 @@ import {
 const LOCK_MS = 35_000;
 const LOCK_POLL_MS = 20;
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * What MULTI GET, PTTL, HGETALL answers: the sealed session (none when gone), its time to live
+ * and its agents. An answer of another shape: the store is unavailable.
+ */
+const sessionAnswerSchema = z.tuple([
+  z.string().nullish(),
+  z.number().optional(),
+  z.record(z.string(), z.string()),
+]);
 
 const sessionKey = (id: string) => `pga:session:${id}`;
 /** A hash of the session's agents, agent Id to sealed value; it expires with the session. */
@@ -107,21 +118,21 @@ export class RedisSessionStore implements SessionStore {
     const key = sessionKey(id);
     const [sealed, ttl, agents] = await this.call(async () => {
       const results = await this.redis.multi().get(key).pttl(key).hgetall(agentsKey(id)).exec();
-      return [results?.[0]?.[1], results?.[1]?.[1], results?.[2]?.[1] ?? {}] as [
-        string | null,
-        number,
-        Record<string, string>,
-      ];
+      return sessionAnswerSchema.parse([
+        results?.[0]?.[1],
+        results?.[1]?.[1],
+        results?.[2]?.[1] ?? {},
+      ]);
     });
     if (!sealed) return null;
-    const parsed = sealedSessionSchema.safeParse(this.sealer.open(sealed, id));
-    if (!parsed.success) {
+    const data = this.sealer.openAs(sealedSessionSchema, sealed, id);
+    if (!data) {
       await this.delete(id);
       return null;
     }
     const now = Date.now();
-    const extended = idleDeadline(parsed.data.createdAt, now);
-    if (ttl > 0 && extended - (now + ttl) > TOUCH_AFTER_MS) {
+    const extended = idleDeadline(data.createdAt, now);
+    if (ttl !== undefined && ttl > 0 && extended - (now + ttl) > TOUCH_AFTER_MS) {
       await this.call(() =>
         this.redis
           .multi()
@@ -130,7 +141,7 @@ export class RedisSessionStore implements SessionStore {
           .exec(),
       );
     }
-    return { id, ...parsed.data, agents: this.agentsOf(id, agents) };
+    return { id, ...data, agents: this.agentsOf(id, agents) };
   }
 
   private agentsOf(sessionId: string, sealed: Record<string, string>): AgentAuthorization[] {

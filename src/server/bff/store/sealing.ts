@@ -1,8 +1,11 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** Values remembered per schema by `openAs`; past this many the memory starts again. */
+const MAX_REMEMBERED = 2_000;
 
 /**
  * AES-256-GCM for what the sign-in server keeps at rest (tokens, user, OAuth state), keyed from
@@ -11,6 +14,7 @@ const TAG_BYTES = 16;
  */
 export class Sealer {
   private readonly key: Buffer;
+  private readonly remembered = new WeakMap<z.ZodType, Map<string, unknown>>();
 
   constructor(secret: string) {
     this.key = Buffer.from(
@@ -37,9 +41,32 @@ export class Sealer {
         decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
         decipher.final(),
       ]).toString('utf8');
-      return JSON.parse(text) as unknown;
+      const value: unknown = JSON.parse(text);
+      return value;
     } catch {
       return null;
     }
+  }
+
+  /**
+   * `open`, then `schema` (null when either refuses). A record's sealed text always opens to the
+   * same value, so each is decrypted and checked once and remembered: a session read on every
+   * request costs a lookup. The store's row stays the truth (new text, new lookup). The value is
+   * shared: treat it as read-only.
+   */
+  openAs<T>(schema: z.ZodType<T>, sealed: string, id: string): T | null {
+    let values = this.remembered.get(schema);
+    if (!values) {
+      values = new Map();
+      this.remembered.set(schema, values);
+    }
+    const key = `${id}\u0000${sealed}`;
+    // Needed: the map kept for `schema` holds only values `schema` parsed, which are T.
+    if (values.has(key)) return values.get(key) as T;
+    const parsed = schema.safeParse(this.open(sealed, id));
+    if (!parsed.success) return null;
+    if (values.size >= MAX_REMEMBERED) values.clear();
+    values.set(key, parsed.data);
+    return parsed.data;
   }
 }

@@ -132,10 +132,8 @@ export function openAgents(
 ): AgentAuthorization[] {
   return [...rows]
     .flatMap(([agentId, sealed]) => {
-      const parsed = sealedAgentSchema.safeParse(
-        sealer.open(sealed, agentRecordId(sessionId, agentId)),
-      );
-      return parsed.success && parsed.data.user.Id === agentId ? [parsed.data] : [];
+      const agent = sealer.openAs(sealedAgentSchema, sealed, agentRecordId(sessionId, agentId));
+      return agent?.user.Id === agentId ? [agent] : [];
     })
     .sort(byAddedAt);
 }

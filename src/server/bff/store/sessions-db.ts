@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { makePrivateDatabaseFile } from '../../private-file.js';
+import { runMigrations } from '../../sqlite-migrations.js';
 
 export type SessionsDb = Database.Database;
 
@@ -49,12 +50,6 @@ export function openSessionsDatabase(path: string): SessionsDb {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version++) {
-    db.transaction(() => {
-      db.exec(migrations[version] as string);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+  runMigrations(db, migrations);
   return db;
 }

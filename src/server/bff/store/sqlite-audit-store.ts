@@ -2,7 +2,11 @@ import { auditEntrySchema, type AuditEntry } from '../../../shared/audit.js';
 import { AUDIT_KEEP_PER_ACTOR, type AuditStore } from './audit-store.js';
 import type { SessionsDb } from './sessions-db.js';
 
-const parse = (rows: { entry: string }[]): AuditEntry[] =>
+interface EntryRow {
+  entry: string;
+}
+
+const parse = (rows: EntryRow[]): AuditEntry[] =>
   rows.flatMap((row) => {
     const parsed = auditEntrySchema.safeParse(JSON.parse(row.entry));
     return parsed.success ? [parsed.data] : [];
@@ -14,16 +18,22 @@ export class SqliteAuditStore implements AuditStore {
 
   constructor(private readonly db: SessionsDb) {
     this.statements = {
-      insert: db.prepare('INSERT INTO audit_entries (id, actor_id, entry) VALUES (?, ?, ?)'),
-      trim: db.prepare(
+      insert: db.prepare<[id: string, actorId: string, entry: string]>(
+        'INSERT INTO audit_entries (id, actor_id, entry) VALUES (?, ?, ?)',
+      ),
+      trim: db.prepare<[actorId: string, sameActorId: string, keep: number]>(
         `DELETE FROM audit_entries WHERE actor_id = ? AND seq <= (
            SELECT seq FROM audit_entries WHERE actor_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)`,
       ),
-      count: db.prepare('SELECT COUNT(*) AS n FROM audit_entries WHERE actor_id = ?'),
-      page: db.prepare(
+      count: db.prepare<[actorId: string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM audit_entries WHERE actor_id = ?',
+      ),
+      page: db.prepare<[actorId: string, limit: number, offset: number], EntryRow>(
         'SELECT entry FROM audit_entries WHERE actor_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?',
       ),
-      all: db.prepare('SELECT entry FROM audit_entries WHERE actor_id = ? ORDER BY seq DESC'),
+      all: db.prepare<[actorId: string], EntryRow>(
+        'SELECT entry FROM audit_entries WHERE actor_id = ? ORDER BY seq DESC',
+      ),
     };
   }
 
@@ -35,14 +45,12 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async page(actorId: string, page: number, limit: number) {
-    const { n } = this.statements.count.get(actorId) as { n: number };
-    const rows = this.statements.page.all(actorId, limit, (page - 1) * limit) as {
-      entry: string;
-    }[];
-    return { total: n, entries: parse(rows) };
+    const total = this.statements.count.get(actorId)?.n ?? 0;
+    const rows = this.statements.page.all(actorId, limit, (page - 1) * limit);
+    return { total, entries: parse(rows) };
   }
 
   async all(actorId: string): Promise<AuditEntry[]> {
-    return parse(this.statements.all.all(actorId) as { entry: string }[]);
+    return parse(this.statements.all.all(actorId));
   }
 }

@@ -21,7 +21,6 @@ import {
 } from './session-store.js';
 
 const SWEEP_EVERY_MS = 60 * 1000;
-const MAX_OPENED = 1_000;
 
 interface Row {
   sealed: string;
@@ -33,11 +32,6 @@ export class SqliteSessionStore implements SessionStore {
   readonly db: SessionsDb;
   private readonly statements;
   private readonly locks = new Map<string, Promise<unknown>>();
-  /**
-   * Sessions already unsealed, by id, with the sealed text they came from: a request whose row
-   * still holds that text skips the decryption and validation. The row stays the truth.
-   */
-  private readonly opened = new Map<string, { sealed: string; session: SealedSession }>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
@@ -48,28 +42,46 @@ export class SqliteSessionStore implements SessionStore {
     this.db = openSessionsDatabase(path);
     const db = this.db;
     this.statements = {
-      getSession: db.prepare('SELECT sealed, expires_at FROM sessions WHERE id = ?'),
-      insertSession: db.prepare('INSERT INTO sessions (id, sealed, expires_at) VALUES (?, ?, ?)'),
-      updateSealed: db.prepare('UPDATE sessions SET sealed = ? WHERE id = ?'),
-      touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?'),
-      deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
-      insertSignIn: db.prepare('INSERT INTO sign_ins (id, sealed, expires_at) VALUES (?, ?, ?)'),
-      takeSignIn: db.prepare('DELETE FROM sign_ins WHERE id = ? RETURNING sealed, expires_at'),
-      sweepSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
-      sweepSignIns: db.prepare('DELETE FROM sign_ins WHERE expires_at <= ?'),
-      getAgents: db.prepare('SELECT agent_id, sealed FROM session_agents WHERE session_id = ?'),
-      sessionLive: db.prepare('SELECT 1 FROM sessions WHERE id = ? AND expires_at > ?'),
-      countOtherAgents: db.prepare(
+      getSession: db.prepare<[id: string], Row>(
+        'SELECT sealed, expires_at FROM sessions WHERE id = ?',
+      ),
+      insertSession: db.prepare<[id: string, sealed: string, expiresAt: number]>(
+        'INSERT INTO sessions (id, sealed, expires_at) VALUES (?, ?, ?)',
+      ),
+      updateSealed: db.prepare<[sealed: string, id: string]>(
+        'UPDATE sessions SET sealed = ? WHERE id = ?',
+      ),
+      touch: db.prepare<[expiresAt: number, id: string]>(
+        'UPDATE sessions SET expires_at = ? WHERE id = ?',
+      ),
+      deleteSession: db.prepare<[id: string]>('DELETE FROM sessions WHERE id = ?'),
+      insertSignIn: db.prepare<[id: string, sealed: string, expiresAt: number]>(
+        'INSERT INTO sign_ins (id, sealed, expires_at) VALUES (?, ?, ?)',
+      ),
+      takeSignIn: db.prepare<[id: string], Row>(
+        'DELETE FROM sign_ins WHERE id = ? RETURNING sealed, expires_at',
+      ),
+      sweepSessions: db.prepare<[now: number]>('DELETE FROM sessions WHERE expires_at <= ?'),
+      sweepSignIns: db.prepare<[now: number]>('DELETE FROM sign_ins WHERE expires_at <= ?'),
+      getAgents: db.prepare<[sessionId: string], { agent_id: string; sealed: string }>(
+        'SELECT agent_id, sealed FROM session_agents WHERE session_id = ?',
+      ),
+      sessionLive: db.prepare<[id: string, now: number]>(
+        'SELECT 1 FROM sessions WHERE id = ? AND expires_at > ?',
+      ),
+      countOtherAgents: db.prepare<[sessionId: string, agentId: string], { n: number }>(
         'SELECT COUNT(*) AS n FROM session_agents WHERE session_id = ? AND agent_id <> ?',
       ),
-      upsertAgent: db.prepare(
+      upsertAgent: db.prepare<[sessionId: string, agentId: string, sealed: string]>(
         `INSERT INTO session_agents (session_id, agent_id, sealed) VALUES (?, ?, ?)
          ON CONFLICT (session_id, agent_id) DO UPDATE SET sealed = excluded.sealed`,
       ),
-      updateAgent: db.prepare(
+      updateAgent: db.prepare<[sealed: string, sessionId: string, agentId: string]>(
         'UPDATE session_agents SET sealed = ? WHERE session_id = ? AND agent_id = ?',
       ),
-      deleteAgent: db.prepare('DELETE FROM session_agents WHERE session_id = ? AND agent_id = ?'),
+      deleteAgent: db.prepare<[sessionId: string, agentId: string]>(
+        'DELETE FROM session_agents WHERE session_id = ? AND agent_id = ?',
+      ),
     };
     this.sweeper = setInterval(() => this.sweep(), SWEEP_EVERY_MS).unref();
   }
@@ -89,7 +101,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async takeSignIn(id: string): Promise<PendingSignIn | null> {
-    const row = this.statements.takeSignIn.get(id) as Row | undefined;
+    const row = this.statements.takeSignIn.get(id);
     if (!row || row.expires_at <= this.now()) return null;
     const parsed = pendingSignInSchema.safeParse(this.sealer.open(row.sealed, id));
     return parsed.success ? parsed.data : null;
@@ -104,13 +116,13 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<Session | null> {
-    const row = this.statements.getSession.get(id) as Row | undefined;
+    const row = this.statements.getSession.get(id);
     if (!row) return null;
     const now = this.now();
-    const data = row.expires_at > now ? this.unseal(id, row.sealed) : null;
+    const data =
+      row.expires_at > now ? this.sealer.openAs(sealedSessionSchema, row.sealed, id) : null;
     // Expired, or sealed under a session secret that has since been rotated: signed out.
     if (!data) {
-      this.opened.delete(id);
       this.statements.deleteSession.run(id);
       return null;
     }
@@ -125,18 +137,8 @@ export class SqliteSessionStore implements SessionStore {
     };
   }
 
-  private unseal(id: string, sealed: string): SealedSession | null {
-    const known = this.opened.get(id);
-    if (known?.sealed === sealed) return known.session;
-    const parsed = sealedSessionSchema.safeParse(this.sealer.open(sealed, id));
-    if (!parsed.success) return null;
-    if (this.opened.size >= MAX_OPENED) this.opened.clear();
-    this.opened.set(id, { sealed, session: parsed.data });
-    return parsed.data;
-  }
-
   private agentsOf(sessionId: string): AgentAuthorization[] {
-    const rows = this.statements.getAgents.all(sessionId) as { agent_id: string; sealed: string }[];
+    const rows = this.statements.getAgents.all(sessionId);
     return openAgents(
       this.sealer,
       sessionId,
@@ -153,8 +155,8 @@ export class SqliteSessionStore implements SessionStore {
     const sealed = sealAgent(this.sealer, sessionId, agent);
     return this.db.transaction((): AddAgentOutcome => {
       if (!this.statements.sessionLive.get(sessionId, this.now())) return 'session';
-      const others = this.statements.countOtherAgents.get(sessionId, agentId) as { n: number };
-      if (others.n >= limit) return 'limit';
+      const others = this.statements.countOtherAgents.get(sessionId, agentId)?.n ?? 0;
+      if (others >= limit) return 'limit';
       this.statements.upsertAgent.run(sessionId, agentId, sealed);
       return 'added';
     })();
@@ -180,7 +182,6 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async delete(id: string): Promise<void> {
-    this.opened.delete(id);
     this.statements.deleteSession.run(id);
   }
 

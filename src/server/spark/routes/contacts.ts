@@ -58,6 +58,12 @@ const contactSearch: SearchSpec = {
 const contactsResponse = sparkResultsSchema(contactSelectedSchema);
 const portalResponse = sparkResultsSchema(portalAccountSchema);
 
+/** `contacts.tags`: a JSON array of strings (the emulator writes only that). */
+function tagsOf(json: string): string[] {
+  const tags: unknown = JSON.parse(json);
+  return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
+}
+
 function toContact(row: ContactRow): Contact {
   return {
     Id: row.id,
@@ -66,7 +72,7 @@ function toContact(row: ContactRow): Contact {
     GivenName: row.given_name,
     FamilyName: row.family_name,
     PrimaryEmail: row.primary_email,
-    Tags: JSON.parse(row.tags) as string[],
+    Tags: tagsOf(row.tags),
     VowEnabled: row.vow_enabled === 1,
     ModificationTimestamp: row.modified_at,
   };
@@ -90,8 +96,8 @@ function agentIdOf(caller: Caller): string {
 
 /** Spark's documented `Contacts` array, or the flat body of one contact. */
 function contactsOf(body: unknown): { contacts: NewContact[]; path: (i: number) => PropertyKey[] } {
-  const inner = (body as { D?: unknown } | null)?.D;
-  if (inner !== null && typeof inner === 'object' && 'Contacts' in inner) {
+  const inner = typeof body === 'object' && body !== null && 'D' in body ? body.D : undefined;
+  if (typeof inner === 'object' && inner !== null && 'Contacts' in inner) {
     const { D } = parseBody(createContactsBodySchema, body);
     return { contacts: D.Contacts, path: (i) => ['Contacts', i, 'PrimaryEmail'] };
   }

@@ -77,7 +77,7 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     app.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string' },
-      (_request, body, done) => done(null, parseForm(body as string)),
+      (_request, body, done) => done(null, parseForm(body.toString())),
     );
   }
 
@@ -86,12 +86,6 @@ export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
     const status = given && given >= 400 && given < 500 ? given : 500;
     if (status === 500) request.log.error(error);
     if (request.url.split('?')[0]?.endsWith(GRANT_PATH)) {
-      if (error instanceof SparkError && status === 429) {
-        return reply
-          .code(429)
-          .headers(error.extra.headers ?? {})
-          .send({ error: 'slow_down', error_description: 'Too many refused attempts.' });
-      }
       if (error instanceof SparkError && status === 429) {
         return reply
           .code(429)

@@ -86,17 +86,19 @@ function resolveUsers(db: Db, agentId: string, users: { Id: string }[]): string[
       Attribute: `Users[${i}].Id`,
       Message: message(users[i]?.Id ?? ''),
     }));
-  if (unknown.length) {
+  const [firstUnknown] = unknown;
+  if (firstUnknown !== undefined) {
     throw invalidParameter(
-      `Unknown user Id ${users[unknown[0] as number]?.Id}.`,
+      `Unknown user Id ${users[firstUnknown]?.Id}.`,
       errorsFor(unknown, (id) => `${id} is not one of your contacts or portal accounts.`),
     );
   }
-  if (withoutPortal.length) {
+  const [firstWithoutPortal] = withoutPortal;
+  if (firstWithoutPortal !== undefined) {
     throw new SparkError(
       400,
       SparkCode.NoPortalAccount,
-      `Contact ${users[withoutPortal[0] as number]?.Id} has no portal account.`,
+      `Contact ${users[firstWithoutPortal]?.Id} has no portal account.`,
       { errors: errorsFor(withoutPortal, (id) => `Contact ${id} has no portal account.`) },
     );
   }

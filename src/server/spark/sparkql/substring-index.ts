@@ -36,9 +36,9 @@ function comparisonQuery(c: Comparison, fields: FieldMap): string | null {
 }
 
 function join(parts: string[], operator: 'AND' | 'OR'): string {
-  return parts.length === 1
-    ? (parts[0] as string)
-    : parts.map((p) => `(${p})`).join(` ${operator} `);
+  const [only, ...more] = parts;
+  if (only !== undefined && more.length === 0) return only;
+  return parts.map((p) => `(${p})`).join(` ${operator} `);
 }
 
 /** Patterns only: an exact value is better served by the column's own index. */

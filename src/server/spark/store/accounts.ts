@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/account.js';
 import type { Db } from './db.js';
-import { statement } from './statements.js';
+import { countOf, statement } from './statements.js';
 
 export interface AccountRow {
   id: string;
@@ -20,26 +20,26 @@ export interface TokenRow extends AccountRow {
 }
 
 export function findAccessToken(db: Db, token: string): TokenRow | undefined {
-  return statement(
+  return statement<TokenRow>(
     db,
     `SELECT t.token, t.expires_at, t.revoked, a.id, a.name, a.user_type, a.role, a.agent_id,
             a.portal_account_id, pa.enabled AS portal_enabled
      FROM access_tokens t JOIN accounts a ON a.id = t.account_id
      LEFT JOIN portal_accounts pa ON pa.id = a.portal_account_id
      WHERE t.token = ?`,
-  ).get(token) as TokenRow | undefined;
+  ).get(token);
 }
 
 export function countAccounts(db: Db): number {
-  return (statement(db, 'SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;
+  return countOf(db, 'SELECT COUNT(*) AS n FROM accounts');
 }
 
 /** A consumer whose portal account is disabled (or gone) may not sign in or call the API. */
 export function isPortalDisabled(db: Db, accountId: string): boolean {
-  const row = statement(
+  const row = statement<{ portal_account_id: string | null; enabled: number | null }>(
     db,
     `SELECT a.portal_account_id, pa.enabled FROM accounts a
      LEFT JOIN portal_accounts pa ON pa.id = a.portal_account_id WHERE a.id = ?`,
-  ).get(accountId) as { portal_account_id: string | null; enabled: number | null } | undefined;
+  ).get(accountId);
   return row !== undefined && row.portal_account_id !== null && row.enabled !== 1;
 }

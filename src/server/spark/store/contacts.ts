@@ -1,6 +1,7 @@
 import type { CompiledFilter, FieldMap } from '../sparkql/index.js';
 import type { Db } from './db.js';
 import { cachedCount } from './read-cache.js';
+import { CANDIDATE_ROWIDS, fewCandidates } from './substring-candidates.js';
 import { statement } from './statements.js';
 import { foldKey } from './text.js';
 import { sparkTimestamp } from './timestamps.js';
@@ -56,8 +57,7 @@ function contactWhere(filter: CompiledFilter, useIndex = true): CompiledFilter {
     return { sql: `c.agent_id = ? AND ${filter.sql}`, params: filter.params };
   }
   return {
-    sql: `+c.agent_id = ? AND c.rowid IN
-      (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?) AND ${filter.sql}`,
+    sql: `+c.agent_id = ? AND c.rowid IN (${CANDIDATE_ROWIDS}) AND ${filter.sql}`,
     params: [filter.substringQuery, ...filter.params],
   };
 }
@@ -84,23 +84,6 @@ export function contactListSql(
   };
 }
 
-/**
- * Sorting thousands of candidates costs more than walking the agent's contacts in order until a
- * page is full, which a term that common does soon.
- */
-const MAX_CANDIDATES_TO_SORT = 2_000;
-
-function fewCandidates(db: Db, filter: CompiledFilter): boolean {
-  if (!filter.substringQuery) return false;
-  const candidates = cachedCount(
-    db,
-    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM contacts_search WHERE contacts_search MATCH ?
-      LIMIT ${MAX_CANDIDATES_TO_SORT + 1})`,
-    [filter.substringQuery],
-  );
-  return candidates <= MAX_CANDIDATES_TO_SORT;
-}
-
 export function countContacts(db: Db, agentId: string, filter: CompiledFilter): number {
   const count = contactCountSql(filter);
   return cachedCount(db, count.sql, [agentId, ...count.params]);
@@ -112,19 +95,14 @@ export function listContacts(
   page: { filter: CompiledFilter; orderSql: string; limit: number; offset: number },
 ): ContactRow[] {
   const list = contactListSql(page.filter, page.orderSql, fewCandidates(db, page.filter));
-  return statement(db, list.sql).all(
-    agentId,
-    ...list.params,
-    page.limit,
-    page.offset,
-  ) as ContactRow[];
+  return statement<ContactRow>(db, list.sql).all(agentId, ...list.params, page.limit, page.offset);
 }
 
 export function findContact(db: Db, agentId: string, id: string): ContactRow | undefined {
-  return statement(
+  return statement<ContactRow>(
     db,
     `SELECT ${CONTACT_COLUMNS} ${FROM_CONTACTS} WHERE c.id = ? AND c.agent_id = ?`,
-  ).get(id, agentId) as ContactRow | undefined;
+  ).get(id, agentId);
 }
 
 export function emailTaken(db: Db, agentId: string, email: string): boolean {
@@ -177,10 +155,10 @@ export function touchContact(db: Db, contactId: string): void {
 }
 
 export function findPortalAccount(db: Db, contactId: string): PortalAccountRow | undefined {
-  return statement(
+  return statement<PortalAccountRow>(
     db,
     'SELECT id, contact_id, enabled, last_login, last_active FROM portal_accounts WHERE contact_id = ?',
-  ).get(contactId) as PortalAccountRow | undefined;
+  ).get(contactId);
 }
 
 export function insertPortalAccount(db: Db, contactId: string, enabled = true): string {

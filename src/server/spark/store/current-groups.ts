@@ -2,9 +2,10 @@ import type { Db } from './db.js';
 import { statement } from './statements.js';
 
 export function currentGroupId(db: Db, accountId: string): string | undefined {
-  const row = statement(db, 'SELECT group_id FROM current_groups WHERE account_id = ?').get(
-    accountId,
-  ) as { group_id: string } | undefined;
+  const row = statement<{ group_id: string }>(
+    db,
+    'SELECT group_id FROM current_groups WHERE account_id = ?',
+  ).get(accountId);
   return row?.group_id;
 }
 

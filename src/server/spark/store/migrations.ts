@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { runMigrations } from '../../sqlite-migrations.js';
 
 /**
  * Versioned schema. Each entry runs once, in order, inside a transaction; `PRAGMA user_version`
@@ -174,11 +175,5 @@ const migrations: string[] = [
 
 /** Brings a database up to `target` (all migrations unless a test stops earlier). */
 export function migrate(db: Database.Database, target = migrations.length): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < target; version++) {
-    db.transaction(() => {
-      db.exec(migrations[version] as string);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+  runMigrations(db, migrations, target);
 }

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from './db.js';
 import { statement } from './statements.js';
 
 export const newToken = () => randomBytes(32).toString('base64url');
+
+/** `oauth_clients.redirect_uris`: a JSON array of URIs. */
+const redirectUrisSchema = z.array(z.string());
 
 export interface SignInAccount {
   id: string;
@@ -33,29 +37,34 @@ export function registerClient(
 }
 
 export function clientSecret(db: Db, clientId: string): string | undefined {
-  const row = statement(db, 'SELECT client_secret FROM oauth_clients WHERE client_id = ?').get(
-    clientId,
-  ) as { client_secret: string } | undefined;
+  const row = statement<{ client_secret: string }>(
+    db,
+    'SELECT client_secret FROM oauth_clients WHERE client_id = ?',
+  ).get(clientId);
   return row?.client_secret;
 }
 
 export function isRegisteredRedirect(db: Db, clientId: string, redirectUri: string): boolean {
-  const row = statement(db, 'SELECT redirect_uris FROM oauth_clients WHERE client_id = ?').get(
-    clientId,
-  ) as { redirect_uris: string } | undefined;
-  return row !== undefined && (JSON.parse(row.redirect_uris) as string[]).includes(redirectUri);
+  const row = statement<{ redirect_uris: string }>(
+    db,
+    'SELECT redirect_uris FROM oauth_clients WHERE client_id = ?',
+  ).get(clientId);
+  return (
+    row !== undefined &&
+    redirectUrisSchema.parse(JSON.parse(row.redirect_uris)).includes(redirectUri)
+  );
 }
 
 /** Everyone the authorize page offers: agents, then consumers, then the rest. */
 export function signInAccounts(db: Db): SignInAccount[] {
-  return statement(
+  return statement<SignInAccount>(
     db,
     `SELECT a.id, a.name, a.role,
        a.portal_account_id IS NOT NULL AND COALESCE(pa.enabled, 0) = 0 AS disabled
      FROM accounts a LEFT JOIN portal_accounts pa ON pa.id = a.portal_account_id
      ORDER BY CASE a.role WHEN 'Private' THEN 0 WHEN 'VOW' THEN 1 WHEN 'Portal' THEN 2 ELSE 3 END,
        a.name, a.id`,
-  ).all() as SignInAccount[];
+  ).all();
 }
 
 export function accountExists(db: Db, accountId: string): boolean {
@@ -80,10 +89,10 @@ export function insertCode(
 }
 
 export function findCode(db: Db, code: string): CodeRow | undefined {
-  return statement(
+  return statement<CodeRow>(
     db,
     'SELECT client_id, redirect_uri, account_id, expires_at, used FROM oauth_codes WHERE code = ?',
-  ).get(code) as CodeRow | undefined;
+  ).get(code);
 }
 
 export function markCodeUsed(db: Db, code: string): void {
@@ -112,10 +121,10 @@ export function findByRefreshToken(
   refreshToken: string,
   clientId: string,
 ): { token: string; account_id: string } | undefined {
-  return statement(
+  return statement<{ token: string; account_id: string }>(
     db,
     'SELECT token, account_id FROM access_tokens WHERE refresh_token = ? AND client_id = ? AND revoked = 0',
-  ).get(refreshToken, clientId) as { token: string; account_id: string } | undefined;
+  ).get(refreshToken, clientId);
 }
 
 export function revokeToken(db: Db, token: string): void {

@@ -12,11 +12,11 @@ export function findAgentPortalAccount(
   agentId: string,
   portalAccountId: string,
 ): AgentPortalAccount | undefined {
-  return statement(
+  return statement<AgentPortalAccount>(
     db,
     `SELECT pa.id, pa.contact_id FROM portal_accounts pa JOIN contacts c ON c.id = pa.contact_id
      WHERE pa.id = ? AND c.agent_id = ?`,
-  ).get(portalAccountId, agentId) as AgentPortalAccount | undefined;
+  ).get(portalAccountId, agentId);
 }
 
 export type ResolvedUser =
@@ -26,12 +26,12 @@ export type ResolvedUser =
 
 /** A member reference: a contact Id or a portal account Id of one of the agent's contacts. */
 export function resolveUser(db: Db, agentId: string, id: string): ResolvedUser {
-  const contact = statement(
+  const contact = statement<{ id: string; portal_account_id: string | null }>(
     db,
     `SELECT c.id, pa.id AS portal_account_id FROM contacts c
      LEFT JOIN portal_accounts pa ON pa.contact_id = c.id
      WHERE c.id = ? AND c.agent_id = ?`,
-  ).get(id, agentId) as { id: string; portal_account_id: string | null } | undefined;
+  ).get(id, agentId);
   if (contact) {
     return contact.portal_account_id
       ? { kind: 'portal', portalAccountId: contact.portal_account_id }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchParamsSchema } from '../../../shared/search.js';
-import { DEMO_ACCOUNTS, seedDemoData, seedLargeData } from '../seed.js';
+import { DEMO_ACCOUNTS } from '../demo-accounts.js';
+import { seedDemoData, seedLargeData } from '../seed.js';
 import { parseSearch, type SearchSpec } from '../search.js';
 import {
   contactCountSql,
@@ -76,24 +77,41 @@ describe('group list query plans (an agent with 300 groups)', () => {
       const query = { _filter: filter, _orderby: `${direction}Name` };
       it(`pages ${JSON.stringify(query)} in index order`, () => {
         const search = parseSearch(searchParamsSchema.parse(query), groupSpec);
-        const sql = groupListSql({ agentId }, search.filter.sql, search.orderSql);
-        const plan = planOf(sql, [agentId, ...search.filter.params, 25, 0]);
+        const list = groupListSql({ agentId }, search.filter, search.orderSql, false);
+        const plan = planOf(list.sql, [...list.params, 25, 0]);
         expect(plan).toHaveLength(1);
         expect(plan[0]).toBe(groupListPlan(filter));
       });
     }
     it(`counts ${JSON.stringify(filter)} on a covering index`, () => {
       const search = parseSearch(searchParamsSchema.parse({ _filter: filter }), groupSpec);
-      const plan = planOf(groupCountSql({ agentId }, search.filter.sql), [
-        agentId,
-        ...search.filter.params,
-      ]);
+      const count = groupCountSql({ agentId }, search.filter, false);
+      const plan = planOf(count.sql, count.params);
       expect(plan).toHaveLength(1);
       expect(plan[0]).toMatch(
         /^SEARCH g USING COVERING INDEX \w+ \(agent_id=\?( AND display_key=\?)?\)$/,
       );
     });
   }
+
+  it('reads "Name contains" from the trigram index: the candidate owners, then their groups', () => {
+    const search = parseSearch(
+      searchParamsSchema.parse({ _filter: "Name Eq '*son*'", _orderby: '-Name' }),
+      groupSpec,
+    );
+    const list = groupListSql({ agentId }, search.filter, search.orderSql);
+    const count = groupCountSql({ agentId }, search.filter);
+    for (const plan of [
+      planOf(list.sql, [...list.params, 25, 0]),
+      planOf(count.sql, count.params),
+    ]) {
+      expect(plan.slice(0, 3)).toEqual([
+        'SCAN s VIRTUAL TABLE INDEX 0:M2',
+        'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+        'SEARCH g USING INDEX portal_groups_agent_contact (agent_id=? AND contact_id=?)',
+      ]);
+    }
+  });
 
   it('reads the members of a page of groups by key, one query for the page', () => {
     const plan = planOf(

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { statement } from './statements.js';
+import { countOf, statement } from './statements.js';
 
 interface Generation {
   version: string;
@@ -14,11 +14,12 @@ const MAX_ENTRIES = 20_000;
  * Conservative: a rolled-back change counts as a change too.
  */
 function versionOf(db: Db): string {
-  const row = statement(
+  const row = statement<{ changes: number; data_version: number }>(
     db,
     'SELECT total_changes() AS changes, data_version FROM pragma_data_version()',
-  ).get() as { changes: number; data_version: number };
-  return `${row.changes}:${row.data_version}`;
+  ).get();
+  // The query always answers one row.
+  return row ? `${row.changes}:${row.data_version}` : '';
 }
 
 /** The values read since the database last changed (null inside a transaction). */
@@ -39,6 +40,7 @@ function currentValues(db: Db): Map<string, unknown> | null {
 export function cachedRead<T>(db: Db, key: string, read: () => T): T {
   const values = currentValues(db);
   if (!values) return read();
+  // Needed (here and below): one map holds every kind of read; the key names the kind, T.
   if (values.has(key)) return values.get(key) as T;
   const value = read();
   values.set(key, value);
@@ -71,10 +73,8 @@ export function cachedReadMany<T>(
 
 /** `SELECT COUNT(*) AS n ...`, counted once until the database changes. */
 export function cachedCount(db: Db, sql: string, params: readonly (string | number)[]): number {
-  return cachedRead(
-    db,
-    `count\u0000${sql}\u0000${JSON.stringify(params)}`,
-    () => (statement(db, sql).get(...params) as { n: number }).n,
+  return cachedRead(db, `count\u0000${sql}\u0000${JSON.stringify(params)}`, () =>
+    countOf(db, sql, ...params),
   );
 }
 

@@ -1,10 +1,13 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
-const cache = new WeakMap<Db, Map<string, Statement>>();
+const cache = new WeakMap<Db, Map<string, Statement<unknown[], unknown>>>();
 
-/** A prepared statement, prepared once per database connection. */
-export function statement(db: Db, sql: string): Statement {
+/**
+ * A prepared statement, prepared once per database connection. `Row` names the shape the SQL
+ * selects (column names and SQLite types), e.g. `statement<{ n: number }>(db, 'SELECT COUNT(*) AS n ...')`.
+ */
+export function statement<Row = unknown>(db: Db, sql: string): Statement<unknown[], Row> {
   let byText = cache.get(db);
   if (!byText) {
     byText = new Map();
@@ -17,5 +20,12 @@ export function statement(db: Db, sql: string): Statement {
     prepared = db.prepare(sql);
     byText.set(sql, prepared);
   }
-  return prepared;
+  // Needed: one cache holds statements of every row shape; the SQL text (the key) fixes the
+  // shape, which the caller names as `Row` (better-sqlite3 itself types rows this way).
+  return prepared as Statement<unknown[], Row>;
+}
+
+/** The `n` of a `SELECT COUNT(*) AS n ...` statement. */
+export function countOf(db: Db, sql: string, ...params: unknown[]): number {
+  return statement<{ n: number }>(db, sql).get(...params)?.n ?? 0;
 }

@@ -1,0 +1,107 @@
+import type { Role } from '../../../shared/account.js';
+import type { Db } from './db.js';
+import { foldKey } from './text.js';
+
+/** A generated contact, with its portal account (null: none). */
+export interface SeedContact {
+  id: string;
+  agentId: string;
+  given: string;
+  family: string;
+  email: string | null;
+  modifiedAt: string;
+  portal: { id: string; enabled: boolean; lastLogin: string | null } | null;
+}
+
+/** The inserts that seed a database with demo or benchmark data (inside the caller's transaction). */
+export function seedWriters(db: Db) {
+  const account = db.prepare<
+    [
+      id: string,
+      name: string,
+      userType: string,
+      role: Role,
+      agentId: string | null,
+      portalAccountId: string | null,
+    ]
+  >(
+    `INSERT INTO accounts (id, name, user_type, role, agent_id, portal_account_id)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const token = db.prepare<[token: string, accountId: string]>(
+    'INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, NULL)',
+  );
+  const contact = db.prepare(
+    `INSERT INTO contacts (id, agent_id, display_name, given_name, family_name, primary_email, tags,
+       modified_at, display_key, given_key, family_key, email_key)
+     VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?)`,
+  );
+  const portal = db.prepare(
+    'INSERT INTO portal_accounts (id, contact_id, enabled, last_login, last_active) VALUES (?, ?, ?, ?, ?)',
+  );
+  const group = db.prepare(
+    `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, display_key, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const member = db.prepare<[groupId: string, portalAccountId: string]>(
+    'INSERT OR IGNORE INTO portal_group_members (group_id, portal_account_id) VALUES (?, ?)',
+  );
+  return {
+    /** A demo account; a consumer names its agent and its portal account. */
+    account(
+      a: { id: string; name: string; userType: string; role: Role },
+      agentId: string | null,
+      portalAccountId: string | null,
+    ) {
+      account.run(a.id, a.name, a.userType, a.role, agentId, portalAccountId);
+    },
+    /** An access token that never expires. */
+    token(value: string, accountId: string) {
+      token.run(value, accountId);
+    },
+    contact(c: SeedContact) {
+      const displayName = `${c.given} ${c.family}`;
+      contact.run(
+        c.id,
+        c.agentId,
+        displayName,
+        c.given,
+        c.family,
+        c.email,
+        c.modifiedAt,
+        foldKey(displayName),
+        foldKey(c.given),
+        foldKey(c.family),
+        c.email ? foldKey(c.email) : null,
+      );
+      if (c.portal) {
+        portal.run(
+          c.portal.id,
+          c.id,
+          c.portal.enabled ? 1 : 0,
+          c.portal.lastLogin,
+          c.portal.lastLogin,
+        );
+      }
+    },
+    /** A group, owned by `owner` (its first member), with the given portal accounts. */
+    group(owner: SeedContact, memberIds: string[], favorites: boolean, createdAt: string) {
+      if (!owner.portal) throw new Error('A group owner needs a portal account');
+      group.run(
+        owner.portal.id,
+        owner.agentId,
+        owner.id,
+        favorites ? 1 : 0,
+        foldKey(`${owner.given} ${owner.family}`),
+        createdAt,
+      );
+      for (const id of [owner.portal.id, ...memberIds]) member.run(owner.portal.id, id);
+    },
+    /** One more member of a group. */
+    member(groupId: string, portalAccountId: string) {
+      member.run(groupId, portalAccountId);
+    },
+  };
+}
+
+export type SeedWriters = ReturnType<typeof seedWriters>;
