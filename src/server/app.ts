@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './spark/store/db.js';
-import { sparkEmulator } from './spark/plugin.js';
+import { sparkEmulator, type EmulatorEntry } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
 import { openSessionStore } from './bff/store/open-session-store.js';
 import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
@@ -23,6 +23,8 @@ export interface Server {
   app: FastifyInstance;
   db: Db;
   sessions: SessionStore;
+  /** The embedded emulator's in-process entry (its `dispatch` once the emulator is served). */
+  emulator: EmulatorEntry;
 }
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
@@ -83,10 +85,11 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     crossOriginEmbedderPolicy: false,
   });
 
+  const emulator: EmulatorEntry = {};
   if (config.embedded) {
-    await app.register(sparkEmulator, { prefix: '/spark', db, config });
+    await app.register(sparkEmulator, { prefix: '/spark', db, config, entry: emulator });
   }
-  await app.register(bff, { config, sessions });
+  await app.register(bff, { config, sessions, emulator });
 
   const staticRoot = resolve(options.staticRoot ?? 'dist');
   if (existsSync(resolve(staticRoot, 'index.html'))) {
@@ -114,5 +117,5 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     });
   }
 
-  return { app, db, sessions };
+  return { app, db, sessions, emulator };
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { parseQuery } from './spark/entry.js';
 import { notFound } from './spark/errors.js';
 import { applyMethodOverride } from './spark/method-override.js';
 
@@ -53,7 +54,8 @@ export function createFastify(options: BaseOptions): FastifyInstance {
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     // Ids are opaque so no case folding.
-    routerOptions: { ignoreTrailingSlash: true },
+    // The emulator's in-process entry parses query strings with the same function.
+    routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQuery },
     // A client's own X-Request-Id is not trusted: ours is unique.
     requestIdHeader: false,
     genReqId: (req) => requestIds.get(req) ?? randomUUID(),

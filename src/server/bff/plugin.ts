@@ -2,6 +2,7 @@ import cookiePlugin from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.js';
+import type { EmulatorEntry } from '../spark/plugin.js';
 import { auditStoreFor } from './audit.js';
 import { auditRoutes } from './audit-routes.js';
 import { authRoutes } from './auth-routes.js';
@@ -18,6 +19,8 @@ const EMULATOR_PREFIX = '/spark';
 export interface BffOptions {
   config: Config;
   sessions: SessionStore;
+  /** The embedded emulator's in-process entry, when it is served. */
+  emulator?: EmulatorEntry;
 }
 
 const MINUTE_MS = 60 * 1000;
@@ -26,7 +29,7 @@ const MINUTE_MS = 60 * 1000;
  * Sign-in (/auth/*, agents and the audit trail included), the app's proxy to the Spark API
  * (/api/v1/*, /api/agents/:agentId/v1/*), and /healthz, /readyz.
  */
-export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, sessions }) => {
+export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, sessions, emulator }) => {
   await app.register(cookiePlugin, { secret: config.sessionSecret });
   // With Redis, every instance counts against the same allowance.
   const sharedLimits =
@@ -41,7 +44,9 @@ export const bff: FastifyPluginAsync<BffOptions> = async (app, { config, session
     cookie: new SessionCookie(config),
     spark: new SparkClient(
       config,
-      config.embedded ? inProcessTransport(app, EMULATOR_PREFIX) : undefined,
+      config.embedded
+        ? inProcessTransport(app, EMULATOR_PREFIX, () => emulator?.dispatch)
+        : undefined,
     ),
   };
   const signInLimit = app.createRateLimit({ max: config.signInRateLimit, timeWindow: MINUTE_MS });

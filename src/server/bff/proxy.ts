@@ -25,6 +25,8 @@ const AGENT_PREFIX = '/api/agents/';
 // Spark's X-Request-Id lets a user-visible error be traced to the Spark call.
 const RELAYED_HEADERS = ['content-type', 'retry-after', 'allow', 'x-request-id'];
 
+const codeEntry = (code: number | undefined) => (code === undefined ? {} : { Code: code });
+
 /** The `D.Code` of an answer, if it has one. */
 const sparkCodeSchema = z.object({ D: z.object({ Code: z.number() }) });
 
@@ -33,16 +35,28 @@ function sparkCodeOf(response: UpstreamResponse): number | undefined {
   return parsed.success ? parsed.data.D.Code : undefined;
 }
 
+const hash = (data: string | Buffer) => createHash('sha1').update(data).digest('base64url');
+
+// The embedded emulator hands out the same bytes for a cached answer: hashed once, not per request.
+const bodyDigests = new WeakMap<Buffer, string>();
+
+function bodyDigest(response: UpstreamResponse): string {
+  const { bytes } = response;
+  if (!bytes) return hash(response.body);
+  let digest = bodyDigests.get(bytes);
+  if (digest === undefined) {
+    digest = hash(bytes);
+    bodyDigests.set(bytes, digest);
+  }
+  return digest;
+}
+
 /**
  * A weak validator of one session's answer: the session is part of it, so that a 304 can never
  * confirm another session's (or agent's) copy, even one with the same bytes.
  */
 function entityTag(viewer: string, response: UpstreamResponse): string {
-  const digest = createHash('sha1')
-    .update(`${viewer}\u0000`)
-    .update(response.bytes ?? response.body)
-    .digest('base64url');
-  return `W/"${digest}"`;
+  return `W/"${hash(`${viewer}\u0000${bodyDigest(response)}`)}"`;
 }
 
 /** If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2). */
@@ -81,8 +95,9 @@ function relay(
     const value = response.header(name);
     if (value !== undefined) reply.header(name, value);
   }
-  if (response.body === '') return reply.send();
-  return reply.send(response.bytes ?? response.body);
+  const { bytes } = response;
+  if (bytes ? bytes.length === 0 : response.body === '') return reply.send();
+  return reply.send(bytes ?? response.body);
 }
 
 /**
@@ -159,7 +174,8 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
     const send = (token: string) => spark.request(request.method, pathAndQuery, token, body);
     // Recorded without its query string.
     const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
-    const answered = async (status: number, code?: number) => {
+    /** Audits a write; `code` is read from the answer only when it failed. */
+    const answered = async (status: number, code: () => number | undefined) => {
       if (!WRITE_METHODS.has(request.method)) return;
       const ok = status >= 200 && status < 300;
       await recordAudit(audit, request.log, {
@@ -170,7 +186,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         Action: actionOf(request.method, path),
         Status: status,
         Outcome: ok ? 'Succeeded' : 'Failed',
-        ...(!ok && code !== undefined ? { Code: code } : {}),
+        ...(ok ? {} : codeEntry(code())),
       });
     };
 
@@ -181,7 +197,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       if (code === SparkCode.TokenExpired || code === SparkCode.Unauthorized) {
         const next = await currentTokens(session.id, agentId, token, code);
         if (!next) {
-          await answered(agent ? 404 : 401, agent ? SparkCode.NotFound : code);
+          await answered(agent ? 404 : 401, () => (agent ? SparkCode.NotFound : code));
           if (agent) return agentGone(reply);
           return reply
             .code(401)
@@ -191,13 +207,13 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         token = next.accessToken;
         response = await send(token);
       }
-      await answered(response.status, sparkCodeOf(response));
+      await answered(response.status, () => sparkCodeOf(response));
       reply.header(ACTING_FOR_HEADER, actingFor);
       return relay(request, reply, response, `${session.id}\u0000${actingFor}`);
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');
-      await answered(502, SparkCode.InternalError);
+      await answered(502, () => SparkCode.InternalError);
       return reply
         .code(502)
         .header('Cache-Control', 'no-store')

@@ -5,6 +5,7 @@ import { APP_USER_AGENT, type Config } from '../config.js';
 import type { SessionAgent } from '../../shared/agents.js';
 import { myAccountReadSchema, sessionUserOf } from '../../shared/account.js';
 import { sparkResultsReadSchema } from '../../shared/envelope.js';
+import type { Dispatch } from '../spark/entry.js';
 import type { Tokens } from './store/session-store.js';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
@@ -74,11 +75,29 @@ export function isInProcess(request: FastifyRequest): boolean {
 }
 
 /**
- * The embedded emulator, mounted at `prefix` on this same server, reached in-process
- * (`inject`): no second HTTP hop, and no loop out through PUBLIC_URL and a reverse proxy.
+ * The embedded emulator, mounted at `prefix` on this same server, reached in-process: no second
+ * HTTP hop, and no loop out through PUBLIC_URL and a reverse proxy. Its route table answers as
+ * plain function calls (`dispatch`); anything else (OAuth, the OpenAPI description, unknown
+ * paths) goes through its Fastify routes by `inject`. Both run the same code.
  */
-export function inProcessTransport(app: FastifyInstance, prefix: string): SparkTransport {
-  return async ({ method, pathAndQuery, headers, body }) => {
+export function inProcessTransport(
+  app: FastifyInstance,
+  prefix: string,
+  dispatch?: () => Dispatch | undefined,
+): SparkTransport {
+  return async (request) => {
+    const answer = await dispatch?.()?.(request);
+    if (answer) {
+      return {
+        status: answer.status,
+        header: (name) => answer.headers[name],
+        get body() {
+          return answer.bytes.toString('utf8');
+        },
+        bytes: answer.bytes,
+      };
+    }
+    const { method, pathAndQuery, headers, body } = request;
     const response = await app.inject({
       // Needed: the method is one Fastify routed to the proxy, so one inject accepts.
       method: method as InjectOptions['method'],

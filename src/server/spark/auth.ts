@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/account.js';
 import { SparkCode } from '../../shared/spark-codes.js';
@@ -26,8 +27,8 @@ export const unauthorized = (message = 'Unauthorized: a valid access token is re
 export const portalDisabled = () =>
   new SparkError(403, SparkCode.RoleForbidden, 'Your portal account is disabled.');
 
-export function requireUserAgent(request: FastifyRequest): void {
-  const agent = request.headers['x-sparkapi-user-agent'];
+export function requireUserAgent(headers: IncomingHttpHeaders): void {
+  const agent = headers['x-sparkapi-user-agent'];
   if (typeof agent !== 'string' || agent.trim() === '') {
     throw new SparkError(
       400,
@@ -37,21 +38,21 @@ export function requireUserAgent(request: FastifyRequest): void {
   }
 }
 
-function bearerToken(request: FastifyRequest): string | undefined {
-  const match = /^(?:OAuth|Bearer)\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+function bearerToken(headers: IncomingHttpHeaders): string | undefined {
+  const match = /^(?:OAuth|Bearer)\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
   return match?.[1];
 }
 
 /** Resolves the caller from `Authorization` (401/1000 or 401/1020 when it cannot). */
-export function authenticate(db: Db, request: FastifyRequest, now = Date.now()): Caller {
-  const token = bearerToken(request);
+export function authenticate(db: Db, headers: IncomingHttpHeaders, now = Date.now()): Caller {
+  const token = bearerToken(headers);
   const row = token ? findAccessToken(db, token) : undefined;
   if (!token || !row || row.revoked) throw unauthorized();
   if (row.expires_at !== null && row.expires_at <= now) {
     throw new SparkError(401, SparkCode.TokenExpired, 'The access token has expired.');
   }
   if (row.portal_account_id !== null && row.portal_enabled !== 1) throw portalDisabled();
-  const caller: Caller = {
+  return {
     token,
     accountId: row.id,
     name: row.name,
@@ -60,8 +61,11 @@ export function authenticate(db: Db, request: FastifyRequest, now = Date.now()):
     agentId: row.agent_id,
     portalAccountId: row.portal_account_id,
   };
+}
+
+/** The caller the emulator's gate admitted this request as. */
+export function bindCaller(request: FastifyRequest, caller: Caller): void {
   callers.set(request, caller);
-  return caller;
 }
 
 export function callerOf(request: FastifyRequest): Caller {

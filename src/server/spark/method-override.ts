@@ -3,7 +3,7 @@ import { SparkCode } from '../../shared/spark-codes.js';
 import { invalidParameter, SparkError } from './errors.js';
 
 /** Overridden requests whose form body was over the limit (refused 413 once routed). */
-const tooLarge = new WeakSet<IncomingMessage>();
+const tooLarge = new WeakSet<object>();
 
 const FORM = 'application/x-www-form-urlencoded';
 const mediaType = (contentType: string) => contentType.split(';')[0]?.trim().toLowerCase();
@@ -64,7 +64,7 @@ export function applyMethodOverride(
 }
 
 /** An override that `applyMethodOverride` did not apply is refused, never silently ignored. */
-export function refuseMethodOverride(req: IncomingMessage): void {
+export function refuseMethodOverride(req: Pick<IncomingMessage, 'method' | 'headers'>): void {
   if (tooLarge.has(req)) {
     throw new SparkError(413, SparkCode.InvalidParameter, 'The request body is too large.');
   }

@@ -1,57 +1,45 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyError, FastifyPluginAsync } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { SparkCode } from '../../shared/spark-codes.js';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { authenticate, requireUserAgent } from './auth.js';
-import { invalidParameter, notFound, SparkError } from './errors.js';
-import { refuseMethodOverride } from './method-override.js';
-import { OPENAPI_PATH, registerApiExplorer } from './openapi.js';
-import { RollingRateLimit } from './rate-limit.js';
-import { accountRoutes } from './routes/account.js';
-import { contactRoutes } from './routes/contacts.js';
+import { bindCaller } from './auth.js';
+import {
+  createDispatch,
+  createGate,
+  isGrant,
+  toSparkError,
+  type AuthFailures,
+  type Dispatch,
+} from './entry.js';
+import { notFound } from './errors.js';
+import { registerApiExplorer } from './openapi.js';
+import { accountTable } from './routes/account.js';
+import { contactTable } from './routes/contacts.js';
 import { oauthRoutes } from './routes/oauth.js';
-import { portalGroupRoutes } from './routes/portal-groups.js';
+import { portalGroupTable } from './routes/portal-groups.js';
+import { registerTable } from './routes/resource.js';
 import { seedDemoData } from './seed.js';
 import { countAccounts } from './store/accounts.js';
 import type { Db } from './store/db.js';
+import { parseJsonText } from './validation.js';
+
+/** Filled in as the emulator registers: its in-process entry, for a sign-in server beside it. */
+export interface EmulatorEntry {
+  dispatch?: Dispatch;
+}
 
 export interface SparkEmulatorOptions {
   db: Db;
   config: Config;
+  entry?: EmulatorEntry;
 }
 
-const BAD_BODY_CODES = new Set([
-  'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-  'FST_ERR_CTP_EMPTY_JSON_BODY',
-  'FST_ERR_CTP_INVALID_JSON_BODY',
-  'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
-]);
+const BODY_LIMIT = 64 * 1024;
 
-const badBody = (message: string) => new SparkError(400, SparkCode.BadBody, message);
-
-function toSparkError(error: unknown): SparkError {
-  if (error instanceof SparkError) return error;
-  // Needed: a handler may throw anything; Fastify's own errors carry these fields, all optional.
-  const fastifyError = error as Partial<FastifyError>;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    // A path Id that is not 26 digits names nothing (spec §1).
-    if (fastifyError.validationContext === 'params') return notFound('Resource');
-    const issue = error.validation[0];
-    const name = issue?.instancePath.replace(/^\//, '').replace(/\//g, '.') ?? '';
-    return invalidParameter(`${name || fastifyError.validationContext}: ${issue?.message}`);
-  }
-  if (fastifyError.validation) return invalidParameter('The request is not valid.');
-  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return new SparkError(413, SparkCode.InvalidParameter, 'The request body is too large.');
-  }
-  if (fastifyError.code && BAD_BODY_CODES.has(fastifyError.code)) {
-    return badBody('The request body must be JSON sent as application/json.');
-  }
-  const status = fastifyError.statusCode ?? 500;
-  if (status >= 400 && status < 500) return invalidParameter('The request is not valid.');
-  return new SparkError(500, SparkCode.InternalError, 'An unexpected error occurred.');
-}
+/**
+ * What the address limiter reads of a request. In-process calls come from this server itself
+ * (127.0.0.1, as they did under `inject`).
+ */
+const inProcessPeer = { ip: '127.0.0.1', routeOptions: { config: {} } };
 
 /** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
 export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
@@ -60,24 +48,17 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
 
   // The answers are built from our own rows, so checking each against its schema (a tenth of the
   // time of a read) is left to the tests; SPARK_CHECK_ANSWERS=1 turns it on elsewhere.
-  if (!config.emulator.checkAnswers) {
+  const { checkAnswers } = config.emulator;
+  if (!checkAnswers) {
     app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   }
 
-  const limiter = new RollingRateLimit(config.emulator.rateWindowSeconds * 1000);
-
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const charset = /;\s*charset="?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
-    if (charset && !/^utf-?8$/i.test(charset)) {
-      return done(badBody('JSON must be sent as UTF-8.'), undefined);
-    }
-    if (body === '') return done(null, undefined);
     try {
-      // `parseAs: 'string'` hands a string (the type allows a Buffer too).
-      done(null, JSON.parse(body.toString()));
-    } catch {
-      done(badBody('The request body is not valid JSON.'), undefined);
+      done(null, parseJsonText(request.headers['content-type'], body.toString()));
+    } catch (error) {
+      done(toSparkError(error), undefined);
     }
   });
 
@@ -99,7 +80,15 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     max: config.emulator.authFailureLimit,
     timeWindow: 60_000,
   });
-  const isGrant = (path: string) => /^\/v1\/oauth2\/grant\/?$/i.test(path);
+  const failuresOf = (request: FastifyRequest): AuthFailures => ({
+    refusedFor: async () => {
+      const failures = await authFailures(request, { increment: false });
+      return 'remaining' in failures && failures.remaining <= 0 ? failures.ttlInSeconds : undefined;
+    },
+    count: async () => {
+      await authFailures(request);
+    },
+  });
   const pathOf = (url: string) => url.slice(app.prefix.length).split('?')[0] ?? '';
   app.addHook('onSend', async (request, reply) => {
     if ((reply.statusCode === 400 || reply.statusCode === 401) && isGrant(pathOf(request.url))) {
@@ -107,35 +96,29 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     }
   });
 
+  const gate = createGate(db, config);
   app.addHook('onRequest', async (request) => {
-    const path = pathOf(request.url);
-    if (!/^\/v1(\/|$)/i.test(path)) return;
-    refuseMethodOverride(request.raw);
-    if (path === OPENAPI_PATH) return;
-    const failures = await authFailures(request, { increment: false });
-    if ('remaining' in failures && failures.remaining <= 0) {
-      throw new SparkError(429, SparkCode.RateLimited, 'Too many refused attempts.', {
-        headers: { 'Retry-After': String(failures.ttlInSeconds) },
-      });
-    }
-    requireUserAgent(request);
-    if (isGrant(path)) return;
-    let caller;
-    try {
-      caller = authenticate(db, request);
-    } catch (error) {
-      if (error instanceof SparkError && error.code === SparkCode.Unauthorized) {
-        await authFailures(request);
-      }
-      throw error;
-    }
-    const limit = caller.role === 'IDX' ? config.emulator.rateLimitIdx : config.emulator.rateLimit;
-    limiter.take(caller.token, limit);
+    const caller = await gate(
+      { message: request.raw, path: pathOf(request.url) },
+      failuresOf(request),
+    );
+    if (caller) bindCaller(request, caller);
   });
 
+  const table = [...accountTable, ...portalGroupTable(db), ...contactTable(db)];
   await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
-  await app.register(accountRoutes);
-  await app.register(portalGroupRoutes, { db });
-  await app.register(contactRoutes, { db });
+  await app.register(async (scope) => registerTable(scope, table, checkAnswers));
+
+  if (opts.entry) {
+    opts.entry.dispatch = createDispatch({
+      routes: table,
+      gate,
+      // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
+      failures: failuresOf(inProcessPeer as unknown as FastifyRequest),
+      checkAnswers,
+      bodyLimit: BODY_LIMIT,
+      log: app.log,
+    });
+  }
 };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SparkCode } from '../../shared/spark-codes.js';
-import { SparkError, invalidParameter, missingParameter } from './errors.js';
+import { SparkError, invalidParameter, missingParameter, notFound } from './errors.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -40,6 +40,44 @@ export function issuesToSparkError(issues: readonly Issue[], input: unknown): Sp
       Message: issue.message,
     })),
   );
+}
+
+/**
+ * A path or query parameter the route's schema refused: a path Id that is not 26 digits names
+ * nothing (spec §1), anything else is 400/1053 naming the first issue.
+ */
+export function schemaFailure(
+  context: string,
+  first: { name: string; message?: string } | undefined,
+): SparkError {
+  if (context === 'params') return notFound('Resource');
+  return invalidParameter(`${first?.name || context}: ${first?.message}`);
+}
+
+/** Route params or query string against their schema, refused as `schemaFailure` says. */
+export function parseInput<T extends z.ZodType>(
+  context: 'params' | 'querystring',
+  schema: T,
+  input: unknown,
+): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw schemaFailure(context, issue && { name: issue.path.join('.'), message: issue.message });
+}
+
+const badBody = (message: string) => new SparkError(400, SparkCode.BadBody, message);
+
+/** A JSON request body as sent (UTF-8 only; none when empty), or 400/1035. */
+export function parseJsonText(contentType: string | undefined, text: string): unknown {
+  const charset = /;\s*charset="?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) throw badBody('JSON must be sent as UTF-8.');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badBody('The request body is not valid JSON.');
+  }
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {

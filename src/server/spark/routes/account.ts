@@ -1,30 +1,30 @@
-import type { FastifyPluginAsync } from 'fastify';
 import { myAccountSchema } from '../../../shared/account.js';
 import { sparkResultsSchema } from '../../../shared/envelope.js';
-import { callerOf } from '../auth.js';
-import { endpoint, resource } from './resource.js';
+import { noInput, route, type SparkRoute } from '../entry.js';
 
-export const accountRoutes: FastifyPluginAsync = async (app) => {
-  resource(app, '/v1/my/account', {
-    GET: endpoint(
-      { summary: 'The caller', response: { 200: sparkResultsSchema(myAccountSchema) } },
-      async (request) => {
-        const caller = callerOf(request);
-        return {
-          D: {
-            Success: true as const,
-            Results: [
-              {
-                Id: caller.accountId,
-                ResourceUri: `/v1/accounts/${caller.accountId}`,
-                Name: caller.name,
-                UserType: caller.userType,
-                Role: caller.role,
-              },
-            ],
-          },
-        };
+export const accountTable: SparkRoute[] = [
+  route({
+    method: 'GET',
+    url: '/v1/my/account',
+    summary: 'The caller',
+    params: noInput,
+    querystring: noInput,
+    response: sparkResultsSchema(myAccountSchema),
+    handle: ({ caller }) => ({
+      body: {
+        D: {
+          Success: true as const,
+          Results: [
+            {
+              Id: caller.accountId,
+              ResourceUri: `/v1/accounts/${caller.accountId}`,
+              Name: caller.name,
+              UserType: caller.userType,
+              Role: caller.role,
+            },
+          ],
+        },
       },
-    ),
-  });
-};
+    }),
+  }),
+];

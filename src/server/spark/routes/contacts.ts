@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   contactSelectedSchema,
@@ -14,7 +13,8 @@ import {
 import { sparkResultsSchema } from '../../../shared/envelope.js';
 import { searchParamsSchema } from '../../../shared/search.js';
 import { SparkCode } from '../../../shared/spark-codes.js';
-import { callerOf, roleForbidden } from '../auth.js';
+import { roleForbidden, type Caller } from '../auth.js';
+import { noInput, route, type SparkRoute } from '../entry.js';
 import { notFound, SparkError } from '../errors.js';
 import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
 import type { Db } from '../store/db.js';
@@ -35,7 +35,6 @@ import {
 } from '../store/contacts.js';
 import { attributeName, parseBody } from '../validation.js';
 import { contactParams, selectQuery } from './params.js';
-import { endpoint, resource } from './resource.js';
 
 const CONTACT_ATTRIBUTES = [
   'Id',
@@ -56,8 +55,8 @@ const contactSearch: SearchSpec = {
   attributes: CONTACT_ATTRIBUTES,
 };
 
-const contactsResponse = { 200: sparkResultsSchema(contactSelectedSchema) };
-const portalResponse = { 200: sparkResultsSchema(portalAccountSchema) };
+const contactsResponse = sparkResultsSchema(contactSelectedSchema);
+const portalResponse = sparkResultsSchema(portalAccountSchema);
 
 /** `contacts.tags`: a JSON array of strings (the emulator writes only that). */
 function tagsOf(json: string): string[] {
@@ -90,8 +89,7 @@ function toPortalAccount(row: PortalAccountRow): PortalAccount {
   };
 }
 
-function agentIdOf(request: FastifyRequest): string {
-  const caller = callerOf(request);
+function agentIdOf(caller: Caller): string {
   if (caller.role !== 'Private') throw roleForbidden();
   return caller.accountId;
 }
@@ -134,36 +132,45 @@ function refuseDuplicateEmails(
 }
 const ok = { D: { Success: true as const } };
 
-export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
-  const ownContact = (request: FastifyRequest, contactId: string) => {
-    const contact = findContact(db, agentIdOf(request), contactId);
+/** The contact routes, as plain functions (see entry.ts). */
+export function contactTable(db: Db): SparkRoute[] {
+  const ownContact = (caller: Caller, contactId: string) => {
+    const contact = findContact(db, agentIdOf(caller), contactId);
     if (!contact) throw notFound('Contact');
     return contact;
   };
 
-  resource(app, '/v1/contacts', {
-    GET: endpoint(
-      {
-        summary: 'The agent’s contacts',
-        querystring: searchParamsSchema,
-        response: contactsResponse,
-      },
-      async (request) => {
-        const agentId = agentIdOf(request);
-        const search = parseSearch(request.query, contactSearch);
+  return [
+    route({
+      method: 'GET',
+      url: '/v1/contacts',
+      summary: 'The agent’s contacts',
+      params: noInput,
+      querystring: searchParamsSchema,
+      response: contactsResponse,
+      handle: ({ caller, query }) => {
+        const agentId = agentIdOf(caller);
+        const search = parseSearch(query, contactSearch);
         const rows = search.pagination === 'count' ? [] : listContacts(db, agentId, search);
-        return resultsBody(
-          rows.map((row) => pick(toContact(row), search.select)),
-          search,
-          () => countContacts(db, agentId, search.filter),
-        );
+        return {
+          body: resultsBody(
+            rows.map((row) => pick(toContact(row), search.select)),
+            search,
+            () => countContacts(db, agentId, search.filter),
+          ),
+        };
       },
-    ),
-    POST: endpoint(
-      { summary: 'Create contacts, each with an enabled portal account (all or nothing)' },
-      async (request, reply) => {
-        const agentId = agentIdOf(request);
-        const { contacts, path } = contactsOf(request.body);
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/contacts',
+      summary: 'Create contacts, each with an enabled portal account (all or nothing)',
+      params: noInput,
+      querystring: noInput,
+      body: z.union([createContactsBodySchema, createContactBodySchema]),
+      handle: ({ caller, body }) => {
+        const agentId = agentIdOf(caller);
+        const { contacts, path } = contactsOf(body);
         const ids = db.transaction(() => {
           refuseDuplicateEmails(contacts, path, (email) => emailTaken(db, agentId, email));
           return contacts.map((contact) => {
@@ -177,52 +184,59 @@ export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
             return contactId;
           });
         })();
-        reply.code(201);
         return {
-          D: {
-            Success: true as const,
-            Results: ids.map((id) => ({ ResourceUri: `/v1/contacts/${id}` })),
+          status: 201,
+          body: {
+            D: {
+              Success: true as const,
+              Results: ids.map((id) => ({ ResourceUri: `/v1/contacts/${id}` })),
+            },
           },
         };
       },
-      z.union([createContactsBodySchema, createContactBodySchema]),
-    ),
-  });
+    }),
 
-  resource(app, '/v1/contacts/:contactId', {
-    GET: endpoint(
-      {
-        summary: 'One contact',
-        params: contactParams,
-        querystring: selectQuery,
-        response: contactsResponse,
+    route({
+      method: 'GET',
+      url: '/v1/contacts/:contactId',
+      summary: 'One contact',
+      params: contactParams,
+      querystring: selectQuery,
+      response: contactsResponse,
+      handle: ({ caller, params, query }) => {
+        const contact = ownContact(caller, params.contactId);
+        const select = parseSelect(query._select, CONTACT_ATTRIBUTES);
+        return {
+          body: { D: { Success: true as const, Results: [pick(toContact(contact), select)] } },
+        };
       },
-      async (request) => {
-        const contact = ownContact(request, request.params.contactId);
-        const select = parseSelect(request.query._select, CONTACT_ATTRIBUTES);
-        return { D: { Success: true as const, Results: [pick(toContact(contact), select)] } };
-      },
-    ),
-  });
+    }),
 
-  resource(app, '/v1/contacts/:contactId/portal', {
-    GET: endpoint(
-      { summary: 'The contact’s portal account', params: contactParams, response: portalResponse },
-      async (request) => {
-        const contact = ownContact(request, request.params.contactId);
+    route({
+      method: 'GET',
+      url: '/v1/contacts/:contactId/portal',
+      summary: 'The contact’s portal account',
+      params: contactParams,
+      querystring: noInput,
+      response: portalResponse,
+      handle: ({ caller, params }) => {
+        const contact = ownContact(caller, params.contactId);
         const portal = findPortalAccount(db, contact.id);
         if (!portal) throw notFound('Portal account');
-        return { D: { Success: true as const, Results: [toPortalAccount(portal)] } };
+        return { body: { D: { Success: true as const, Results: [toPortalAccount(portal)] } } };
       },
-    ),
-    POST: endpoint(
-      { summary: 'Create the contact’s portal account', params: contactParams },
-      async (request, reply) => {
-        const contact = ownContact(request, request.params.contactId);
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/contacts/:contactId/portal',
+      summary: 'Create the contact’s portal account',
+      params: contactParams,
+      querystring: noInput,
+      body: createPortalAccountBodySchema,
+      handle: ({ caller, params, body }) => {
+        const contact = ownContact(caller, params.contactId);
         const enabled =
-          request.body === undefined
-            ? true
-            : parseBody(createPortalAccountBodySchema, request.body).D.Enabled;
+          body === undefined ? true : parseBody(createPortalAccountBodySchema, body).D.Enabled;
         db.transaction(() => {
           if (findPortalAccount(db, contact.id)) {
             throw new SparkError(
@@ -233,26 +247,31 @@ export const contactRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
           }
           insertPortalAccount(db, contact.id, enabled);
         })();
-        reply.code(201);
         return {
-          D: {
-            Success: true as const,
-            Results: [{ ResourceUri: `/v1/contacts/${contact.id}/portal` }],
+          status: 201,
+          body: {
+            D: {
+              Success: true as const,
+              Results: [{ ResourceUri: `/v1/contacts/${contact.id}/portal` }],
+            },
           },
         };
       },
-      createPortalAccountBodySchema,
-    ),
-    PUT: endpoint(
-      { summary: 'Enable or disable the portal account', params: contactParams },
-      async (request) => {
-        const contact = ownContact(request, request.params.contactId);
-        const { D } = parseBody(updatePortalAccountBodySchema, request.body);
+    }),
+    route({
+      method: 'PUT',
+      url: '/v1/contacts/:contactId/portal',
+      summary: 'Enable or disable the portal account',
+      params: contactParams,
+      querystring: noInput,
+      body: updatePortalAccountBodySchema,
+      handle: ({ caller, params, body }) => {
+        const contact = ownContact(caller, params.contactId);
+        const { D } = parseBody(updatePortalAccountBodySchema, body);
         if (!findPortalAccount(db, contact.id)) throw notFound('Portal account');
         db.transaction(() => setPortalEnabled(db, contact.id, D.Enabled))();
-        return ok;
+        return { body: ok };
       },
-      updatePortalAccountBodySchema,
-    ),
-  });
-};
+    }),
+  ];
+}

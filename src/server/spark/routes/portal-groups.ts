@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync } from 'fastify';
 import { sparkResultsSchema } from '../../../shared/envelope.js';
 import {
   addUsersBodySchema,
@@ -9,7 +8,8 @@ import {
 } from '../../../shared/portal-groups.js';
 import { searchParamsSchema } from '../../../shared/search.js';
 import { SparkCode } from '../../../shared/spark-codes.js';
-import { callerOf, isConsumer, readOnlyRole, roleForbidden, type Caller } from '../auth.js';
+import { isConsumer, readOnlyRole, roleForbidden, type Caller } from '../auth.js';
+import { noInput, route, type SparkRoute } from '../entry.js';
 import { invalidParameter, missingParameter, notFound, SparkError } from '../errors.js';
 import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
 import type { Db } from '../store/db.js';
@@ -37,7 +37,6 @@ import { cachedAnswer } from '../store/read-cache.js';
 import { parseBody } from '../validation.js';
 import { toPortalGroup } from './portal-group-records.js';
 import { groupParams, groupUserParams, isSparkId, selectQuery } from './params.js';
-import { endpoint, resource } from './resource.js';
 
 const GROUP_ATTRIBUTES = ['Id', 'ResourceUri', 'ContactId', 'Tags', 'Users'] as const;
 
@@ -48,7 +47,7 @@ const groupSearch: SearchSpec = {
   attributes: GROUP_ATTRIBUTES,
 };
 
-const groupsResponse = { 200: sparkResultsSchema(portalGroupSelectedSchema) };
+const groupsResponse = sparkResultsSchema(portalGroupSelectedSchema);
 
 const groupNotFound = () => notFound('Portal group');
 const ok = { D: { Success: true as const } };
@@ -106,7 +105,8 @@ function resolveUsers(db: Db, agentId: string, users: { Id: string }[]): string[
   return ids;
 }
 
-export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+/** The portal group routes, as plain functions (see entry.ts). */
+export function portalGroupTable(db: Db): SparkRoute[] {
   const withUsers = (rows: GroupRow[], select: Set<string> | null) => {
     const users =
       !select || select.has('Users')
@@ -125,19 +125,20 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
     return group;
   };
 
-  resource(app, '/v1/portal/groups', {
-    GET: endpoint(
-      {
-        summary: 'Groups visible to the caller',
-        querystring: searchParamsSchema,
-        response: groupsResponse,
-      },
-      async (request, reply) => {
-        const scope = readScope(callerOf(request));
+  return [
+    route({
+      method: 'GET',
+      url: '/v1/portal/groups',
+      summary: 'Groups visible to the caller',
+      params: noInput,
+      querystring: searchParamsSchema,
+      response: groupsResponse,
+      handle: ({ caller, query }) => {
+        const scope = readScope(caller);
         // Once per caller and query until the data changes; each minute too, as Active ages.
-        const key = `${JSON.stringify(scope)}\u0000${request.url}\u0000${Math.floor(Date.now() / 60_000)}`;
+        const key = `${JSON.stringify(scope)}\u0000${JSON.stringify(query)}\u0000${Math.floor(Date.now() / 60_000)}`;
         const body = cachedAnswer(db, key, () => {
-          const search = parseSearch(request.query, groupSearch);
+          const search = parseSearch(query, groupSearch);
           const rows = search.pagination === 'count' ? [] : listGroups(db, scope, search);
           return JSON.stringify(
             resultsBody(withUsers(rows, search.select), search, () =>
@@ -145,81 +146,88 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
             ),
           );
         });
-        // Needed: the answer goes as the bytes cached above (already serialised); the route's
-        // response schema types the object they were built from.
-        return reply.type('application/json; charset=utf-8').send(body as never);
+        return { body };
       },
-    ),
-  });
+    }),
 
-  resource(app, '/v1/portal/groups/current', {
-    GET: endpoint(
-      {
-        summary: 'The consumer’s current group',
-        querystring: selectQuery,
-        response: groupsResponse,
-      },
-      async (request) => {
-        const caller = callerOf(request);
+    route({
+      method: 'GET',
+      url: '/v1/portal/groups/current',
+      summary: 'The consumer’s current group',
+      params: noInput,
+      querystring: selectQuery,
+      response: groupsResponse,
+      handle: ({ caller, query }) => {
         const portalAccountId = consumerOnly(caller);
-        const select = parseSelect(request.query._select, GROUP_ATTRIBUTES);
+        const select = parseSelect(query._select, GROUP_ATTRIBUTES);
         const id = currentGroupId(db, caller.accountId);
         const group = id
           ? findGroup(db, { memberPortalAccountId: portalAccountId }, id)
           : undefined;
-        return { D: { Success: true as const, Results: withUsers(group ? [group] : [], select) } };
+        return {
+          body: { D: { Success: true as const, Results: withUsers(group ? [group] : [], select) } },
+        };
       },
-    ),
-    PUT: endpoint(
-      { summary: 'Select the current group' },
-      async (request) => {
-        const caller = callerOf(request);
+    }),
+    route({
+      method: 'PUT',
+      url: '/v1/portal/groups/current',
+      summary: 'Select the current group',
+      params: noInput,
+      querystring: noInput,
+      body: selectCurrentGroupBodySchema,
+      handle: ({ caller, body }) => {
         const portalAccountId = consumerOnly(caller);
-        const { D } = parseBody(selectCurrentGroupBodySchema, request.body);
+        const { D } = parseBody(selectCurrentGroupBodySchema, body);
         const group = isSparkId(D.Id)
           ? findGroup(db, { memberPortalAccountId: portalAccountId }, D.Id)
           : undefined;
         if (!group) throw groupNotFound();
         selectCurrentGroup(db, caller.accountId, group.id);
-        return ok;
+        return { body: ok };
       },
-      selectCurrentGroupBodySchema,
-    ),
-    DELETE: endpoint({ summary: 'Deselect the current group' }, async (request) => {
-      const caller = callerOf(request);
-      consumerOnly(caller);
-      clearCurrentGroup(db, caller.accountId);
-      return ok;
     }),
-  });
+    route({
+      method: 'DELETE',
+      url: '/v1/portal/groups/current',
+      summary: 'Deselect the current group',
+      params: noInput,
+      querystring: noInput,
+      handle: ({ caller }) => {
+        consumerOnly(caller);
+        clearCurrentGroup(db, caller.accountId);
+        return { body: ok };
+      },
+    }),
 
-  resource(app, '/v1/portal/groups/:groupId', {
-    GET: endpoint(
-      {
-        summary: 'One group with its users',
-        params: groupParams,
-        querystring: selectQuery,
-        response: groupsResponse,
-      },
-      async (request) => {
-        const scope = readScope(callerOf(request));
-        const select = parseSelect(request.query._select, GROUP_ATTRIBUTES);
-        const group = findGroup(db, scope, request.params.groupId);
+    route({
+      method: 'GET',
+      url: '/v1/portal/groups/:groupId',
+      summary: 'One group with its users',
+      params: groupParams,
+      querystring: selectQuery,
+      response: groupsResponse,
+      handle: ({ caller, params, query }) => {
+        const scope = readScope(caller);
+        const select = parseSelect(query._select, GROUP_ATTRIBUTES);
+        const group = findGroup(db, scope, params.groupId);
         if (!group) throw groupNotFound();
-        return { D: { Success: true as const, Results: withUsers([group], select) } };
+        return { body: { D: { Success: true as const, Results: withUsers([group], select) } } };
       },
-    ),
-    POST: endpoint(
-      {
-        summary: 'Add users; creates the group when this portal account owns none yet',
-        params: groupParams,
-      },
-      async (request, reply) => {
-        const agentId = writerAgentId(callerOf(request));
-        const { groupId } = request.params;
+    }),
+    route({
+      method: 'POST',
+      url: '/v1/portal/groups/:groupId',
+      summary: 'Add users; creates the group when this portal account owns none yet',
+      params: groupParams,
+      querystring: noInput,
+      body: addUsersBodySchema,
+      handle: ({ caller, params, body }) => {
+        const agentId = writerAgentId(caller);
+        const { groupId } = params;
         const owner = findAgentPortalAccount(db, agentId, groupId);
         if (!owner) throw groupNotFound();
-        const { D } = parseBody(addUsersBodySchema, request.body);
+        const { D } = parseBody(addUsersBodySchema, body);
         const created = db.transaction(() => {
           const ids = resolveUsers(db, agentId, D.Users);
           const exists = findGroup(db, { agentId }, groupId) !== undefined;
@@ -233,20 +241,29 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
           addMembers(db, groupId, ids);
           return !exists;
         })();
-        if (!created) return ok;
-        reply.code(201);
+        if (!created) return { body: ok };
         return {
-          D: { Success: true as const, Results: [{ ResourceUri: `/v1/portal/groups/${groupId}` }] },
+          status: 201,
+          body: {
+            D: {
+              Success: true as const,
+              Results: [{ ResourceUri: `/v1/portal/groups/${groupId}` }],
+            },
+          },
         };
       },
-      addUsersBodySchema,
-    ),
-    PUT: endpoint(
-      { summary: 'Replace Users and/or Tags', params: groupParams },
-      async (request) => {
-        const agentId = writerAgentId(callerOf(request));
-        const group = findOwnedGroup(agentId, request.params.groupId);
-        const { D } = parseBody(replaceGroupBodySchema, request.body);
+    }),
+    route({
+      method: 'PUT',
+      url: '/v1/portal/groups/:groupId',
+      summary: 'Replace Users and/or Tags',
+      params: groupParams,
+      querystring: noInput,
+      body: replaceGroupBodySchema,
+      handle: ({ caller, params, body }) => {
+        const agentId = writerAgentId(caller);
+        const group = findOwnedGroup(agentId, params.groupId);
+        const { D } = parseBody(replaceGroupBodySchema, body);
         if (!D.Users && !D.Tags) throw missingParameter('Users or Tags is required.');
         const badTag = D.Tags?.findIndex((tag) => tag !== FAVORITES_TAG) ?? -1;
         if (D.Tags && badTag >= 0) {
@@ -262,24 +279,32 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
           if (D.Users) replaceMembers(db, group.id, resolveUsers(db, agentId, D.Users));
           if (D.Tags) setFavorites(db, group.id, D.Tags.includes(FAVORITES_TAG));
         })();
-        return ok;
+        return { body: ok };
       },
-      replaceGroupBodySchema,
-    ),
-    DELETE: endpoint({ summary: 'Destroy the group', params: groupParams }, async (request) => {
-      const agentId = writerAgentId(callerOf(request));
-      const group = findOwnedGroup(agentId, request.params.groupId);
-      db.transaction(() => deleteGroup(db, group.id))();
-      return ok;
     }),
-  });
+    route({
+      method: 'DELETE',
+      url: '/v1/portal/groups/:groupId',
+      summary: 'Destroy the group',
+      params: groupParams,
+      querystring: noInput,
+      handle: ({ caller, params }) => {
+        const agentId = writerAgentId(caller);
+        const group = findOwnedGroup(agentId, params.groupId);
+        db.transaction(() => deleteGroup(db, group.id))();
+        return { body: ok };
+      },
+    }),
 
-  resource(app, '/v1/portal/groups/:groupId/users/:userId', {
-    DELETE: endpoint(
-      { summary: 'Remove a user from the group', params: groupUserParams },
-      async (request) => {
-        const agentId = writerAgentId(callerOf(request));
-        const { groupId, userId } = request.params;
+    route({
+      method: 'DELETE',
+      url: '/v1/portal/groups/:groupId/users/:userId',
+      summary: 'Remove a user from the group',
+      params: groupUserParams,
+      querystring: noInput,
+      handle: ({ caller, params }) => {
+        const agentId = writerAgentId(caller);
+        const { groupId, userId } = params;
         const group = findOwnedGroup(agentId, groupId);
         const user = resolveUser(db, agentId, userId);
         if (user.kind !== 'portal') throw notFound('Group member');
@@ -288,8 +313,8 @@ export const portalGroupRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { d
         }
         const removed = db.transaction(() => removeMember(db, group.id, user.portalAccountId))();
         if (!removed) throw notFound('Group member');
-        return ok;
+        return { body: ok };
       },
-    ),
-  });
-};
+    }),
+  ];
+}

@@ -1,16 +1,8 @@
-import type {
-  ContextConfigDefault,
-  FastifyInstance,
-  FastifySchema,
-  RawReplyDefaultExpression,
-  RawRequestDefaultExpression,
-  RawServerDefault,
-  RouteGenericInterface,
-  RouteHandlerMethod,
-} from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { JSON_TYPE, serialise, type Method, type SparkRoute } from '../entry.js';
 import { methodNotAllowed } from '../errors.js';
+import { callerOf } from '../auth.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -19,68 +11,50 @@ declare module 'fastify' {
   }
 }
 
-/** The methods an endpoint may have, in the order `Allow` names them. */
-const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
-type Method = (typeof METHODS)[number];
+/** The methods a route may have, in the order `Allow` names them. */
+const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
+const ALL_METHODS = [...METHODS, 'PATCH', 'OPTIONS'] as const;
 
-type ZodHandler<S extends FastifySchema> = RouteHandlerMethod<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  RouteGenericInterface,
-  ContextConfigDefault,
-  S,
-  ZodTypeProvider
->;
-
-export interface Endpoint {
-  schema: FastifySchema;
-  /** The body `parseBody` checks in the handler (after the role checks), published in the OpenAPI description. */
-  body?: z.ZodType;
-  handler: RouteHandlerMethod;
-}
+// Params and query string reach `run` as sent: it validates them, as it does in-process.
+const asSent = () => (data: unknown) => ({ value: data });
 
 /**
- * One method of a URI: `params` and `querystring` are validated by the type provider (typed in
- * the handler); a body is parsed by the handler itself so that a role is refused before its body.
+ * The route table on Fastify (its HTTP adapter): Fastify routes and parses the body, the
+ * table's `run` does the rest. Every other method of a URI answers 405 with `Allow`.
  */
-export function endpoint<S extends FastifySchema>(
-  schema: S,
-  handler: ZodHandler<S>,
-  body?: z.ZodType,
-): Endpoint {
-  // Needed: the type provider has checked the handler against this very schema; the route
-  // table holds handlers of every schema.
-  return { schema, body, handler: handler as unknown as RouteHandlerMethod };
-}
-
-const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
-
-/** A URI with its endpoints; every other method answers 405 with `Allow`. */
-export function resource(
+export function registerTable(
   app: FastifyInstance,
-  url: string,
-  endpoints: Partial<Record<Method, Endpoint>>,
+  routes: readonly SparkRoute[],
+  checkAnswers: boolean,
 ): void {
-  const allowed = METHODS.filter((method) => Object.hasOwn(endpoints, method));
-  for (const method of allowed) {
-    const entry = endpoints[method];
-    if (!entry) continue;
+  const urls = new Map<string, SparkRoute[]>();
+  for (const route of routes) urls.set(route.url, [...(urls.get(route.url) ?? []), route]);
+  for (const [url, endpoints] of urls) {
+    for (const route of endpoints) {
+      app.route({
+        method: route.method,
+        url,
+        schema: route.schema,
+        config: { documentedBody: route.body },
+        validatorCompiler: asSent,
+        handler: async (request: FastifyRequest, reply: FastifyReply) => {
+          const answer = route.run(callerOf(request), request.params, request.query, request.body);
+          return reply
+            .code(answer.status ?? 200)
+            .type(JSON_TYPE)
+            .send(serialise(route, answer, checkAnswers));
+        },
+      });
+    }
+    const allowed = METHODS.filter((method) => endpoints.some((route) => route.method === method));
+    const refused = ALL_METHODS.filter((method) => !allowed.some((given) => given === method));
     app.route({
-      method,
+      method: allowed.includes('GET') ? refused : [...refused, 'HEAD'],
       url,
-      schema: entry.schema,
-      config: { documentedBody: entry.body },
-      handler: entry.handler,
+      schema: { hide: true },
+      handler: async () => {
+        throw methodNotAllowed(allowed);
+      },
     });
   }
-  const refused = ALL_METHODS.filter((method) => !allowed.some((given) => given === method));
-  app.route({
-    method: allowed.includes('GET') ? refused : [...refused, 'HEAD'],
-    url,
-    schema: { hide: true },
-    handler: async () => {
-      throw methodNotAllowed(allowed);
-    },
-  });
 }
