@@ -11,6 +11,10 @@ export const E2E_OTHER_ORIGIN_APP_PORT = E2E_PORT + 3;
 const EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 /** A round-robin proxy in front of two instances sharing Redis, for the scale-out journey. */
 export const E2E_CLUSTER_PORT = E2E_PORT + 4;
+/** The app behind a proxy that answers every request late: a slow network. */
+export const E2E_SLOW_NETWORK_PORT = E2E_PORT + 5;
+/** The slow network's added time per request (ms): a poor mobile connection's round trip. */
+const SLOW_NETWORK_LATENCY_MS = 200;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +34,20 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+    {
+      // The main journeys again, every request answered late (see e2e/serve-slow-network.ts).
+      name: 'slow-network',
+      grep: /@slow-network/,
+      // Every round trip costs the latency, so a long journey takes minutes.
+      timeout: 180_000,
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://127.0.0.1:${E2E_SLOW_NETWORK_PORT}`,
+      },
+    },
+  ],
   webServer: [
     {
       command: `node --import tsx e2e/serve.ts --port ${E2E_PORT}`,
@@ -63,6 +80,13 @@ export default defineConfig({
     {
       command: `node --import tsx e2e/serve-cluster.ts --port ${E2E_CLUSTER_PORT}`,
       url: `http://127.0.0.1:${E2E_CLUSTER_PORT}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
+      command: `node --import tsx e2e/serve-slow-network.ts --port ${E2E_SLOW_NETWORK_PORT} --latency ${SLOW_NETWORK_LATENCY_MS}`,
+      url: `http://127.0.0.1:${E2E_SLOW_NETWORK_PORT}/auth/session`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_SHORT_TOKEN_PORT } from '../playwright.config.js';
-import { expectNoAxeViolations, ownerName, saveScreenshot, signIn, sparkApi } from './support.js';
+import {
+  expectNoAxeViolations,
+  ownerName,
+  saveScreenshot,
+  signIn,
+  SLOW_NETWORK,
+  sparkApi,
+} from './support.js';
 
 /** "Add an agent" runs the Spark sign-in again; the authorize page signs the agent in. */
 async function addAgent(page: Page, name: string) {
@@ -22,104 +29,112 @@ async function shownOwners(page: Page): Promise<string[]> {
 }
 
 test.describe('office assistants', () => {
-  test('Riley adds Avery and Jordan, works for each, sees all, removes one, reads the audit', async ({
-    page,
-    context,
-    request,
-  }, testInfo) => {
-    const avery = (await sparkApi(request, 'demo-private').groups({ _orderby: 'Name', _limit: 25 }))
-      .map(ownerName)
-      .sort();
-    const jordan = (
-      await sparkApi(request, 'demo-private-2').groups({ _orderby: 'Name', _limit: 25 })
-    )
-      .map(ownerName)
-      .sort();
-    expect(avery.length).toBeGreaterThan(0);
-    expect(jordan.length).toBeGreaterThan(0);
+  test(
+    'Riley adds Avery and Jordan, works for each, sees all, removes one, reads the audit',
+    SLOW_NETWORK,
+    async ({ page, context, request }, testInfo) => {
+      const avery = (
+        await sparkApi(request, 'demo-private').groups({ _orderby: 'Name', _limit: 25 })
+      )
+        .map(ownerName)
+        .sort();
+      const jordan = (
+        await sparkApi(request, 'demo-private-2').groups({ _orderby: 'Name', _limit: 25 })
+      )
+        .map(ownerName)
+        .sort();
+      expect(avery.length).toBeGreaterThan(0);
+      expect(jordan.length).toBeGreaterThan(0);
 
-    await signIn(page, 'Riley Park');
-    await expect(page.getByText('No groups yet')).toBeVisible();
-    await addAgent(page, 'Avery Stone');
-    await expect(page).toHaveURL(/\/for\/\d+\/groups$/);
-    expect((await shownOwners(page)).sort()).toEqual(avery);
-    await addAgent(page, 'Jordan Lee');
-    expect((await shownOwners(page)).sort()).toEqual(jordan);
-    await expectNoAxeViolations(page);
+      await signIn(page, 'Riley Park');
+      await expect(page.getByText('No groups yet')).toBeVisible();
+      await addAgent(page, 'Avery Stone');
+      await expect(page).toHaveURL(/\/for\/\d+\/groups$/);
+      expect((await shownOwners(page)).sort()).toEqual(avery);
+      await addAgent(page, 'Jordan Lee');
+      expect((await shownOwners(page)).sort()).toEqual(jordan);
+      await expectNoAxeViolations(page);
 
-    // A second tab works for Avery while this one stays with Jordan; neither sees the other's.
-    await workFor(page, 'Avery Stone');
-    expect((await shownOwners(page)).sort()).toEqual(avery);
-    const other = await context.newPage();
-    await other.goto(page.url());
-    expect((await shownOwners(other)).sort()).toEqual(avery);
-    await workFor(page, 'Jordan Lee');
-    expect((await shownOwners(page)).sort()).toEqual(jordan);
-    await other.reload();
-    expect((await shownOwners(other)).sort()).toEqual(avery);
-    await expect(
-      other.getByRole('status', { name: 'You are working for Avery Stone' }),
-    ).toBeVisible();
+      // A second tab works for Avery while this one stays with Jordan; neither sees the other's.
+      await workFor(page, 'Avery Stone');
+      expect((await shownOwners(page)).sort()).toEqual(avery);
+      const other = await context.newPage();
+      await other.goto(page.url());
+      expect((await shownOwners(other)).sort()).toEqual(avery);
+      await workFor(page, 'Jordan Lee');
+      expect((await shownOwners(page)).sort()).toEqual(jordan);
+      await other.reload();
+      expect((await shownOwners(other)).sort()).toEqual(avery);
+      await expect(
+        other.getByRole('status', { name: 'You are working for Avery Stone' }),
+      ).toBeVisible();
 
-    // A write for Jordan in this tab: Favorites on Jordan's first group.
-    const firstGroup = page.getByRole('table', { name: 'Portal groups' }).getByRole('link').first();
-    const groupOwner = await firstGroup.textContent();
-    await firstGroup.click();
-    const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
-    const pressed = await favorites.getAttribute('aria-pressed');
-    await favorites.click();
-    await expect(favorites).toHaveAttribute('aria-pressed', pressed === 'true' ? 'false' : 'true');
-    await other.close();
+      // A write for Jordan in this tab: Favorites on Jordan's first group.
+      const firstGroup = page
+        .getByRole('table', { name: 'Portal groups' })
+        .getByRole('link')
+        .first();
+      const groupOwner = await firstGroup.textContent();
+      await firstGroup.click();
+      const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
+      const pressed = await favorites.getAttribute('aria-pressed');
+      await favorites.click();
+      await expect(favorites).toHaveAttribute(
+        'aria-pressed',
+        pressed === 'true' ? 'false' : 'true',
+      );
+      await other.close();
 
-    // All my agents: every agent's groups, labelled.
-    await page.goto(page.url().replace(/\/groups\/.*$/, '/groups'));
-    await page.getByRole('button', { name: 'All my agents' }).click();
-    const all = page.getByRole('table', { name: 'Portal groups of all my agents' });
-    await expect(page.getByText(/^(\d+) of \1 groups of 2 agents$/)).toBeVisible();
-    await expect(all.getByRole('cell', { name: 'Avery Stone' }).first()).toBeVisible();
-    await expect(all.getByRole('cell', { name: 'Jordan Lee' }).first()).toBeVisible();
-    await saveScreenshot(page, testInfo, 'all-agents-light');
-    const averyRow = all
-      .getByRole('row')
-      .filter({ has: page.getByRole('cell', { name: 'Avery Stone' }) })
-      .first();
-    await averyRow.getByRole('link').click();
-    await expect(
-      page.getByRole('status', { name: 'You are working for Avery Stone' }),
-    ).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Members' })).toBeVisible();
+      // All my agents: every agent's groups, labelled.
+      await page.goto(page.url().replace(/\/groups\/.*$/, '/groups'));
+      await page.getByRole('button', { name: 'All my agents' }).click();
+      const all = page.getByRole('table', { name: 'Portal groups of all my agents' });
+      await expect(page.getByText(/^(\d+) of \1 groups of 2 agents$/)).toBeVisible();
+      await expect(all.getByRole('cell', { name: 'Avery Stone' }).first()).toBeVisible();
+      await expect(all.getByRole('cell', { name: 'Jordan Lee' }).first()).toBeVisible();
+      await saveScreenshot(page, testInfo, 'all-agents-light');
+      const averyRow = all
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: 'Avery Stone' }) })
+        .first();
+      await averyRow.getByRole('link').click();
+      await expect(
+        page.getByRole('status', { name: 'You are working for Avery Stone' }),
+      ).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Members' })).toBeVisible();
 
-    // Removal: Avery's sign-in is dropped and the tab is back on Riley's own account.
-    await page.getByRole('button', { name: /^Working for/ }).click();
-    await page.getByRole('menuitem', { name: 'Remove Avery Stone…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Remove agent' }).click();
-    await expect(page.getByText('No groups yet')).toBeVisible();
-    await expect(page).toHaveURL(/\/groups$/);
-    expect(new URL(page.url()).pathname).toBe('/groups');
+      // Removal: Avery's sign-in is dropped and the tab is back on Riley's own account.
+      await page.getByRole('button', { name: /^Working for/ }).click();
+      await page.getByRole('menuitem', { name: 'Remove Avery Stone…' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Remove agent' }).click();
+      await expect(page.getByText('No groups yet')).toBeVisible();
+      await expect(page).toHaveURL(/\/groups$/);
+      expect(new URL(page.url()).pathname).toBe('/groups');
 
-    // The audit trail: newest first, and the CSV has the same entries.
-    await page.getByRole('button', { name: /^Working for/ }).click();
-    await page.getByRole('menuitem', { name: 'Audit trail' }).click();
-    const trail = page.getByRole('table', { name: 'Your changes, newest first' });
-    await expect(trail.getByRole('row').nth(1)).toContainText('Remove agent');
-    await expect(trail).toContainText('Jordan Lee');
-    await expect(trail).toContainText('Succeeded');
-    await expectNoAxeViolations(page);
-    await saveScreenshot(page, testInfo, 'audit-light');
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Export CSV' }).click();
-    const csv = await (await download).createReadStream();
-    let text = '';
-    for await (const chunk of csv) text += String(chunk);
-    const lines = text.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(
-      /^At,ActorId,ActorName,ForId,ForName,Method,Path,Action,Status,Outcome/,
-    );
-    expect(
-      lines.slice(1).some((line) => line.includes('Jordan Lee') && line.includes('Riley Park')),
-    ).toBe(true);
-    expect(groupOwner).toBeTruthy();
-  });
+      // The audit trail: newest first, and the CSV has the same entries.
+      await page.getByRole('button', { name: /^Working for/ }).click();
+      await page.getByRole('menuitem', { name: 'Audit trail' }).click();
+      const trail = page.getByRole('table', { name: 'Your changes, newest first' });
+      await expect(trail.getByRole('row').nth(1)).toContainText('Remove agent');
+      await expect(trail).toContainText('Jordan Lee');
+      await expect(trail).toContainText('Succeeded');
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, 'audit-light');
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: 'Export CSV' }).click();
+      const csv = await (await download).createReadStream();
+      let text = '';
+      for await (const chunk of csv) text += String(chunk);
+      const lines = text.trim().split(/\r?\n/);
+      expect(lines[0]).toMatch(
+        /^At,ActorId,ActorName,ForId,ForName,Method,Path,Action,Status,Outcome/,
+      );
+      expect(
+        lines.slice(1).some((line) => line.includes('Jordan Lee') && line.includes('Riley Park')),
+      ).toBe(true);
+      expect(groupOwner).toBeTruthy();
+    },
+  );
 
   for (const [width, scheme] of [
     [1440, 'light'],

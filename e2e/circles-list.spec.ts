@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, ownerName, saveScreenshot, signIn, sparkApi } from './support.js';
+import {
+  expectNoAxeViolations,
+  ownerName,
+  saveScreenshot,
+  signIn,
+  SLOW_NETWORK,
+  sparkApi,
+} from './support.js';
 
 // Long journeys on a machine shared with other runs.
 test.beforeEach(() => test.slow());
@@ -22,55 +29,56 @@ function listRow(page: Page, owner: string) {
     .filter({ has: page.getByRole('link', { name: owner, exact: true }) });
 }
 
-test('after remove, add, Favorites and delete the list shows the new state before any refetch', async ({
-  page,
-  request,
-}) => {
-  const api = sparkApi(request);
-  const groups = await api.groups({ _orderby: 'Name' });
-  const group = groups[12]!;
-  const doomed = groups[13]!;
-  const owner = ownerName(group);
-  const member = group.Users.find((user) => user.Id !== group.ContactId)!;
-  const inGroup = new Set(group.Users.map((user) => user.Id));
-  const newcomer = (await api.contacts({ _filter: 'VowEnabled Eq true', _limit: 25 })).find(
-    (contact) => !inGroup.has(contact.Id),
-  )!;
-  await signIn(page, 'Avery Stone');
-  const row = listRow(page, owner);
-  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));
+test(
+  'after remove, add, Favorites and delete the list shows the new state before any refetch',
+  SLOW_NETWORK,
+  async ({ page, request }) => {
+    const api = sparkApi(request);
+    const groups = await api.groups({ _orderby: 'Name' });
+    const group = groups[12]!;
+    const doomed = groups[13]!;
+    const owner = ownerName(group);
+    const member = group.Users.find((user) => user.Id !== group.ContactId)!;
+    const inGroup = new Set(group.Users.map((user) => user.Id));
+    const newcomer = (await api.contacts({ _filter: 'VowEnabled Eq true', _limit: 25 })).find(
+      (contact) => !inGroup.has(contact.Id),
+    )!;
+    await signIn(page, 'Avery Stone');
+    const row = listRow(page, owner);
+    await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));
 
-  const release = await slowListRequests(page);
-  await row.getByRole('link', { name: owner }).click();
-  await page.getByRole('button', { name: `Remove ${member.Name}` }).click();
-  await expect(page.getByText(`Removed ${member.Name}`)).toBeVisible();
-  await page.goBack();
-  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length - 1));
-  await expect(row).not.toContainText(member.Name);
+    const release = await slowListRequests(page);
+    await row.getByRole('link', { name: owner }).click();
+    await page.getByRole('button', { name: `Remove ${member.Name}` }).click();
+    await expect(page.getByText(`Removed ${member.Name}`)).toBeVisible();
+    await page.goBack();
+    await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length - 1));
+    await expect(row).not.toContainText(member.Name);
 
-  await row.getByRole('link', { name: owner }).click();
-  await page.getByRole('button', { name: 'Add members' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Search contacts' }).fill(newcomer.DisplayName);
-  await dialog.getByRole('checkbox', { name: newcomer.DisplayName }).check();
-  await dialog.getByRole('button', { name: /^Add/ }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: 'Favorites' }).click();
-  await expect(page.getByText('Added to Favorites')).toBeVisible();
-  await page.goBack();
-  await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));
-  await expect(row.getByText('Favorites', { exact: true })).toBeVisible();
+    await row.getByRole('link', { name: owner }).click();
+    await page.getByRole('button', { name: 'Add members' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Search contacts' }).fill(newcomer.DisplayName);
+    await dialog.getByRole('checkbox', { name: newcomer.DisplayName }).check();
+    await dialog.getByRole('button', { name: /^Add/ }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: 'Favorites' }).click();
+    await expect(page.getByText('Added to Favorites')).toBeVisible();
+    await page.goBack();
+    await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));
+    await expect(row.getByText('Favorites', { exact: true })).toBeVisible();
 
-  const doomedOwner = ownerName(doomed);
-  await listRow(page, doomedOwner).getByRole('link', { name: doomedOwner }).click();
-  await page.getByRole('button', { name: 'Delete group' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
-  await expect(page.getByText('Group deleted')).toBeVisible();
-  await expect(page).toHaveURL(/\/groups$/);
-  await expect(row).toBeVisible();
-  await expect(listRow(page, doomedOwner)).toHaveCount(0);
-  release();
-});
+    const doomedOwner = ownerName(doomed);
+    await listRow(page, doomedOwner).getByRole('link', { name: doomedOwner }).click();
+    await page.getByRole('button', { name: 'Delete group' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
+    await expect(page.getByText('Group deleted')).toBeVisible();
+    await expect(page).toHaveURL(/\/groups$/);
+    await expect(row).toBeVisible();
+    await expect(listRow(page, doomedOwner)).toHaveCount(0);
+    release();
+  },
+);
 
 test('Ctrl+K "start one" for a contact without a group opens New group with them as owner', async ({
   page,
@@ -267,26 +275,27 @@ for (const width of [1440, 375]) {
   });
 }
 
-test('Undo after deleting a group creates it again with the same members and tags', async ({
-  page,
-  request,
-}) => {
-  const api = sparkApi(request);
-  const group = (await api.groups({ _orderby: 'Name' }))[16]!;
-  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
-  await page.getByRole('button', { name: 'Delete group' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
-  await expect(page.getByText('Group deleted')).toBeVisible();
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByText('Group restored')).toBeVisible();
-  const restored = (await api.group(group.Id))!;
-  expect(restored.Users.map((user) => user.Id).sort()).toEqual(
-    group.Users.map((user) => user.Id).sort(),
-  );
-  expect(restored.Tags).toEqual(group.Tags);
-  await expect(
-    page
-      .getByRole('table', { name: 'Portal groups' })
-      .getByRole('link', { name: ownerName(group), exact: true }),
-  ).toBeVisible();
-});
+test(
+  'Undo after deleting a group creates it again with the same members and tags',
+  SLOW_NETWORK,
+  async ({ page, request }) => {
+    const api = sparkApi(request);
+    const group = (await api.groups({ _orderby: 'Name' }))[16]!;
+    await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+    await page.getByRole('button', { name: 'Delete group' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
+    await expect(page.getByText('Group deleted')).toBeVisible();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByText('Group restored')).toBeVisible();
+    const restored = (await api.group(group.Id))!;
+    expect(restored.Users.map((user) => user.Id).sort()).toEqual(
+      group.Users.map((user) => user.Id).sort(),
+    );
+    expect(restored.Tags).toEqual(group.Tags);
+    await expect(
+      page
+        .getByRole('table', { name: 'Portal groups' })
+        .getByRole('link', { name: ownerName(group), exact: true }),
+    ).toBeVisible();
+  },
+);

@@ -1,52 +1,53 @@
 import { expect, test } from '@playwright/test';
-import { ownerName, saveScreenshot, signIn, sparkApi } from './support.js';
+import { ownerName, saveScreenshot, signIn, SLOW_NETWORK, sparkApi } from './support.js';
 
 const groupLinks = (page: import('@playwright/test').Page) =>
   page.getByRole('table', { name: 'Portal groups' }).getByRole('link');
 
-test('the list is in owner order, flips, searches, pages, and keeps its state on reload', async ({
-  page,
-  request,
-}, testInfo) => {
-  const api = sparkApi(request);
-  const firstPage = await api.groups({ _orderby: 'Name' });
-  const total = await api.totalGroups();
-  await signIn(page, 'Avery Stone');
+test(
+  'the list is in owner order, flips, searches, pages, and keeps its state on reload',
+  SLOW_NETWORK,
+  async ({ page, request }, testInfo) => {
+    const api = sparkApi(request);
+    const firstPage = await api.groups({ _orderby: 'Name' });
+    const total = await api.totalGroups();
+    await signIn(page, 'Avery Stone');
 
-  await expect(groupLinks(page)).toHaveText(firstPage.map(ownerName));
-  await expect(page.getByText(`1–25 of ${total}`)).toBeVisible();
-  await saveScreenshot(page, testInfo, 'groups');
+    await expect(groupLinks(page)).toHaveText(firstPage.map(ownerName));
+    await expect(page.getByText(`1–25 of ${total}`)).toBeVisible();
+    await saveScreenshot(page, testInfo, 'groups');
 
-  await page.getByRole('button', { name: /sort/i }).click();
-  await expect(page).toHaveURL(/sort=-Name/);
-  const descending = await api.groups({ _orderby: '-Name' });
-  await expect(groupLinks(page)).toHaveText(descending.map(ownerName));
-  await page.getByRole('button', { name: /sort/i }).click();
-  await expect(groupLinks(page)).toHaveText(firstPage.map(ownerName));
+    await page.getByRole('button', { name: /sort/i }).click();
+    await expect(page).toHaveURL(/sort=-Name/);
+    const descending = await api.groups({ _orderby: '-Name' });
+    await expect(groupLinks(page)).toHaveText(descending.map(ownerName));
+    await page.getByRole('button', { name: /sort/i }).click();
+    await expect(groupLinks(page)).toHaveText(firstPage.map(ownerName));
 
-  await page.getByRole('button', { name: /next page/i }).click();
-  await expect(page).toHaveURL(/page=2/);
-  const secondPage = await api.groups({ _orderby: 'Name', _page: 2 });
-  await expect(groupLinks(page)).toHaveText(secondPage.map(ownerName));
-  await expect(page.getByText(`26–${Math.min(50, total)} of ${total}`)).toBeVisible();
+    await page.getByRole('button', { name: /next page/i }).click();
+    await expect(page).toHaveURL(/page=2/);
+    const secondPage = await api.groups({ _orderby: 'Name', _page: 2 });
+    await expect(groupLinks(page)).toHaveText(secondPage.map(ownerName));
+    await expect(page.getByText(`26–${Math.min(50, total)} of ${total}`)).toBeVisible();
 
-  const target = ownerName(firstPage[2]!);
-  const term = target.split(' ')[0]!;
-  await page.getByRole('searchbox', { name: 'Search groups' }).fill(term);
-  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(term)}`));
-  await expect(groupLinks(page).filter({ hasText: target })).toBeVisible();
-  const matching = await api.groups({ _filter: `Name Eq '*${term.replace(/'/g, "\\'")}*'` });
-  await expect(groupLinks(page)).toHaveCount(matching.length);
+    const target = ownerName(firstPage[2]!);
+    const term = target.split(' ')[0]!;
+    await page.getByRole('searchbox', { name: 'Search groups' }).fill(term);
+    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(term)}`));
+    await expect(groupLinks(page).filter({ hasText: target })).toBeVisible();
+    const matching = await api.groups({ _filter: `Name Eq '*${term.replace(/'/g, "\\'")}*'` });
+    await expect(groupLinks(page)).toHaveCount(matching.length);
 
-  await page.reload();
-  await expect(page.getByRole('searchbox', { name: 'Search groups' })).toHaveValue(term);
-  await expect(groupLinks(page)).toHaveCount(matching.length);
+    await page.reload();
+    await expect(page.getByRole('searchbox', { name: 'Search groups' })).toHaveValue(term);
+    await expect(groupLinks(page)).toHaveCount(matching.length);
 
-  await page.getByRole('searchbox', { name: 'Search groups' }).fill('zzzz-nobody');
-  await expect(page.getByText('No groups match')).toBeVisible();
-  await page.getByRole('button', { name: 'Clear search', exact: true }).click();
-  await expect(groupLinks(page)).toHaveCount(25);
-});
+    await page.getByRole('searchbox', { name: 'Search groups' }).fill('zzzz-nobody');
+    await expect(page.getByText('No groups match')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search', exact: true }).click();
+    await expect(groupLinks(page)).toHaveCount(25);
+  },
+);
 
 test('a group shows its members with badges; Favorites toggles and survives reload', async ({
   page,
@@ -81,47 +82,50 @@ test('a group shows its members with badges; Favorites toggles and survives relo
   );
 });
 
-test('add a member (after giving them a portal account), remove, undo, remove again', async ({
-  page,
-  request,
-}) => {
-  const api = sparkApi(request);
-  const group = (await api.groups({ _orderby: 'Name' }))[6]!;
-  const noPortal = await api.contactWithoutPortal();
-  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
+test(
+  'add a member (after giving them a portal account), remove, undo, remove again',
+  SLOW_NETWORK,
+  async ({ page, request }) => {
+    const api = sparkApi(request);
+    const group = (await api.groups({ _orderby: 'Name' }))[6]!;
+    const noPortal = await api.contactWithoutPortal();
+    await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
 
-  await page.getByRole('button', { name: 'Add members' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Search contacts' }).fill(noPortal.DisplayName);
-  await dialog.getByRole('button', { name: 'Create portal account' }).first().click();
-  await dialog.getByRole('checkbox', { name: noPortal.DisplayName }).check();
-  await dialog.getByRole('button', { name: /^Add/ }).click();
-  await expect(dialog).toBeHidden();
-  const members = page.getByRole('table', { name: 'Members' });
-  await expect(members.getByText(noPortal.DisplayName)).toBeVisible();
-  await expect
-    .poll(async () => (await api.group(group.Id))?.Users.some((u) => u.Id === noPortal.Id))
-    .toBe(true);
+    await page.getByRole('button', { name: 'Add members' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Search contacts' }).fill(noPortal.DisplayName);
+    await dialog.getByRole('button', { name: 'Create portal account' }).first().click();
+    await dialog.getByRole('checkbox', { name: noPortal.DisplayName }).check();
+    await dialog.getByRole('button', { name: /^Add/ }).click();
+    await expect(dialog).toBeHidden();
+    const members = page.getByRole('table', { name: 'Members' });
+    await expect(members.getByText(noPortal.DisplayName)).toBeVisible();
+    await expect
+      .poll(async () => (await api.group(group.Id))?.Users.some((u) => u.Id === noPortal.Id))
+      .toBe(true);
 
-  await page.getByRole('button', { name: `Remove ${noPortal.DisplayName}` }).click();
-  await expect(members.getByText(noPortal.DisplayName)).toBeHidden();
-  await expect
-    .poll(async () => (await api.group(group.Id))?.Users.some((u) => u.Id === noPortal.Id))
-    .toBe(false);
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(members.getByText(noPortal.DisplayName)).toBeVisible();
-  await expect
-    .poll(async () => (await api.group(group.Id))?.Users.some((u) => u.Id === noPortal.Id))
-    .toBe(true);
+    await page.getByRole('button', { name: `Remove ${noPortal.DisplayName}` }).click();
+    await expect(members.getByText(noPortal.DisplayName)).toBeHidden();
+    await expect
+      .poll(async () => (await api.group(group.Id))?.Users.some((u) => u.Id === noPortal.Id))
+      .toBe(false);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(members.getByText(noPortal.DisplayName)).toBeVisible();
+    await expect
+      .poll(async () => (await api.group(group.Id))?.Users.some((u) => u.Id === noPortal.Id))
+      .toBe(true);
 
-  await page.getByRole('button', { name: `Remove ${noPortal.DisplayName}` }).click();
-  await expect(members.getByText(noPortal.DisplayName)).toBeHidden();
-  await page.reload();
-  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row').first()).toBeVisible();
-  await expect(
-    page.getByRole('table', { name: 'Members' }).getByText(noPortal.DisplayName),
-  ).toBeHidden();
-});
+    await page.getByRole('button', { name: `Remove ${noPortal.DisplayName}` }).click();
+    await expect(members.getByText(noPortal.DisplayName)).toBeHidden();
+    await page.reload();
+    await expect(
+      page.getByRole('table', { name: 'Members' }).getByRole('row').first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Members' }).getByText(noPortal.DisplayName),
+    ).toBeHidden();
+  },
+);
 
 test('delete a group after confirming, then it is gone', async ({ page, request }) => {
   const api = sparkApi(request);

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import type { PortalGroup } from '../src/shared/portal-groups.js';
-import { expectNoAxeViolations, ownerName, saveScreenshot, signIn, sparkApi } from './support.js';
+import {
+  expectNoAxeViolations,
+  ownerName,
+  saveScreenshot,
+  signIn,
+  SLOW_NETWORK,
+  sparkApi,
+} from './support.js';
 
 const groupsTable = (page: Page) => page.getByRole('table', { name: 'Portal groups' });
 
@@ -47,50 +54,51 @@ test('Ctrl+K finds a group by owner and a contact by e-mail, and jumps there', a
   await expect(page.getByRole('dialog')).toBeHidden();
 });
 
-test('bulk: select 3 groups, add them to Favorites with progress and a result, then undo', async ({
-  page,
-  request,
-}, testInfo) => {
-  const api = sparkApi(request);
-  const firstPage = await api.groups({ _orderby: 'Name' });
-  const chosen = firstPage.filter((group) => !group.Tags.includes('Favorites')).slice(0, 3);
-  expect(chosen).toHaveLength(3);
-  // Holds each write a moment so the progress can be seen.
-  await page.route('**/api/v1/portal/groups/*', async (route) => {
-    if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 400));
-    await route.continue();
-  });
-  await signIn(page, 'Avery Stone');
+test(
+  'bulk: select 3 groups, add them to Favorites with progress and a result, then undo',
+  SLOW_NETWORK,
+  async ({ page, request }, testInfo) => {
+    const api = sparkApi(request);
+    const firstPage = await api.groups({ _orderby: 'Name' });
+    const chosen = firstPage.filter((group) => !group.Tags.includes('Favorites')).slice(0, 3);
+    expect(chosen).toHaveLength(3);
+    // Holds each write a moment so the progress can be seen.
+    await page.route('**/api/v1/portal/groups/*', async (route) => {
+      if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    await signIn(page, 'Avery Stone');
 
-  for (const group of chosen) {
-    await groupsTable(page)
-      .getByRole('checkbox', { name: `Select ${ownerName(group)}` })
-      .check();
-  }
-  const bar = page.getByRole('region', { name: 'Bulk actions' });
-  await expect(bar.getByText('3 groups selected')).toBeVisible();
-  await expectNoAxeViolations(page);
-  await bar.getByRole('button', { name: 'Add to Favorites' }).click();
-  const progress = page.getByRole('progressbar', { name: 'Bulk action progress' });
-  await expect(progress).toHaveAttribute('aria-valuetext', /^[0-3] of 3$/);
-  await expect(page.getByText('Added to Favorites: 3 of 3 groups')).toBeVisible();
-  await saveScreenshot(page, testInfo, 'bulk');
-  for (const group of chosen) {
-    await expect.poll(async () => (await api.group(group.Id))?.Tags).toEqual(['Favorites']);
-    await expect(
-      groupsTable(page)
-        .getByRole('row')
-        .filter({ has: page.getByRole('link', { name: ownerName(group), exact: true }) })
-        .getByText('Favorites'),
-    ).toBeVisible();
-  }
+    for (const group of chosen) {
+      await groupsTable(page)
+        .getByRole('checkbox', { name: `Select ${ownerName(group)}` })
+        .check();
+    }
+    const bar = page.getByRole('region', { name: 'Bulk actions' });
+    await expect(bar.getByText('3 groups selected')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await bar.getByRole('button', { name: 'Add to Favorites' }).click();
+    const progress = page.getByRole('progressbar', { name: 'Bulk action progress' });
+    await expect(progress).toHaveAttribute('aria-valuetext', /^[0-3] of 3$/);
+    await expect(page.getByText('Added to Favorites: 3 of 3 groups')).toBeVisible();
+    await saveScreenshot(page, testInfo, 'bulk');
+    for (const group of chosen) {
+      await expect.poll(async () => (await api.group(group.Id))?.Tags).toEqual(['Favorites']);
+      await expect(
+        groupsTable(page)
+          .getByRole('row')
+          .filter({ has: page.getByRole('link', { name: ownerName(group), exact: true }) })
+          .getByText('Favorites'),
+      ).toBeVisible();
+    }
 
-  await bar.getByRole('button', { name: 'Remove from Favorites' }).click();
-  await expect(page.getByText('Removed from Favorites: 3 of 3 groups')).toBeVisible();
-  for (const group of chosen) {
-    await expect.poll(async () => (await api.group(group.Id))?.Tags).toEqual([]);
-  }
-});
+    await bar.getByRole('button', { name: 'Remove from Favorites' }).click();
+    await expect(page.getByText('Removed from Favorites: 3 of 3 groups')).toBeVisible();
+    for (const group of chosen) {
+      await expect.poll(async () => (await api.group(group.Id))?.Tags).toEqual([]);
+    }
+  },
+);
 
 test('Export CSV downloads the members with a BOM, the header and accented names', async ({
   page,

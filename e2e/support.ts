@@ -71,3 +71,6 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
     contentType: 'image/png',
   });
 }
+
+/** Tags a journey that also runs on a slow network (the `slow-network` project). */
+export const SLOW_NETWORK = { tag: '@slow-network' };

@@ -9,9 +9,13 @@ export interface Hop {
 
 /**
  * An HTTP server that forwards every request as it came to the target `nextHop` names and sends
- * the answer back with the hop's headers added: a reverse proxy or load balancer for tests.
+ * the answer back with the hop's headers added: a reverse proxy or load balancer for tests. With
+ * `latencyMs`, each answer starts that much later: a slow network's round trip.
  */
-export function passThroughProxy(nextHop: () => Hop | undefined): Server {
+export function passThroughProxy(
+  nextHop: () => Hop | undefined,
+  { latencyMs = 0 }: { latencyMs?: number } = {},
+): Server {
   return createServer((incoming, outgoing) => {
     const hop = nextHop();
     if (!hop) return outgoing.destroy();
@@ -24,8 +28,12 @@ export function passThroughProxy(nextHop: () => Hop | undefined): Server {
         headers: incoming.headers,
       },
       (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...hop.stamp });
-        answer.pipe(outgoing);
+        const relay = () => {
+          outgoing.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...hop.stamp });
+          answer.pipe(outgoing);
+        };
+        if (latencyMs > 0) setTimeout(relay, latencyMs);
+        else relay();
       },
     );
     forwarded.on('error', () => outgoing.writeHead(502).end());
