@@ -17,8 +17,8 @@ export const WorkingForButton = forwardRef<HTMLButtonElement, ButtonProps>(
         rightSection={<span aria-hidden="true">▾</span>}
         {...props}
       >
-        <Text span size="sm" fw={500} hiddenFrom="sm">
-          For
+        <Text span size="sm" fw={500} truncate maw={88} hiddenFrom="sm">
+          {name}
         </Text>
         <Text span size="sm" fw={500} truncate maw={200} visibleFrom="sm">
           Working for: {name}
