@@ -95,7 +95,10 @@ test(
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Search contacts' }).fill(noPortal.DisplayName);
     await dialog.getByRole('button', { name: 'Create portal account' }).first().click();
-    await dialog.getByRole('checkbox', { name: noPortal.DisplayName }).check();
+    // Creating the account picks the contact (ticking the box again would untick them).
+    const pickedContact = dialog.getByRole('checkbox', { name: noPortal.DisplayName });
+    await expect(pickedContact).toBeChecked();
+    await expect(pickedContact).toBeEnabled();
     await dialog.getByRole('button', { name: /^Add/ }).click();
     await expect(dialog).toBeHidden();
     const members = page.getByRole('table', { name: 'Members' });
