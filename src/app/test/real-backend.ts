@@ -39,6 +39,8 @@ export interface Session {
    * name used twice is the same contact) and answers them as the API reads them back, in order.
    */
   createGroups(specs: GroupSpec[]): Promise<PortalGroup[]>;
+  /** One group, created as `createGroups` does. */
+  createGroup(spec: GroupSpec): Promise<PortalGroup>;
   /** `deleteAllGroups`, then `createGroups`: the agent's list is exactly these. */
   replaceGroups(specs: GroupSpec[]): Promise<PortalGroup[]>;
 }
@@ -226,6 +228,11 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
         groups.push(group);
       }
       return groups;
+    },
+    async createGroup(spec) {
+      const [group] = await session.createGroups([spec]);
+      if (!group) throw new Error(`group of ${spec.owner} not created`);
+      return group;
     },
     async replaceGroups(specs) {
       await session.deleteAllGroups();
