@@ -6,10 +6,12 @@ import { http, type HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { sessionUserSchema, type SessionUser } from '../../shared/account.js';
-import { sparkResultsSchema } from '../../shared/envelope.js';
+import { portalAccountReadSchema } from '../../shared/contacts.js';
+import { sparkResultsSchema, sparkWriteSchema } from '../../shared/envelope.js';
 import { portalGroupReadSchema, type PortalGroup } from '../../shared/portal-groups.js';
 import { buildServer, type Server } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { sparkTimestamp } from '../../server/spark/store/timestamps.js';
 import { addAgent, cookieSetBy, signIn, type Fetch } from '../../server/testing/sign-in.js';
 
 /** The demo users of the emulator's seeded data (README, "Demo tokens"). */
@@ -39,6 +41,8 @@ export interface Session {
    * name used twice is the same contact) and answers them as the API reads them back, in order.
    */
   createGroups(specs: GroupSpec[]): Promise<PortalGroup[]>;
+  /** A new contact with an enabled portal account (never signed in): its Id. */
+  createContact(name: string): Promise<string>;
   /** One group, created as `createGroups` does. */
   createGroup(spec: GroupSpec): Promise<PortalGroup>;
   /** `deleteAllGroups`, then `createGroups`: the agent's list is exactly these. */
@@ -63,6 +67,11 @@ export interface RealBackend {
   signIn(name: DemoUser): Promise<Session>;
   /** Adds an agent to a session through the real "Add an agent" flow. */
   addAgent(session: Session, name: DemoUser): Promise<void>;
+  /**
+   * Records a consumer's portal sign-in at `at` in the emulator's store: only the consumer's own
+   * sign-in does that, and no demo user on the authorize page is a new contact.
+   */
+  portalSignIn(contactId: string, at?: Date): void;
   /** The session the app's requests carry from now on (none: a signed-out browser). */
   browseAs(session: Session | null): void;
   /** The real answer to a request the app made, as the session browsed as. */
@@ -118,6 +127,7 @@ function injectFetch(app: FastifyInstance): Fetch {
 }
 
 const groupsAnswer = sparkResultsSchema(portalGroupReadSchema);
+const portalAnswer = sparkResultsSchema(portalAccountReadSchema);
 
 function splitName(name: string) {
   const space = name.indexOf(' ');
@@ -160,6 +170,35 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
       if (!Pagination || page >= Pagination.TotalPages) return all;
     }
   };
+  /** One new contact per distinct name, 25 a request (the most the API takes). */
+  const createContacts = async (names: string[]) => {
+    const distinct = [...new Set(names)];
+    const contactIds = new Map<string, string>();
+    for (let start = 0; start < distinct.length; start += 25) {
+      const batch = distinct.slice(start, start + 25);
+      const created = await expectOk(
+        await call('POST', '/api/v1/contacts', {
+          D: {
+            Contacts: batch.map((name) => {
+              contactSequence += 1;
+              return {
+                ...splitName(name),
+                DisplayName: name,
+                PrimaryEmail: `contact-${contactSequence}@test.example`,
+              };
+            }),
+          },
+        }),
+        'POST contacts',
+      );
+      const { D } = sparkWriteSchema.parse(await created.json());
+      (D.Results ?? []).forEach((result, index) => {
+        const name = batch[index];
+        if (name !== undefined) contactIds.set(name, result.ResourceUri.split('/').at(-1) ?? '');
+      });
+    }
+    return contactIds;
+  };
   const session: Session = {
     user,
     cookie,
@@ -173,34 +212,15 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
         );
       }
     },
+    async createContact(name) {
+      const [id] = (await createContacts([name])).values();
+      if (!id) throw new Error(`contact ${name} not created`);
+      return id;
+    },
     async createGroups(specs) {
-      const names = [
-        ...new Set(specs.flatMap((spec) => [spec.owner, ...(spec.members ?? [])])),
-      ].filter((name) => name !== '');
-      const contactIds = new Map<string, string>();
-      for (let start = 0; start < names.length; start += 25) {
-        const batch = names.slice(start, start + 25);
-        const created = await expectOk(
-          await call('POST', '/api/v1/contacts', {
-            D: {
-              Contacts: batch.map((name) => {
-                contactSequence += 1;
-                return {
-                  ...splitName(name),
-                  DisplayName: name,
-                  PrimaryEmail: `contact-${contactSequence}-${Date.now()}@test.example`,
-                };
-              }),
-            },
-          }),
-          'POST contacts',
-        );
-        const { D } = (await created.json()) as { D: { Results: { ResourceUri: string }[] } };
-        D.Results.forEach((result, index) => {
-          const name = batch[index];
-          if (name !== undefined) contactIds.set(name, result.ResourceUri.split('/').at(-1) ?? '');
-        });
-      }
+      const contactIds = await createContacts(
+        specs.flatMap((spec) => [spec.owner, ...(spec.members ?? [])]),
+      );
       const groups: PortalGroup[] = [];
       for (const spec of specs) {
         const ownerId = contactIds.get(spec.owner) ?? '';
@@ -208,7 +228,7 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
           await call('GET', `/api/v1/contacts/${ownerId}/portal`),
           'GET portal account',
         );
-        const { D } = (await portal.json()) as { D: { Results: { Id: string }[] } };
+        const { D } = portalAnswer.parse(await portal.json());
         const groupId = D.Results[0]?.Id ?? '';
         const users = [spec.owner, ...(spec.members ?? [])].map((name) => ({
           Id: contactIds.get(name) ?? '',
@@ -321,6 +341,14 @@ export function setupRealBackend(): RealBackend {
     async addAgent(session, name) {
       const back = await addAgent({ url: ORIGIN }, session.cookie, name, '/groups', send());
       if (!back.searchParams.has('agent')) throw new Error(`agent not added: ${back.toString()}`);
+    },
+    portalSignIn(contactId, at = new Date()) {
+      const changed = server()
+        .db.prepare(
+          'UPDATE portal_accounts SET last_login = ?, last_active = ? WHERE contact_id = ?',
+        )
+        .run(sparkTimestamp(at), sparkTimestamp(at), contactId);
+      if (changed.changes !== 1) throw new Error(`no portal account for contact ${contactId}`);
     },
     browseAs(session) {
       browsing = session;
