@@ -22,6 +22,8 @@ export type DemoUser =
 export interface GroupSpec {
   owner: string;
   members?: string[];
+  /** Contacts that exist already (e.g. a demo consumer's), added as members too. */
+  memberIds?: string[];
   favorite?: boolean;
 }
 
@@ -184,7 +186,8 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
               return {
                 ...splitName(name),
                 DisplayName: name,
-                PrimaryEmail: `contact-${contactSequence}@test.example`,
+                // Unique, and found by the name it starts with (`carl.contact.3@example.com`).
+                PrimaryEmail: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${contactSequence}@example.com`,
               };
             }),
           },
@@ -230,9 +233,10 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
         );
         const { D } = portalAnswer.parse(await portal.json());
         const groupId = D.Results[0]?.Id ?? '';
-        const users = [spec.owner, ...(spec.members ?? [])].map((name) => ({
-          Id: contactIds.get(name) ?? '',
-        }));
+        const users = [
+          ...[spec.owner, ...(spec.members ?? [])].map((name) => contactIds.get(name) ?? ''),
+          ...(spec.memberIds ?? []),
+        ].map((Id) => ({ Id }));
         await expectOk(
           await call('POST', `/api/v1/portal/groups/${groupId}`, { D: { Users: users } }),
           `POST group of ${spec.owner}`,
