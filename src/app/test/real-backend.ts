@@ -139,6 +139,12 @@ function splitName(name: string) {
 }
 
 let contactSequence = 0;
+/** `Zoë O'Brien 2` → `zo.o.brien.2`: a contact's name as the start of their e-mail address. */
+const emailName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '') || 'contact';
 
 function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: string): Session {
   const call = async (method: string, path: string, body?: unknown) =>
@@ -187,7 +193,7 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
                 ...splitName(name),
                 DisplayName: name,
                 // Unique, and found by the name it starts with (`carl.contact.3@example.com`).
-                PrimaryEmail: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${contactSequence}@example.com`,
+                PrimaryEmail: `${emailName(name)}.${contactSequence}@example.com`,
               };
             }),
           },
