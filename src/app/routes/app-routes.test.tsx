@@ -1,9 +1,10 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { onlineManager } from '@tanstack/react-query';
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
 import { sparkError } from '../test/msw.js';
+import { uiStates } from '../test/fixtures.js';
 import { setupRealBackend, type Session } from '../test/real-backend.js';
 import { renderAppRoutes } from '../test/render.js';
 import { ProgressBar } from '../ui/progress-bar.js';
@@ -44,7 +45,7 @@ describe('app shell', () => {
 
   it('shows a progress bar while data loads', async () => {
     backend.browseAs(avery);
-    backend.msw.use(http.get('/api/v1/portal/groups', () => delay('infinite')));
+    backend.msw.use(http.get('/api/v1/portal/groups', uiStates.loading));
     renderApp('/groups');
     expect(await screen.findByRole('progressbar', { name: 'Loading data' })).toBeInTheDocument();
   });

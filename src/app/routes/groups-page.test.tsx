@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http } from 'msw';
+import { http } from 'msw';
 import { Route } from 'react-router-dom';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../query-client.js';
 import { LocationProbe } from '../test/location-probe.js';
-import { sparkError } from '../test/msw.js';
+import { uiStates } from '../test/fixtures.js';
 import { setupRealBackend, type Session } from '../test/real-backend.js';
 import { renderWithProviders } from '../test/render.js';
 import { GroupPage } from './group-page.js';
@@ -55,7 +55,7 @@ function ownerLinks() {
 describe('groups page', () => {
   it('shows skeleton rows while loading, then the groups', async () => {
     backend.browseAs(avery);
-    backend.msw.use(http.get('/api/v1/portal/groups', () => delay('infinite')));
+    backend.msw.use(http.get('/api/v1/portal/groups', uiStates.loading));
     renderGroupsPage();
     expect(screen.getByRole('table', { busy: true })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Owner/ })).not.toBeInTheDocument();
@@ -172,7 +172,7 @@ describe('groups page', () => {
     backend.browseAs(jordan);
     backend.msw.use(
       // Fails until told otherwise; then the real list answers.
-      http.get('/api/v1/portal/groups', () => (fail ? sparkError(500, 1026, 'boom') : undefined)),
+      http.get('/api/v1/portal/groups', () => (fail ? uiStates.failing() : undefined)),
     );
     const { user } = renderGroupsPage();
     expect(await screen.findByText('Could not load groups')).toBeInTheDocument();
@@ -189,11 +189,7 @@ describe('groups page', () => {
     const { queryClient } = renderGroupsPage();
     await screen.findByRole('link', { name: 'Kept Owner' });
 
-    backend.msw.use(
-      http.get('/api/v1/portal/groups', () =>
-        sparkError(429, 1550, 'busy', { 'Retry-After': '7' }),
-      ),
-    );
+    backend.msw.use(http.get('/api/v1/portal/groups', () => uiStates.busy(7)));
     await queryClient.refetchQueries({ queryKey: ['groups'] });
     const alert = (await screen.findByText('Could not refresh the groups')).closest(
       '[role="alert"]',
@@ -238,7 +234,7 @@ describe('groups page', () => {
       { owner: 'Instant Owner', members: ['Second Member'] },
     ]);
     backend.browseAs(jordan);
-    backend.msw.use(http.get(`/api/v1/portal/groups/${group?.Id}`, () => delay('infinite')));
+    backend.msw.use(http.get(`/api/v1/portal/groups/${group?.Id}`, uiStates.loading));
     const { user } = renderGroupsPage();
     const link = await screen.findByRole('link', { name: 'Instant Owner' });
     await user.hover(link);

@@ -3,7 +3,7 @@ import { delay, http } from 'msw';
 import { Link, Route } from 'react-router-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { sparkError } from '../test/msw.js';
+import { uiStates } from '../test/fixtures.js';
 import { setupRealBackend, type GroupSpec, type Session } from '../test/real-backend.js';
 import { renderWithProviders } from '../test/render.js';
 import { GroupPage } from './group-page.js';
@@ -80,7 +80,7 @@ describe('the list after a write, before any refetch answers', () => {
     backend.msw.use(
       http.delete('/api/v1/portal/groups/:groupId/users/:userId', async () => {
         await refused;
-        return sparkError(500, 1026, 'boom');
+        return uiStates.failing();
       }),
     );
     await user.click(await screen.findByRole('link', { name: 'Rita Owner' }));

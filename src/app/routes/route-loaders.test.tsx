@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
 import { setupRealBackend, type Session } from '../test/real-backend.js';
 import { renderAppRoutes } from '../test/render.js';
+import { uiStates } from '../test/fixtures.js';
 
 const backend = setupRealBackend();
 let avery: Session;
@@ -20,8 +21,8 @@ describe('route loaders', () => {
     backend.browseAs(avery);
     backend.msw.use(
       // Anything the group page reads itself never answers: what it shows came from the list.
-      http.get(`/api/v1/portal/groups/${group.Id}`, () => delay('infinite')),
-      http.get('/api/v1/contacts', () => delay('infinite')),
+      http.get(`/api/v1/portal/groups/${group.Id}`, uiStates.loading),
+      http.get('/api/v1/contacts', uiStates.loading),
     );
     const { router } = renderAppRoutes('/groups', {
       queryClient: createQueryClient({ retry: false }),

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS } from '../../../server/spark/seed.js';
 import { createQueryClient } from '../../query-client.js';
 import { GroupsPage } from '../../routes/groups-page.js';
 import { LocationProbe } from '../../test/location-probe.js';
-import { sparkError } from '../../test/msw.js';
+import { uiStates } from '../../test/fixtures.js';
 import { setupRealBackend, type Session } from '../../test/real-backend.js';
 import { renderWithProviders } from '../../test/render.js';
 
@@ -65,11 +65,11 @@ async function sevenGroups(refusing: number, hold = false) {
     http.put('/api/v1/portal/groups/:id', async ({ params, request }) => {
       const body = replaceGroupBodySchema.parse(await request.clone().json());
       writes.push(`PUT ${String(params.id)} ${body.D.Tags?.join()}`);
-      return answer(request, String(params.id), () => sparkError(500, 1026, 'boom'));
+      return answer(request, String(params.id), uiStates.failing);
     }),
     http.delete('/api/v1/portal/groups/:id', ({ params, request }) => {
       writes.push(`DELETE ${String(params.id)}`);
-      return answer(request, String(params.id), () => sparkError(404, 404, 'Not found'));
+      return answer(request, String(params.id), uiStates.notFound);
     }),
   );
   return { groups, writes, peak: () => peak, release };

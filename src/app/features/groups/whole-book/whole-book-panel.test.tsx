@@ -7,7 +7,7 @@ import { seedLargeData } from '../../../../server/spark/seed.js';
 import { createQueryClient } from '../../../query-client.js';
 import { GroupsPage } from '../../../routes/groups-page.js';
 import { LocationProbe } from '../../../test/location-probe.js';
-import { sparkError } from '../../../test/msw.js';
+import { uiStates } from '../../../test/fixtures.js';
 import { setupRealBackend, type Session } from '../../../test/real-backend.js';
 import { WHOLE_BOOK_CONCURRENCY } from './load-whole-book.js';
 import { renderWithProviders } from '../../../test/render.js';
@@ -127,7 +127,7 @@ describe('whole book', () => {
       http.get('/api/v1/portal/groups', ({ request }) => {
         if (new URL(request.url).searchParams.get('_page') === '2' && !refused) {
           refused = true;
-          return sparkError(429, 1550, 'Busy', { 'Retry-After': '1' });
+          return uiStates.busy(1);
         }
         return undefined;
       }),
