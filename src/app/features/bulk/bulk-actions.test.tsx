@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { replaceGroupBodySchema } from '../../../shared/portal-groups.js';
-import { DEMO_ACCOUNTS } from '../../../server/spark/seed.js';
+import { DEMO_ACCOUNTS } from '../../../server/spark/demo-accounts.js';
 import { createQueryClient } from '../../query-client.js';
 import { GroupsPage } from '../../routes/groups-page.js';
 import { LocationProbe } from '../../test/location-probe.js';

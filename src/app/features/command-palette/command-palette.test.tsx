@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { DEMO_ACCOUNTS } from '../../../server/spark/seed.js';
+import { DEMO_ACCOUNTS } from '../../../server/spark/demo-accounts.js';
 import { createQueryClient } from '../../query-client.js';
 import { setupRealBackend, type Session } from '../../test/real-backend.js';
 import { renderAppRoutes } from '../../test/render.js';
