@@ -317,6 +317,8 @@ export function setupRealBackend(): RealBackend {
       PUBLIC_URL: ORIGIN,
       DATABASE_PATH: join(dir, 'spark.db'),
       SIGN_IN_RATE_LIMIT: '100000',
+      // The emulator checks every answer against its schema before sending it.
+      SPARK_CHECK_ANSWERS: '1',
       LOG_LEVEL: 'silent',
     });
     built = await buildServer(config, { staticRoot: join(dir, 'no-static') });
