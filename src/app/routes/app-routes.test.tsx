@@ -1,16 +1,20 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { onlineManager } from '@tanstack/react-query';
-import { delay, http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { agent, makeGroup } from '../test/fixtures.js';
-import { groupsListHandler } from '../test/fake-groups.js';
-import { setupMswServer, sparkError } from '../test/msw.js';
+import { sparkError } from '../test/msw.js';
+import { uiStates } from '../test/fixtures.js';
+import { setupRealBackend, type Session } from '../test/real-backend.js';
 import { renderAppRoutes } from '../test/render.js';
-import { sessionHandler } from '../test/session-handler.js';
 import { ProgressBar } from '../ui/progress-bar.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+  await avery.replaceGroups([{ owner: 'Home Owner' }]);
+});
 
 afterEach(() => onlineManager.setOnline(true));
 
@@ -23,7 +27,7 @@ function renderApp(route: string) {
 
 describe('app shell', () => {
   it('checks the session, then shows the header and redirects / to /groups', async () => {
-    server.use(sessionHandler(agent), groupsListHandler([makeGroup(['Home Owner'])]));
+    backend.browseAs(avery);
     renderApp('/');
     expect(screen.getByRole('status', { name: 'Checking your sign-in' })).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Portal Groups Admin' })).toBeVisible();
@@ -40,16 +44,14 @@ describe('app shell', () => {
   });
 
   it('shows a progress bar while data loads', async () => {
-    server.use(
-      sessionHandler(agent),
-      http.get('/api/v1/portal/groups', () => delay('infinite')),
-    );
+    backend.browseAs(avery);
+    backend.msw.use(http.get('/api/v1/portal/groups', uiStates.loading));
     renderApp('/groups');
     expect(await screen.findByRole('progressbar', { name: 'Loading data' })).toBeInTheDocument();
   });
 
   it('offers "Sign in with Flexmls" coming back to the same page when signed out', async () => {
-    server.use(sessionHandler(null));
+    backend.browseAs(null);
     renderApp('/groups?q=ann&page=2');
     const signIn = await screen.findByRole('link', { name: 'Sign in with Flexmls' });
     expect(signIn).toHaveAttribute(
@@ -60,8 +62,8 @@ describe('app shell', () => {
   });
 
   it('says the session has ended when the API answers 401', async () => {
-    server.use(
-      sessionHandler(agent),
+    backend.browseAs(avery);
+    backend.msw.use(
       http.get('/api/v1/portal/groups', () => sparkError(401, 1020, 'Token expired')),
     );
     renderApp('/groups');
@@ -75,7 +77,7 @@ describe('app shell', () => {
   });
 
   it('says a sign-in was declined, in its own words, not like a sign-out', async () => {
-    server.use(sessionHandler(null));
+    backend.browseAs(null);
     renderApp('/signed-out?error=denied');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Sign-in failed');
@@ -85,7 +87,7 @@ describe('app shell', () => {
   });
 
   it('shows a fixed text for an unknown reason, never the reason itself', async () => {
-    server.use(sessionHandler(null));
+    backend.browseAs(null);
     renderApp('/signed-out?error=%3Cb%3Ehacked%3C%2Fb%3E');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Flexmls could not complete the sign-in',
@@ -96,12 +98,11 @@ describe('app shell', () => {
 
   it('signs out with the app header and shows the signed-out page', async () => {
     const headers: (string | null)[] = [];
-    server.use(
-      sessionHandler(agent),
-      groupsListHandler([]),
-      http.post('/auth/logout', ({ request }) => {
-        headers.push(request.headers.get('X-Requested-With'));
-        return new HttpResponse(null, { status: 204 });
+    // A session of its own: signing out ends it on the server.
+    backend.browseAs(await backend.signIn('Avery Stone'));
+    backend.msw.use(
+      backend.route('post', '/auth/logout', {
+        before: (request) => headers.push(request.headers.get('X-Requested-With')),
       }),
     );
     const { user } = renderApp('/groups');
@@ -113,11 +114,8 @@ describe('app shell', () => {
   });
 
   it('says so when signing out fails', async () => {
-    server.use(
-      sessionHandler(agent),
-      groupsListHandler([]),
-      http.post('/auth/logout', () => HttpResponse.error()),
-    );
+    backend.browseAs(avery);
+    backend.msw.use(http.post('/auth/logout', () => HttpResponse.error()));
     const { user } = renderApp('/groups');
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('Could not sign out')).toBeVisible();
@@ -125,7 +123,7 @@ describe('app shell', () => {
   });
 
   it('shows a not-found page for an unknown address', async () => {
-    server.use(sessionHandler(agent));
+    backend.browseAs(avery);
     renderApp('/nowhere');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeVisible();
     expect(screen.getByRole('link', { name: 'Go to your groups' })).toHaveAttribute(
@@ -136,23 +134,22 @@ describe('app shell', () => {
 
   it('shows an error with Retry when the session check fails', async () => {
     let fail = true;
-    server.use(
-      http.get('/auth/session', () =>
-        fail ? HttpResponse.json({}, { status: 502 }) : HttpResponse.json(agent),
-      ),
-      groupsListHandler([]),
+    backend.browseAs(avery);
+    backend.msw.use(
+      // Fails until told otherwise; then the real session answers.
+      http.get('/auth/session', () => (fail ? HttpResponse.json({}, { status: 502 }) : undefined)),
     );
     const { user } = renderApp('/groups');
     expect(await screen.findByText('Could not check your sign-in')).toBeVisible();
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('No groups yet')).toBeVisible();
+    expect(await screen.findByRole('link', { name: 'Home Owner' })).toBeVisible();
   });
 
   it('warns while offline', async () => {
-    server.use(sessionHandler(agent), groupsListHandler([]));
+    backend.browseAs(avery);
     renderApp('/groups');
-    await screen.findByText('No groups yet');
+    await screen.findByRole('link', { name: 'Home Owner' });
     act(() => onlineManager.setOnline(false));
     expect(screen.getByText("You're offline; changes will be sent when you're back")).toBeVisible();
     act(() => onlineManager.setOnline(true));
@@ -160,7 +157,7 @@ describe('app shell', () => {
   });
 
   it('switches between light and dark', async () => {
-    server.use(sessionHandler(agent), groupsListHandler([]));
+    backend.browseAs(avery);
     const { user } = renderApp('/groups');
     const toggle = await screen.findByRole('button', { name: 'Toggle color scheme' });
     expect(toggle).toHaveAttribute('aria-pressed', 'false');

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http } from 'msw';
+import { http } from 'msw';
 import { Route } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../shared/portal-groups.js';
 import { groupKeys } from '../data/group-keys.js';
 import { createQueryClient } from '../query-client.js';
-import { agent, consumer, makeGroup } from '../test/fixtures.js';
+import { agent, consumer, makeGroup, uiStates } from '../test/fixtures.js';
 import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../test/msw.js';
 import { renderWithProviders } from '../test/render.js';
 import { sessionHandler } from '../test/session-handler.js';
@@ -62,10 +62,7 @@ describe('group page', () => {
   });
 
   it('shows "Group not found" with a way back for an unknown Id', async () => {
-    server.use(
-      sessionHandler(agent),
-      http.get('/api/v1/portal/groups/:id', () => sparkError(404, 404, 'Not found')),
-    );
+    server.use(sessionHandler(agent), http.get('/api/v1/portal/groups/:id', uiStates.notFound));
     const { user } = renderGroupPage('12345');
     expect(await screen.findByRole('heading', { name: 'Group not found' })).toBeVisible();
     await user.click(screen.getByRole('link', { name: 'Back to groups' }));
@@ -78,7 +75,7 @@ describe('group page', () => {
     server.use(
       sessionHandler(agent),
       http.get(`/api/v1/portal/groups/${group.Id}`, () =>
-        fail ? sparkError(500, 1026, 'boom') : sparkResults([group]),
+        fail ? uiStates.failing() : sparkResults([group]),
       ),
     );
     const { user } = renderGroupPage(group.Id);
@@ -243,10 +240,7 @@ describe('group page', () => {
 
   it('shows a loading state that never blocks on a slow session check', async () => {
     const group = makeGroup(['Slow Session']);
-    server.use(
-      http.get('/auth/session', () => delay('infinite')),
-      groupHandler(group),
-    );
+    server.use(http.get('/auth/session', uiStates.loading), groupHandler(group));
     renderGroupPage(group.Id);
     expect(await screen.findByRole('heading', { level: 1, name: 'Slow Session' })).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Delete group' })).not.toBeInTheDocument();

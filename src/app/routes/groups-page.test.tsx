@@ -1,24 +1,37 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http } from 'msw';
+import { http } from 'msw';
 import { Route } from 'react-router-dom';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { consumer, agent, makeGroup } from '../test/fixtures.js';
-import { groupsListHandler } from '../test/fake-groups.js';
 import { LocationProbe } from '../test/location-probe.js';
-import { setupMswServer, sparkError, sparkResults } from '../test/msw.js';
+import { uiStates } from '../test/fixtures.js';
+import { setupRealBackend, type Session } from '../test/real-backend.js';
 import { renderWithProviders } from '../test/render.js';
-import { sessionHandler } from '../test/session-handler.js';
 import { GroupPage } from './group-page.js';
 import { PHONE_QUERY } from '../ui/card-list.js';
 import { GroupsPage } from './groups-page.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+/** Avery holds 36 groups, owners "Owner 01" … "Owner 36"; Jordan's list is each test's own. */
+let avery: Session;
+let jordan: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+  await avery.replaceGroups(
+    Array.from({ length: 36 }, (_, index) => ({
+      owner: `Owner ${String(index + 1).padStart(2, '0')}`,
+      members: ['Member A', 'Member B'],
+    })),
+  );
+  jordan = await backend.signIn('Jordan Lee');
+});
 
-/** 36 groups, owners "Owner 01" … "Owner 36". */
-const manyGroups = Array.from({ length: 36 }, (_, index) =>
-  makeGroup([`Owner ${String(index + 1).padStart(2, '0')}`, 'Member A', 'Member B']),
-);
+/** Records the URL of every list read, then lets it through to the real server. */
+function recordListReads(requests: URL[]) {
+  return backend.route('get', '/api/v1/portal/groups', {
+    before: (request) => requests.push(new URL(request.url)),
+  });
+}
 
 function renderGroupsPage(route = '/groups') {
   return renderWithProviders(
@@ -41,25 +54,24 @@ function ownerLinks() {
 
 describe('groups page', () => {
   it('shows skeleton rows while loading, then the groups', async () => {
-    server.use(
-      sessionHandler(agent),
-      http.get('/api/v1/portal/groups', () => delay('infinite')),
-    );
+    backend.browseAs(avery);
+    backend.msw.use(http.get('/api/v1/portal/groups', uiStates.loading));
     renderGroupsPage();
     expect(screen.getByRole('table', { busy: true })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Owner/ })).not.toBeInTheDocument();
   });
 
   it('lists groups with owner link, member count, names, Favorites and last sign-in', async () => {
-    const favorite = makeGroup(['Carl Contact', "Dana O'Brien"], { Tags: ['Favorites'] });
-    const owner = favorite.Users[0];
-    if (owner) owner.LastLogin = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
-    const plain = makeGroup(['Álvaro Núñez']);
-    server.use(sessionHandler(agent), groupsListHandler([favorite, plain]));
+    const [favorite] = await jordan.replaceGroups([
+      { owner: 'Carl Contact', members: ["Dana O'Brien"], favorite: true },
+      { owner: 'Álvaro Núñez' },
+    ]);
+    backend.portalSignIn(favorite?.ContactId ?? '', new Date(Date.now() - 3 * 24 * 3600 * 1000));
+    backend.browseAs(jordan);
     renderGroupsPage();
 
     const link = await screen.findByRole('link', { name: 'Carl Contact' });
-    expect(link).toHaveAttribute('href', `/groups/${favorite.Id}`);
+    expect(link).toHaveAttribute('href', `/groups/${favorite?.Id}`);
     const row = link.closest('tr');
     if (!row) throw new Error('no row');
     expect(within(row).getByText('2')).toBeInTheDocument();
@@ -79,7 +91,8 @@ describe('groups page', () => {
 
   it('pages 25 at a time and writes ?page=', async () => {
     const requests: URL[] = [];
-    server.use(sessionHandler(agent), groupsListHandler(manyGroups, requests));
+    backend.browseAs(avery);
+    backend.msw.use(recordListReads(requests));
     const { user } = renderGroupsPage();
 
     expect(await screen.findByText('1–25 of 36')).toBeInTheDocument();
@@ -96,7 +109,8 @@ describe('groups page', () => {
 
   it('flips the order by owner name and writes ?sort=-Name', async () => {
     const requests: URL[] = [];
-    server.use(sessionHandler(agent), groupsListHandler(manyGroups, requests));
+    backend.browseAs(avery);
+    backend.msw.use(recordListReads(requests));
     const { user } = renderGroupsPage();
     await screen.findByText('1–25 of 36');
     expect(ownerLinks()[0]).toHaveTextContent('Owner 01');
@@ -117,7 +131,8 @@ describe('groups page', () => {
 
   it('searches as you type (debounced, ?q=), shows "No groups match" and clears', async () => {
     const requests: URL[] = [];
-    server.use(sessionHandler(agent), groupsListHandler(manyGroups, requests));
+    backend.browseAs(avery);
+    backend.msw.use(recordListReads(requests));
     const { user } = renderGroupsPage('/groups?page=2');
     await screen.findByText('26–36 of 36');
 
@@ -141,7 +156,8 @@ describe('groups page', () => {
   });
 
   it('says "No groups yet" with a create button when there are none', async () => {
-    server.use(sessionHandler(agent), groupsListHandler([]));
+    await jordan.replaceGroups([]);
+    backend.browseAs(jordan);
     renderGroupsPage();
     expect(await screen.findByText('No groups yet')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Create a group' })).toHaveAttribute(
@@ -151,12 +167,12 @@ describe('groups page', () => {
   });
 
   it('shows an error panel with Retry', async () => {
+    await jordan.replaceGroups([{ owner: 'Back Again' }]);
     let fail = true;
-    server.use(
-      sessionHandler(agent),
-      http.get('/api/v1/portal/groups', () =>
-        fail ? sparkError(500, 1026, 'boom') : sparkResults([makeGroup(['Back Again'])]),
-      ),
+    backend.browseAs(jordan);
+    backend.msw.use(
+      // Fails until told otherwise; then the real list answers.
+      http.get('/api/v1/portal/groups', () => (fail ? uiStates.failing() : undefined)),
     );
     const { user } = renderGroupsPage();
     expect(await screen.findByText('Could not load groups')).toBeInTheDocument();
@@ -168,15 +184,12 @@ describe('groups page', () => {
   });
 
   it('keeps the data and says so when a background refetch fails', async () => {
-    server.use(sessionHandler(agent), groupsListHandler([makeGroup(['Kept Owner'])]));
+    await jordan.replaceGroups([{ owner: 'Kept Owner' }]);
+    backend.browseAs(jordan);
     const { queryClient } = renderGroupsPage();
     await screen.findByRole('link', { name: 'Kept Owner' });
 
-    server.use(
-      http.get('/api/v1/portal/groups', () =>
-        sparkError(429, 1550, 'busy', { 'Retry-After': '7' }),
-      ),
-    );
+    backend.msw.use(http.get('/api/v1/portal/groups', () => uiStates.busy(7)));
     await queryClient.refetchQueries({ queryKey: ['groups'] });
     const alert = (await screen.findByText('Could not refresh the groups')).closest(
       '[role="alert"]',
@@ -188,7 +201,10 @@ describe('groups page', () => {
   });
 
   it('shows no write controls to a consumer', async () => {
-    server.use(sessionHandler(consumer), groupsListHandler([]));
+    const sofia = await backend.signIn('Sofía Álvarez');
+    // Avery's demo groups, Sofía's among them, gave way to this file's: she is in none now.
+    expect(await sofia.groups()).toEqual([]);
+    backend.browseAs(sofia);
     const { queryClient } = renderGroupsPage();
     expect(await screen.findByText('No groups yet')).toBeInTheDocument();
     await waitFor(() => expect(queryClient.getQueryData(['auth', 'session'])).toBeDefined());
@@ -197,7 +213,7 @@ describe('groups page', () => {
   });
 
   it('a breadcrumb leads from a group back to the list as it was (search, sort, page)', async () => {
-    server.use(sessionHandler(agent), groupsListHandler(manyGroups));
+    backend.browseAs(avery);
     const { user } = renderGroupsPage('/groups?q=Owner&sort=-Name&page=2');
     expect(await screen.findByText('26–36 of 36')).toBeInTheDocument();
     const link = ownerLinks()[0];
@@ -214,12 +230,11 @@ describe('groups page', () => {
   });
 
   it('opens a group at once from the list data, before its own request answers', async () => {
-    const group = makeGroup(['Instant Owner', 'Second Member']);
-    server.use(
-      sessionHandler(agent),
-      groupsListHandler([group]),
-      http.get(`/api/v1/portal/groups/${group.Id}`, () => delay('infinite')),
-    );
+    const [group] = await jordan.replaceGroups([
+      { owner: 'Instant Owner', members: ['Second Member'] },
+    ]);
+    backend.browseAs(jordan);
+    backend.msw.use(http.get(`/api/v1/portal/groups/${group?.Id}`, uiStates.loading));
     const { user } = renderGroupsPage();
     const link = await screen.findByRole('link', { name: 'Instant Owner' });
     await user.hover(link);
@@ -237,9 +252,11 @@ describe('groups page on a phone', () => {
       ...matchMedia(query),
       matches: query === PHONE_QUERY,
     }));
-    const favorite = makeGroup(['Carl Contact', "Dana O'Brien"], { Tags: ['Favorites'] });
-    const plain = makeGroup(['Álvaro Núñez']);
-    server.use(sessionHandler(agent), groupsListHandler([favorite, plain]));
+    const [favorite] = await jordan.replaceGroups([
+      { owner: 'Carl Contact', members: ["Dana O'Brien"], favorite: true },
+      { owner: 'Álvaro Núñez' },
+    ]);
+    backend.browseAs(jordan);
     const { user } = renderGroupsPage();
 
     const list = await screen.findByRole('list', { name: 'Portal groups' });
@@ -251,7 +268,7 @@ describe('groups page on a phone', () => {
     const card = within(carl ?? list);
     expect(card.getByRole('link', { name: 'Carl Contact' })).toHaveAttribute(
       'href',
-      `/groups/${favorite.Id}`,
+      `/groups/${favorite?.Id}`,
     );
     expect(card.getByText("2 members: Carl Contact, Dana O'Brien")).toBeVisible();
     expect(card.getByText('Favorites')).toBeVisible();

@@ -1,37 +1,35 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { Link, Route } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
-import type { PortalGroup } from '../../shared/portal-groups.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { agent, makeGroup } from '../test/fixtures.js';
-import { groupsListHandler } from '../test/fake-groups.js';
-import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../test/msw.js';
+import { uiStates } from '../test/fixtures.js';
+import { setupRealBackend, type GroupSpec, type Session } from '../test/real-backend.js';
 import { renderWithProviders } from '../test/render.js';
-import { sessionHandler } from '../test/session-handler.js';
 import { GroupPage } from './group-page.js';
 import { GroupsPage } from './groups-page.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+});
 
-/** The list answers once; every later list request hangs, like a very slow network. */
-function listAnsweringOnce(groups: PortalGroup[]) {
+/** Avery's list is exactly these groups; it answers once, then every later list read hangs. */
+async function renderApp(...groups: GroupSpec[]) {
+  const created = await avery.replaceGroups(groups);
   let answered = false;
-  const first = groupsListHandler(groups);
-  return http.get('/api/v1/portal/groups', async (info) => {
-    if (answered) await delay('infinite');
-    answered = true;
-    return first.run(info).then((result) => result?.response);
-  });
-}
-
-function renderApp(group: PortalGroup, others: PortalGroup[] = []) {
-  server.use(
-    sessionHandler(agent),
-    listAnsweringOnce([group, ...others]),
-    http.get(`/api/v1/portal/groups/${group.Id}`, () => sparkResults([group])),
+  backend.browseAs(avery);
+  backend.msw.use(
+    backend.route('get', '/api/v1/portal/groups', {
+      before: async () => {
+        // Like a very slow network: only what the app wrote itself can change the list.
+        if (answered) await delay('infinite');
+        answered = true;
+      },
+    }),
   );
-  return renderWithProviders(<GroupsPage />, {
+  const rendered = renderWithProviders(<GroupsPage />, {
     route: '/groups',
     path: '/groups',
     queryClient: createQueryClient({ retry: false }),
@@ -47,6 +45,7 @@ function renderApp(group: PortalGroup, others: PortalGroup[] = []) {
       />
     ),
   });
+  return { ...rendered, created };
 }
 
 function rowOf(name: string) {
@@ -57,11 +56,10 @@ function rowOf(name: string) {
 
 describe('the list after a write, before any refetch answers', () => {
   it('shows the new member count and names after a removal', async () => {
-    const group = makeGroup(['Olga Owner', 'Ann Member', 'Ben Member']);
-    server.use(
-      http.delete(`/api/v1/portal/groups/${group.Id}/users/:userId`, () => sparkSuccess()),
-    );
-    const { user } = renderApp(group);
+    const { user } = await renderApp({
+      owner: 'Olga Owner',
+      members: ['Ann Member', 'Ben Member'],
+    });
     await user.click(await screen.findByRole('link', { name: 'Olga Owner' }));
     await user.click(await screen.findByRole('button', { name: 'Remove Ben Member' }));
     expect(await screen.findByText('Removed Ben Member')).toBeVisible();
@@ -73,16 +71,18 @@ describe('the list after a write, before any refetch answers', () => {
   });
 
   it('puts the member back in the list when the removal is refused', async () => {
-    const group = makeGroup(['Rita Owner', 'Ann Member', 'Ben Member']);
     let refuse: () => void = () => undefined;
     const refused = new Promise<void>((resolve) => (refuse = resolve));
-    server.use(
-      http.delete(`/api/v1/portal/groups/${group.Id}/users/:userId`, async () => {
+    const { user } = await renderApp({
+      owner: 'Rita Owner',
+      members: ['Ann Member', 'Ben Member'],
+    });
+    backend.msw.use(
+      http.delete('/api/v1/portal/groups/:groupId/users/:userId', async () => {
         await refused;
-        return sparkError(500, 1026, 'boom');
+        return uiStates.failing();
       }),
     );
-    const { user } = renderApp(group);
     await user.click(await screen.findByRole('link', { name: 'Rita Owner' }));
     await user.click(await screen.findByRole('button', { name: 'Remove Ben Member' }));
     await user.click(screen.getByRole('link', { name: 'To the list' }));
@@ -98,10 +98,10 @@ describe('the list after a write, before any refetch answers', () => {
   });
 
   it('no longer lists a deleted group', async () => {
-    const group = makeGroup(['Dora Owner', 'Ann Member']);
-    const kept = makeGroup(['Kim Owner']);
-    server.use(http.delete(`/api/v1/portal/groups/${group.Id}`, () => sparkSuccess()));
-    const { user } = renderApp(group, [kept]);
+    const { user } = await renderApp(
+      { owner: 'Dora Owner', members: ['Ann Member'] },
+      { owner: 'Kim Owner' },
+    );
     expect(await screen.findByText('1–2 of 2')).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Dora Owner' }));
     await user.click(await screen.findByRole('button', { name: 'Delete group' }));
@@ -117,9 +117,7 @@ describe('the list after a write, before any refetch answers', () => {
   });
 
   it('shows a Favorites change', async () => {
-    const group = makeGroup(['Fay Owner']);
-    server.use(http.put(`/api/v1/portal/groups/${group.Id}`, () => sparkSuccess()));
-    const { user } = renderApp(group);
+    const { user } = await renderApp({ owner: 'Fay Owner' });
     await user.click(await screen.findByRole('link', { name: 'Fay Owner' }));
     await user.click(await screen.findByRole('button', { name: 'Favorites' }));
     expect(await screen.findByText('Added to Favorites')).toBeVisible();

@@ -4,7 +4,7 @@ import { Route } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/contacts.js';
 import { createQueryClient } from '../query-client.js';
-import { agent, consumer, nextId } from '../test/fixtures.js';
+import { agent, consumer, nextId, uiStates } from '../test/fixtures.js';
 import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../test/msw.js';
 import { renderWithProviders } from '../test/render.js';
 import { sessionHandler } from '../test/session-handler.js';
@@ -52,7 +52,7 @@ function contactHandlers(contactFilters: string[] = []) {
     }),
     http.get('/api/v1/contacts/:id', ({ params }) => {
       const contact = [carl, cora, dana].find((c) => c.Id === params.id);
-      return contact ? sparkResults([contact]) : sparkError(404, 404, 'Not found');
+      return contact ? sparkResults([contact]) : uiStates.notFound();
     }),
     http.get(`/api/v1/contacts/${carl.Id}/portal`, () =>
       sparkResults([
@@ -167,7 +167,7 @@ describe('new group page', () => {
     let fail = true;
     server.use(
       sessionHandler(agent),
-      http.get('/api/v1/contacts', () => (fail ? sparkError(500, 1026) : sparkResults([carl]))),
+      http.get('/api/v1/contacts', () => (fail ? uiStates.failing() : sparkResults([carl]))),
       ...contactHandlers(),
     );
     const { user } = renderNewGroupPage();

@@ -1,24 +1,28 @@
 import { act, screen } from '@testing-library/react';
 import { delay, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { groupsListHandler } from '../test/fake-groups.js';
-import { agent, makeGroup } from '../test/fixtures.js';
-import { setupMswServer } from '../test/msw.js';
+import { setupRealBackend, type Session } from '../test/real-backend.js';
 import { renderAppRoutes } from '../test/render.js';
-import { sessionHandler } from '../test/session-handler.js';
+import { uiStates } from '../test/fixtures.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+});
 
 describe('route loaders', () => {
   it('open a group from a list page at once, even with no hover first, with nothing of its own read answered yet', async () => {
-    const group = makeGroup(['Loader Owner', 'Second Member']);
-    server.use(
-      sessionHandler(agent),
-      groupsListHandler([group]),
+    const [group] = await avery.replaceGroups([
+      { owner: 'Loader Owner', members: ['Second Member'] },
+    ]);
+    if (!group) throw new Error('no group');
+    backend.browseAs(avery);
+    backend.msw.use(
       // Anything the group page reads itself never answers: what it shows came from the list.
-      http.get(`/api/v1/portal/groups/${group.Id}`, () => delay('infinite')),
-      http.get('/api/v1/contacts', () => delay('infinite')),
+      http.get(`/api/v1/portal/groups/${group.Id}`, uiStates.loading),
+      http.get('/api/v1/contacts', uiStates.loading),
     );
     const { router } = renderAppRoutes('/groups', {
       queryClient: createQueryClient({ retry: false }),
@@ -33,8 +37,8 @@ describe('route loaders', () => {
 
   it('send no reads for a signed-out visitor: the sign-in check comes first', async () => {
     const reads: string[] = [];
-    server.use(
-      sessionHandler(null),
+    backend.browseAs(null);
+    backend.msw.use(
       http.get('/api/*', ({ request }) => {
         reads.push(new URL(request.url).pathname);
         return delay('infinite');

@@ -1,19 +1,21 @@
 import { screen, within } from '@testing-library/react';
-import { delay, http } from 'msw';
+import { delay } from 'msw';
 import { Route } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
 import { GroupPage } from './group-page.js';
 import { GroupsPage } from './groups-page.js';
-import { agent, makeGroup, makeUser } from '../test/fixtures.js';
-import { groupsListHandler } from '../test/fake-groups.js';
 import { LocationProbe } from '../test/location-probe.js';
-import { setupMswServer, sparkSuccess } from '../test/msw.js';
+import { setupRealBackend, type Session } from '../test/real-backend.js';
 import { renderWithProviders } from '../test/render.js';
-import { sessionHandler } from '../test/session-handler.js';
-import { createFakeSpark } from '../features/members/testing/fake-spark.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+});
+
+const DAY = 24 * 3_600_000;
 
 function rowOf(name: string) {
   const row = screen.getByRole('link', { name }).closest('tr');
@@ -24,21 +26,36 @@ function rowOf(name: string) {
 describe('the whole book after writes, before any refetch answers', () => {
   it('shows added and removed members and a deleted group in its filters and counts', async () => {
     // Olivia Oak's group has two inactive members (Carl, Dana); Kim Owner's has none.
-    const spark = createFakeSpark();
-    const kim = makeUser('Kim Owner', { LastLogin: new Date().toISOString() });
-    const kept = makeGroup([], { ContactId: kim.Id, Users: [kim] });
-    const book = [structuredClone(spark.group), kept];
-    // Every group read answers until the book is loaded; later ones hang like a very slow network.
+    const [olivia, kim] = await avery.replaceGroups([
+      { owner: 'Olivia Oak', members: ['Bea Brown', 'Carl Contact', 'Dana Disabled'] },
+      { owner: 'Kim Owner' },
+    ]);
+    const idOf = (name: string) => olivia?.Users.find((user) => user.Name === name)?.Id ?? '';
+    for (const [id, daysAgo] of [
+      [olivia?.ContactId ?? '', 0],
+      [idOf('Bea Brown'), 1],
+      [idOf('Carl Contact'), 125],
+      [idOf('Dana Disabled'), 2],
+      [kim?.ContactId ?? '', 0],
+    ] as const) {
+      backend.portalSignIn(id, new Date(Date.now() - daysAgo * DAY));
+    }
+    // Dana signed in two days ago, then the portal was turned off: inactive.
+    const off = await avery.call('PUT', `/api/v1/contacts/${idOf('Dana Disabled')}/portal`, {
+      D: { Settings: { Enabled: false } },
+    });
+    expect(off.status).toBe(200);
+    // A contact of Avery's in no group (a new contact has never signed in: inactive).
+    await avery.createContact('Erin Evans');
+    // Every list read answers until the book is loaded; later ones hang like a very slow network.
     let answering = true;
-    const list = groupsListHandler(book);
-    server.use(
-      sessionHandler(agent),
-      ...spark.handlers,
-      http.get('/api/v1/portal/groups', async (info) => {
-        if (!answering) await delay('infinite');
-        return list.run(info).then((result) => result?.response);
+    backend.browseAs(avery);
+    backend.msw.use(
+      backend.route('get', '/api/v1/portal/groups', {
+        before: async () => {
+          if (!answering) await delay('infinite');
+        },
       }),
-      http.delete(`/api/v1/portal/groups/${spark.group.Id}`, () => sparkSuccess()),
     );
     const { user } = renderWithProviders(
       <>
@@ -73,6 +90,7 @@ describe('the whole book after writes, before any refetch answers', () => {
     await user.click(screen.getByRole('link', { name: 'Olivia Oak' }));
     await user.click(await screen.findByRole('button', { name: 'Add members' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add members' }, { timeout: 5000 });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Search contacts' }), 'Erin Evans');
     await user.click(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' }));
     await user.click(within(dialog).getByRole('button', { name: /^Add/ }));
     expect(await screen.findByText(/Added Erin Evans/)).toBeVisible();

@@ -1,5 +1,7 @@
+import { delay } from 'msw';
 import type { SessionUser } from '../../shared/account.js';
 import type { PortalGroup, PortalGroupUser } from '../../shared/portal-groups.js';
+import { sparkError } from './msw.js';
 
 export const agent: SessionUser = {
   Id: '20260101000000000000000001',
@@ -66,4 +68,19 @@ export const jordanAgent: SessionUser = {
   Name: 'Jordan Lee',
   UserType: 'Member',
   Role: 'Private',
+};
+
+/**
+ * The states an answer puts a screen in, named once for every test: a handler returns one
+ * (`http.get(path, uiStates.failing)`) where the real backend cannot be made to answer so.
+ */
+export const uiStates = {
+  /** Loading: the request never answers. */
+  loading: () => delay('infinite'),
+  /** Failing: the server's own error (500, Code 1026). */
+  failing: () => sparkError(500, 1026, 'boom'),
+  /** Busy: Spark's rate limit, to be retried after `seconds`. */
+  busy: (seconds: number) => sparkError(429, 1550, 'Busy', { 'Retry-After': String(seconds) }),
+  /** Not found (404): e.g. deleted meanwhile by someone else. */
+  notFound: () => sparkError(404, 404, 'Not found'),
 };

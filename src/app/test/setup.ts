@@ -3,6 +3,15 @@ import { cleanup, configure } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import { afterEach } from 'vitest';
 
+// Vitest's jsdom environment puts jsdom's own ArrayBuffer and typed arrays (another realm) on the
+// global object, so a Node Buffer is no longer `instanceof Uint8Array`, nor its `.buffer`
+// `instanceof ArrayBuffer`. Node code run in-process by the tests relies on both: Fastify sends a
+// Buffer that fails that test as JSON (`{"type":"Buffer",...}`), which broke every proxied `/api`
+// answer of the real backend (test/real-backend.ts). Give back Node's two constructors, the ones
+// Vitest's own node environment pins for the same reason; the DOM takes either realm's arrays.
+globalThis.Uint8Array = Object.getPrototypeOf(Buffer.prototype).constructor;
+globalThis.ArrayBuffer = Buffer.alloc(0).buffer.constructor as ArrayBufferConstructor;
+
 // Lazy pages and dialogs can take seconds on a busy machine; findBy* waits up to this long.
 configure({ asyncUtilTimeout: 5_000 });
 

@@ -1,5 +1,8 @@
 import type { TestServer } from './test-server.js';
 
+/** How the flow reaches the server: real HTTP (`fetch`), or an in-process stand-in for it. */
+export type Fetch = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
 const unescapeHtml = (value: string) =>
   value
     .replace(/&quot;/g, '"')
@@ -51,10 +54,14 @@ export function authorizeFormFor(html: string, accountName: string): AuthorizeFo
  * Opens the authorize page and presses "Sign in as <Name>", as a browser would; answers the
  * emulator's response (a 302 to the redirect URI on success), without following it.
  */
-export async function chooseAccount(authorizeUrl: string | URL, accountName: string) {
-  const page = await fetch(authorizeUrl);
+export async function chooseAccount(
+  authorizeUrl: string | URL,
+  accountName: string,
+  send: Fetch = fetch,
+) {
+  const page = await send(authorizeUrl);
   const form = authorizeFormFor(await page.text(), accountName);
-  return fetch(new URL(form.action, page.url), {
+  return send(new URL(form.action, page.url || authorizeUrl), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(form.fields).toString(),
@@ -70,19 +77,20 @@ export async function signIn(
   server: Pick<TestServer, 'url'>,
   accountName: string,
   returnTo = '/groups',
+  send: Fetch = fetch,
 ): Promise<string> {
-  const login = await fetch(`${server.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, {
+  const login = await send(`${server.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`, {
     redirect: 'manual',
   });
   const signInCookie = cookieSetBy(login, 'pga_signin');
   const authorizeUrl = login.headers.get('location');
   if (login.status !== 302 || !signInCookie || !authorizeUrl) throw new Error('login failed');
 
-  const chosen = await chooseAccount(new URL(authorizeUrl, server.url), accountName);
+  const chosen = await chooseAccount(new URL(authorizeUrl, server.url), accountName, send);
   const callbackUrl = chosen.headers.get('location');
   if (chosen.status !== 302 || !callbackUrl) throw new Error('authorize failed');
 
-  const callback = await fetch(new URL(callbackUrl, server.url), {
+  const callback = await send(new URL(callbackUrl, server.url), {
     headers: { Cookie: signInCookie },
     redirect: 'manual',
   });
@@ -103,8 +111,9 @@ export async function addAgent(
   sessionCookie: string,
   accountName: string,
   returnTo = '/groups',
+  send: Fetch = fetch,
 ): Promise<URL> {
-  const start = await fetch(
+  const start = await send(
     `${server.url}/auth/agents/add?returnTo=${encodeURIComponent(returnTo)}`,
     { headers: { Cookie: sessionCookie }, redirect: 'manual' },
   );
@@ -112,11 +121,11 @@ export async function addAgent(
   const authorizeUrl = start.headers.get('location');
   if (start.status !== 302 || !signInCookie || !authorizeUrl) throw new Error('add agent failed');
 
-  const chosen = await chooseAccount(new URL(authorizeUrl, server.url), accountName);
+  const chosen = await chooseAccount(new URL(authorizeUrl, server.url), accountName, send);
   const callbackUrl = chosen.headers.get('location');
   if (chosen.status !== 302 || !callbackUrl) throw new Error('authorize failed');
 
-  const callback = await fetch(new URL(callbackUrl, server.url), {
+  const callback = await send(new URL(callbackUrl, server.url), {
     headers: { Cookie: `${sessionCookie}; ${signInCookie}` },
     redirect: 'manual',
   });

@@ -1,19 +1,28 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
-import { groupsListHandler } from '../../test/fake-groups.js';
-import { assistant, averyAgent, jordanAgent, makeGroup } from '../../test/fixtures.js';
-import { setupMswServer } from '../../test/msw.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PortalGroup } from '../../../shared/portal-groups.js';
+import { setupRealBackend, type Session } from '../../test/real-backend.js';
 import { renderApp } from '../../test/render-app.js';
-import { sessionHandler } from '../../test/session-handler.js';
 
-const server = setupMswServer();
-
-const averyGroups = [
-  makeGroup(['Ann Avery', 'One', 'Two'], { Tags: ['Favorites'] }),
-  makeGroup(['Bob Avery']),
-];
-const jordanGroups = [makeGroup(['Cat Jordan', 'One'], { Tags: ['Favorites'] })];
+const backend = setupRealBackend();
+let avery: Session;
+let jordan: Session;
+let riley: Session;
+let jordanGroups: PortalGroup[];
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+  await avery.replaceGroups([
+    { owner: 'Ann Avery', members: ['One', 'Two'], favorite: true },
+    { owner: 'Bob Avery' },
+  ]);
+  jordan = await backend.signIn('Jordan Lee');
+  jordanGroups = await jordan.replaceGroups([
+    { owner: 'Cat Jordan', members: ['One'], favorite: true },
+  ]);
+  riley = await backend.signIn('Riley Park');
+  await backend.addAgent(riley, 'Avery Stone');
+  await backend.addAgent(riley, 'Jordan Lee');
+});
 
 function rows() {
   return within(screen.getByRole('table', { name: 'Portal groups of all my agents' }))
@@ -27,12 +36,7 @@ function rows() {
 
 describe('all my agents', () => {
   it('lists every agent’s groups labelled with the agent, with the whole-book filters and sorts', async () => {
-    server.use(
-      sessionHandler({ ...assistant, Agents: [averyAgent, jordanAgent] }),
-      groupsListHandler([], [], { actingFor: assistant.Id }),
-      groupsListHandler(averyGroups, [], { agentId: averyAgent.Id }),
-      groupsListHandler(jordanGroups, [], { agentId: jordanAgent.Id }),
-    );
+    backend.browseAs(riley);
     const { user } = renderApp('/groups');
     await user.click(await screen.findByRole('button', { name: 'All my agents' }));
     expect(await screen.findByText('3 of 3 groups of 2 agents')).toBeVisible();
@@ -60,29 +64,15 @@ describe('all my agents', () => {
 
   it('opens a group under its own agent', async () => {
     const [jordanGroup] = jordanGroups;
-    server.use(
-      sessionHandler({ ...assistant, Agents: [averyAgent, jordanAgent] }),
-      groupsListHandler(averyGroups, [], { agentId: averyAgent.Id }),
-      groupsListHandler(jordanGroups, [], { agentId: jordanAgent.Id }),
-      http.get(`/api/agents/${jordanAgent.Id}/v1/portal/groups/:id`, () => {
-        const response = HttpResponse.json({ D: { Success: true, Results: [jordanGroup] } });
-        response.headers.set('X-Acting-For', jordanAgent.Id);
-        return response;
-      }),
-      http.get(`/api/agents/${jordanAgent.Id}/v1/contacts`, () => {
-        const response = HttpResponse.json({ D: { Success: true, Results: [] } });
-        response.headers.set('X-Acting-For', jordanAgent.Id);
-        return response;
-      }),
-    );
-    const { user } = renderApp(`/for/${averyAgent.Id}/groups?agents=all`);
+    backend.browseAs(riley);
+    const { user } = renderApp(`/for/${avery.user.Id}/groups?agents=all`);
     const link = await screen.findByRole('link', { name: 'Cat Jordan' });
-    expect(link).toHaveAttribute('href', `/for/${jordanAgent.Id}/groups/${jordanGroup?.Id}`);
+    expect(link).toHaveAttribute('href', `/for/${jordan.user.Id}/groups/${jordanGroup?.Id}`);
     await user.click(link);
     expect(
       await screen.findByRole('status', { name: 'You are working for Jordan Lee' }),
     ).toBeVisible();
-    expect(window.location.pathname).toBe(`/for/${jordanAgent.Id}/groups/${jordanGroup?.Id}`);
+    expect(window.location.pathname).toBe(`/for/${jordan.user.Id}/groups/${jordanGroup?.Id}`);
     expect(await screen.findByRole('heading', { level: 1, name: /Cat Jordan/ })).toBeVisible();
   });
 });

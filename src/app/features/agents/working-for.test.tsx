@@ -1,16 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actingFor, setActingFor } from '../../api/acting-for.js';
 import { sparkRead, WRONG_ACCOUNT } from '../../api/spark-fetch.js';
-import { portalGroupReadSchema } from '../../../shared/portal-groups.js';
-import { groupsListHandler } from '../../test/fake-groups.js';
-import { assistant, averyAgent, consumer, jordanAgent, makeGroup } from '../../test/fixtures.js';
-import { setupMswServer } from '../../test/msw.js';
+import { portalGroupReadSchema, type PortalGroup } from '../../../shared/portal-groups.js';
+import { setupRealBackend, type Session } from '../../test/real-backend.js';
 import { renderApp } from '../../test/render-app.js';
-import { sessionHandler } from '../../test/session-handler.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
 
 // The menu is loaded on first use; load it once here so that no test's wait includes compiling it
 // (on a busy machine that alone outlasted the wait for the menu).
@@ -18,17 +15,35 @@ beforeAll(async () => {
   await import('./components/working-for-menu.js');
 });
 
-const riley = { ...assistant, Agents: [averyAgent, jordanAgent] };
-const averyGroup = makeGroup(['Avery Client']);
-const jordanGroup = makeGroup(['Jordan Client']);
+let avery: Session;
+let jordan: Session;
+/** Riley Park, the demo assistant, working for Avery and Jordan. */
+let riley: Session;
+let jordanGroup: PortalGroup;
 
-function standardHandlers(requests: URL[] = []) {
-  return [
-    sessionHandler(riley),
-    groupsListHandler([], requests, { actingFor: assistant.Id }),
-    groupsListHandler([averyGroup], requests, { agentId: averyAgent.Id }),
-    groupsListHandler([jordanGroup], requests, { agentId: jordanAgent.Id }),
-  ];
+/** A new session of Riley's with the given agents added through the real flow. */
+async function rileyFor(...agents: ('Avery Stone' | 'Jordan Lee')[]) {
+  const session = await backend.signIn('Riley Park');
+  for (const agent of agents) await backend.addAgent(session, agent);
+  return session;
+}
+
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+  await avery.replaceGroups([{ owner: 'Avery Client' }]);
+  jordan = await backend.signIn('Jordan Lee');
+  await jordan.deleteAllGroups();
+  jordanGroup = await jordan.createGroup({ owner: 'Jordan Client' });
+  riley = await rileyFor('Avery Stone', 'Jordan Lee');
+});
+
+/** Records the URL of every group list the app asks for, own or an agent's. */
+function recordListRequests(requests: URL[]) {
+  return http.get('/api/*', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/v1/portal/groups')) requests.push(url);
+    // Answering nothing lets the request through to the real server.
+  });
 }
 
 async function chooseInMenu(user: ReturnType<typeof renderApp>['user'], item: string | RegExp) {
@@ -39,7 +54,8 @@ async function chooseInMenu(user: ReturnType<typeof renderApp>['user'], item: st
 describe('working for an agent', () => {
   it('switches every query key and request path to the agent chosen, and back', async () => {
     const requests: URL[] = [];
-    server.use(...standardHandlers(requests));
+    backend.browseAs(riley);
+    backend.msw.use(recordListRequests(requests));
     const { user, queryClient } = renderApp('/groups');
     expect(await screen.findByText('No groups yet')).toBeVisible();
     expect(screen.queryByRole('status', { name: /working for/i })).not.toBeInTheDocument();
@@ -47,17 +63,17 @@ describe('working for an agent', () => {
     await chooseInMenu(user, 'Avery Stone');
     expect(await screen.findByRole('link', { name: 'Avery Client' })).toBeVisible();
     expect(screen.getByRole('status', { name: 'You are working for Avery Stone' })).toBeVisible();
-    expect(window.location.pathname).toBe(`/for/${averyAgent.Id}/groups`);
-    expect(requests.at(-1)?.pathname).toBe(`/api/agents/${averyAgent.Id}/v1/portal/groups`);
+    expect(window.location.pathname).toBe(`/for/${avery.user.Id}/groups`);
+    expect(requests.at(-1)?.pathname).toBe(`/api/agents/${avery.user.Id}/v1/portal/groups`);
     expect(
-      queryClient.getQueriesData({ queryKey: ['groups', averyAgent.Id, 'list'] }),
+      queryClient.getQueriesData({ queryKey: ['groups', avery.user.Id, 'list'] }),
     ).toHaveLength(1);
 
     await chooseInMenu(user, 'Jordan Lee');
     expect(await screen.findByRole('link', { name: 'Jordan Client' })).toBeVisible();
     expect(screen.queryByRole('link', { name: 'Avery Client' })).not.toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'You are working for Jordan Lee' })).toBeVisible();
-    expect(requests.at(-1)?.pathname).toBe(`/api/agents/${jordanAgent.Id}/v1/portal/groups`);
+    expect(requests.at(-1)?.pathname).toBe(`/api/agents/${jordan.user.Id}/v1/portal/groups`);
 
     await user.click(screen.getByRole('button', { name: 'Back to my account' }));
     expect(await screen.findByText('No groups yet')).toBeVisible();
@@ -73,29 +89,27 @@ describe('working for an agent', () => {
     let answerAvery: () => void = () => undefined;
     const averyHeld = new Promise<void>((resolve) => (answerAvery = resolve));
     let averyAsked = false;
-    server.use(
-      sessionHandler(riley),
-      groupsListHandler([averyGroup], [], {
-        agentId: averyAgent.Id,
+    backend.browseAs(riley);
+    backend.msw.use(
+      backend.route('get', `/api/agents/${avery.user.Id}/v1/portal/groups`, {
         before: () => {
           averyAsked = true;
           return averyHeld;
         },
       }),
-      groupsListHandler([jordanGroup], [], { agentId: jordanAgent.Id }),
     );
-    const { user, queryClient } = renderApp(`/for/${averyAgent.Id}/groups`);
+    const { user, queryClient } = renderApp(`/for/${avery.user.Id}/groups`);
     await waitFor(() => expect(averyAsked).toBe(true));
     await chooseInMenu(user, 'Jordan Lee');
     expect(await screen.findByRole('link', { name: 'Jordan Client' })).toBeVisible();
     answerAvery();
     // Avery's answer arrives now; it may not reach Jordan's screen or cache.
     await waitFor(() =>
-      expect(queryClient.isFetching({ queryKey: ['groups', averyAgent.Id] })).toBe(0),
+      expect(queryClient.isFetching({ queryKey: ['groups', avery.user.Id] })).toBe(0),
     );
     expect(screen.queryByRole('link', { name: 'Avery Client' })).not.toBeInTheDocument();
     const jordanData = queryClient
-      .getQueriesData<{ groups: { Id: string }[] }>({ queryKey: ['groups', jordanAgent.Id] })
+      .getQueriesData<{ groups: { Id: string }[] }>({ queryKey: ['groups', jordan.user.Id] })
       .flatMap(([, data]) => data?.groups.map((group) => group.Id) ?? []);
     expect(jordanData).toEqual([jordanGroup.Id]);
   });
@@ -103,10 +117,13 @@ describe('working for an agent', () => {
   it('discards a read that answers after the tab switched accounts', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    server.use(groupsListHandler([averyGroup], [], { agentId: averyAgent.Id, before: () => held }));
-    setActingFor(averyAgent.Id);
+    backend.browseAs(riley);
+    backend.msw.use(
+      backend.route('get', `/api/agents/${avery.user.Id}/v1/portal/groups`, { before: () => held }),
+    );
+    setActingFor(avery.user.Id);
     const read = sparkRead(portalGroupReadSchema, { path: '/portal/groups' });
-    setActingFor(jordanAgent.Id);
+    setActingFor(jordan.user.Id);
     release();
     await expect(read).rejects.toMatchObject({ code: WRONG_ACCOUNT });
     setActingFor(null);
@@ -114,14 +131,20 @@ describe('working for an agent', () => {
   });
 
   it('treats an answer made with another account’s token as an error, never as data', async () => {
-    server.use(
-      sessionHandler(riley),
-      groupsListHandler([jordanGroup], [], { agentId: averyAgent.Id, actingFor: jordanAgent.Id }),
+    backend.browseAs(riley);
+    backend.msw.use(
+      // Avery's real list, labelled as made with Jordan's token.
+      backend.route('get', `/api/agents/${avery.user.Id}/v1/portal/groups`, {
+        edit: (response) => {
+          response.headers.set('X-Acting-For', jordan.user.Id);
+          return response;
+        },
+      }),
     );
-    const { queryClient } = renderApp(`/for/${averyAgent.Id}/groups`);
+    const { queryClient } = renderApp(`/for/${avery.user.Id}/groups`);
     expect(await screen.findByText('Could not load groups')).toBeVisible();
     expect(screen.getByText(/answer was for another account/)).toBeVisible();
-    expect(screen.queryByRole('link', { name: 'Jordan Client' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Avery Client' })).not.toBeInTheDocument();
     const cached = queryClient
       .getQueriesData({ queryKey: ['groups'] })
       .filter(([, data]) => data !== undefined);
@@ -129,20 +152,14 @@ describe('working for an agent', () => {
   });
 
   it('removes an agent after a confirmation, forgets its data and returns to the own account', async () => {
-    let agents = [averyAgent, jordanAgent];
     const removed: string[] = [];
-    server.use(
-      http.get('/auth/session', () => HttpResponse.json({ ...assistant, Agents: agents })),
-      ...standardHandlers(),
-      http.delete('/auth/agents/:agentId', ({ params, request }) => {
-        if (request.headers.get('X-Requested-With') !== 'PortalGroupsAdmin')
-          return new HttpResponse(null, { status: 403 });
-        removed.push(String(params.agentId));
-        agents = agents.filter((a) => a.Id !== params.agentId);
-        return new HttpResponse(null, { status: 204 });
+    backend.browseAs(await rileyFor('Avery Stone', 'Jordan Lee'));
+    backend.msw.use(
+      backend.route('delete', '/auth/agents/:agentId', {
+        before: (request) => removed.push(new URL(request.url).pathname),
       }),
     );
-    const { user, queryClient } = renderApp(`/for/${averyAgent.Id}/groups`);
+    const { user, queryClient } = renderApp(`/for/${avery.user.Id}/groups`);
     expect(await screen.findByRole('link', { name: 'Avery Client' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: /^Working for/ }));
     await user.click(await screen.findByRole('menuitem', { name: 'Remove Avery Stone…' }));
@@ -150,10 +167,10 @@ describe('working for an agent', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove agent' }));
 
     expect(await screen.findByText('No groups yet')).toBeVisible();
-    expect(removed).toEqual([averyAgent.Id]);
+    expect(removed).toEqual([`/auth/agents/${avery.user.Id}`]);
     expect(window.location.pathname).toBe('/groups');
     expect(screen.queryByText(/You are working for/)).not.toBeInTheDocument();
-    expect(queryClient.getQueriesData({ queryKey: ['groups', averyAgent.Id] })).toEqual([]);
+    expect(queryClient.getQueriesData({ queryKey: ['groups', avery.user.Id] })).toEqual([]);
     await user.click(screen.getByRole('button', { name: /^Working for/ }));
     const menu = await screen.findByRole('menu');
     expect(within(menu).queryByText('Avery Stone')).not.toBeInTheDocument();
@@ -165,13 +182,13 @@ describe('working for an agent', () => {
   });
 
   it('works for the agent just added, and says so', async () => {
-    server.use(...standardHandlers());
-    renderApp(`/groups?agent=${jordanAgent.Id}`);
+    backend.browseAs(riley);
+    renderApp(`/groups?agent=${jordan.user.Id}`);
     expect(await screen.findByRole('link', { name: 'Jordan Client' })).toBeVisible();
     expect(
       await screen.findByText('Jordan Lee was added. You are now working for Jordan Lee.'),
     ).toBeVisible();
-    expect(window.location.pathname).toBe(`/for/${jordanAgent.Id}/groups`);
+    expect(window.location.pathname).toBe(`/for/${jordan.user.Id}/groups`);
     expect(window.location.search).toBe('');
   });
 
@@ -181,7 +198,7 @@ describe('working for an agent', () => {
     ['limit', /already work for 20 agents.*Remove one/],
     ['session', /Sign in again, then add the agent/],
   ])('explains a refused "Add an agent" (%s)', async (reason, message) => {
-    server.use(...standardHandlers());
+    backend.browseAs(riley);
     const { user } = renderApp(`/groups?agentError=${reason}`);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('No agent was added');
@@ -192,10 +209,7 @@ describe('working for an agent', () => {
   });
 
   it('offers only "Add an agent" before any agent is added, coming back to the same page', async () => {
-    server.use(
-      sessionHandler({ ...assistant, Agents: [] }),
-      groupsListHandler([], [], { actingFor: assistant.Id }),
-    );
+    backend.browseAs(await rileyFor());
     const { user } = renderApp('/groups?q=ann');
     await user.click(await screen.findByRole('button', { name: 'Working for My account' }));
     const menu = await screen.findByRole('menu');
@@ -207,7 +221,7 @@ describe('working for an agent', () => {
   });
 
   it('is not offered to consumers', async () => {
-    server.use(sessionHandler(consumer), groupsListHandler([]));
+    backend.browseAs(await backend.signIn('Sofía Álvarez'));
     renderApp('/groups');
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeVisible();
     expect(screen.queryByRole('button', { name: /^Working for/ })).not.toBeInTheDocument();

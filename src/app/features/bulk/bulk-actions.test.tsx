@@ -1,15 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http } from 'msw';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PortalGroup } from '../../../shared/portal-groups.js';
+import { http } from 'msw';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { replaceGroupBodySchema } from '../../../shared/portal-groups.js';
+import { DEMO_ACCOUNTS } from '../../../server/spark/demo-accounts.js';
 import { createQueryClient } from '../../query-client.js';
 import { GroupsPage } from '../../routes/groups-page.js';
-import { agent, consumer, makeGroup } from '../../test/fixtures.js';
-import { groupsListHandler } from '../../test/fake-groups.js';
 import { LocationProbe } from '../../test/location-probe.js';
-import { setupMswServer, sparkError, sparkSuccess } from '../../test/msw.js';
+import { uiStates } from '../../test/fixtures.js';
+import { setupRealBackend, type Session } from '../../test/real-backend.js';
 import { renderWithProviders } from '../../test/render.js';
-import { sessionHandler } from '../../test/session-handler.js';
 
 function nth<T>(items: readonly T[], index: number): T {
   const item = items[index];
@@ -17,9 +16,14 @@ function nth<T>(items: readonly T[], index: number): T {
   return item;
 }
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+});
 
-function renderList(route = '/groups') {
+function renderList(route = '/groups', as: Session = avery) {
+  backend.browseAs(as);
   return renderWithProviders(
     <>
       <GroupsPage />
@@ -30,57 +34,50 @@ function renderList(route = '/groups') {
 }
 
 /**
- * A tiny server: list, PUT Tags and DELETE, with one group that refuses every write. With `hold`,
- * writes wait until `release()`, so the progress shown meanwhile can be checked.
+ * Avery's list is exactly Owner 1 … Owner 7 (Sofía, the demo consumer, is in Owner 1's group).
+ * Every PUT and DELETE is recorded and answered by the real server, except for `refusing`, whose
+ * writes fail (PUT 500, DELETE 404). With `hold`, writes wait until `release()`, so the progress
+ * shown meanwhile and the number in flight can be checked.
  */
-function fakeServer(groups: PortalGroup[], refusing: PortalGroup, hold = false) {
-  const all = [...groups];
+async function sevenGroups(refusing: number, hold = false) {
+  const groups = await avery.replaceGroups(
+    Array.from({ length: 7 }, (_, i) => ({
+      owner: `Owner ${i + 1}`,
+      members: ['Member'],
+      memberIds: i === 0 ? [DEMO_ACCOUNTS.vow.contactId] : [],
+    })),
+  );
+  const refusingId = nth(groups, refusing).Id;
   const writes: string[] = [];
   let inFlight = 0;
   let peak = 0;
   let release = () => {};
   const released = hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
-  const track = async <T,>(answer: () => T) => {
+  const answer = async (request: Request, groupId: string, refused: () => Response) => {
     inFlight += 1;
     peak = Math.max(peak, inFlight);
     await released;
-    await delay(5);
+    const response = groupId === refusingId ? refused() : await backend.answer(request);
     inFlight -= 1;
-    return answer();
+    return response;
   };
-  server.use(
-    sessionHandler(agent),
-    groupsListHandler(all),
+  backend.msw.use(
     http.put('/api/v1/portal/groups/:id', async ({ params, request }) => {
-      const body = (await request.json()) as { D: { Tags: string[] } };
-      writes.push(`PUT ${String(params.id)} ${body.D.Tags.join()}`);
-      return track(() => {
-        if (params.id === refusing.Id) return sparkError(500, 1026, 'boom');
-        const index = all.findIndex((g) => g.Id === params.id);
-        all[index] = { ...nth(all, index), Tags: body.D.Tags };
-        return sparkSuccess();
-      });
+      const body = replaceGroupBodySchema.parse(await request.clone().json());
+      writes.push(`PUT ${String(params.id)} ${body.D.Tags?.join()}`);
+      return answer(request, String(params.id), uiStates.failing);
     }),
-    http.delete('/api/v1/portal/groups/:id', ({ params }) => {
+    http.delete('/api/v1/portal/groups/:id', ({ params, request }) => {
       writes.push(`DELETE ${String(params.id)}`);
-      return track(() => {
-        if (params.id === refusing.Id) return sparkError(404, 404, 'Not found');
-        all.splice(
-          all.findIndex((g) => g.Id === params.id),
-          1,
-        );
-        return sparkSuccess();
-      });
+      return answer(request, String(params.id), uiStates.notFound);
     }),
   );
-  return { writes, peak: () => peak, release };
+  return { groups, writes, peak: () => peak, release };
 }
-
-const groups = Array.from({ length: 7 }, (_, i) => makeGroup([`Owner ${i + 1}`, 'Member']));
 
 describe('bulk actions on the groups list', () => {
   it('adds the selected groups to Favorites, 4 at a time, and reports the one that failed', async () => {
-    const spark = fakeServer(groups, nth(groups, 1), true);
+    const spark = await sevenGroups(1, true);
     const { user } = renderList();
     await user.click(await screen.findByRole('checkbox', { name: 'Select all on this page' }));
     const bar = await screen.findByRole('region', { name: 'Bulk actions' });
@@ -105,7 +102,7 @@ describe('bulk actions on the groups list', () => {
   });
 
   it('deletes after one confirmation and names the group that could not be deleted', async () => {
-    const spark = fakeServer(groups, nth(groups, 2));
+    const spark = await sevenGroups(2);
     const { user } = renderList();
     await user.click(await screen.findByRole('checkbox', { name: 'Select Owner 1' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Owner 3' }));
@@ -118,7 +115,9 @@ describe('bulk actions on the groups list', () => {
 
     expect(await screen.findByText('Deleted: 2 of 3 groups')).toBeVisible();
     expect(screen.getByText('Owner 3: Not found: it may have been deleted')).toBeVisible();
-    expect(spark.writes.sort()).toEqual([0, 2, 4].map((i) => `DELETE ${nth(groups, i).Id}`).sort());
+    expect(spark.writes.sort()).toEqual(
+      [0, 2, 4].map((i) => `DELETE ${nth(spark.groups, i).Id}`).sort(),
+    );
     await waitFor(() =>
       expect(screen.queryByRole('link', { name: 'Owner 1' })).not.toBeInTheDocument(),
     );
@@ -126,7 +125,7 @@ describe('bulk actions on the groups list', () => {
   });
 
   it('cancelling the confirmation deletes nothing', async () => {
-    const spark = fakeServer(groups, nth(groups, 0));
+    const spark = await sevenGroups(0);
     const { user } = renderList();
     await user.click(await screen.findByRole('checkbox', { name: 'Select Owner 4' }));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
@@ -136,8 +135,8 @@ describe('bulk actions on the groups list', () => {
   });
 
   it('offers no selection to a consumer', async () => {
-    server.use(sessionHandler(consumer), groupsListHandler(groups));
-    renderList();
+    await sevenGroups(0);
+    renderList('/groups', await backend.signIn('Sofía Álvarez'));
     expect(await screen.findByRole('link', { name: 'Owner 1' })).toBeVisible();
     expect(screen.queryByRole('checkbox', { name: /^Select/ })).not.toBeInTheDocument();
   });
@@ -164,7 +163,7 @@ describe('the bulk bar stuck to the bottom of the screen', () => {
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
       DOMRect.fromRect({ height: 72 }),
     );
-    fakeServer(groups, nth(groups, 1));
+    await sevenGroups(1);
     const { user, unmount } = renderList();
     const root = document.documentElement;
     await user.click(await screen.findByRole('checkbox', { name: 'Select Owner 3' }));

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeGroup } from '../../test/fixtures.js';
-import { setupMswServer, sparkError, sparkResults } from '../../test/msw.js';
+import { makeGroup, uiStates } from '../../test/fixtures.js';
+import { setupMswServer, sparkResults } from '../../test/msw.js';
 import { renderWithProviders } from '../../test/render.js';
 import { ExportCsvButton } from './export-csv-button.js';
 
@@ -81,7 +81,7 @@ describe('Export CSV', () => {
   });
 
   it('says so and downloads nothing when the e-mails cannot be read', async () => {
-    server.use(http.get('/api/v1/contacts', () => sparkError(500, 1026, 'boom')));
+    server.use(http.get('/api/v1/contacts', uiStates.failing));
     const { user } = renderWithProviders(<ExportCsvButton groups={[makeGroup(['Solo'])]} />);
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByText('Could not export the members')).toBeVisible();

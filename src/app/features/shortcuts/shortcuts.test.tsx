@@ -1,13 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../query-client.js';
-import { agent, makeGroup } from '../../test/fixtures.js';
-import { groupsListHandler } from '../../test/fake-groups.js';
-import { setupMswServer } from '../../test/msw.js';
+import type { PortalGroup } from '../../../shared/portal-groups.js';
+import { setupRealBackend, type Session } from '../../test/real-backend.js';
 import { renderAppRoutes } from '../../test/render.js';
-import { sessionHandler } from '../../test/session-handler.js';
-import { http } from 'msw';
-import { sparkResults } from '../../test/msw.js';
 
 function nth<T>(items: readonly T[], index: number): T {
   const item = items[index];
@@ -15,17 +11,18 @@ function nth<T>(items: readonly T[], index: number): T {
   return item;
 }
 
-const server = setupMswServer();
-const groups = ['Ann Able', 'Ben Baker', 'Cy Cole'].map((name) => makeGroup([name]));
+const backend = setupRealBackend();
+let avery: Session;
+let groups: PortalGroup[];
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+  groups = await avery.replaceGroups(
+    ['Ann Able', 'Ben Baker', 'Cy Cole'].map((owner) => ({ owner })),
+  );
+});
 
 function renderApp() {
-  server.use(
-    sessionHandler(agent),
-    groupsListHandler(groups),
-    http.get('/api/v1/portal/groups/:id', ({ params }) =>
-      sparkResults(groups.filter((g) => g.Id === params.id)),
-    ),
-  );
+  backend.browseAs(avery);
   return renderAppRoutes('/groups', {
     queryClient: createQueryClient({ retry: false }),
   });

@@ -1,30 +1,37 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { delay, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { delay, http, HttpResponse } from 'msw';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sparkResultsSchema } from '../../../../shared/envelope.js';
+import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
+import { seedLargeData } from '../../../../server/spark/seed.js';
 import { createQueryClient } from '../../../query-client.js';
 import { GroupsPage } from '../../../routes/groups-page.js';
-import { agent, makeGroup } from '../../../test/fixtures.js';
-import { groupsListHandler } from '../../../test/fake-groups.js';
 import { LocationProbe } from '../../../test/location-probe.js';
-import { setupMswServer, sparkError, sparkResults } from '../../../test/msw.js';
+import { uiStates } from '../../../test/fixtures.js';
+import { setupRealBackend, type Session } from '../../../test/real-backend.js';
 import { WHOLE_BOOK_CONCURRENCY } from './load-whole-book.js';
 import { renderWithProviders } from '../../../test/render.js';
-import { sessionHandler } from '../../../test/session-handler.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+/** Jordan's book: 60 groups over three pages; every 20th is a Favorite, group i has i % 7 + 1 members. */
+let jordan: Session;
+/** Avery's book: the demo groups and 160 more from the benchmark seeder, more than 5 pages. */
+let avery: Session;
+beforeAll(async () => {
+  jordan = await backend.signIn('Jordan Lee');
+  await jordan.replaceGroups(
+    Array.from({ length: 60 }, (_, index) => ({
+      owner: `Owner ${String(index + 1).padStart(2, '0')}`,
+      members: Array.from({ length: index % 7 }, (__, m) => `Member ${m}`),
+      favorite: index % 20 === 19,
+    })),
+  );
+  avery = await backend.signIn('Avery Stone');
+  seedLargeData(backend.server().db, { groups: 160, contacts: 160 });
+});
 
-/** 60 groups over three pages; every 20th is a Favorite, and group i has i % 7 + 1 members. */
-const book = Array.from({ length: 60 }, (_, index) =>
-  makeGroup(
-    [
-      `Owner ${String(index + 1).padStart(2, '0')}`,
-      ...Array.from({ length: index % 7 }, (__, m) => `Member ${m}`),
-    ],
-    { Tags: index % 20 === 19 ? ['Favorites'] : [] },
-  ),
-);
-
-function renderList(route = '/groups') {
+function renderList(route = '/groups', as: Session = jordan) {
+  backend.browseAs(as);
   return renderWithProviders(
     <>
       <GroupsPage />
@@ -43,7 +50,11 @@ function ownerNames() {
 describe('whole book', () => {
   it('loads every page with progress, then filters Favorites and sorts by member count across all', async () => {
     const requests: URL[] = [];
-    server.use(sessionHandler(agent), groupsListHandler(book, requests));
+    backend.msw.use(
+      backend.route('get', '/api/v1/portal/groups', {
+        before: (request) => requests.push(new URL(request.url)),
+      }),
+    );
     const { user } = renderList();
     await user.click(await screen.findByRole('button', { name: 'Load all groups' }));
     expect(await screen.findByText('60 of 60 groups', { exact: false })).toBeInTheDocument();
@@ -68,26 +79,20 @@ describe('whole book', () => {
   });
 
   it('shows progress and Cancel stops further requests', async () => {
-    // Eight pages; past the first, the pages in flight never answer.
+    // More than 1 + WHOLE_BOOK_CONCURRENCY pages; past the first, the pages in flight never answer.
+    const total = (await avery.groups()).length;
     const requested: number[] = [];
-    const list = groupsListHandler(book);
-    server.use(
-      sessionHandler(agent),
-      http.get('/api/v1/portal/groups', async ({ request }) => {
-        const page = Number(new URL(request.url).searchParams.get('_page'));
-        requested.push(page);
-        if (page !== 1) await delay('infinite');
-        return sparkResults(book.slice(0, 25), {
-          TotalRows: 200,
-          PageSize: 25,
-          TotalPages: 8,
-          CurrentPage: 1,
-        });
+    backend.msw.use(
+      backend.route('get', '/api/v1/portal/groups', {
+        before: async (request) => {
+          const page = Number(new URL(request.url).searchParams.get('_page'));
+          requested.push(page);
+          if (page !== 1) await delay('infinite');
+        },
       }),
-      list,
     );
-    const { user } = renderList('/groups?all=1');
-    expect(await screen.findByText('Loaded 25 of 200 groups')).toBeInTheDocument();
+    const { user } = renderList('/groups?all=1', avery);
+    expect(await screen.findByText(`Loaded 25 of ${total} groups`)).toBeInTheDocument();
     await waitFor(() => expect(Math.max(...requested)).toBe(1 + WHOLE_BOOK_CONCURRENCY));
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByRole('button', { name: 'Load all groups' })).toBeInTheDocument();
@@ -97,16 +102,17 @@ describe('whole book', () => {
   });
 
   it('declines past the stated size and says why', async () => {
-    server.use(
-      sessionHandler(agent),
-      http.get('/api/v1/portal/groups', () =>
-        sparkResults(book.slice(0, 25), {
-          TotalRows: 12001,
-          PageSize: 25,
-          TotalPages: 201,
-          CurrentPage: 1,
-        }),
-      ),
+    backend.msw.use(
+      // The real first page, claiming a book one group past the limit.
+      backend.route('get', '/api/v1/portal/groups', {
+        edit: async (response) => {
+          const body = sparkResultsSchema(portalGroupReadSchema).parse(await response.json());
+          const { Pagination } = body.D;
+          if (!Pagination) throw new Error('no Pagination');
+          body.D.Pagination = { ...Pagination, TotalRows: 12_001, TotalPages: 481 };
+          return HttpResponse.json(body, response);
+        },
+      }),
     );
     renderList('/groups?all=1');
     expect(
@@ -115,18 +121,16 @@ describe('whole book', () => {
   });
 
   it('waits out a 429 and carries on', async () => {
-    const list = groupsListHandler(book);
     let refused = false;
-    server.use(
-      sessionHandler(agent),
+    backend.msw.use(
+      // Page 2 is refused once; every other read is the real server's.
       http.get('/api/v1/portal/groups', ({ request }) => {
         if (new URL(request.url).searchParams.get('_page') === '2' && !refused) {
           refused = true;
-          return sparkError(429, 1550, 'Busy', { 'Retry-After': '1' });
+          return uiStates.busy(1);
         }
         return undefined;
       }),
-      list,
     );
     renderList('/groups?all=1');
     expect(
@@ -138,7 +142,6 @@ describe('whole book', () => {
 
 describe('the list’s state in the address', () => {
   it('keeps both of two changes made before the page renders again', async () => {
-    server.use(sessionHandler(agent), groupsListHandler(book));
     renderList('/groups?all=1');
     const favorites = await screen.findByRole('checkbox', { name: 'Favorites only' });
     const sort = screen.getByRole('combobox', { name: 'Sort all groups by' });
@@ -156,7 +159,6 @@ describe('the list’s state in the address', () => {
   });
 
   it('keeps a sort flip and a page change made in quick succession on the pages', async () => {
-    server.use(sessionHandler(agent), groupsListHandler(book));
     renderList('/groups');
     await screen.findByText('1–25 of 60');
 
