@@ -18,6 +18,7 @@ import { noInput, route, type SparkRoute } from '../entry.js';
 import { notFound, SparkError } from '../errors.js';
 import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
 import type { Db } from '../store/db.js';
+import { cachedAnswer } from '../store/read-cache.js';
 import { foldKey } from '../store/text.js';
 import {
   contactFilterFields,
@@ -150,15 +151,20 @@ export function contactTable(db: Db): SparkRoute[] {
       response: contactsResponse,
       handle: ({ caller, query }) => {
         const agentId = agentIdOf(caller);
-        const search = parseSearch(query, contactSearch);
-        const rows = search.pagination === 'count' ? [] : listContacts(db, agentId, search);
-        return {
-          body: resultsBody(
-            rows.map((row) => pick(toContact(row), search.select)),
-            search,
-            () => countContacts(db, agentId, search.filter),
-          ),
-        };
+        // Once per agent and query until the data changes (the Add members search repeats).
+        const key = `contacts\u0000${agentId}\u0000${JSON.stringify(query)}`;
+        const body = cachedAnswer(db, key, () => {
+          const search = parseSearch(query, contactSearch);
+          const rows = search.pagination === 'count' ? [] : listContacts(db, agentId, search);
+          return JSON.stringify(
+            resultsBody(
+              rows.map((row) => pick(toContact(row), search.select)),
+              search,
+              () => countContacts(db, agentId, search.filter),
+            ),
+          );
+        });
+        return { body };
       },
     }),
     route({
