@@ -30,7 +30,7 @@ export default defineConfig({
           name: 'app',
           environment: 'jsdom',
           include: ['src/app/**/*.test.{ts,tsx}'],
-          setupFiles: ['src/app/test/setup.ts'],
+          setupFiles: ['src/app/testing/setup.ts'],
           testTimeout: 15_000,
         },
       },

@@ -2,8 +2,8 @@ import { act, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SparkApiError } from './api/spark-fetch.js';
 import { readRetryDelay, shouldRetryRead } from './query-client.js';
-import { findNotification } from './test/notification.js';
-import { renderWithProviders } from './test/render.js';
+import { findNotification } from './testing/notification.js';
+import { renderWithProviders } from './testing/render.js';
 
 describe('read retries', () => {
   it('retries network errors, 5xx and rate limiting, not other 4xx', () => {

@@ -15,7 +15,7 @@ import {
   portalAccountWithSettingsString,
   serviceFailures,
 } from '../../shared/testing/real-spark-shapes.js';
-import { setupMswServer } from '../test/msw.js';
+import { setupMswServer } from '../testing/msw.js';
 import { shouldRetryRead, shouldRetryWrite } from '../query-client.js';
 import { errorMessage } from './error-message.js';
 import { SparkApiError, sparkRead, sparkWrite } from './spark-fetch.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeGroup, makeUser } from '../test/fixtures.js';
+import { makeGroup, makeUser } from '../testing/fixtures.js';
 import { countMemberStates, hasInactiveMembers, memberState } from './member-state.js';
 
 const now = Date.parse('2026-11-27T12:00:00Z');

@@ -3,10 +3,10 @@ import { onlineManager } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { sparkError } from '../test/msw.js';
-import { uiStates } from '../test/fixtures.js';
-import { setupRealBackend, type Session } from '../test/real-backend.js';
-import { renderAppRoutes } from '../test/render.js';
+import { sparkError } from '../testing/msw.js';
+import { uiStates } from '../testing/fixtures.js';
+import { setupRealBackend, type Session } from '../testing/real-backend.js';
+import { renderAppRoutes } from '../testing/render.js';
 import { ProgressBar } from '../ui/progress-bar.js';
 
 const backend = setupRealBackend();

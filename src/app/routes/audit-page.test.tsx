@@ -2,10 +2,10 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/audit.js';
-import { assistant, averyAgent } from '../test/fixtures.js';
-import { setupMswServer } from '../test/msw.js';
-import { renderApp } from '../test/render-app.js';
-import { sessionHandler } from '../test/session-handler.js';
+import { assistant, averyAgent } from '../testing/fixtures.js';
+import { setupMswServer } from '../testing/msw.js';
+import { renderApp } from '../testing/render-app.js';
+import { sessionHandler } from '../testing/session-handler.js';
 
 const server = setupMswServer();
 

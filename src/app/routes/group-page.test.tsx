@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../shared/portal-groups.js';
 import { groupKeys } from '../data/group-keys.js';
 import { createQueryClient } from '../query-client.js';
-import { agent, consumer, makeGroup, uiStates } from '../test/fixtures.js';
-import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../test/msw.js';
-import { renderWithProviders } from '../test/render.js';
-import { sessionHandler } from '../test/session-handler.js';
+import { agent, consumer, makeGroup, uiStates } from '../testing/fixtures.js';
+import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../testing/msw.js';
+import { renderWithProviders } from '../testing/render.js';
+import { sessionHandler } from '../testing/session-handler.js';
 import { GroupPage } from './group-page.js';
 import {
   GROUP_ID as REAL_GROUP_ID,

@@ -2,10 +2,10 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { agent, makeGroup } from '../test/fixtures.js';
-import { setupMswServer, sparkResults } from '../test/msw.js';
-import { renderAppRoutes } from '../test/render.js';
-import { sessionHandler } from '../test/session-handler.js';
+import { agent, makeGroup } from '../testing/fixtures.js';
+import { setupMswServer, sparkResults } from '../testing/msw.js';
+import { renderAppRoutes } from '../testing/render.js';
+import { sessionHandler } from '../testing/session-handler.js';
 
 // A page's code arrives only when the test lets it. Until then React keeps the list on screen
 // (the router's update is a transition): the moment a late search used to strike.

@@ -3,9 +3,9 @@ import { delay, http } from 'msw';
 import { Link, Route } from 'react-router-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { uiStates } from '../test/fixtures.js';
-import { setupRealBackend, type GroupSpec, type Session } from '../test/real-backend.js';
-import { renderWithProviders } from '../test/render.js';
+import { uiStates } from '../testing/fixtures.js';
+import { setupRealBackend, type GroupSpec, type Session } from '../testing/real-backend.js';
+import { renderWithProviders } from '../testing/render.js';
 import { GroupPage } from './group-page.js';
 import { GroupsPage } from './groups-page.js';
 

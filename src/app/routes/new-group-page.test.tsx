@@ -4,10 +4,10 @@ import { Route } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/contacts.js';
 import { createQueryClient } from '../query-client.js';
-import { agent, consumer, nextId, uiStates } from '../test/fixtures.js';
-import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../test/msw.js';
-import { renderWithProviders } from '../test/render.js';
-import { sessionHandler } from '../test/session-handler.js';
+import { agent, consumer, nextId, uiStates } from '../testing/fixtures.js';
+import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../testing/msw.js';
+import { renderWithProviders } from '../testing/render.js';
+import { sessionHandler } from '../testing/session-handler.js';
 import { NewGroupPage } from './new-group-page.js';
 
 const server = setupMswServer();

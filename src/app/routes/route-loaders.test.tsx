@@ -2,9 +2,9 @@ import { act, screen } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
-import { setupRealBackend, type Session } from '../test/real-backend.js';
-import { renderAppRoutes } from '../test/render.js';
-import { uiStates } from '../test/fixtures.js';
+import { setupRealBackend, type Session } from '../testing/real-backend.js';
+import { renderAppRoutes } from '../testing/render.js';
+import { uiStates } from '../testing/fixtures.js';
 
 const backend = setupRealBackend();
 let avery: Session;

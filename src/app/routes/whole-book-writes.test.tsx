@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../query-client.js';
 import { GroupPage } from './group-page.js';
 import { GroupsPage } from './groups-page.js';
-import { LocationProbe } from '../test/location-probe.js';
-import { setupRealBackend, type Session } from '../test/real-backend.js';
-import { renderWithProviders } from '../test/render.js';
+import { LocationProbe } from '../testing/location-probe.js';
+import { setupRealBackend, type Session } from '../testing/real-backend.js';
+import { renderWithProviders } from '../testing/render.js';
 
 const backend = setupRealBackend();
 let avery: Session;

@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SparkApiError } from '../api/spark-fetch.js';
-import { findNotification } from '../test/notification.js';
-import { renderWithProviders } from '../test/render.js';
+import { findNotification } from '../testing/notification.js';
+import { renderWithProviders } from '../testing/render.js';
 import { notifyError, notifySuccess, notifyWarning, notifyWithUndo } from './notify.js';
 
 describe('notifications', () => {

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { setupRealBackend, type Session } from '../../test/real-backend.js';
-import { renderApp } from '../../test/render-app.js';
+import { setupRealBackend, type Session } from '../../testing/real-backend.js';
+import { renderApp } from '../../testing/render-app.js';
 
 const backend = setupRealBackend();
 let avery: Session;

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actingFor, setActingFor } from '../../api/acting-for.js';
 import { sparkRead, WRONG_ACCOUNT } from '../../api/spark-fetch.js';
 import { portalGroupReadSchema, type PortalGroup } from '../../../shared/portal-groups.js';
-import { setupRealBackend, type Session } from '../../test/real-backend.js';
-import { renderApp } from '../../test/render-app.js';
+import { setupRealBackend, type Session } from '../../testing/real-backend.js';
+import { renderApp } from '../../testing/render-app.js';
 
 const backend = setupRealBackend();
 

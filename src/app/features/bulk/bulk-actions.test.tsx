@@ -5,10 +5,10 @@ import { replaceGroupBodySchema } from '../../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../../../server/spark/demo-accounts.js';
 import { createQueryClient } from '../../query-client.js';
 import { GroupsPage } from '../../routes/groups-page.js';
-import { LocationProbe } from '../../test/location-probe.js';
-import { uiStates } from '../../test/fixtures.js';
-import { setupRealBackend, type Session } from '../../test/real-backend.js';
-import { renderWithProviders } from '../../test/render.js';
+import { LocationProbe } from '../../testing/location-probe.js';
+import { uiStates } from '../../testing/fixtures.js';
+import { setupRealBackend, type Session } from '../../testing/real-backend.js';
+import { renderWithProviders } from '../../testing/render.js';
 
 function nth<T>(items: readonly T[], index: number): T {
   const item = items[index];

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../../../server/spark/demo-accounts.js';
 import { createQueryClient } from '../../query-client.js';
-import { setupRealBackend, type Session } from '../../test/real-backend.js';
-import { renderAppRoutes } from '../../test/render.js';
+import { setupRealBackend, type Session } from '../../testing/real-backend.js';
+import { renderAppRoutes } from '../../testing/render.js';
 
 const backend = setupRealBackend();
 let avery: Session;

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeGroup, uiStates } from '../../test/fixtures.js';
-import { setupMswServer, sparkResults } from '../../test/msw.js';
-import { renderWithProviders } from '../../test/render.js';
+import { makeGroup, uiStates } from '../../testing/fixtures.js';
+import { setupMswServer, sparkResults } from '../../testing/msw.js';
+import { renderWithProviders } from '../../testing/render.js';
 import { ExportCsvButton } from './export-csv-button.js';
 
 function nth<T>(items: readonly T[], index: number): T {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { makeGroup, makeUser } from '../../test/fixtures.js';
+import { makeGroup, makeUser } from '../../testing/fixtures.js';
 import { csvFileName } from './export-members.js';
 import { CSV_COLUMNS, membersCsv, neutralizeFormula } from './members-csv.js';
 

@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../query-client.js';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { setupRealBackend, type Session } from '../../test/real-backend.js';
-import { renderAppRoutes } from '../../test/render.js';
+import { setupRealBackend, type Session } from '../../testing/real-backend.js';
+import { renderAppRoutes } from '../../testing/render.js';
 
 function nth<T>(items: readonly T[], index: number): T {
   const item = items[index];

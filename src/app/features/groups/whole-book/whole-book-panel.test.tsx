@@ -6,11 +6,11 @@ import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { seedLargeData } from '../../../../server/spark/seed.js';
 import { createQueryClient } from '../../../query-client.js';
 import { GroupsPage } from '../../../routes/groups-page.js';
-import { LocationProbe } from '../../../test/location-probe.js';
-import { uiStates } from '../../../test/fixtures.js';
-import { setupRealBackend, type Session } from '../../../test/real-backend.js';
+import { LocationProbe } from '../../../testing/location-probe.js';
+import { uiStates } from '../../../testing/fixtures.js';
+import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
 import { WHOLE_BOOK_CONCURRENCY } from './load-whole-book.js';
-import { renderWithProviders } from '../../../test/render.js';
+import { renderWithProviders } from '../../../testing/render.js';
 
 const backend = setupRealBackend();
 /** Jordan's book: 60 groups over three pages; every 20th is a Favorite, group i has i % 7 + 1 members. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { renderWithProviders } from '../../../test/render.js';
-import { findNotification } from '../../../test/notification.js';
+import { renderWithProviders } from '../../../testing/render.js';
+import { findNotification } from '../../../testing/notification.js';
 import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
 import { GroupPageHarness } from '../testing/group-page-harness.js';
-import { setupMswServer } from '../../../test/msw.js';
+import { setupMswServer } from '../../../testing/msw.js';
 
 const server = setupMswServer();
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { Contact } from '../../../../shared/contacts.js';
-import { renderWithProviders } from '../../../test/render.js';
-import { findNotification } from '../../../test/notification.js';
+import { renderWithProviders } from '../../../testing/render.js';
+import { findNotification } from '../../../testing/notification.js';
 import { contactKeys } from '../../../data/contact-keys.js';
 import { CreatePortalAccountButton } from './create-portal-account-button.js';
-import { setupMswServer } from '../../../test/msw.js';
+import { setupMswServer } from '../../../testing/msw.js';
 
 const server = setupMswServer();
 

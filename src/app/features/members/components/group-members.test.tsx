@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { renderWithProviders } from '../../../test/render.js';
-import { findNotification } from '../../../test/notification.js';
+import { renderWithProviders } from '../../../testing/render.js';
+import { findNotification } from '../../../testing/notification.js';
 import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
 import { GroupPageHarness } from '../testing/group-page-harness.js';
-import { setupMswServer } from '../../../test/msw.js';
+import { setupMswServer } from '../../../testing/msw.js';
 import { PHONE_QUERY } from '../../../ui/card-list.js';
 
 const server = setupMswServer();

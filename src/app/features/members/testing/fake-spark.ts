@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { Contact } from '../../../../shared/contacts.js';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
-import { makeUser } from '../../../test/fixtures.js';
+import { makeUser } from '../../../testing/fixtures.js';
 
 const API = '/api/v1';
 const HOUR = 3_600_000;
