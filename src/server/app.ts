@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { openSessionStore } from './bff/store/open-session-store.js';
 import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
 import { LOG_REDACTIONS, logRequest } from './request-log.js';
 import { createFastify } from './server-base.js';
+import { addSecurityHeaders } from './security-headers.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
@@ -65,7 +65,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     return reply.code(status).send({ error: status === 500 ? 'Internal error' : 'Bad request' });
   });
 
-  await app.register(helmet, {
+  addSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

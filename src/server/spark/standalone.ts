@@ -1,8 +1,8 @@
-import helmet from '@fastify/helmet';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
 import type { Server } from '../app.js';
 import { createFastify } from '../server-base.js';
+import { addSecurityHeaders } from '../security-headers.js';
 import { sparkEmulator } from './plugin.js';
 import { openDatabase } from './store/db.js';
 
@@ -20,7 +20,7 @@ export async function buildEmulatorServer(
   });
   const db = openDatabase(config.databasePath);
   app.addHook('onClose', () => db.close());
-  await app.register(helmet, {
+  addSecurityHeaders(app, {
     // The sign-in pages set their own policy; nothing else here is a page.
     contentSecurityPolicy: {
       useDefaults: false,
