@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, VisuallyHidden } from '@mantine/core';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
-import { isAgent, memberState } from '../../../data/member-state.js';
 import { firstDirection, sortMembers } from '../sort-members.js';
 import type { MemberSort, MemberSortKey } from '../sort-members.js';
-import { CardList, CardListItem, usePhone } from '../../../ui/card-list.js';
-import { RelativeTime } from '../../../ui/relative-time.js';
-import { AgentBadge, MemberActivity, NotShown, OwnerBadge, PortalBadge } from './member-badges.js';
+import { CardList, usePhone } from '../../../ui/card-list.js';
+import { MemberActions } from './member-actions.js';
+import { MemberName } from './member-name.js';
+import { MemberCard, MemberRow } from './member-row.js';
 import { SortableTh } from './sortable-th.js';
 
 interface Props {
@@ -20,42 +20,6 @@ interface Props {
   /** Contact Id → e-mail (null: none); undefined while loading. */
   emails: ReadonlyMap<string, string | null> | undefined;
   onOpenContact: (user: PortalGroupUser) => void;
-}
-
-function MemberName({
-  user,
-  isOwner,
-  email,
-  onOpen,
-}: {
-  user: PortalGroupUser;
-  isOwner: boolean;
-  email: string | null | undefined;
-  onOpen: () => void;
-}) {
-  return (
-    <Stack gap={0} align="flex-start">
-      <Group gap="xs" wrap="nowrap">
-        <Anchor
-          component="button"
-          type="button"
-          fz="sm"
-          fw={500}
-          ta="left"
-          aria-haspopup="dialog"
-          onClick={onOpen}
-          style={{ overflowWrap: 'anywhere' }}
-        >
-          {user.Name}
-        </Anchor>
-        {isOwner && <OwnerBadge />}
-        {isAgent(user) && <AgentBadge />}
-      </Group>
-      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-        {email === undefined ? '\u00a0' : (email ?? 'No e-mail')}
-      </Text>
-    </Stack>
-  );
 }
 
 export function MembersTable({
@@ -79,64 +43,34 @@ export function MembersTable({
   const directionOf = (key: MemberSortKey) => (sort.key === key ? sort.direction : undefined);
 
   const hasActions = Boolean(onRemove || onTogglePortal);
-  const name = (user: PortalGroupUser) => (
-    <MemberName
-      user={user}
-      isOwner={user.Id === group.ContactId}
-      email={emails ? (emails.get(user.Id) ?? null) : undefined}
-      onOpen={() => onOpenContact(user)}
-    />
-  );
-  const actions = (user: PortalGroupUser) => {
-    const portalAction = user.Enabled ? 'Turn portal off' : 'Turn portal on';
-    return (
-      <Group gap="xs" justify="flex-end" wrap="nowrap">
-        {onTogglePortal && !isAgent(user) && (
-          <Button
-            variant="default"
-            size="compact-sm"
-            aria-label={`${portalAction} for ${user.Name}`}
-            onClick={() => onTogglePortal(user)}
-          >
-            {portalAction}
-          </Button>
-        )}
-        {onRemove && user.Id !== group.ContactId && (
-          <Button
-            variant="outline"
-            color="red"
-            size="compact-sm"
-            aria-label={`Remove ${user.Name}`}
-            onClick={() => onRemove(user)}
-          >
-            Remove
-          </Button>
-        )}
-      </Group>
-    );
+  const rowProps = (user: PortalGroupUser) => {
+    const isOwner = user.Id === group.ContactId;
+    return {
+      user,
+      name: (
+        <MemberName
+          user={user}
+          isOwner={isOwner}
+          email={emails ? (emails.get(user.Id) ?? null) : undefined}
+          onOpen={() => onOpenContact(user)}
+        />
+      ),
+      actions: hasActions ? (
+        <MemberActions
+          user={user}
+          isOwner={isOwner}
+          onRemove={onRemove}
+          onTogglePortal={onTogglePortal}
+        />
+      ) : null,
+    };
   };
 
   if (phone) {
     return (
       <CardList label="Members">
         {members.map((user) => (
-          <CardListItem key={user.Id}>
-            {name(user)}
-            {isAgent(user) ? (
-              <NotShown />
-            ) : (
-              <>
-                <Group gap="md" align="flex-start">
-                  <MemberActivity state={memberState(user)} />
-                  <PortalBadge user={user} />
-                </Group>
-                <Text fz="xs">
-                  Last login: <RelativeTime value={user.LastLogin} />
-                </Text>
-              </>
-            )}
-            {hasActions && actions(user)}
-          </CardListItem>
+          <MemberCard key={user.Id} {...rowProps(user)} />
         ))}
       </CardList>
     );
@@ -168,17 +102,7 @@ export function MembersTable({
         </Table.Thead>
         <Table.Tbody>
           {members.map((user) => (
-            <Table.Tr key={user.Id}>
-              <Table.Td>{name(user)}</Table.Td>
-              <Table.Td>
-                {isAgent(user) ? <NotShown /> : <MemberActivity state={memberState(user)} />}
-              </Table.Td>
-              <Table.Td>{isAgent(user) ? <NotShown /> : <PortalBadge user={user} />}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {isAgent(user) ? <NotShown /> : <RelativeTime value={user.LastLogin} />}
-              </Table.Td>
-              {hasActions && <Table.Td>{actions(user)}</Table.Td>}
-            </Table.Tr>
+            <MemberRow key={user.Id} {...rowProps(user)} />
           ))}
         </Table.Tbody>
       </Table>

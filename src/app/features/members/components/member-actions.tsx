@@ -1,0 +1,40 @@
+import { Button, Group } from '@mantine/core';
+import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { isAgent } from '../../../data/member-state.js';
+
+interface Props {
+  user: PortalGroupUser;
+  isOwner: boolean;
+  onRemove?: (user: PortalGroupUser) => void;
+  onTogglePortal?: (user: PortalGroupUser) => void;
+}
+
+/** A member's buttons: portal on/off (not for agents) and Remove (not for the owner). */
+export function MemberActions({ user, isOwner, onRemove, onTogglePortal }: Props) {
+  const portalAction = user.Enabled ? 'Turn portal off' : 'Turn portal on';
+  return (
+    <Group gap="xs" justify="flex-end" wrap="nowrap">
+      {onTogglePortal && !isAgent(user) && (
+        <Button
+          variant="default"
+          size="compact-sm"
+          aria-label={`${portalAction} for ${user.Name}`}
+          onClick={() => onTogglePortal(user)}
+        >
+          {portalAction}
+        </Button>
+      )}
+      {onRemove && !isOwner && (
+        <Button
+          variant="outline"
+          color="red"
+          size="compact-sm"
+          aria-label={`Remove ${user.Name}`}
+          onClick={() => onRemove(user)}
+        >
+          Remove
+        </Button>
+      )}
+    </Group>
+  );
+}
