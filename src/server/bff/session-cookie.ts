@@ -2,6 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { SESSION_ABSOLUTE_MS, SIGN_IN_WINDOW_MS } from './store/session-store.js';
 
+/** Signed values checked lately; past this many the memory starts again. */
+const MAX_CHECKED = 5_000;
+
 /**
  * The signed cookies that name a server-side session and a sign-in in progress. Under https
  * they carry the `__Host-` prefix (Secure, Path=/, no Domain: no sibling host can set them).
@@ -10,6 +13,11 @@ export class SessionCookie {
   readonly sessionName: string;
   readonly signInName: string;
   private readonly secure: boolean;
+  /**
+   * Each signed value's id (or null when its signature is wrong), so that the HMAC of a cookie
+   * sent with every request is worked out once: the secret is fixed while the server runs.
+   */
+  private readonly checked = new Map<string, string | null>();
 
   constructor(config: Config) {
     this.secure = new URL(config.publicUrl).protocol === 'https:';
@@ -25,8 +33,13 @@ export class SessionCookie {
   private read(request: FastifyRequest, name: string): string | null {
     const raw = request.cookies[name];
     if (!raw) return null;
+    const known = this.checked.get(raw);
+    if (known !== undefined) return known;
     const unsigned = request.unsignCookie(raw);
-    return unsigned.valid && unsigned.value ? unsigned.value : null;
+    const value = unsigned.valid && unsigned.value ? unsigned.value : null;
+    if (this.checked.size >= MAX_CHECKED) this.checked.clear();
+    this.checked.set(raw, value);
+    return value;
   }
 
   sessionId(request: FastifyRequest): string | null {

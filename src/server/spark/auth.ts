@@ -5,6 +5,7 @@ import { SparkCode } from '../../shared/spark-codes.js';
 import { SparkError } from './errors.js';
 import type { Db } from './store/db.js';
 import { findAccessToken } from './store/accounts.js';
+import { cachedRead } from './store/read-cache.js';
 
 /** Who is calling, from their access token. */
 export interface Caller {
@@ -46,7 +47,10 @@ function bearerToken(headers: IncomingHttpHeaders): string | undefined {
 /** Resolves the caller from `Authorization` (401/1000 or 401/1020 when it cannot). */
 export function authenticate(db: Db, headers: IncomingHttpHeaders, now = Date.now()): Caller {
   const token = bearerToken(headers);
-  const row = token ? findAccessToken(db, token) : undefined;
+  // Read once until anything changes: a revocation or a disabled portal is a write.
+  const row = token
+    ? cachedRead(db, `token\u0000${token}`, () => findAccessToken(db, token))
+    : undefined;
   if (!token || !row || row.revoked) throw unauthorized();
   if (row.expires_at !== null && row.expires_at <= now) {
     throw new SparkError(401, SparkCode.TokenExpired, 'The access token has expired.');

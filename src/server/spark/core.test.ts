@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { openDatabase } from './store/db.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { expectFailure, sparkClient, type SparkCall } from './test-client.js';
 
@@ -38,6 +40,29 @@ describe('Spark conventions', () => {
       .prepare('INSERT INTO access_tokens (token, account_id, revoked) VALUES (?, ?, 1)')
       .run('revoked-token', DEMO_ACCOUNTS.avery.id);
     expectFailure(await call('GET', '/v1/portal/groups', { token: 'revoked-token' }), 401, 1000);
+  });
+
+  it('refuses a token as soon as it is revoked or its portal turned off, by this process or another', async () => {
+    const insert = 'INSERT INTO access_tokens (token, account_id) VALUES (?, ?)';
+    server.db.prepare(insert).run('soon-revoked', DEMO_ACCOUNTS.avery.id);
+    expect((await call('GET', '/v1/portal/groups', { token: 'soon-revoked' })).status).toBe(200);
+    server.db.prepare('UPDATE access_tokens SET revoked = 1 WHERE token = ?').run('soon-revoked');
+    expectFailure(await call('GET', '/v1/portal/groups', { token: 'soon-revoked' }), 401, 1000);
+
+    // Another process sharing the SQLite file (another instance behind the same balancer).
+    const other = openDatabase(join(server.dir, 'spark.db'));
+    try {
+      other.prepare(insert).run('revoked-elsewhere', DEMO_ACCOUNTS.avery.id);
+      expect((await call('GET', '/v1/my/account', { token: 'revoked-elsewhere' })).status).toBe(
+        200,
+      );
+      other
+        .prepare('UPDATE access_tokens SET revoked = 1 WHERE token = ?')
+        .run('revoked-elsewhere');
+      expectFailure(await call('GET', '/v1/my/account', { token: 'revoked-elsewhere' }), 401, 1000);
+    } finally {
+      other.close();
+    }
   });
 
   it('refuses an expired token with 401/1020', async () => {

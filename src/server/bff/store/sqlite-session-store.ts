@@ -42,8 +42,10 @@ export class SqliteSessionStore implements SessionStore {
     this.db = openSessionsDatabase(path);
     const db = this.db;
     this.statements = {
-      getSession: db.prepare<[id: string], Row>(
-        'SELECT sealed, expires_at FROM sessions WHERE id = ?',
+      // The session and its agents in one read: it runs on every /api request.
+      getSession: db.prepare<[id: string], Row & { agent_id: string | null; agent: string | null }>(
+        `SELECT s.sealed, s.expires_at, a.agent_id, a.sealed AS agent
+         FROM sessions s LEFT JOIN session_agents a ON a.session_id = s.id WHERE s.id = ?`,
       ),
       insertSession: db.prepare<[id: string, sealed: string, expiresAt: number]>(
         'INSERT INTO sessions (id, sealed, expires_at) VALUES (?, ?, ?)',
@@ -63,9 +65,6 @@ export class SqliteSessionStore implements SessionStore {
       ),
       sweepSessions: db.prepare<[now: number]>('DELETE FROM sessions WHERE expires_at <= ?'),
       sweepSignIns: db.prepare<[now: number]>('DELETE FROM sign_ins WHERE expires_at <= ?'),
-      getAgents: db.prepare<[sessionId: string], { agent_id: string; sealed: string }>(
-        'SELECT agent_id, sealed FROM session_agents WHERE session_id = ?',
-      ),
       sessionLive: db.prepare<[id: string, now: number]>(
         'SELECT 1 FROM sessions WHERE id = ? AND expires_at > ?',
       ),
@@ -116,7 +115,8 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async get(id: string): Promise<Session | null> {
-    const row = this.statements.getSession.get(id);
+    const rows = this.statements.getSession.all(id);
+    const row = rows[0];
     if (!row) return null;
     const now = this.now();
     const data =
@@ -133,17 +133,12 @@ export class SqliteSessionStore implements SessionStore {
       tokens: data.tokens,
       user: data.user,
       createdAt: data.createdAt,
-      agents: this.agentsOf(id),
+      agents: openAgents(
+        this.sealer,
+        id,
+        rows.flatMap(({ agent_id, agent }) => (agent_id && agent ? [[agent_id, agent]] : [])),
+      ),
     };
-  }
-
-  private agentsOf(sessionId: string): AgentAuthorization[] {
-    const rows = this.statements.getAgents.all(sessionId);
-    return openAgents(
-      this.sealer,
-      sessionId,
-      rows.map((row) => [row.agent_id, row.sealed]),
-    );
   }
 
   async addAgent(
