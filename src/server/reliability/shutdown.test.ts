@@ -102,4 +102,19 @@ describe('SIGTERM', () => {
     expect(await contactNamed(second.url, 'InFlight')).toBe(1);
     await stopChildServer(second);
   }, 60_000);
+
+  it('logs each request within about a second, and everything logged before it exits', async () => {
+    const server = await start();
+    const seen = '/spark/v1/logged-while-running';
+    await fetch(`${server.url}${seen}`, { headers: SPARK });
+    // Lines are written in batches: a quiet server still shows each one within a second.
+    await expect.poll(() => server.output(), { timeout: 5_000 }).toContain(seen);
+
+    const last = '/spark/v1/logged-just-before-exit';
+    await fetch(`${server.url}${last}`, { headers: SPARK });
+    server.signalGroup('SIGTERM');
+    expect((await server.exited).code).toBe(0);
+    expect(server.output()).toContain(last);
+    expect(server.output()).toContain('shutting down');
+  }, 60_000);
 });
