@@ -1,61 +1,43 @@
 import { screen, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../shared/audit.js';
-import { assistant, averyAgent } from '../testing/fixtures.js';
-import { setupMswServer } from '../testing/msw.js';
+import { auditPageSchema } from '../../shared/audit.js';
+import { DEMO_ACCOUNTS } from '../../server/spark/demo-accounts.js';
+import { setupRealBackend } from '../testing/real-backend.js';
 import { renderApp } from '../testing/render-app.js';
-import { sessionHandler } from '../testing/session-handler.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
 
-function entry(overrides: Partial<AuditEntry>): AuditEntry {
-  return {
-    Id: '1',
-    At: '2026-11-30T18:00:00.000Z',
-    ActorId: assistant.Id,
-    ActorName: assistant.Name,
-    ForId: averyAgent.Id,
-    ForName: averyAgent.Name,
-    Method: 'PUT',
-    Path: '/v1/portal/groups/1',
-    Action: 'Change portal group 1',
-    Status: 200,
-    Outcome: 'Succeeded',
-    ...overrides,
-  };
-}
+const MARKUP_ACTION = '<img src=x onerror=alert(1)> Remove member';
 
 describe('audit page', () => {
   it('shows the own trail newest first, paged, with the CSV export', async () => {
+    // Riley, the demo assistant, adds Avery (the oldest entry), makes 23 changes for her, one
+    // of his own that fails (no such group of his), then the newest change, for Avery again:
+    // 26 entries, so the oldest is alone on page 2.
+    const riley = await backend.signIn('Riley Park');
+    await backend.addAgent(riley, 'Avery Stone');
+    const forAvery = `/api/agents/${DEMO_ACCOUNTS.avery.id}/v1/portal/groups`;
+    const [group] = await riley.groups(DEMO_ACCOUNTS.avery.id);
+    if (!group) throw new Error('Avery has no group');
+    const change = (prefix: string) =>
+      riley.call('PUT', `${prefix}/${group.Id}`, { D: { Tags: group.Tags } });
+    for (let n = 0; n < 23; n += 1) expect((await change(forAvery)).ok).toBe(true);
+    expect((await change('/api/v1/portal/groups')).status).toBe(404);
+    expect((await change(forAvery)).ok).toBe(true);
+
     const pages: string[] = [];
-    server.use(
-      sessionHandler({ ...assistant, Agents: [averyAgent] }),
-      http.get('/auth/audit', ({ request }) => {
-        const url = new URL(request.url);
-        pages.push(url.search);
-        const page = Number(url.searchParams.get('_page'));
-        const results =
-          page === 1
-            ? [
-                entry({ Id: '2', Action: '<img src=x onerror=alert(1)> Remove member' }),
-                entry({
-                  Id: '1',
-                  ForId: assistant.Id,
-                  ForName: assistant.Name,
-                  Outcome: 'Failed',
-                  Status: 403,
-                  Code: 1015,
-                }),
-              ]
-            : [entry({ Id: '0', Action: 'Add agent Avery Stone' })];
-        return HttpResponse.json({
-          D: {
-            Success: true,
-            Results: results,
-            Pagination: { TotalRows: 3, PageSize: 25, TotalPages: 2, CurrentPage: page },
-          },
-        });
+    backend.browseAs(riley);
+    backend.msw.use(
+      backend.route('get', '/auth/audit', {
+        before: (request) => pages.push(new URL(request.url).search),
+        // The server words the actions, some with a name Spark gave (Add agent …): here, markup.
+        edit: async (response) => {
+          const body = auditPageSchema.parse(await response.json());
+          const [newest] = body.D.Results;
+          if (body.D.Pagination.CurrentPage === 1 && newest) newest.Action = MARKUP_ACTION;
+          return HttpResponse.json(body, response);
+        },
       }),
     );
     const { user } = renderApp('/audit');
@@ -67,12 +49,16 @@ describe('audit page', () => {
     ).toEqual(['When', 'For', 'Action', 'Outcome']);
     expect(await within(table).findByText('Riley Park (you)')).toBeVisible();
     const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(25);
     expect(rows[0]).toHaveTextContent('Avery Stone');
     // What was typed is shown as text, never run as markup.
-    expect(rows[0]).toHaveTextContent('<img src=x onerror=alert(1)> Remove member');
+    expect(rows[0]).toHaveTextContent(MARKUP_ACTION);
     expect(table.querySelector('img')).toBeNull();
     expect(rows[1]).toHaveTextContent('Riley Park (you)');
-    expect(rows[1]).toHaveTextContent('Failed (1015)');
+    expect(rows[1]).toHaveTextContent(`Change group ${group.Id}`);
+    expect(rows[1]).toHaveTextContent('Failed (404)');
+    expect(rows[2]).toHaveTextContent(`Change group ${group.Id}`);
+    expect(rows[2]).toHaveTextContent('Succeeded');
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
       '/auth/audit.csv',
@@ -83,25 +69,12 @@ describe('audit page', () => {
   });
 
   it('is reached from the "Working for" menu', async () => {
-    server.use(
-      sessionHandler({ ...assistant, Agents: [] }),
-      http.get('/api/v1/portal/groups', () =>
-        HttpResponse.json({ D: { Success: true, Results: [] } }),
-      ),
-      http.get('/auth/audit', () =>
-        HttpResponse.json({
-          D: {
-            Success: true,
-            Results: [],
-            Pagination: { TotalRows: 0, PageSize: 25, TotalPages: 0, CurrentPage: 1 },
-          },
-        }),
-      ),
-    );
+    // Jordan has changed nothing through the app.
+    backend.browseAs(await backend.signIn('Jordan Lee'));
     const { user } = renderApp('/groups');
     await user.click(await screen.findByRole('button', { name: /^Working for/ }));
     await user.click(await screen.findByRole('menuitem', { name: 'Audit trail' }));
     expect(await screen.findByRole('heading', { name: 'Audit trail' })).toBeVisible();
-    expect(screen.getByText(/No changes yet/)).toBeVisible();
+    expect(await screen.findByText(/No changes yet/)).toBeVisible();
   });
 });

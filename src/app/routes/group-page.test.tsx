@@ -1,27 +1,39 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { Route } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
-import type { PortalGroup } from '../../shared/portal-groups.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sparkResultsSchema } from '../../shared/envelope.js';
+import { portalGroupReadSchema, type PortalGroup } from '../../shared/portal-groups.js';
+import { DEMO_ACCOUNTS } from '../../server/spark/demo-accounts.js';
 import { groupKeys } from '../data/group-keys.js';
 import { createQueryClient } from '../query-client.js';
-import { agent, consumer, makeGroup, uiStates } from '../testing/fixtures.js';
-import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../testing/msw.js';
+import { uiStates } from '../testing/fixtures.js';
+import { setupRealBackend, type Session } from '../testing/real-backend.js';
 import { renderWithProviders } from '../testing/render.js';
-import { sessionHandler } from '../testing/session-handler.js';
 import { GroupPage } from './group-page.js';
 import {
   GROUP_ID as REAL_GROUP_ID,
   groupAsSparkSendsIt,
 } from '../../shared/testing/real-spark-shapes.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+});
 
-function groupHandler(group: PortalGroup) {
-  return http.get(`/api/v1/portal/groups/${group.Id}`, () => sparkResults([group]));
+const groupPath = (id: string) => `/api/v1/portal/groups/${id}`;
+const groupAnswer = sparkResultsSchema(portalGroupReadSchema);
+
+/** The group as the real server now has it for Avery, or its HTTP status when it has none. */
+async function storedGroup(id: string): Promise<PortalGroup | number> {
+  const response = await avery.call('GET', groupPath(id));
+  if (!response.ok) return response.status;
+  return groupAnswer.parse(await response.json()).D.Results[0] ?? 404;
 }
 
-function renderGroupPage(id: string) {
+function renderGroupPage(id: string, as: Session = avery) {
+  backend.browseAs(as);
   return renderWithProviders(<GroupPage />, {
     route: `/groups/${id}`,
     path: '/groups/:groupId',
@@ -39,15 +51,9 @@ function gate() {
 
 describe('group page', () => {
   it('shows a loading state, then the owner as heading and the members', async () => {
-    const group = makeGroup(['Carl Contact', 'Dana Member']);
+    const group = await avery.createGroup({ owner: 'Carl Contact', members: ['Dana Member'] });
     const answer = gate();
-    server.use(
-      sessionHandler(agent),
-      http.get(`/api/v1/portal/groups/${group.Id}`, async () => {
-        await answer.opened;
-        return sparkResults([group]);
-      }),
-    );
+    backend.msw.use(backend.route('get', groupPath(group.Id), { before: () => answer.opened }));
     renderGroupPage(group.Id);
     expect(screen.getByLabelText('Loading group')).toHaveAttribute('aria-busy', 'true');
 
@@ -62,22 +68,24 @@ describe('group page', () => {
   });
 
   it('shows "Group not found" with a way back for an unknown Id', async () => {
-    server.use(sessionHandler(agent), http.get('/api/v1/portal/groups/:id', uiStates.notFound));
     const { user } = renderGroupPage('12345');
     expect(await screen.findByRole('heading', { name: 'Group not found' })).toBeVisible();
     await user.click(screen.getByRole('link', { name: 'Back to groups' }));
     expect(await screen.findByRole('heading', { name: 'All groups' })).toBeVisible();
   });
 
+  it('shows "Group not found" for a group deleted meanwhile', async () => {
+    const group = await avery.createGroup({ owner: 'Deleted Meanwhile' });
+    expect((await avery.call('DELETE', groupPath(group.Id))).ok).toBe(true);
+    renderGroupPage(group.Id);
+    expect(await screen.findByRole('heading', { name: 'Group not found' })).toBeVisible();
+  });
+
   it('shows an error panel with Retry when loading fails', async () => {
-    const group = makeGroup(['Retry Owner']);
+    const group = await avery.createGroup({ owner: 'Retry Owner' });
     let fail = true;
-    server.use(
-      sessionHandler(agent),
-      http.get(`/api/v1/portal/groups/${group.Id}`, () =>
-        fail ? uiStates.failing() : sparkResults([group]),
-      ),
-    );
+    // Fails until told otherwise; then the real group answers.
+    backend.msw.use(http.get(groupPath(group.Id), () => (fail ? uiStates.failing() : undefined)));
     const { user } = renderGroupPage(group.Id);
     expect(await screen.findByText('Could not load the group')).toBeVisible();
     fail = false;
@@ -86,16 +94,15 @@ describe('group page', () => {
   });
 
   it('toggles Favorites at once, then confirms with a notification', async () => {
-    const group = makeGroup(['Fay Owner']);
+    const group = await avery.createGroup({ owner: 'Fay Owner' });
     const answer = gate();
     const bodies: unknown[] = [];
-    server.use(
-      sessionHandler(agent),
-      groupHandler(group),
-      http.put(`/api/v1/portal/groups/${group.Id}`, async ({ request }) => {
-        bodies.push(await request.json());
-        await answer.opened;
-        return sparkSuccess();
+    backend.msw.use(
+      backend.route('put', groupPath(group.Id), {
+        before: async (request) => {
+          bodies.push(await request.clone().json());
+          await answer.opened;
+        },
       }),
     );
     const { user, queryClient } = renderGroupPage(group.Id);
@@ -106,48 +113,45 @@ describe('group page', () => {
       'Favorites',
     ]);
 
-    server.use(groupHandler({ ...group, Tags: ['Favorites'] }));
     answer.open();
     expect(await screen.findByText('Added to Favorites')).toBeVisible();
     expect(bodies).toEqual([{ D: { Tags: ['Favorites'] } }]);
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(await storedGroup(group.Id)).toMatchObject({ Tags: ['Favorites'] });
   });
 
   it('sends one write for a double click', async () => {
-    const group = makeGroup(['Double Owner']);
+    const group = await avery.createGroup({ owner: 'Double Owner' });
     const answer = gate();
     let puts = 0;
-    server.use(
-      sessionHandler(agent),
-      groupHandler(group),
-      http.put(`/api/v1/portal/groups/${group.Id}`, async () => {
-        puts += 1;
-        await answer.opened;
-        return sparkSuccess();
+    backend.msw.use(
+      backend.route('put', groupPath(group.Id), {
+        before: async () => {
+          puts += 1;
+          await answer.opened;
+        },
       }),
     );
     const { user } = renderGroupPage(group.Id);
     const toggle = await screen.findByRole('button', { name: 'Favorites' });
     await user.dblClick(toggle);
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
-    server.use(groupHandler({ ...group, Tags: ['Favorites'] }));
     answer.open();
     expect(await screen.findByText('Added to Favorites')).toBeVisible();
     expect(puts).toBe(1);
+    expect(await storedGroup(group.Id)).toMatchObject({ Tags: ['Favorites'] });
   });
 
   it.each([
-    [500, 1026, 'Something went wrong on the server. Please try again.'],
-    [405, 1018, 'Your account can view groups but not change them'],
-  ])('rolls Favorites back with an error notification on %i', async (status, code, message) => {
-    const group = makeGroup(['Rollback Owner'], { Tags: ['Favorites'] });
+    [500, uiStates.failing, 'Something went wrong on the server. Please try again.'],
+    [405, uiStates.readOnly, 'Your account can view groups but not change them'],
+  ])('rolls Favorites back with an error notification on %i', async (_status, refusal, message) => {
+    const group = await avery.createGroup({ owner: 'Rollback Owner', favorite: true });
     const answer = gate();
-    server.use(
-      sessionHandler(agent),
-      groupHandler(group),
-      http.put(`/api/v1/portal/groups/${group.Id}`, async () => {
+    backend.msw.use(
+      http.put(groupPath(group.Id), async () => {
         await answer.opened;
-        return sparkError(status, code, 'refused');
+        return refusal();
       }),
     );
     const { user } = renderGroupPage(group.Id);
@@ -163,16 +167,7 @@ describe('group page', () => {
   });
 
   it('deletes after confirmation and returns to the list', async () => {
-    const group = makeGroup(['Gone Owner']);
-    let deleted = false;
-    server.use(
-      sessionHandler(agent),
-      groupHandler(group),
-      http.delete(`/api/v1/portal/groups/${group.Id}`, () => {
-        deleted = true;
-        return sparkSuccess();
-      }),
-    );
+    const group = await avery.createGroup({ owner: 'Gone Owner' });
     const { user } = renderGroupPage(group.Id);
     await user.click(await screen.findByRole('button', { name: 'Delete group' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete this group?' });
@@ -180,22 +175,24 @@ describe('group page', () => {
 
     expect(await screen.findByRole('heading', { name: 'All groups' })).toBeVisible();
     expect(screen.getByText('Group deleted')).toBeVisible();
-    expect(deleted).toBe(true);
+    expect(await storedGroup(group.Id)).toBe(404);
   });
 
   it('undoes a deletion by creating the group again with the same members and tags', async () => {
-    const group = makeGroup(['Una Owner', 'Ann Member', 'Ben Member'], { Tags: ['Favorites'] });
+    const group = await avery.createGroup({
+      owner: 'Una Owner',
+      members: ['Ann Member', 'Ben Member'],
+      favorite: true,
+    });
     const writes: { method: string; body: unknown }[] = [];
-    const record = async ({ request }: { request: Request }) => {
-      writes.push({ method: request.method, body: await request.json() });
-      return sparkSuccess();
+    const record = {
+      before: async (request: Request) => {
+        writes.push({ method: request.method, body: await request.clone().json() });
+      },
     };
-    server.use(
-      sessionHandler(agent),
-      groupHandler(group),
-      http.delete(`/api/v1/portal/groups/${group.Id}`, () => sparkSuccess()),
-      http.post(`/api/v1/portal/groups/${group.Id}`, record),
-      http.put(`/api/v1/portal/groups/${group.Id}`, record),
+    backend.msw.use(
+      backend.route('post', groupPath(group.Id), record),
+      backend.route('put', groupPath(group.Id), record),
     );
     const { user } = renderGroupPage(group.Id);
     await user.click(await screen.findByRole('button', { name: 'Delete group' }));
@@ -203,6 +200,7 @@ describe('group page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
     expect(await screen.findByRole('heading', { name: 'All groups' })).toBeVisible();
     expect(screen.getByText('Group deleted')).toBeVisible();
+    expect(await storedGroup(group.Id)).toBe(404);
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByText('Group restored')).toBeVisible();
@@ -210,11 +208,11 @@ describe('group page', () => {
       { method: 'POST', body: { D: { Users: group.Users.map((u) => ({ Id: u.Id })) } } },
       { method: 'PUT', body: { D: { Tags: ['Favorites'] } } },
     ]);
+    expect(await storedGroup(group.Id)).toEqual(group);
   });
 
   it('keeps the group when the deletion is cancelled, focus back on the button', async () => {
-    const group = makeGroup(['Kept Owner']);
-    server.use(sessionHandler(agent), groupHandler(group));
+    const group = await avery.createGroup({ owner: 'Kept Owner' });
     const { user } = renderGroupPage(group.Id);
     const button = await screen.findByRole('button', { name: 'Delete group' });
     await user.click(button);
@@ -223,12 +221,18 @@ describe('group page', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() => expect(button).toHaveFocus());
     expect(screen.getByRole('heading', { level: 1, name: 'Kept Owner' })).toBeVisible();
+    expect(await storedGroup(group.Id)).toEqual(group);
   });
 
   it('is read-only for a VOW consumer', async () => {
-    const group = makeGroup(['Vow Owner', 'Other Member'], { Tags: ['Favorites'] });
-    server.use(sessionHandler(consumer), groupHandler(group));
-    const { queryClient } = renderGroupPage(group.Id);
+    // Sofía, the demo VOW consumer, is a member of the group she views.
+    const group = await avery.createGroup({
+      owner: 'Vow Owner',
+      members: ['Other Member'],
+      memberIds: [DEMO_ACCOUNTS.vow.contactId],
+      favorite: true,
+    });
+    const { queryClient } = renderGroupPage(group.Id, await backend.signIn('Sofía Álvarez'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Vow Owner' })).toBeVisible();
     await waitFor(() => expect(queryClient.getQueryData(['auth', 'session'])).toBeDefined());
     expect(screen.getByText('Favorites')).toBeVisible();
@@ -239,8 +243,8 @@ describe('group page', () => {
   });
 
   it('shows a loading state that never blocks on a slow session check', async () => {
-    const group = makeGroup(['Slow Session']);
-    server.use(http.get('/auth/session', uiStates.loading), groupHandler(group));
+    const group = await avery.createGroup({ owner: 'Slow Session' });
+    backend.msw.use(http.get('/auth/session', uiStates.loading));
     renderGroupPage(group.Id);
     expect(await screen.findByRole('heading', { level: 1, name: 'Slow Session' })).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Delete group' })).not.toBeInTheDocument();
@@ -249,10 +253,8 @@ describe('group page', () => {
 
 describe('group page with a group as the real Spark API sends it', () => {
   it('shows an agent listed as a Member as such, with no portal state, and counts only portal members', async () => {
-    server.use(
-      sessionHandler(agent),
-      http.get(`/api/v1/portal/groups/${REAL_GROUP_ID}`, () => Response.json(groupAsSparkSendsIt)),
-    );
+    // The emulator never lists an agent in a group: this is the live API's shape, recorded.
+    backend.msw.use(http.get(groupPath(REAL_GROUP_ID), () => Response.json(groupAsSparkSendsIt)));
     renderGroupPage(REAL_GROUP_ID);
     expect(await screen.findByRole('heading', { level: 1, name: 'Rosa Lindqvist' })).toBeVisible();
     const table = screen.getByRole('table', { name: 'Members' });

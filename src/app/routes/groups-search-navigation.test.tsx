@@ -1,11 +1,9 @@
 import { act, fireEvent, screen } from '@testing-library/react';
-import { delay, http } from 'msw';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PortalGroup } from '../../shared/portal-groups.js';
 import { createQueryClient } from '../query-client.js';
-import { agent, makeGroup } from '../testing/fixtures.js';
-import { setupMswServer, sparkResults } from '../testing/msw.js';
+import { setupRealBackend, type Session } from '../testing/real-backend.js';
 import { renderAppRoutes } from '../testing/render.js';
-import { sessionHandler } from '../testing/session-handler.js';
 
 // A page's code arrives only when the test lets it. Until then React keeps the list on screen
 // (the router's update is a transition): the moment a late search used to strike.
@@ -28,24 +26,28 @@ vi.mock('./new-group-page.js', async (importOriginal) => {
   return importOriginal();
 });
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+/** Jordan's list is exactly one group. */
+let jordan: Session;
+let group: PortalGroup;
+beforeAll(async () => {
+  jordan = await backend.signIn('Jordan Lee');
+  await jordan.deleteAllGroups();
+  group = await jordan.createGroup({ owner: 'Owner One', members: ['Member A'] });
+});
 afterEach(() => vi.useRealTimers());
 
 /**
  * The list with one group; types a search and, before its pause ends, clicks `linkName`. Returns
- * every address the router went to or started to, and the list's search filters sent.
+ * every address the router went to or started to, and the filters of the group reads sent.
  */
 async function searchThenOpen(linkName: string, pageCode: { arrive: () => void }) {
-  const group = makeGroup(['Owner One', 'Member A']);
   const filters: (string | null)[] = [];
-  server.use(
-    sessionHandler(agent),
-    http.get('/api/v1/portal/groups', ({ request }) => {
-      filters.push(new URL(request.url).searchParams.get('_filter'));
-      return sparkResults([group], { TotalRows: 1, PageSize: 25, TotalPages: 1, CurrentPage: 1 });
+  backend.browseAs(jordan);
+  backend.msw.use(
+    backend.route('get', '/api/v1/portal/groups', {
+      before: (request) => filters.push(new URL(request.url).searchParams.get('_filter')),
     }),
-    http.get(`/api/v1/portal/groups/${group.Id}`, () => delay('infinite')),
-    http.get('/api/v1/contacts', () => delay('infinite')),
   );
   const { router } = renderAppRoutes('/groups', {
     queryClient: createQueryClient({ retry: false }),
@@ -72,16 +74,18 @@ async function searchThenOpen(linkName: string, pageCode: { arrive: () => void }
   vi.useRealTimers();
 
   pageCode.arrive();
-  return { group, addresses, filters };
+  return { addresses, filters };
 }
 
 describe('a search still waiting when another page is opened', () => {
   it('is dropped when a group is opened: the app stays on the group, the address never gets it', async () => {
-    const { group, addresses, filters } = await searchThenOpen('Owner One', held.groupPage);
+    const { addresses, filters } = await searchThenOpen('Owner One', held.groupPage);
     expect(await screen.findByRole('heading', { level: 1, name: 'Owner One' })).toBeVisible();
     expect(screen.getByTestId('location')).toHaveTextContent(new RegExp(`^/groups/${group.Id}$`));
     expect(addresses.filter((address) => address.includes('q='))).toEqual([]);
-    expect(filters.filter(Boolean)).toEqual([]);
+    // The list was read unfiltered, and the typed text never sent.
+    expect(filters[0]).toBeNull();
+    expect(filters.filter((filter) => filter?.includes('Own'))).toEqual([]);
   });
 
   it('is dropped when "New group" is opened (a page with no loader: the router never reports loading)', async () => {
@@ -89,6 +93,8 @@ describe('a search still waiting when another page is opened', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'New group' })).toBeVisible();
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/groups\/new$/);
     expect(addresses.filter((address) => address.includes('q='))).toEqual([]);
-    expect(filters.filter(Boolean)).toEqual([]);
+    // The list was read unfiltered, and the typed text never sent.
+    expect(filters[0]).toBeNull();
+    expect(filters.filter((filter) => filter?.includes('Own'))).toEqual([]);
   });
 });

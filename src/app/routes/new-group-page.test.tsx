@@ -1,74 +1,58 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { Route } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../shared/contacts.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { portalAccountReadSchema } from '../../shared/contacts.js';
+import { sparkResultsSchema } from '../../shared/envelope.js';
+import { portalGroupReadSchema } from '../../shared/portal-groups.js';
 import { createQueryClient } from '../query-client.js';
-import { agent, consumer, nextId, uiStates } from '../testing/fixtures.js';
-import { setupMswServer, sparkError, sparkResults, sparkSuccess } from '../testing/msw.js';
+import { uiStates } from '../testing/fixtures.js';
+import { setupRealBackend, type Session } from '../testing/real-backend.js';
 import { renderWithProviders } from '../testing/render.js';
-import { sessionHandler } from '../testing/session-handler.js';
 import { NewGroupPage } from './new-group-page.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+/** Avery's contacts "… Contact" (no demo contact's name has that word); Cora owns a group. */
+let carl: string;
+let cora: string;
+let dana: string;
+/** Carl's group's Id: his portal account's. */
+let carlGroup: string;
 
-function makeContact(name: string, email: string): Contact {
-  const id = nextId();
-  return {
-    Id: id,
-    ResourceUri: `/v1/contacts/${id}`,
-    DisplayName: name,
-    GivenName: name.split(' ')[0] ?? null,
-    FamilyName: name.split(' ')[1] ?? null,
-    PrimaryEmail: email,
-    Tags: [],
-    VowEnabled: true,
-    ModificationTimestamp: '2026-11-20T14:03:11Z',
-  };
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+  carl = await avery.createContact('Carl Contact');
+  dana = await avery.createContact('Dana Contact');
+  cora = (await avery.createGroup({ owner: 'Cora Contact' })).ContactId;
+  const portal = await avery.call('GET', `/api/v1/contacts/${carl}/portal`);
+  const [account] = sparkResultsSchema(portalAccountReadSchema).parse(await portal.json()).D
+    .Results;
+  if (!account) throw new Error('Carl has no portal account');
+  carlGroup = account.Id;
+});
+// Carl owns no group at the start of each test (404 when he owns none).
+afterEach(async () => {
+  await avery.call('DELETE', `/api/v1/portal/groups/${carlGroup}`);
+});
+
+/** The member Ids of Carl's group as the real server has it (undefined: he owns none). */
+async function carlsGroupMembers() {
+  const response = await avery.call('GET', `/api/v1/portal/groups/${carlGroup}`);
+  if (response.status === 404) return undefined;
+  const { D } = sparkResultsSchema(portalGroupReadSchema).parse(await response.json());
+  return D.Results[0]?.Users.map((user) => user.Id);
 }
 
-const carl = makeContact('Carl Contact', 'carl@example.com');
-const cora = makeContact('Cora Owner', 'cora@example.com');
-const dana = makeContact('Dana Member', 'dana@example.com');
-const portalId = nextId();
-
-function contactHandlers(contactFilters: string[] = []) {
-  return [
-    http.get('/api/v1/contacts', ({ request }) => {
-      const filter = new URL(request.url).searchParams.get('_filter') ?? '';
-      contactFilters.push(filter);
-      const text = /DisplayName Eq '\*(.*)\*'/.exec(filter)?.[1]?.toLowerCase() ?? '';
-      return sparkResults(
-        [carl, cora, dana].filter((c) => c.DisplayName.toLowerCase().includes(text)),
-      );
-    }),
-    // Cora already owns a group.
-    http.get('/api/v1/portal/groups', ({ request }) => {
-      const filter = new URL(request.url).searchParams.get('_filter') ?? '';
-      const owned = filter.includes(cora.Id)
-        ? [{ Id: nextId(), ResourceUri: '/v1/portal/groups/x', ContactId: cora.Id }]
-        : [];
-      return sparkResults(owned);
-    }),
-    http.get('/api/v1/contacts/:id', ({ params }) => {
-      const contact = [carl, cora, dana].find((c) => c.Id === params.id);
-      return contact ? sparkResults([contact]) : uiStates.notFound();
-    }),
-    http.get(`/api/v1/contacts/${carl.Id}/portal`, () =>
-      sparkResults([
-        {
-          Id: portalId,
-          ResourceUri: `/v1/contacts/${carl.Id}/portal`,
-          Enabled: true,
-          LastLogin: null,
-          LastActive: null,
-        },
-      ]),
-    ),
-  ];
+/** Records the body of each group creation on its way to the real server. */
+function recordCreations(posts: unknown[]) {
+  return backend.route('post', '/api/v1/portal/groups/:id', {
+    before: async (request) => posts.push(await request.clone().json()),
+  });
 }
 
-function renderNewGroupPage(route = '/groups/new') {
+function renderNewGroupPage(route = '/groups/new', as: Session = avery) {
+  backend.browseAs(as);
   return renderWithProviders(<NewGroupPage />, {
     route,
     path: '/groups/new',
@@ -81,108 +65,102 @@ describe('new group page', () => {
   it('picks an owner without a group and members, creates, and opens the group', async () => {
     const filters: string[] = [];
     const posts: unknown[] = [];
-    server.use(
-      sessionHandler(agent),
-      ...contactHandlers(filters),
-      http.post(`/api/v1/portal/groups/${portalId}`, async ({ request }) => {
-        posts.push(await request.json());
-        return sparkSuccess(201, [{ ResourceUri: `/v1/portal/groups/${portalId}` }]);
+    backend.msw.use(
+      backend.route('get', '/api/v1/contacts', {
+        before: (request) => filters.push(new URL(request.url).searchParams.get('_filter') ?? ''),
       }),
+      recordCreations(posts),
     );
     const { user } = renderNewGroupPage();
     const create = await screen.findByRole('button', { name: 'Create group' });
     expect(create).toBeDisabled();
 
-    await user.type(await screen.findByRole('searchbox', { name: 'Search owner' }), 'C');
+    await user.type(await screen.findByRole('searchbox', { name: 'Search owner' }), 'Contact');
+    await waitFor(() =>
+      expect(filters).toContain("VowEnabled Eq true And DisplayName Eq '*Contact*'"),
+    );
     const owners = await screen.findByRole('radiogroup', { name: 'Owner' });
-    await waitFor(() => expect(filters).toContain("VowEnabled Eq true And DisplayName Eq '*C*'"));
-    expect(within(owners).getByRole('radio', { name: /Cora Owner/ })).toBeDisabled();
+    expect(await within(owners).findByRole('radio', { name: /Cora Contact/ })).toBeDisabled();
     expect(within(owners).getByText('Already owns a group')).toBeVisible();
     await user.click(within(owners).getByRole('radio', { name: /Carl Contact/ }));
     expect(screen.getByText('Owner: Carl Contact')).toBeVisible();
 
     await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Dana');
     const members = await screen.findByRole('group', { name: 'Members' });
-    await user.click(await within(members).findByRole('checkbox', { name: /Dana Member/ }));
-    expect(screen.getByRole('button', { name: 'Remove Dana Member' })).toBeVisible();
+    await user.click(await within(members).findByRole('checkbox', { name: /Dana Contact/ }));
+    expect(screen.getByRole('button', { name: 'Remove Dana Contact' })).toBeVisible();
 
     await user.click(create);
     expect(await screen.findByRole('heading', { name: 'Group page' })).toBeVisible();
     expect(screen.getByText('Group created')).toBeVisible();
-    expect(posts).toEqual([{ D: { Users: [{ Id: carl.Id }, { Id: dana.Id }] } }]);
+    expect(posts).toEqual([{ D: { Users: [{ Id: carl }, { Id: dana }] } }]);
+    expect(await carlsGroupMembers()).toEqual([carl, dana]);
   });
 
   it('starts with the owner given as ?owner= (Ctrl+K "start one") and creates their group', async () => {
     const posts: unknown[] = [];
-    server.use(
-      sessionHandler(agent),
-      ...contactHandlers(),
-      http.post(`/api/v1/portal/groups/${portalId}`, async ({ request }) => {
-        posts.push(await request.json());
-        return sparkSuccess(201, [{ ResourceUri: `/v1/portal/groups/${portalId}` }]);
-      }),
-    );
-    const { user } = renderNewGroupPage(`/groups/new?owner=${carl.Id}`);
+    backend.msw.use(recordCreations(posts));
+    const { user } = renderNewGroupPage(`/groups/new?owner=${carl}`);
     expect(await screen.findByText('Owner: Carl Contact')).toBeVisible();
     const create = screen.getByRole('button', { name: 'Create group' });
     expect(create).toBeEnabled();
     await user.click(create);
     expect(await screen.findByRole('heading', { name: 'Group page' })).toBeVisible();
-    expect(posts).toEqual([{ D: { Users: [{ Id: carl.Id }] } }]);
+    expect(posts).toEqual([{ D: { Users: [{ Id: carl }] } }]);
+    expect(await carlsGroupMembers()).toEqual([carl]);
   });
 
   it('does not preselect an ?owner= who already owns a group, and says why', async () => {
-    server.use(sessionHandler(agent), ...contactHandlers());
-    renderNewGroupPage(`/groups/new?owner=${cora.Id}`);
-    expect(await screen.findByText('Cora Owner already owns a group.')).toBeVisible();
+    renderNewGroupPage(`/groups/new?owner=${cora}`);
+    expect(await screen.findByText('Cora Contact already owns a group.')).toBeVisible();
     expect(screen.getByText('No owner chosen yet')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Create group' })).toBeDisabled();
   });
 
   it('says so when no contact matches', async () => {
-    server.use(sessionHandler(agent), ...contactHandlers());
     const { user } = renderNewGroupPage();
     await user.type(await screen.findByRole('searchbox', { name: 'Search owner' }), 'zzz');
     expect(await screen.findByText('No contacts with a portal account match.')).toBeVisible();
   });
 
   it('stays on the page with an error notification when creating fails', async () => {
-    server.use(
-      sessionHandler(agent),
-      ...contactHandlers(),
-      http.post(`/api/v1/portal/groups/${portalId}`, () =>
-        sparkError(400, 1100, 'No portal account'),
-      ),
-    );
+    // A member whose portal account is removed (by Spark's back office) once picked: Spark refuses.
+    const pat = await avery.createContact('Pat Contact');
     const { user } = renderNewGroupPage();
     await user.type(await screen.findByRole('searchbox', { name: 'Search owner' }), 'Carl');
     await user.click(await screen.findByRole('radio', { name: /Carl Contact/ }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Pat');
+    await user.click(await screen.findByRole('checkbox', { name: /Pat Contact/ }));
+    backend.removePortalAccount(pat);
+
     await user.click(screen.getByRole('button', { name: 'Create group' }));
     expect(await screen.findByText('This contact has no portal account yet')).toBeVisible();
     expect(screen.getByText('Group not created')).toBeVisible();
     expect(screen.getByRole('heading', { name: 'New group' })).toBeVisible();
+    expect(await carlsGroupMembers()).toBeUndefined();
   });
 
   it('shows an error with Retry when contacts cannot load', async () => {
     let fail = true;
-    server.use(
-      sessionHandler(agent),
-      http.get('/api/v1/contacts', () => (fail ? uiStates.failing() : sparkResults([carl]))),
-      ...contactHandlers(),
-    );
+    // Fails until told otherwise; then the real contacts answer.
+    backend.msw.use(http.get('/api/v1/contacts', () => (fail ? uiStates.failing() : undefined)));
     const { user } = renderNewGroupPage();
     await screen.findByRole('searchbox', { name: 'Search owner' });
     // The owner and member searches share the same (failed) query.
     expect(await screen.findAllByText('Could not load contacts')).toHaveLength(2);
     fail = false;
     await user.click(screen.getAllByRole('button', { name: 'Retry' })[0] as HTMLElement);
+    expect(
+      await within(await screen.findByRole('radiogroup', { name: 'Owner' })).findAllByRole('radio'),
+    ).not.toHaveLength(0);
+    expect(screen.queryByText('Could not load contacts')).not.toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Search owner' }), 'Carl');
     expect(await screen.findByRole('radio', { name: /Carl Contact/ })).toBeVisible();
     expect(screen.queryByText('Could not load contacts')).not.toBeInTheDocument();
   });
 
   it('tells a consumer they cannot create groups', async () => {
-    server.use(sessionHandler(consumer));
-    renderNewGroupPage();
+    renderNewGroupPage('/groups/new', await backend.signIn('Sofía Álvarez'));
     expect(
       await screen.findByText('Your account can view groups but not change them'),
     ).toBeVisible();

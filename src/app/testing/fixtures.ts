@@ -83,4 +83,9 @@ export const uiStates = {
   busy: (seconds: number) => sparkError(429, 1550, 'Busy', { 'Retry-After': String(seconds) }),
   /** Not found (404): e.g. deleted meanwhile by someone else. */
   notFound: () => sparkError(404, 404, 'Not found'),
+  /**
+   * Read-only (405, Code 1018): the emulator's answer to a consumer's write, which real Spark may
+   * also give an agent's read-only key; the emulator never refuses an agent so.
+   */
+  readOnly: () => sparkError(405, 1018, 'Your role may read this service but not change it.'),
 };

@@ -74,6 +74,11 @@ export interface RealBackend {
    * sign-in does that, and no demo user on the authorize page is a new contact.
    */
   portalSignIn(contactId: string, at?: Date): void;
+  /**
+   * Removes a contact's portal account from the emulator's store, as Spark's back office can: the
+   * API gives every contact it creates one and removes none.
+   */
+  removePortalAccount(contactId: string): void;
   /** The session the app's requests carry from now on (none: a signed-out browser). */
   browseAs(session: Session | null): void;
   /** The real answer to a request the app made, as the session browsed as. */
@@ -361,6 +366,12 @@ export function setupRealBackend(): RealBackend {
         )
         .run(sparkTimestamp(at), sparkTimestamp(at), contactId);
       if (changed.changes !== 1) throw new Error(`no portal account for contact ${contactId}`);
+    },
+    removePortalAccount(contactId) {
+      const removed = server()
+        .db.prepare('DELETE FROM portal_accounts WHERE contact_id = ?')
+        .run(contactId);
+      if (removed.changes !== 1) throw new Error(`no portal account for contact ${contactId}`);
     },
     browseAs(session) {
       browsing = session;

@@ -1,8 +1,10 @@
 import { screen } from '@testing-library/react';
 import { http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeGroup, uiStates } from '../../testing/fixtures.js';
-import { setupMswServer, sparkResults } from '../../testing/msw.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contactReadSchema } from '../../../shared/contacts.js';
+import { sparkResultsSchema } from '../../../shared/envelope.js';
+import { uiStates } from '../../testing/fixtures.js';
+import { setupRealBackend, type Session } from '../../testing/real-backend.js';
 import { renderWithProviders } from '../../testing/render.js';
 import { ExportCsvButton } from './export-csv-button.js';
 
@@ -12,10 +14,15 @@ function nth<T>(items: readonly T[], index: number): T {
   return item;
 }
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+});
 let downloads: Blob[] = [];
 
 beforeEach(() => {
+  backend.browseAs(avery);
   downloads = [];
   URL.createObjectURL = vi.fn((blob: Blob) => {
     downloads.push(blob);
@@ -25,30 +32,25 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-/** GET /contacts answering `Id Eq 'a','b'` with an e-mail per Id, recording each request. */
-function contactsByIdHandler(requests: URL[]) {
-  return http.get('/api/v1/contacts', ({ request }) => {
-    const url = new URL(request.url);
-    requests.push(url);
-    const ids = [...(url.searchParams.get('_filter') ?? '').matchAll(/'(\d+)'/g)].map((m) => m[1]);
-    return sparkResults(
-      ids.map((Id) => ({
-        Id,
-        ResourceUri: `/v1/contacts/${Id}`,
-        PrimaryEmail: `${Id}@example.com`,
-      })),
-    );
-  });
+/** The contact's e-mail as the real server has it. */
+async function emailOf(contactId: string) {
+  const response = await avery.call('GET', `/api/v1/contacts/${contactId}`);
+  return sparkResultsSchema(contactReadSchema).parse(await response.json()).D.Results[0]
+    ?.PrimaryEmail;
 }
 
 describe('Export CSV', () => {
   it('fetches the e-mails in batches of 25 and downloads every member', async () => {
-    const groups = [
-      makeGroup(Array.from({ length: 20 }, (_, i) => `Member ${i}`)),
-      makeGroup(Array.from({ length: 10 }, (_, i) => `Other ${i}`)),
-    ];
+    const groups = await avery.createGroups([
+      { owner: 'Member 0', members: Array.from({ length: 19 }, (_, i) => `Member ${i + 1}`) },
+      { owner: 'Other 0', members: Array.from({ length: 9 }, (_, i) => `Other ${i + 1}`) },
+    ]);
     const requests: URL[] = [];
-    server.use(contactsByIdHandler(requests));
+    backend.msw.use(
+      backend.route('get', '/api/v1/contacts', {
+        before: (request) => requests.push(new URL(request.url)),
+      }),
+    );
     const { user } = renderWithProviders(<ExportCsvButton groups={groups} />);
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByText('CSV downloaded')).toBeVisible();
@@ -76,13 +78,24 @@ describe('Export CSV', () => {
     expect(lines).toHaveLength(31);
     const first = nth(nth(groups, 0).Users, 0);
     expect(lines[1]).toBe(
-      `Member 0,Member 0,${first.Id}@example.com,No,Yes,"Invited, never signed in",Never`,
+      `Member 0,${first.Name},${await emailOf(first.Id)},No,Yes,"Invited, never signed in",Never`,
     );
+    // Every member's row has the e-mail the server keeps for them.
+    const emailColumn = new Map(
+      lines.slice(1).map((line) => {
+        const [, name, email] = line.split(',');
+        return [name, email];
+      }),
+    );
+    for (const member of groups.flatMap((group) => group.Users)) {
+      expect(emailColumn.get(member.Name)).toBe(await emailOf(member.Id));
+    }
   });
 
   it('says so and downloads nothing when the e-mails cannot be read', async () => {
-    server.use(http.get('/api/v1/contacts', uiStates.failing));
-    const { user } = renderWithProviders(<ExportCsvButton groups={[makeGroup(['Solo'])]} />);
+    const group = await avery.createGroup({ owner: 'Solo' });
+    backend.msw.use(http.get('/api/v1/contacts', uiStates.failing));
+    const { user } = renderWithProviders(<ExportCsvButton groups={[group]} />);
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByText('Could not export the members')).toBeVisible();
     expect(downloads).toHaveLength(0);

@@ -1,38 +1,44 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
-import type { Contact } from '../../../../shared/contacts.js';
+import { contactReadSchema, portalAccountReadSchema } from '../../../../shared/contacts.js';
+import { sparkResultsSchema } from '../../../../shared/envelope.js';
 import { renderWithProviders } from '../../../testing/render.js';
 import { findNotification } from '../../../testing/notification.js';
+import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
 import { contactKeys } from '../../../data/contact-keys.js';
 import { CreatePortalAccountButton } from './create-portal-account-button.js';
-import { setupMswServer } from '../../../testing/msw.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+});
 
-const gina: Contact = {
-  Id: '20260101000000000000000007',
-  ResourceUri: '/v1/contacts/20260101000000000000000007',
-  DisplayName: 'Gina Green',
-  GivenName: 'Gina',
-  FamilyName: 'Green',
-  PrimaryEmail: 'gina@example.com',
-  Tags: [],
-  VowEnabled: false,
-  ModificationTimestamp: '2026-01-01T00:00:00Z',
-};
-const portalPath = `/api/v1/contacts/${gina.Id}/portal`;
+/** A new contact of Avery's, as the API reads it; without a portal account unless `portal`. */
+async function newContact(name: string, { portal }: { portal: boolean }) {
+  const id = await avery.createContact(name);
+  if (!portal) backend.removePortalAccount(id);
+  const response = await avery.call('GET', `/api/v1/contacts/${id}`);
+  const [contact] = sparkResultsSchema(contactReadSchema).parse(await response.json()).D.Results;
+  if (!contact) throw new Error(`contact ${name} not read back`);
+  return contact;
+}
+
+/** The contact's portal account as the real server has it (null: none). */
+async function portalAccountOf(contactId: string) {
+  const response = await avery.call('GET', `/api/v1/contacts/${contactId}/portal`);
+  if (response.status === 404) return null;
+  return sparkResultsSchema(portalAccountReadSchema).parse(await response.json()).D.Results[0];
+}
 
 describe('CreatePortalAccountButton', () => {
   it('creates the account with one POST, says so, and refreshes contact queries', async () => {
+    const gina = await newContact('Gina Green', { portal: false });
     const bodies: unknown[] = [];
-    server.use(
-      http.post(portalPath, async ({ request }) => {
-        bodies.push(await request.json());
-        return HttpResponse.json(
-          { D: { Success: true, Results: [{ ResourceUri: `/v1/contacts/${gina.Id}/portal` }] } },
-          { status: 201 },
-        );
+    backend.browseAs(avery);
+    backend.msw.use(
+      backend.route('post', `/api/v1/contacts/${gina.Id}/portal`, {
+        before: async (request) => bodies.push(await request.clone().json()),
       }),
     );
     const { user, queryClient } = renderWithProviders(<CreatePortalAccountButton contact={gina} />);
@@ -46,17 +52,13 @@ describe('CreatePortalAccountButton', () => {
     await waitFor(() =>
       expect(queryClient.getQueryState(contactKeys.search({ q: '' }))?.isInvalidated).toBe(true),
     );
+    expect(await portalAccountOf(gina.Id)).toMatchObject({ Enabled: true, LastLogin: null });
   });
 
   it('explains a refusal in words', async () => {
-    server.use(
-      http.post(portalPath, () =>
-        HttpResponse.json(
-          { D: { Success: false, Code: 1110, Message: 'Portal account exists' } },
-          { status: 409 },
-        ),
-      ),
-    );
+    // The contact has had a portal account all along (one made elsewhere, say): Spark refuses.
+    const gina = await newContact('Gina Green', { portal: true });
+    backend.browseAs(avery);
     const { user } = renderWithProviders(<CreatePortalAccountButton contact={gina} />);
 
     await user.click(screen.getByRole('button', { name: 'Create portal account' }));
