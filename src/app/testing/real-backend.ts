@@ -4,9 +4,14 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { http, type HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { sessionUserSchema, type SessionUser } from '../../shared/account.js';
-import { portalAccountReadSchema } from '../../shared/contacts.js';
+import {
+  contactReadSchema,
+  portalAccountReadSchema,
+  portalSettings,
+  type Contact,
+} from '../../shared/contacts.js';
 import { sparkResultsSchema, sparkWriteSchema } from '../../shared/envelope.js';
 import { portalGroupReadSchema, type PortalGroup } from '../../shared/portal-groups.js';
 import { buildServer, type Server } from '../../server/app.js';
@@ -45,6 +50,12 @@ export interface Session {
   createGroups(specs: GroupSpec[]): Promise<PortalGroup[]>;
   /** A new contact with an enabled portal account (never signed in): its Id. */
   createContact(name: string): Promise<string>;
+  /** One contact, as the API reads it. */
+  contact(contactId: string): Promise<Contact>;
+  /** Turns a contact's portal account on or off, as the app does. */
+  setPortal(contactId: string, enabled: boolean): Promise<void>;
+  /** One group, as the API reads it now. */
+  group(groupId: string): Promise<PortalGroup>;
   /** One group, created as `createGroups` does. */
   createGroup(spec: GroupSpec): Promise<PortalGroup>;
   /** `deleteAllGroups`, then `createGroups`: the agent's list is exactly these. */
@@ -52,6 +63,11 @@ export interface Session {
 }
 
 type Method = 'get' | 'post' | 'put' | 'delete' | 'all';
+
+/** `eachTest`: a new server on a new database for every test, not one for the whole file. */
+export interface RealBackendOptions {
+  eachTest?: boolean;
+}
 
 interface RouteOptions {
   /** Runs before the real server is asked, e.g. to record the request or hold it. */
@@ -135,6 +151,7 @@ function injectFetch(app: FastifyInstance): Fetch {
 
 const groupsAnswer = sparkResultsSchema(portalGroupReadSchema);
 const portalAnswer = sparkResultsSchema(portalAccountReadSchema);
+const contactsAnswer = sparkResultsSchema(contactReadSchema);
 
 function splitName(name: string) {
   const space = name.indexOf(' ');
@@ -231,6 +248,24 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
       if (!id) throw new Error(`contact ${name} not created`);
       return id;
     },
+    async contact(contactId) {
+      const path = `/api/v1/contacts/${contactId}`;
+      const response = await expectOk(await call('GET', path), `GET ${path}`);
+      const [contact] = contactsAnswer.parse(await response.json()).D.Results;
+      if (!contact) throw new Error(`contact ${contactId} not read`);
+      return contact;
+    },
+    async setPortal(contactId, enabled) {
+      await expectOk(
+        await call('PUT', `/api/v1/contacts/${contactId}/portal`, { D: portalSettings(enabled) }),
+        `PUT portal of ${contactId}`,
+      );
+    },
+    async group(groupId) {
+      const [group] = (await readGroups(`/api/v1/portal/groups/${groupId}`)).Results;
+      if (!group) throw new Error(`group ${groupId} not read`);
+      return group;
+    },
     async createGroups(specs) {
       const contactIds = await createContacts(
         specs.flatMap((spec) => [spec.owner, ...(spec.members ?? [])]),
@@ -279,17 +314,18 @@ function makeSession(app: () => FastifyInstance, user: SessionUser, cookie: stri
 
 /**
  * The real server (sign-in server and embedded Spark emulator, seeded with the demo data) built
- * in-process for this test file, on a SQLite file in a fresh temporary folder. The app's `/api`
- * and `/auth` requests are handed to it (`app.inject`) as the session `browseAs` chose, and its
- * answers reach the app unchanged: status, headers and body. Handlers a test adds with
- * `msw.use(...)` come first; one that answers nothing lets the request through to the server.
+ * in-process for this test file (or for each test, with `eachTest`), on a SQLite file in a fresh
+ * temporary folder. The app's `/api` and `/auth` requests are handed to it (`app.inject`) as the
+ * session `browseAs` chose, and its answers reach the app unchanged: status, headers and body.
+ * Handlers a test adds with `msw.use(...)` come first; one that answers nothing lets the request
+ * through to the server.
  */
-export function setupRealBackend(): RealBackend {
+export function setupRealBackend(options: RealBackendOptions = {}): RealBackend {
   let built: Server | undefined;
   let dir: string | undefined;
   let browsing: Session | null = null;
   const server = () => {
-    if (!built) throw new Error('The real backend is built in beforeAll');
+    if (!built) throw new Error('The real backend is built before each test file (or test)');
     return built;
   };
   const app = () => server().app;
@@ -316,7 +352,7 @@ export function setupRealBackend(): RealBackend {
 
   const msw = setupServer(route('all', '/api/*'), route('all', '/auth/*'));
 
-  beforeAll(async () => {
+  const start = async () => {
     dir = mkdtempSync(join(tmpdir(), 'pga-app-test-'));
     const config = loadConfig({
       PUBLIC_URL: ORIGIN,
@@ -328,16 +364,32 @@ export function setupRealBackend(): RealBackend {
     });
     built = await buildServer(config, { staticRoot: join(dir, 'no-static') });
     await built.app.ready();
+  };
+  const stop = async () => {
+    await built?.app.close();
+    built = undefined;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  };
+
+  beforeAll(async () => {
+    if (!options.eachTest) await start();
     msw.listen({ onUnhandledRequest: 'error' });
   });
+  // The previous test's server closes only now, after its page was unmounted.
+  if (options.eachTest) {
+    beforeEach(async () => {
+      await stop();
+      await start();
+    });
+  }
   afterEach(() => {
     msw.resetHandlers();
     browsing = null;
   });
   afterAll(async () => {
     msw.close();
-    await built?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stop();
   });
 
   const send = () => injectFetch(app());
