@@ -1,23 +1,106 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
-import { renderWithProviders } from '../../../testing/render.js';
+import { http, HttpResponse } from 'msw';
+import { Route } from 'react-router-dom';
+import { sparkResultsSchema } from '../../../../shared/envelope.js';
+import { portalGroupReadSchema, type PortalGroup } from '../../../../shared/portal-groups.js';
+import { DEMO_ACCOUNTS } from '../../../../server/spark/demo-accounts.js';
+import { groupKeys } from '../../../data/group-keys.js';
+import { sessionQueryOptions } from '../../../data/session.js';
+import { createQueryClient } from '../../../query-client.js';
+import { GroupPage } from '../../../routes/group-page.js';
+import { uiStates } from '../../../testing/fixtures.js';
 import { findNotification } from '../../../testing/notification.js';
-import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
-import { GroupPageHarness } from '../testing/group-page-harness.js';
-import { setupMswServer } from '../../../testing/msw.js';
+import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
+import { logRequests } from '../../../testing/request-log.js';
+import { renderWithProviders } from '../../../testing/render.js';
 import { PHONE_QUERY } from '../../../ui/card-list.js';
 
-const server = setupMswServer();
+const backend = setupRealBackend();
+let avery: Session;
+let sofia: Session;
+beforeAll(async () => {
+  avery = await backend.signIn('Avery Stone');
+  sofia = await backend.signIn('Sofía Álvarez');
+});
 
-function renderGroup({ canEdit = true } = {}) {
-  const spark = createFakeSpark();
-  server.use(...spark.handlers);
-  const rendered = renderWithProviders(<GroupPageHarness canEdit={canEdit} />, {
-    route: `/groups/${GROUP_ID}`,
-    path: '/groups/:groupId',
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+type Name = 'Olivia Oak' | 'Bea Brown' | 'Carl Contact' | 'Dana Disabled';
+
+/**
+ * Olivia Oak's group, with new contacts each time: Olivia signed in to the portal 2 hours ago, Bea
+ * Brown yesterday, Carl Contact 125 days ago, and Dana Disabled 2 days ago before her portal was
+ * turned off. With `consumer`, Sofía Álvarez (the demo consumer) is in it too.
+ */
+async function createOliviasGroup(consumer: boolean) {
+  const created = await avery.createGroup({
+    owner: 'Olivia Oak',
+    members: ['Bea Brown', 'Carl Contact', 'Dana Disabled'],
+    memberIds: consumer ? [DEMO_ACCOUNTS.vow.contactId] : [],
   });
-  return { ...rendered, spark };
+  const idOf = (name: Name) => {
+    const user = created.Users.find((candidate) => candidate.Name === name);
+    if (!user) throw new Error(`${name} is not in the group`);
+    return user.Id;
+  };
+  backend.portalSignIn(idOf('Olivia Oak'), ago(2 * HOUR));
+  backend.portalSignIn(idOf('Bea Brown'), ago(DAY));
+  backend.portalSignIn(idOf('Carl Contact'), ago(125 * DAY));
+  backend.portalSignIn(idOf('Dana Disabled'), ago(2 * DAY));
+  await avery.setPortal(idOf('Dana Disabled'), false);
+  return { group: await avery.group(created.Id), idOf };
+}
+
+/** `2026-12-01T08:00:00Z` as `2026-12-01T02:00:00-06:00`: the same instant, in US Central time. */
+function inCentralTime(timestamp: string) {
+  const local = new Date(Date.parse(timestamp) - 6 * HOUR).toISOString().slice(0, 19);
+  return `${local}-06:00`;
+}
+
+/**
+ * The group's real answer with Olivia's last login given with an offset and Bea's with no zone (read
+ * as UTC): the forms real Spark sends beside the emulator's `Z`, which Carl's keeps.
+ */
+function withEveryTimestampForm(groupId: string) {
+  return backend.route('get', `/api/v1/portal/groups/${groupId}`, {
+    edit: async (response) => {
+      const body = sparkResultsSchema(portalGroupReadSchema).parse(await response.json());
+      for (const user of body.D.Results.flatMap((group) => group.Users)) {
+        if (!user.LastLogin) continue;
+        if (user.Name === 'Olivia Oak') user.LastLogin = inCentralTime(user.LastLogin);
+        if (user.Name === 'Bea Brown') user.LastLogin = user.LastLogin.replace(/Z$/, '');
+      }
+      return HttpResponse.json(body, response);
+    },
+  });
+}
+
+/**
+ * Olivia's group page (see createOliviasGroup), as Avery or as Sofía (who may only read), with the
+ * app's Spark API requests logged.
+ */
+async function renderGroup({
+  as = 'agent',
+  everyTimestampForm = false,
+}: { as?: 'agent' | 'consumer'; everyTimestampForm?: boolean } = {}) {
+  const session = as === 'consumer' ? sofia : avery;
+  const { group, idOf } = await createOliviasGroup(as === 'consumer');
+  backend.browseAs(session);
+  if (everyTimestampForm) backend.msw.use(withEveryTimestampForm(group.Id));
+  const log = logRequests(backend);
+  const queryClient = createQueryClient({ retry: false });
+  // The app's auth gate reads the session before any page shows.
+  await queryClient.fetchQuery(sessionQueryOptions());
+  const rendered = renderWithProviders(<GroupPage />, {
+    route: `/groups/${group.Id}`,
+    path: '/groups/:groupId',
+    queryClient,
+    extraRoutes: <Route path="/groups" element={<h1>All groups</h1>} />,
+  });
+  return { ...rendered, group, idOf, log };
 }
 
 async function membersTable() {
@@ -39,9 +122,29 @@ function memberNames(table: HTMLElement) {
     .map((row) => within(row).getAllByRole('button')[0]?.textContent);
 }
 
+/** What the contact panel says beside `label`. */
+function fieldOf(panel: HTMLElement, label: string) {
+  const value = within(panel).getByText(label, { selector: 'dt' }).nextElementSibling;
+  if (!(value instanceof HTMLElement)) throw new Error(`No ${label} field`);
+  return value;
+}
+
+/** The contact's e-mail address, as the API reads it. */
+async function emailOf(contactId: string) {
+  const email = (await avery.contact(contactId)).PrimaryEmail;
+  if (!email) throw new Error(`contact ${contactId} has no e-mail`);
+  return email;
+}
+
+function userOf(group: PortalGroup, id: string) {
+  const user = group.Users.find((candidate) => candidate.Id === id);
+  if (!user) throw new Error(`${id} is not in group ${group.Id}`);
+  return user;
+}
+
 describe('members table', () => {
   it('shows each member with the owner, activity, portal state, plain status and last login', async () => {
-    renderGroup();
+    await renderGroup({ everyTimestampForm: true });
     const table = await membersTable();
 
     const owner = rowOf(table, 'Olivia Oak');
@@ -66,7 +169,7 @@ describe('members table', () => {
   });
 
   it('explains the 30-day rule where the Active badge is, in visible text', async () => {
-    renderGroup();
+    await renderGroup();
     const table = await membersTable();
     const activity = within(table).getByRole('columnheader', { name: 'Activity' });
     expect(activity).toHaveAccessibleDescription(
@@ -78,14 +181,14 @@ describe('members table', () => {
   });
 
   it('counts in the sign-in chart exactly what the badges say', async () => {
-    renderGroup();
+    await renderGroup();
     const table = await membersTable();
     const badges = ['Olivia Oak', 'Bea Brown', 'Carl Contact', 'Dana Disabled'].map(
       (name) => within(rowOf(table, name)).getByText(/^(Active|Inactive)$/).textContent,
     );
     expect(badges).toEqual(['Active', 'Active', 'Inactive', 'Inactive']);
 
-    const chart = screen.getByRole('region', { name: 'Sign-in activity' });
+    const chart = await screen.findByRole('region', { name: 'Sign-in activity' });
     expect(
       within(chart)
         .getAllByRole('listitem')
@@ -100,9 +203,9 @@ describe('members table', () => {
   });
 
   it('shows the exact time of a login on hover and on keyboard focus', async () => {
-    const { user, spark } = renderGroup();
+    const { user, group, idOf } = await renderGroup();
     const table = await membersTable();
-    const carlLogin = spark.group.Users.find((u) => u.Name === 'Carl Contact')?.LastLogin ?? '';
+    const carlLogin = userOf(group, idOf('Carl Contact')).LastLogin ?? '';
     const exact = new Intl.DateTimeFormat(undefined, {
       dateStyle: 'medium',
       timeStyle: 'short',
@@ -120,7 +223,7 @@ describe('members table', () => {
   });
 
   it('sorts by name and by last login from the column headers, the owner pinned first', async () => {
-    const { user } = renderGroup();
+    const { user } = await renderGroup({ everyTimestampForm: true });
     const table = await membersTable();
     const [nameHeader, loginHeader] = [
       within(table).getByRole('columnheader', { name: /Name/ }),
@@ -165,7 +268,7 @@ describe('members table', () => {
   });
 
   it('lets someone who may edit add and remove members, but not remove the owner', async () => {
-    renderGroup();
+    await renderGroup();
     const table = await membersTable();
     expect(screen.getByRole('button', { name: 'Add members' })).toBeInTheDocument();
     expect(within(table).getByRole('button', { name: 'Remove Carl Contact' })).toBeInTheDocument();
@@ -173,7 +276,7 @@ describe('members table', () => {
   });
 
   it('shows no write controls to a read-only user', async () => {
-    renderGroup({ canEdit: false });
+    await renderGroup({ as: 'consumer' });
     const table = await membersTable();
     expect(within(table).getByText('Carl Contact')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add members' })).toBeNull();
@@ -184,43 +287,46 @@ describe('members table', () => {
 
 describe('contacts of the members', () => {
   it('shows each member’s e-mail, read for all of them with one request', async () => {
-    const { spark } = renderGroup();
+    const { group, idOf, log } = await renderGroup();
+    const carlEmail = await emailOf(idOf('Carl Contact'));
+    const oliviaEmail = await emailOf(idOf('Olivia Oak'));
     const table = await membersTable();
-    expect(
-      await within(rowOf(table, 'Carl Contact')).findByText('carl.contact@example.com'),
-    ).toBeInTheDocument();
-    expect(within(rowOf(table, 'Olivia Oak')).getByText('olivia.oak@example.com')).toBeVisible();
-    const reads = spark.requests.filter(
+    expect(await within(rowOf(table, 'Carl Contact')).findByText(carlEmail)).toBeInTheDocument();
+    expect(within(rowOf(table, 'Olivia Oak')).getByText(oliviaEmail)).toBeVisible();
+    const reads = log.requests.filter(
       (request) => request.method === 'GET' && request.path === '/contacts',
     );
     expect(reads).toHaveLength(1);
     const filter = reads[0]?.search.get('_filter') ?? '';
     expect(filter.startsWith('Id Eq ')).toBe(true);
     expect([...filter.matchAll(/'(\d+)'/g)].map((match) => match[1]).sort()).toEqual(
-      spark.group.Users.map((user) => user.Id).sort(),
+      group.Users.map((user) => user.Id).sort(),
     );
   });
 
   it('opens a contact panel from a name, with e-mail, portal, sign-ins and circles', async () => {
-    const { user } = renderGroup();
+    const { user, group, idOf } = await renderGroup();
+    const email = await emailOf(idOf('Carl Contact'));
     const table = await membersTable();
-    await within(rowOf(table, 'Carl Contact')).findByText('carl.contact@example.com');
+    await within(rowOf(table, 'Carl Contact')).findByText(email);
     const name = within(table).getByRole('button', { name: 'Carl Contact' });
 
     await user.click(name);
 
-    const panel = await screen.findByRole('dialog', { name: 'Carl Contact' }, { timeout: 5000 });
-    expect(within(panel).getByRole('link', { name: 'carl.contact@example.com' })).toHaveAttribute(
+    const panel = await screen.findByRole('dialog', { name: 'Carl Contact' });
+    expect(within(panel).getByRole('link', { name: email })).toHaveAttribute(
       'href',
-      'mailto:carl.contact@example.com',
+      `mailto:${email}`,
     );
+    expect(fieldOf(panel, 'Portal')).toHaveTextContent('On');
     expect(within(panel).getByText('Quiet for 4 months')).toBeVisible();
-    expect(within(panel).getByText('4 months ago')).toBeVisible();
-    expect(await within(panel).findByText('Never')).toBeVisible();
+    expect(fieldOf(panel, 'Last login')).toHaveTextContent('4 months ago');
+    // Read from the contact's portal account: the group does not say.
+    await waitFor(() => expect(fieldOf(panel, 'Last active')).toHaveTextContent('4 months ago'));
     expect(within(panel).getByRole('heading', { name: 'Circles (1)' })).toBeVisible();
     expect(within(panel).getByRole('link', { name: 'Olivia Oak' })).toHaveAttribute(
       'href',
-      `/groups/${GROUP_ID}`,
+      `/groups/${group.Id}`,
     );
 
     await user.keyboard('{Escape}');
@@ -231,25 +337,25 @@ describe('contacts of the members', () => {
 
 describe('contact panel for a consumer', () => {
   it('shows what a consumer may see, with no e-mail row and no loader that never ends', async () => {
-    const { user, spark } = renderGroup({ canEdit: false });
+    const { user, log } = await renderGroup({ as: 'consumer' });
     const table = await membersTable();
     await user.click(within(table).getByRole('button', { name: 'Carl Contact' }));
 
-    const panel = await screen.findByRole('dialog', { name: 'Carl Contact' }, { timeout: 5000 });
+    const panel = await screen.findByRole('dialog', { name: 'Carl Contact' });
     expect(within(panel).getByText('Quiet for 4 months')).toBeVisible();
     expect(within(panel).getByText('4 months ago')).toBeVisible();
     expect(within(panel).queryByText('E-mail')).toBeNull();
     expect(within(panel).queryByText('Loading…')).toBeNull();
     expect(within(panel).queryByLabelText('Loading')).toBeNull();
-    expect(spark.requests.filter((request) => request.path.startsWith('/contacts'))).toEqual([]);
+    expect(log.requests.filter((request) => request.path.startsWith('/contacts'))).toEqual([]);
   });
 });
 
 describe('portal on and off', () => {
   it('asks first, then turns the portal off at once with one PUT', async () => {
-    const { user, spark } = renderGroup();
+    const { user, group, idOf, log } = await renderGroup();
     const table = await membersTable();
-    const putAnswer = spark.hold('PUT');
+    const putAnswer = log.hold('PUT');
 
     await user.click(
       within(table).getByRole('button', { name: 'Turn portal off for Carl Contact' }),
@@ -258,7 +364,7 @@ describe('portal on and off', () => {
       name: 'Turn the portal off for Carl Contact?',
     });
     expect(within(dialog).getByText(/loses access to the client portal/)).toBeVisible();
-    expect(spark.writes()).toHaveLength(0);
+    expect(log.writes()).toHaveLength(0);
     await user.click(within(dialog).getByRole('button', { name: 'Turn portal off' }));
 
     const carl = rowOf(table, 'Carl Contact');
@@ -267,20 +373,20 @@ describe('portal on and off', () => {
     expect(
       within(carl).getByRole('button', { name: 'Turn portal on for Carl Contact' }),
     ).toBeInTheDocument();
-    await waitFor(() => expect(spark.writes()).toHaveLength(1));
-    expect(spark.writes()[0]).toMatchObject({
+    await waitFor(() => expect(log.writes()).toHaveLength(1));
+    expect(log.writes()[0]).toMatchObject({
       method: 'PUT',
-      path: '/contacts/20260101000000000000000003/portal',
+      path: `/contacts/${idOf('Carl Contact')}/portal`,
       body: { D: { Settings: { Enabled: false } } },
     });
     putAnswer.release();
     const turnedOff = await findNotification('Portal turned off for Carl Contact');
     expect(within(turnedOff).getByRole('button', { name: 'Dismiss' })).toBeVisible();
-    expect(spark.group.Users.find((u) => u.Name === 'Carl Contact')?.Enabled).toBe(false);
+    expect(userOf(await avery.group(group.Id), idOf('Carl Contact')).Enabled).toBe(false);
   });
 
   it('sends nothing when the confirmation is cancelled', async () => {
-    const { user, spark } = renderGroup();
+    const { user, log } = await renderGroup();
     const table = await membersTable();
     const button = within(table).getByRole('button', { name: 'Turn portal off for Bea Brown' });
     await user.click(button);
@@ -288,15 +394,13 @@ describe('portal on and off', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(within(rowOf(table, 'Bea Brown')).getByText('Enabled')).toBeInTheDocument();
-    expect(spark.writes()).toHaveLength(0);
+    expect(log.writes()).toHaveLength(0);
   });
 
   it('turns a portal on without asking, and puts it back with a notification when refused', async () => {
-    const { user, spark } = renderGroup();
+    const { user } = await renderGroup();
     const table = await membersTable();
-    server.use(
-      http.put('/api/v1/contacts/:contactId/portal', () => spark.failure(403, 1018, 'Read only')),
-    );
+    backend.msw.use(http.put('/api/v1/contacts/:contactId/portal', uiStates.readOnly));
 
     await user.click(
       within(table).getByRole('button', { name: 'Turn portal on for Dana Disabled' }),
@@ -314,7 +418,7 @@ describe('portal on and off', () => {
   });
 
   it('offers portal on/off on the owner row too', async () => {
-    renderGroup();
+    await renderGroup();
     const table = await membersTable();
     expect(
       within(rowOf(table, 'Olivia Oak')).getByRole('button', {
@@ -326,60 +430,57 @@ describe('portal on and off', () => {
 
 describe('removing a member', () => {
   it('removes the row at once, sends the DELETE right away, and Undo brings the member back', async () => {
-    const { user, spark } = renderGroup();
+    const { user, group, idOf, log } = await renderGroup();
     const table = await membersTable();
-    const deleteAnswer = spark.hold('DELETE');
+    const carlId = idOf('Carl Contact');
+    const deleteAnswer = log.hold('DELETE');
 
     await user.click(within(table).getByRole('button', { name: 'Remove Carl Contact' }));
 
     expect(within(table).queryByText('Carl Contact')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Members (3)' })).toBeInTheDocument();
-    await waitFor(() => expect(spark.writes()).toHaveLength(1));
-    expect(spark.writes()[0]).toMatchObject({
+    await waitFor(() => expect(log.writes()).toHaveLength(1));
+    expect(log.writes()[0]).toMatchObject({
       method: 'DELETE',
-      path: `/portal/groups/${GROUP_ID}/users/20260101000000000000000003`,
+      path: `/portal/groups/${group.Id}/users/${carlId}`,
     });
 
     deleteAnswer.release();
     const removed = await findNotification('Removed Carl Contact');
     expect(within(removed).getByRole('button', { name: 'Dismiss' })).toBeVisible();
-    expect(spark.group.Users.map((u) => u.Name)).not.toContain('Carl Contact');
+    expect((await avery.group(group.Id)).Users.map((u) => u.Name)).not.toContain('Carl Contact');
 
     await user.click(within(removed).getByRole('button', { name: 'Undo' }));
 
     expect(await within(table).findByText('Carl Contact')).toBeInTheDocument();
-    await waitFor(() => expect(spark.writes()).toHaveLength(2));
-    expect(spark.writes()[1]).toMatchObject({
+    await waitFor(() => expect(log.writes()).toHaveLength(2));
+    expect(log.writes()[1]).toMatchObject({
       method: 'POST',
-      path: `/portal/groups/${GROUP_ID}`,
-      body: { D: { Users: [{ Id: '20260101000000000000000003' }] } },
+      path: `/portal/groups/${group.Id}`,
+      body: { D: { Users: [{ Id: carlId }] } },
     });
     const added = await findNotification('Added Carl Contact');
     expect(within(added).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     // Undo closes the removal notice (it leaves after its exit transition).
     await waitFor(() => expect(screen.queryByText('Removed Carl Contact')).toBeNull());
-    expect(spark.group.Users.map((u) => u.Name)).toContain('Carl Contact');
+    expect((await avery.group(group.Id)).Users.map((u) => u.Name)).toContain('Carl Contact');
   });
 
   it('sends one DELETE when the remove button is clicked twice', async () => {
-    const { user, spark } = renderGroup();
+    const { user, log } = await renderGroup();
     const table = await membersTable();
     const button = within(table).getByRole('button', { name: 'Remove Bea Brown' });
 
     await user.dblClick(button);
 
     expect(await screen.findByText('Removed Bea Brown')).toBeInTheDocument();
-    expect(spark.writes().filter((w) => w.method === 'DELETE')).toHaveLength(1);
+    expect(log.writes().filter((w) => w.method === 'DELETE')).toHaveLength(1);
   });
 
   it('puts the member back and explains when the server refuses', async () => {
-    const { user, spark } = renderGroup();
+    const { user } = await renderGroup();
     const table = await membersTable();
-    server.use(
-      http.delete('/api/v1/portal/groups/:groupId/users/:userId', () =>
-        spark.failure(405, 1018, 'Read only'),
-      ),
-    );
+    backend.msw.use(http.delete('/api/v1/portal/groups/:groupId/users/:userId', uiStates.readOnly));
 
     await user.click(within(table).getByRole('button', { name: 'Remove Carl Contact' }));
 
@@ -394,14 +495,14 @@ describe('removing a member', () => {
   });
 
   it('also updates the member count in cached group lists', async () => {
-    const { user, queryClient, spark } = renderGroup();
+    const { user, queryClient, group, log } = await renderGroup();
     const table = await membersTable();
-    const listKey = ['groups', 'me', 'list', { q: '', sort: 'Name', page: 1 }];
+    const listKey = groupKeys.list({ q: '', sort: 'Name', page: 1 });
     queryClient.setQueryData(listKey, {
-      groups: [structuredClone(spark.group)],
+      groups: [structuredClone(group)],
       pagination: { TotalRows: 1, PageSize: 25, TotalPages: 1, CurrentPage: 1 },
     });
-    const deleteAnswer = spark.hold('DELETE');
+    const deleteAnswer = log.hold('DELETE');
 
     await user.click(within(table).getByRole('button', { name: 'Remove Carl Contact' }));
 
@@ -423,7 +524,7 @@ describe('on a phone', () => {
       ...matchMedia(query),
       matches: query === PHONE_QUERY,
     }));
-    renderGroup();
+    await renderGroup();
     const list = await screen.findByRole('list', { name: 'Members' });
     expect(screen.queryByRole('table', { name: 'Members' })).toBeNull();
     const cards = within(list).getAllByRole('listitem');
