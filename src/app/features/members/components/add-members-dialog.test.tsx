@@ -1,30 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
-import { renderWithProviders } from '../../../testing/render.js';
+import { HttpResponse } from 'msw';
+import { Route } from 'react-router-dom';
+import { z } from 'zod';
+import { sessionQueryOptions } from '../../../data/session.js';
+import { createQueryClient } from '../../../query-client.js';
+import { GroupPage } from '../../../routes/group-page.js';
 import { findNotification } from '../../../testing/notification.js';
-import { createFakeSpark, GROUP_ID } from '../testing/fake-spark.js';
-import { GroupPageHarness } from '../testing/group-page-harness.js';
-import { setupMswServer } from '../../../testing/msw.js';
+import { setupRealBackend } from '../../../testing/real-backend.js';
+import { logRequests } from '../../../testing/request-log.js';
+import { renderWithProviders } from '../../../testing/render.js';
 
-const server = setupMswServer();
+// A new server for each test: what the dialog lists is the whole of the agent's book.
+const backend = setupRealBackend({ eachTest: true });
 
-const ERIN = '20260101000000000000000005';
-const FRANK = '20260101000000000000000006';
-const GINA = '20260101000000000000000007';
+/**
+ * Riley Park has no contacts of their own in the demo data; here they get exactly these: Olivia
+ * Oak's group with Bea Brown, Carl Contact and Dana Disabled, and four contacts in no group, Erin
+ * Evans and Frank Fields (with a portal account), Gina Green (without one) and Hal O'Hara (whose
+ * portal is off). Riley's is the session the app runs as.
+ */
+async function createRileysBook() {
+  const riley = await backend.signIn('Riley Park');
+  const group = await riley.createGroup({
+    owner: 'Olivia Oak',
+    members: ['Bea Brown', 'Carl Contact', 'Dana Disabled'],
+  });
+  const erin = await riley.createContact('Erin Evans');
+  const frank = await riley.createContact('Frank Fields');
+  const gina = await riley.createContact('Gina Green');
+  const hal = await riley.createContact("Hal O'Hara");
+  backend.removePortalAccount(gina);
+  await riley.setPortal(hal, false);
+  backend.browseAs(riley);
+  return { riley, group, ids: { erin, frank, gina, hal } };
+}
 
-async function openDialog() {
-  const spark = createFakeSpark();
-  server.use(...spark.handlers);
-  const rendered = renderWithProviders(<GroupPageHarness canEdit />, {
-    route: `/groups/${GROUP_ID}`,
+/** Olivia's group page as Riley (see createRileysBook), with the app's Spark API requests logged. */
+async function renderRileysGroup() {
+  const book = await createRileysBook();
+  const log = logRequests(backend);
+  const queryClient = createQueryClient({ retry: false });
+  // The app's auth gate reads the session before any page shows.
+  await queryClient.fetchQuery(sessionQueryOptions());
+  const rendered = renderWithProviders(<GroupPage />, {
+    route: `/groups/${book.group.Id}`,
     path: '/groups/:groupId',
+    queryClient,
+    extraRoutes: <Route path="/groups" element={<h1>All groups</h1>} />,
   });
   const table = await screen.findByRole('table', { name: 'Members' });
+  return { ...rendered, ...book, log, table };
+}
+
+async function openDialog() {
+  const rendered = await renderRileysGroup();
   await rendered.user.click(screen.getByRole('button', { name: 'Add members' }));
-  // The dialog's code loads on first use: on a busy machine that takes more than a second.
-  const dialog = await screen.findByRole('dialog', { name: 'Add members' }, { timeout: 5000 });
-  return { ...rendered, spark, table, dialog };
+  const dialog = await screen.findByRole('dialog', { name: 'Add members' });
+  return { ...rendered, dialog };
 }
 
 function optionOf(dialog: HTMLElement, name: string) {
@@ -35,16 +68,21 @@ function optionOf(dialog: HTMLElement, name: string) {
   return option;
 }
 
-const contactSearches = (spark: ReturnType<typeof createFakeSpark>) =>
-  spark.requests.filter((request) => request.method === 'GET' && request.path === '/contacts');
+/** A list answer, whatever its results (contacts found, or the members' e-mails). */
+const listAnswer = z.looseObject({ D: z.looseObject({ Results: z.array(z.unknown()) }) });
+
+const contactSearches = (log: ReturnType<typeof logRequests>) =>
+  log.requests.filter((request) => request.method === 'GET' && request.path === '/contacts');
 
 describe('add members dialog', () => {
   it('lists contacts with their portal account state; members are shown as in the group', async () => {
-    const { dialog } = await openDialog();
+    const { dialog, riley, ids } = await openDialog();
+    const erinEmail = (await riley.contact(ids.erin)).PrimaryEmail;
+    if (!erinEmail) throw new Error('Erin has no e-mail');
 
     expect(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' })).toBeEnabled();
     expect(within(optionOf(dialog, 'Erin Evans')).getByText('Portal account')).toBeInTheDocument();
-    expect(within(dialog).getByText('erin.evans@example.com')).toBeInTheDocument();
+    expect(within(dialog).getByText(erinEmail)).toBeInTheDocument();
 
     const carl = optionOf(dialog, 'Carl Contact');
     expect(within(carl).getByText('In group')).toBeInTheDocument();
@@ -63,20 +101,20 @@ describe('add members dialog', () => {
   });
 
   it('searches the server by name or e-mail as the user types', async () => {
-    const { user, dialog, spark } = await openDialog();
+    const { user, dialog, log } = await openDialog();
     await within(dialog).findByRole('checkbox', { name: 'Erin Evans' });
 
     await user.type(within(dialog).getByRole('textbox', { name: 'Search contacts' }), "o'hara");
 
     await waitFor(() => expect(within(dialog).queryByText('Erin Evans')).not.toBeInTheDocument());
     expect(within(dialog).getByRole('checkbox', { name: "Hal O'Hara" })).toBeInTheDocument();
-    const last = contactSearches(spark).at(-1);
+    const last = contactSearches(log).at(-1);
     expect(last?.search.get('_filter')).toBe(
       "DisplayName Eq '*o\\'hara*' Or PrimaryEmail Eq '*o\\'hara*'",
     );
     expect(last?.search.get('_limit')).toBe('25');
     expect(last?.search.get('_orderby')).toBe('DisplayName');
-    expect(contactSearches(spark).length).toBeLessThan(4);
+    expect(contactSearches(log).length).toBeLessThan(4);
   });
 
   it('says so when no contact matches', async () => {
@@ -86,14 +124,8 @@ describe('add members dialog', () => {
   });
 
   it('shows that contacts are loading', async () => {
-    const spark = createFakeSpark();
-    server.use(...spark.handlers);
-    const { user } = renderWithProviders(<GroupPageHarness canEdit />, {
-      route: `/groups/${GROUP_ID}`,
-      path: '/groups/:groupId',
-    });
-    await screen.findByRole('table', { name: 'Members' });
-    const answers = spark.hold('GET');
+    const { user, log } = await renderRileysGroup();
+    const answers = log.hold('GET', '/contacts');
 
     await user.click(screen.getByRole('button', { name: 'Add members' }));
 
@@ -105,30 +137,30 @@ describe('add members dialog', () => {
   });
 
   it('adds two picked contacts with one request, showing them at once', async () => {
-    const { user, dialog, spark, table } = await openDialog();
+    const { user, dialog, log, table, riley, group, ids } = await openDialog();
     const addButton = within(dialog).getByRole('button', { name: 'Add' });
     expect(addButton).toBeDisabled();
 
     await user.click(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' }));
     await user.click(within(dialog).getByRole('checkbox', { name: 'Frank Fields' }));
-    const writes = spark.hold('POST');
+    const writes = log.hold('POST');
     await user.click(within(dialog).getByRole('button', { name: 'Add (2)' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(within(table).getByText('Erin Evans')).toBeInTheDocument();
     expect(within(table).getByText('Frank Fields')).toBeInTheDocument();
-    await waitFor(() => expect(spark.writes()).toHaveLength(1));
-    expect(spark.writes()[0]).toMatchObject({
+    await waitFor(() => expect(log.writes()).toHaveLength(1));
+    expect(log.writes()[0]).toMatchObject({
       method: 'POST',
-      path: `/portal/groups/${GROUP_ID}`,
-      body: { D: { Users: [{ Id: ERIN }, { Id: FRANK }] } },
+      path: `/portal/groups/${group.Id}`,
+      body: { D: { Users: [{ Id: ids.erin }, { Id: ids.frank }] } },
     });
 
     writes.release();
     const added = await findNotification('Added 2 members');
     expect(within(added).getByRole('button', { name: 'Dismiss' })).toBeVisible();
-    expect(spark.group.Users.map((member) => member.Id)).toEqual(
-      expect.arrayContaining([ERIN, FRANK]),
+    expect((await riley.group(group.Id)).Users.map((member) => member.Id)).toEqual(
+      expect.arrayContaining([ids.erin, ids.frank]),
     );
     await waitFor(() => expect(screen.getByRole('button', { name: 'Add members' })).toHaveFocus());
   });
@@ -146,24 +178,25 @@ describe('add members dialog', () => {
   });
 
   it('creates a portal account for a contact, which can then be picked', async () => {
-    const { user, dialog, spark } = await openDialog();
+    const { user, dialog, log, riley, ids } = await openDialog();
     const gina = optionOf(
       await within(dialog).findByRole('list', { name: 'Contacts' }),
       'Gina Green',
     );
-    const searchesBefore = contactSearches(spark).length;
+    const searchesBefore = contactSearches(log).length;
 
     await user.click(await within(gina).findByRole('button', { name: 'Create portal account' }));
 
     expect(await screen.findByText('Portal account created for Gina Green')).toBeInTheDocument();
-    expect(spark.writes()).toEqual([
-      expect.objectContaining({ method: 'POST', path: `/contacts/${GINA}/portal` }),
+    expect(log.writes()).toEqual([
+      expect.objectContaining({ method: 'POST', path: `/contacts/${ids.gina}/portal` }),
     ]);
     const checkbox = within(dialog).getByRole('checkbox', { name: 'Gina Green' });
     await waitFor(() => expect(checkbox).toBeEnabled());
     expect(within(optionOf(dialog, 'Gina Green')).getByText('Portal account')).toBeInTheDocument();
     expect(within(dialog).queryByRole('button', { name: 'Create portal account' })).toBeNull();
-    expect(contactSearches(spark).length).toBeGreaterThan(searchesBefore);
+    expect(contactSearches(log).length).toBeGreaterThan(searchesBefore);
+    expect((await riley.contact(ids.gina)).VowEnabled).toBe(true);
 
     expect(checkbox).toBeChecked();
     const picks = within(dialog).getByRole('list', { name: 'Picked contacts' });
@@ -172,13 +205,12 @@ describe('add members dialog', () => {
   });
 
   it('keeps the picks as removable chips across searches', async () => {
-    const { user, dialog, spark } = await openDialog();
+    const { user, dialog, log, ids } = await openDialog();
     await user.click(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' }));
     const search = within(dialog).getByRole('textbox', { name: 'Search contacts' });
     await user.type(search, 'frank');
-    await waitFor(
-      () => expect(within(dialog).queryByRole('checkbox', { name: 'Erin Evans' })).toBeNull(),
-      { timeout: 5000 },
+    await waitFor(() =>
+      expect(within(dialog).queryByRole('checkbox', { name: 'Erin Evans' })).toBeNull(),
     );
     await user.click(within(dialog).getByRole('checkbox', { name: 'Frank Fields' }));
 
@@ -197,11 +229,21 @@ describe('add members dialog', () => {
     ).toEqual(['Erin Evans']);
 
     await user.click(within(dialog).getByRole('button', { name: 'Add (1)' }));
-    await waitFor(() => expect(spark.writes()).toHaveLength(1));
-    expect(spark.writes()[0]).toMatchObject({ body: { D: { Users: [{ Id: ERIN }] } } });
+    await waitFor(() => expect(log.writes()).toHaveLength(1));
+    expect(log.writes()[0]).toMatchObject({ body: { D: { Users: [{ Id: ids.erin }] } } });
   });
 
   it('lists contacts in the one name order, whatever order the server sent', async () => {
+    backend.msw.use(
+      // Every real contact list answer, backwards.
+      backend.route('get', '/api/v1/contacts', {
+        edit: async (response) => {
+          const body = listAnswer.parse(await response.json());
+          body.D.Results.reverse();
+          return HttpResponse.json(body, response);
+        },
+      }),
+    );
     const { dialog } = await openDialog();
     const list = await within(dialog).findByRole('list', { name: 'Contacts' });
     expect(
@@ -238,14 +280,11 @@ describe('add members dialog', () => {
   });
 
   it("explains a refused add in the user's language and takes the rows back", async () => {
-    const { user, dialog, spark, table } = await openDialog();
-    server.use(
-      http.post('/api/v1/portal/groups/:groupId', () =>
-        spark.failure(400, 1100, 'Contact has no portal account'),
-      ),
-    );
-
+    const { user, dialog, table, ids } = await openDialog();
     await user.click(await within(dialog).findByRole('checkbox', { name: 'Erin Evans' }));
+    // Meanwhile Erin's portal account goes: the server refuses to add a contact without one.
+    backend.removePortalAccount(ids.erin);
+
     await user.click(within(dialog).getByRole('button', { name: 'Add (1)' }));
 
     const refused = await findNotification('Could not add Erin Evans');
