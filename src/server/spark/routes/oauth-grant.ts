@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
+import { sameText } from '../../same-text.js';
 import { methodNotAllowed } from '../errors.js';
 import { isPortalDisabled } from '../store/accounts.js';
 import type { Db } from '../store/db.js';
@@ -27,9 +27,6 @@ const clientCredentialsSchema = z.object({
 });
 const codeGrantSchema = z.object({ code: oauthText, redirect_uri: oauthText });
 const refreshGrantSchema = z.object({ refresh_token: oauthText });
-
-const sameSecret = (a: string, b: string) =>
-  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 class OAuthError extends Error {
   constructor(
@@ -100,7 +97,7 @@ export function registerTokenEndpoint(app: FastifyInstance, db: Db, config: Conf
         }
         const { client_id, client_secret, grant_type } = credentials.data;
         const secret = clientSecret(db, client_id);
-        if (secret === undefined || !sameSecret(secret, client_secret)) {
+        if (secret === undefined || !sameText(secret, client_secret)) {
           throw new OAuthError('invalid_client', 'Unknown client or wrong secret.', 401);
         }
         if (grant_type === 'authorization_code') return exchangeCode(client_id, request.body);
