@@ -41,6 +41,11 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
     return reply.redirect(`/signed-out?error=${encodeURIComponent(reason)}`, 302);
   };
 
+  const returnToOf = (request: FastifyRequest) => {
+    const query = loginQuerySchema.safeParse(request.query);
+    return safeReturnTo(query.success ? query.data.returnTo : undefined, publicOrigin);
+  };
+
   const startSignIn = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -54,8 +59,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
   };
 
   app.get('/auth/login', async (request, reply) => {
-    const query = loginQuerySchema.safeParse(request.query);
-    const returnTo = safeReturnTo(query.success ? query.data.returnTo : undefined, publicOrigin);
+    const returnTo = returnToOf(request);
     // Already signed in: a link to /auth/login (even from another site) must not sign anyone out.
     const currentId = cookie.sessionId(request);
     if (currentId && (await sessions.get(currentId))) return reply.redirect(returnTo, 302);
@@ -65,8 +69,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
 
   /** Adds another agent: the normal Spark sign-in, which /auth/callback adds to this session. */
   app.get('/auth/agents/add', async (request, reply) => {
-    const query = loginQuerySchema.safeParse(request.query);
-    const returnTo = safeReturnTo(query.success ? query.data.returnTo : undefined, publicOrigin);
+    const returnTo = returnToOf(request);
     const session = await currentSession(request);
     if (!session) {
       return reply.redirect(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, 302);
