@@ -1,62 +1,13 @@
-import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { envSchema } from './env-schema.js';
+
+export { envSchema } from './env-schema.js';
 
 export const DEMO_CLIENT_ID = 'portal-groups-admin-demo';
 export const DEMO_CLIENT_SECRET = 'demo-client-secret';
 export const APP_USER_AGENT = 'PortalGroupsAdmin/0.1';
-
-const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
-const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
-const int = (fallback: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
-
-export const envSchema = z.object({
-  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
-  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
-  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('./data/portal-groups.db')),
-  SPARK_API_URL: optionalUrl,
-  SPARK_AUTH_URL: optionalUrl,
-  SPARK_CLIENT_ID: optionalText,
-  SPARK_CLIENT_SECRET: optionalText,
-  PUBLIC_URL: optionalUrl,
-  SESSION_SECRET: optionalText,
-  SPARK_TOKEN_LIFETIME: int(86_400),
-  SPARK_RATE_LIMIT: int(4000),
-  SPARK_RATE_LIMIT_IDX: int(1500),
-  SPARK_RATE_WINDOW: int(300),
-  EMULATOR_PORT: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number().int().min(0).max(65535).default(3001),
-  ),
-  EMULATOR_HOST: optionalText,
-  EMULATOR_TLS_CERT: optionalText,
-  EMULATOR_TLS_KEY: optionalText,
-  EMULATOR_REDIRECT_URIS: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((u) => u.trim())
-            .filter(Boolean)
-        : v,
-    z.array(z.url()).default([]),
-  ),
-  SPARK_AUTH_FAILURE_LIMIT: int(100),
-  SPARK_CHECK_ANSWERS: z.preprocess(emptyToUndefined, z.enum(['0', '1']).optional()),
-  SESSIONS_DATABASE_PATH: optionalText,
-  REDIS_URL: optionalUrl,
-  SIGN_IN_RATE_LIMIT: int(60),
-  LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
-  TRUST_PROXY: optionalText,
-  REQUEST_TIMEOUT: int(30),
-  SHUTDOWN_GRACE: int(10),
-});
 
 export interface Config {
   port: number;
