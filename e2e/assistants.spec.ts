@@ -150,6 +150,18 @@ test.describe('office assistants', () => {
       // Under 600 px the groups are a list of cards instead of a table.
       const groups = page.getByRole(width < 600 ? 'list' : 'table', { name: 'Portal groups' });
       await expect(groups.getByRole('link').first()).toBeVisible();
+      // The header names whom Riley works for (a first name on a phone) and keeps the app's
+      // title whole beside it.
+      const trigger = page.getByRole('button', { name: /^Working for/ });
+      const agent = ((await trigger.getAttribute('aria-label')) ?? '').replace('Working for ', '');
+      await expect(trigger).toHaveText(
+        width < 600
+          ? new RegExp(`^${agent.split(' ')[0]}\\W*$`)
+          : new RegExp(`Working for: ${agent}`),
+        { useInnerText: true },
+      );
+      const title = page.getByRole('banner').getByRole('link', { name: /^Portal Groups/ });
+      expect(await title.evaluate((link) => link.scrollWidth <= link.clientWidth)).toBe(true);
       await expectNoAxeViolations(page);
       await saveScreenshot(page, testInfo, `working-for-${width}-${scheme}`);
       await page.getByRole('button', { name: /^Working for/ }).click();

@@ -19,13 +19,6 @@ export function sparkResults(results: unknown[], pagination?: Pagination, status
   );
 }
 
-export function sparkSuccess(status = 200, results?: unknown[]) {
-  return HttpResponse.json(
-    { D: { Success: true, ...(results ? { Results: results } : {}) } },
-    { status },
-  );
-}
-
 export function sparkError(status: number, code: number, message = 'Error', headers?: HeadersInit) {
   return HttpResponse.json(
     { D: { Success: false, Code: code, Message: message } },

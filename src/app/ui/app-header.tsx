@@ -27,7 +27,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
             Admin
           </Box>
         </Anchor>
-        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
           <ColorSchemeToggle />
           {children}
         </Group>

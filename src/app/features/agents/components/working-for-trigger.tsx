@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import type { ComponentPropsWithoutRef } from 'react';
-import { Button, Text } from '@mantine/core';
+import { Box, Button, Text } from '@mantine/core';
 
 type ButtonProps = ComponentPropsWithoutRef<'button'> & { name: string };
 
@@ -14,15 +14,18 @@ export const WorkingForButton = forwardRef<HTMLButtonElement, ButtonProps>(
         size="sm"
         px={{ base: 'xs', sm: 'md' }}
         aria-label={`Working for ${name}`}
-        rightSection={<span aria-hidden="true">▾</span>}
         {...props}
       >
-        <Text span size="sm" fw={500} truncate maw={88} hiddenFrom="sm">
-          {name}
+        {/* A phone's header has room for a first name (no arrow) beside the app's title. */}
+        <Text span size="sm" fw={500} truncate maw={72} hiddenFrom="sm">
+          {name.split(' ')[0]}
         </Text>
         <Text span size="sm" fw={500} truncate maw={200} visibleFrom="sm">
           Working for: {name}
         </Text>
+        <Box component="span" aria-hidden="true" ml={8} visibleFrom="sm">
+          ▾
+        </Box>
       </Button>
     );
   },
