@@ -71,6 +71,21 @@ export default tseslint.config(
     },
   },
   {
+    // Test support stays out of what ships.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**', 'src/server/reliability/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/testing/*'], message: 'Production code does not import test support.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
-import { q, sparkClient, type SparkCall } from '../spark/test-client.js';
+import { q, sparkClient, type SparkCall } from '../testing/spark-call.js';
 import { signIn } from '../testing/sign-in.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
-import { sparkClient, type SparkCall } from '../spark/test-client.js';
+import { sparkClient, type SparkCall } from '../testing/spark-call.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import {
   modelView,

@@ -5,7 +5,7 @@ import {
   portalGroupSchema,
   type PortalGroupRecord as PortalGroup,
 } from '../../shared/portal-groups.js';
-import { q, type SparkCall } from '../spark/test-client.js';
+import { q, type SparkCall } from '../testing/spark-call.js';
 
 /** An agent's contacts, portal accounts and groups, as a client sees them. */
 export interface PortalModel {

@@ -7,7 +7,7 @@ import {
 import { sparkResultsSchema } from '../../shared/envelope.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { foldKey } from './store/text.js';
-import { expectFailure, q, sparkClient, type SparkCall } from './test-client.js';
+import { expectFailure, q, sparkClient, type SparkCall } from '../testing/spark-call.js';
 
 let server: TestServer;
 let call: SparkCall;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { openDatabase } from './store/db.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
-import { expectFailure, sparkClient, type SparkCall } from './test-client.js';
+import { expectFailure, sparkClient, type SparkCall } from '../testing/spark-call.js';
 
 const GROUP = DEMO_ACCOUNTS.vow.portalAccountId;
 const CONTACT = DEMO_ACCOUNTS.vow.contactId;

@@ -3,7 +3,7 @@ import { APP_USER_AGENT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../config.js
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { authorizeFormFor, chooseAccount } from '../testing/sign-in.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
-import { expectFailure, sparkClient, type SparkCall } from './test-client.js';
+import { expectFailure, sparkClient, type SparkCall } from '../testing/spark-call.js';
 
 const vow = DEMO_ACCOUNTS.vow;
 const portalPath = `/v1/contacts/${vow.contactId}/portal`;

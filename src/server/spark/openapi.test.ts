@@ -4,7 +4,7 @@ import { addUsersBodySchema, replaceGroupBodySchema } from '../../shared/portal-
 import { updatePortalAccountBodySchema } from '../../shared/contacts.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
-import { expectFailure, sparkClient, type SparkCall } from './test-client.js';
+import { expectFailure, sparkClient, type SparkCall } from '../testing/spark-call.js';
 
 interface Operation {
   parameters?: { in: string; name: string; schema: Record<string, unknown> }[];

@@ -7,7 +7,7 @@ import {
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { foldKey } from './store/text.js';
-import { expectFailure, q, sparkClient, type SparkCall } from './test-client.js';
+import { expectFailure, q, sparkClient, type SparkCall } from '../testing/spark-call.js';
 
 const listSchema = sparkResultsSchema(portalGroupSchema);
 

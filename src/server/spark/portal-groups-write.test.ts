@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactRecord as Contact } from '../../shared/contacts.js';
 import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { expectFailure, q, sparkClient, type SparkCall } from './test-client.js';
+import { expectFailure, q, sparkClient, type SparkCall } from '../testing/spark-call.js';
 
 let server: TestServer;
 let call: SparkCall;

@@ -8,7 +8,7 @@ import { containsFilter } from '../../app/api/spark-ql.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { seedLargeData } from './seed.js';
 import { foldKey } from './store/text.js';
-import { q, sparkClient, type SparkCall } from './test-client.js';
+import { q, sparkClient, type SparkCall } from '../testing/spark-call.js';
 
 let server: TestServer;
 let call: SparkCall;

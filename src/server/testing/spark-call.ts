@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TestServer } from '../testing/test-server.js';
+import type { TestServer } from './test-server.js';
 
 export interface SparkResponse {
   status: number;
