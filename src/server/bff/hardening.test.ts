@@ -356,7 +356,7 @@ describe('tokens at rest', () => {
     const { sealed } = store.db.prepare('SELECT sealed FROM sessions WHERE id = ?').get(id) as {
       sealed: string;
     };
-    const flipped = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;
+    const flipped = `${sealed.slice(0, -2)}${sealed.at(-2) === 'A' ? 'B' : 'A'}${sealed.slice(-1)}`;
     store.db.prepare('UPDATE sessions SET sealed = ? WHERE id = ?').run(flipped, id);
     expect((await sessionOf(server, cookie)).status).toBe(401);
   });
