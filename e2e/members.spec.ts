@@ -85,6 +85,11 @@ test('the group page shows each member’s state in words, in both schemes, on d
       );
       expect(overflow).toBe(false);
     }
+    // Avery works for herself: in full on a desk, in one word on a phone.
+    await expect(page.getByRole('button', { name: 'Working for My account' })).toHaveText(
+      phone ? /^Me$/ : /^Working for: My account\W*$/,
+      { useInnerText: true },
+    );
   });
   await expect(page.getByText(/signed in within the last 30 days/)).toBeVisible();
 });

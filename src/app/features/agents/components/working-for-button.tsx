@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useSessionUser } from '../../../data/session.js';
 import { useAgents } from '../api/agents.js';
 import { useWorkingFor } from '../working-for.js';
-import { WorkingForButton } from './working-for-trigger.js';
+import { WorkingForButton, workingForLabel } from './working-for-trigger.js';
 
 const WorkingForMenu = lazy(() =>
   import('./working-for-menu.js').then((m) => ({ default: m.WorkingForMenu })),
@@ -16,11 +16,9 @@ export function WorkingForControl() {
   const [requested, setRequested] = useState(false);
   // Consumers (VOW/Portal) own no groups and can have no agents.
   if (!user || user.Role !== 'Private') return null;
-  const name = agentId
-    ? (agents.find((agent) => agent.Id === agentId)?.Name ?? 'a removed agent')
-    : 'My account';
+  const label = workingForLabel(agentId, agents);
   return (
-    <Suspense fallback={<WorkingForButton name={name} onClick={() => setRequested(true)} />}>
+    <Suspense fallback={<WorkingForButton label={label} onClick={() => setRequested(true)} />}>
       <WorkingForMenu defaultOpened={requested} />
     </Suspense>
   );

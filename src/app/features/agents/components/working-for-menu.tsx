@@ -10,7 +10,7 @@ import { useSessionUser } from '../../../data/session.js';
 import { addAgentUrl, useAgents } from '../api/agents.js';
 import { useRemoveAgent } from '../api/remove-agent.js';
 import { pageAfterSwitch, useWorkingFor } from '../working-for.js';
-import { WorkingForButton } from './working-for-trigger.js';
+import { WorkingForButton, workingForLabel } from './working-for-trigger.js';
 
 function Check({ on }: { on: boolean }) {
   return (
@@ -31,8 +31,6 @@ export function WorkingForMenu({ defaultOpened = false }: { defaultOpened?: bool
   // Consumers (VOW/Portal) own no groups and can have no agents.
   if (!user || user.Role !== 'Private') return null;
 
-  const current = agentId ? agents.find((agent) => agent.Id === agentId) : undefined;
-  const currentName = agentId ? (current?.Name ?? 'a removed agent') : 'My account';
   const page = pageAfterSwitch(pathname);
   const returnTo = `${agentBasename(agentId)}${pathname}${search}`;
 
@@ -40,7 +38,7 @@ export function WorkingForMenu({ defaultOpened = false }: { defaultOpened?: bool
     <>
       <Menu position="bottom-end" width={280} shadow="md" defaultOpened={defaultOpened}>
         <Menu.Target>
-          <WorkingForButton name={currentName} />
+          <WorkingForButton label={workingForLabel(agentId, agents)} />
         </Menu.Target>
         <Menu.Dropdown>
           {agents.length > 0 && (
