@@ -3,8 +3,6 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path';
 import { envSchema } from './env-schema.js';
 
-export { envSchema } from './env-schema.js';
-
 export const DEMO_CLIENT_ID = 'portal-groups-admin-demo';
 export const DEMO_CLIENT_SECRET = 'demo-client-secret';
 export const APP_USER_AGENT = 'PortalGroupsAdmin/0.1';

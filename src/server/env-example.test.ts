@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { envSchema } from './config.js';
+import { envSchema } from './env-schema.js';
 
 describe('.env.example', () => {
   it('lists every variable the server reads, each once', () => {

@@ -3,10 +3,6 @@ import { authContext, type AuthRoutesOptions } from './auth-context.js';
 import { registerSessionRoutes } from './session-routes.js';
 import { registerSignInRoutes } from './sign-in-routes.js';
 
-export type { AuthRoutesOptions, SignInLimit } from './auth-context.js';
-export { safeReturnTo } from './return-to.js';
-export { sessionAnswer } from './session-routes.js';
-
 /**
  * /auth/login, /auth/callback, /auth/session and /auth/logout (spec app.md §1), and the agents a
  * session works for: /auth/agents/add and DELETE /auth/agents/:agentId (docs/operations.md).

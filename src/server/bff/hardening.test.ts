@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_USER_AGENT, DEMO_CLIENT_ID } from '../config.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { cookieSetBy, sessionIdOf, signIn } from '../testing/sign-in.js';
-import { safeReturnTo } from './auth-routes.js';
+import { safeReturnTo } from './return-to.js';
 import { Sealer } from './store/sealing.js';
 import { SIGN_IN_WINDOW_MS } from './store/session-store.js';
 import { SqliteSessionStore } from './store/sqlite-session-store.js';

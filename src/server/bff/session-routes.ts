@@ -7,7 +7,7 @@ import { AGENT_GONE_MESSAGE, failure, refuseCrossSiteWrites } from './guards.js'
 import type { Session } from './store/session-store.js';
 
 /** What `GET /auth/session` answers: never a token. */
-export function sessionAnswer(session: Session): SessionAnswer {
+function sessionAnswer(session: Session): SessionAnswer {
   const { Id, Name, UserType, Role } = session.user;
   return {
     Id,
