@@ -1,5 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router-dom';
+import { paths } from '../account/paths.js';
 import { SignedOutView } from '../features/auth/index.js';
 
 export function SignedOutPage() {
@@ -8,7 +9,7 @@ export function SignedOutPage() {
   useDocumentTitle(`${failure ? 'Sign-in failed' : 'Signed out'} · Portal Groups Admin`);
   return (
     <main>
-      <SignedOutView returnTo="/groups" failure={failure} />
+      <SignedOutView returnTo={paths.groups(null)} failure={failure} />
     </main>
   );
 }

@@ -19,6 +19,8 @@ async function fetchAudit(page: number, signal: AbortSignal) {
   return { entries: D.Results, pagination: D.Pagination };
 }
 
+export type AuditPage = Awaited<ReturnType<typeof fetchAudit>>;
+
 export function useAudit(page: number) {
   return useQuery(
     queryOptions({

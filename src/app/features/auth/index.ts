@@ -7,6 +7,5 @@ export {
   useSessionUser,
   authKeys,
   markSessionEnded,
-  signInUrl,
 } from '../../data/session.js';
 export type { SessionState } from '../../data/session.js';
