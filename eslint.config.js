@@ -56,7 +56,13 @@ export default tseslint.config(
               message: 'A feature uses only its own code and the shared layers (api/, ui/, ...).',
             })),
             {
-              target: ['./src/app/api', './src/app/data', './src/app/ui', './src/app/sync'],
+              target: [
+                './src/app/account',
+                './src/app/api',
+                './src/app/data',
+                './src/app/ui',
+                './src/app/sync',
+              ],
               from: './src/app/features',
               message: 'Shared layers do not depend on features.',
             },

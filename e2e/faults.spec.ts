@@ -276,6 +276,8 @@ test('a page whose code is gone after a deploy offers Reload, which works once i
   page,
   request,
 }, testInfo) => {
+  // Eight screens, each checked with axe.
+  test.setTimeout(180_000);
   const api = sparkApi(request);
   const group = (await api.groups({ _orderby: 'Name' }))[0]!;
   await signIn(page, 'Avery Stone');

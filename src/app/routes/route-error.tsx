@@ -22,7 +22,7 @@ function reload() {
 }
 
 /** What a failure that ended a page says: why, what to do, and the request id to quote. */
-function ErrorView({ error, home }: { error: unknown; home: string }) {
+function ErrorView({ error, home, py }: { error: unknown; home: string; py?: 'xl' }) {
   const chunk = isChunkLoadError(error);
   useDocumentTitle(`${chunk ? 'Reload needed' : 'Something went wrong'} · Portal Groups Admin`);
   if (isRouteErrorResponse(error) && error.status === 404) {
@@ -37,7 +37,7 @@ function ErrorView({ error, home }: { error: unknown; home: string }) {
   }
   const requestId = error instanceof SparkApiError ? error.requestId : undefined;
   return (
-    <Stack gap="md" py="xl" align="flex-start" role="alert" aria-labelledby="route-error-title">
+    <Stack gap="md" py={py} align="flex-start" role="alert" aria-labelledby="route-error-title">
       <Title order={1} id="route-error-title">
         {chunk ? 'This page needs a reload' : 'Something went wrong'}
       </Title>
@@ -79,5 +79,5 @@ export function RootError() {
 
 /** A page failed: said in its place, with the header and the way elsewhere still there. */
 export function PageError() {
-  return <ErrorView error={useRouteError()} home={useAccountPaths().groups()} />;
+  return <ErrorView error={useRouteError()} home={useAccountPaths().groups()} py="xl" />;
 }
