@@ -16,7 +16,7 @@ export const routePatterns = {
 const AGENT_PREFIX = /^\/for\/([^/]+)(\/.*)?$/;
 
 /** The prefix of an account's pages: `/for/<agentId>`, or '' for the own account. */
-export function accountPrefix(agentId: string | null): string {
+function accountPrefix(agentId: string | null): string {
   return agentId ? `/for/${encodeURIComponent(agentId)}` : '';
 }
 

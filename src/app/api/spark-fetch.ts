@@ -8,9 +8,9 @@ import { checkActingFor, parse, readAnswer, SparkApiError } from './spark-answer
 export { SparkApiError, WRONG_ACCOUNT } from './spark-answer.js';
 
 /** Header every app request carries: the server refuses writes without it (CSRF guard). */
-export const APP_HEADER = { 'X-Requested-With': 'PortalGroupsAdmin' } as const;
+const APP_HEADER = { 'X-Requested-With': 'PortalGroupsAdmin' } as const;
 
-export interface SparkRequest {
+interface SparkRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path under /v1, e.g. `/portal/groups`. */
   path: string;

@@ -16,7 +16,7 @@ import {
   serviceFailures,
 } from '../../shared/testing/real-spark-shapes.js';
 import { setupMswServer } from '../testing/msw.js';
-import { shouldRetryRead, shouldRetryWrite } from '../query-client.js';
+import { shouldRetryRead, shouldRetryWrite } from './retry-policy.js';
 import { errorMessage } from './error-message.js';
 import { SparkApiError, sparkRead, sparkWrite } from './spark-fetch.js';
 import { ownAccount } from '../account/account.js';

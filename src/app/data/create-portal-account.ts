@@ -6,7 +6,7 @@ import { sparkWrite } from '../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
 import { groupKeys } from './group-keys.js';
 
-export function createPortalAccount(account: Account, contactId: string) {
+function createPortalAccount(account: Account, contactId: string) {
   return sparkWrite(account, {
     method: 'POST',
     path: `/contacts/${encodeURIComponent(contactId)}/portal`,

@@ -17,7 +17,7 @@ export function deleteGroup(account: Account, id: string) {
  * Undo of a deletion, as compensating writes: the group is created again under the same Id (its
  * owner's portal account) with the same users, owner first, then given back its tags.
  */
-export async function recreateGroup(account: Account, group: PortalGroup) {
+async function recreateGroup(account: Account, group: PortalGroup) {
   const path = `/portal/groups/${encodeURIComponent(group.Id)}`;
   const ids = [
     group.ContactId,

@@ -8,7 +8,7 @@ import { runWithLimit } from '../api/run-with-limit.js';
 import { contactKeys } from './contact-keys.js';
 
 /** The Spark page size cap: one request per 25 Ids. */
-export const EMAIL_BATCH_SIZE = 25;
+const EMAIL_BATCH_SIZE = 25;
 const PARALLEL_REQUESTS = 4;
 const contactEmailSchema = contactReadSchema.pick({ Id: true, PrimaryEmail: true });
 

@@ -9,7 +9,7 @@ import type { GroupListParams } from './group-keys.js';
 
 export const GROUPS_PAGE_SIZE = 25;
 
-export interface GroupsQuery {
+interface GroupsQuery {
   limit: number;
   page?: number;
   orderBy: string;

@@ -60,7 +60,7 @@ export function removeCachedGroup(queryClient: QueryClient, account: Account, id
   updateCachedGroup(queryClient, account, id, () => null);
 }
 
-export type GroupCacheSnapshot = ReadonlyArray<readonly [readonly unknown[], unknown]>;
+type GroupCacheSnapshot = ReadonlyArray<readonly [readonly unknown[], unknown]>;
 
 /** Everything cached about groups, to put back if a write is refused. */
 export function snapshotGroups(queryClient: QueryClient, account: Account): GroupCacheSnapshot {

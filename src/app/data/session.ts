@@ -16,7 +16,7 @@ export interface SessionState {
   ended?: boolean;
 }
 
-export async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
+async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
   try {
     const user = await authRequest(sessionAnswerSchema, '/auth/session', { signal });
     return { user };

@@ -9,7 +9,8 @@ import {
 } from '../features/agents/components/working-for-banner.js';
 import { WorkingForControl } from '../features/agents/components/working-for-button.js';
 import { useForgetRemovedAgents } from '../features/agents/api/forget-removed-agents.js';
-import { AuthGate, UserMenu } from '../features/auth/index.js';
+import { AuthGate } from '../features/auth/components/auth-gate.js';
+import { UserMenu } from '../features/auth/components/user-menu.js';
 import { CommandPaletteLauncher } from '../features/command-palette/command-palette-launcher.js';
 import { GlobalShortcuts } from '../features/shortcuts/global-shortcuts.js';
 import { AppHeader } from '../ui/app-header.js';

@@ -14,7 +14,7 @@ import { ExportCsvButton } from '../features/export/export-csv-button.js';
 import { DeleteGroupButton } from '../features/groups/components/delete-group-button.js';
 import { FavoritesToggle } from '../features/groups/components/favorites-toggle.js';
 import type { GroupLinkState } from '../features/groups/components/groups-table.js';
-import { GroupMembers } from '../features/members/index.js';
+import { GroupMembers } from '../features/members/components/group-members.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
 import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';

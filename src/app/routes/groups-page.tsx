@@ -9,6 +9,7 @@ import type { GroupsPage } from '../data/get-groups.js';
 import { useCanEdit } from '../data/session.js';
 import { useAgents } from '../features/agents/api/agents.js';
 import { BulkDock } from '../features/bulk/bulk-dock.js';
+import { ExportCsvButton } from '../features/export/export-csv-button.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
 import { EmptyGroupsList, GroupsPager } from '../features/groups/components/groups-list-states.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
@@ -26,9 +27,7 @@ import { PageError } from './route-error.js';
 import { signedInAccount } from './route-inputs.js';
 
 const AllAgentsPanel = lazy(() =>
-  import('../features/agents/components/all-agents-panel.js').then((m) => ({
-    default: m.AllAgentsPanel,
-  })),
+  import('./all-agents-view.js').then((m) => ({ default: m.AllAgentsView })),
 );
 
 /** The list's page, search and sort from the address; that page's read starts here. */
@@ -80,7 +79,12 @@ export function Component() {
           }
         />
       </Box>
-      {canEdit && selection.touched && <BulkDock selection={selection} />}
+      {canEdit && selection.touched && (
+        <BulkDock
+          selection={selection}
+          moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
+        />
+      )}
       {data && <GroupsPager data={data} page={params.page} onPage={(page) => update({ page })} />}
     </Stack>
   );

@@ -8,7 +8,7 @@ import { SparkApiError } from '../api/spark-fetch.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
 
 /** A piece of the app (a page's code, a dialog's) that the browser could not fetch. */
-export function isChunkLoadError(error: unknown): boolean {
+function isChunkLoadError(error: unknown): boolean {
   return (
     error instanceof Error &&
     /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(

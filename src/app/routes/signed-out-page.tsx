@@ -1,7 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router-dom';
 import { paths } from '../account/paths.js';
-import { SignedOutView } from '../features/auth/index.js';
+import { SignedOutView } from '../features/auth/components/signed-out-view.js';
 
 export function SignedOutPage() {
   const [searchParams] = useSearchParams();

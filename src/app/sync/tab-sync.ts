@@ -12,7 +12,7 @@ const syncMessageSchema = z.object({
   agent: z.string().min(1),
   keys: z.array(z.array(z.union([z.string(), z.number()])).min(2)).max(20),
 });
-export type SyncMessage = z.infer<typeof syncMessageSchema>;
+type SyncMessage = z.infer<typeof syncMessageSchema>;
 
 /**
  * What other tabs should refetch after a write: `meta.syncKeys`, else the mutation key's family

@@ -2,10 +2,10 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { auditPageSchema } from '../../../shared/audit.js';
 import { authRequest } from '../../api/spark-fetch.js';
 
-export const AUDIT_PAGE_SIZE = 25;
+const AUDIT_PAGE_SIZE = 25;
 
 /** The signed-in user's own trail (whoever the tab works for), so the key has no agent. */
-export const auditKeys = {
+const auditKeys = {
   all: ['audit'] as const,
   page: (page: number) => [...auditKeys.all, page] as const,
 };

@@ -11,7 +11,7 @@ import { setFavorites } from '../../data/set-favorites.js';
 import { runWithLimit } from '../../api/run-with-limit.js';
 import type { Settled } from '../../api/run-with-limit.js';
 
-export const BULK_CONCURRENCY = 4;
+const BULK_CONCURRENCY = 4;
 
 export type BulkActionKind = 'favorite' | 'unfavorite' | 'delete';
 

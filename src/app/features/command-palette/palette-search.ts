@@ -7,7 +7,7 @@ import { listGroups } from '../../data/get-groups.js';
 import { groupKeys } from '../../data/group-keys.js';
 import { groupsOwnedBy } from '../../data/groups-owned-by.js';
 
-export const PALETTE_LIMIT = 6;
+const PALETTE_LIMIT = 6;
 
 /** Groups whose owner's name contains the text. */
 async function searchGroupsByOwner(account: Account, q: string, signal?: AbortSignal) {

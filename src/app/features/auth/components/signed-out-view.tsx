@@ -18,7 +18,7 @@ const FAILURES: Record<string, string> = {
   signin: GENERIC_FAILURE,
 };
 
-export function signInFailureText(reason: string | null | undefined): string | null {
+function signInFailureText(reason: string | null | undefined): string | null {
   if (!reason) return null;
   return (Object.hasOwn(FAILURES, reason) ? FAILURES[reason] : undefined) ?? GENERIC_FAILURE;
 }

@@ -8,7 +8,7 @@ import { contactKeys } from '../../../data/contact-keys.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
 import { groupKeys } from '../../../data/group-keys.js';
 
-export interface CreateGroupInput {
+interface CreateGroupInput {
   ownerContactId: string;
   memberContactIds: string[];
 }

@@ -11,7 +11,7 @@ const WholeBookPanel = lazy(() =>
 );
 
 /** What a whole-book view gets: its filters (kept in the address) and the way back to the pages. */
-export interface BookPanelProps {
+interface BookPanelProps {
   state: WholeBookUrlState;
   onChange: (change: Partial<WholeBookUrlState>) => void;
   onClose: () => void;

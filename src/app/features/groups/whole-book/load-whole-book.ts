@@ -1,6 +1,6 @@
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import type { Account } from '../../../account/account.js';
-import { readRetryDelay, shouldRetryRead } from '../../../query-client.js';
+import { readRetryDelay, shouldRetryRead } from '../../../api/retry-policy.js';
 import { fetchGroups } from '../../../data/get-groups.js';
 import type { GroupsPage } from '../../../data/get-groups.js';
 

@@ -11,7 +11,7 @@ import {
   updateCachedMembers,
 } from './group-members-cache.js';
 
-export interface PortalChange {
+interface PortalChange {
   user: PortalGroupUser;
   enabled: boolean;
 }

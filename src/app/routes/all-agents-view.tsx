@@ -1,15 +1,15 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { agentAccount } from '../../../account/account.js';
-import { errorMessage } from '../../../api/error-message.js';
-import { groupKeys } from '../../../data/group-keys.js';
-import { GroupsTable } from '../../groups/components/groups-table.js';
-import { useBookView } from '../../groups/whole-book/book-view.js';
-import type { WholeBookUrlState } from '../../groups/whole-book/book-view.js';
-import { loadWholeBook } from '../../groups/whole-book/load-whole-book.js';
-import type { WholeBook } from '../../groups/whole-book/load-whole-book.js';
-import { useAgents } from '../api/agents.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import { agentAccount } from '../account/account.js';
+import { errorMessage } from '../api/error-message.js';
+import { groupKeys } from '../data/group-keys.js';
+import { GroupsTable } from '../features/groups/components/groups-table.js';
+import { useBookView } from '../features/groups/whole-book/book-view.js';
+import type { WholeBookUrlState } from '../features/groups/whole-book/book-view.js';
+import { loadWholeBook } from '../features/groups/whole-book/load-whole-book.js';
+import type { WholeBook } from '../features/groups/whole-book/load-whole-book.js';
+import { useAgents } from '../features/agents/api/agents.js';
 
 /**
  * Every added agent's groups together, each row labelled with its agent, with the whole-book
@@ -22,7 +22,7 @@ interface Props {
   onClose: () => void;
 }
 
-export function AllAgentsPanel({ state, onChange, onClose }: Props) {
+export function AllAgentsView({ state, onChange, onClose }: Props) {
   const agents = useAgents();
   const books = useQueries({
     queries: agents.map((agent) => ({
