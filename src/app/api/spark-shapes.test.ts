@@ -38,6 +38,9 @@ async function failureOf(promise: Promise<unknown>): Promise<SparkApiError> {
   return error;
 }
 
+/** A write to group x, for the answers below to refuse. */
+const putGroupX = () => sparkWrite(me, { method: 'PUT', path: '/portal/groups/x', body: {} });
+
 const [group] = groupAsSparkSendsIt.D.Results;
 if (!group) throw new Error('the fixture has a group');
 
@@ -199,9 +202,7 @@ describe('the app reads the failures the real Spark API sends', () => {
 
   it('with Details, and as HTTP 200 with Success false', async () => {
     answer('/portal/groups/x', failures.withDetails, { status: 400 });
-    const details = await failureOf(
-      sparkWrite(me, { method: 'PUT', path: '/portal/groups/x', body: {} }),
-    );
+    const details = await failureOf(putGroupX());
     expect(errorMessage(details)).toBe('The data you provided failed constraints');
     answer('/contacts', failures.duplicate, { status: 200 });
     const duplicate = await failureOf(
@@ -213,9 +214,7 @@ describe('the app reads the failures the real Spark API sends', () => {
 
   it('with nested Errors of every Type and no Message: the first message found, with its attribute', async () => {
     answer('/portal/groups/x', failures.nestedErrors, { status: 400 });
-    const error = await failureOf(
-      sparkWrite(me, { method: 'PUT', path: '/portal/groups/x', body: {} }),
-    );
+    const error = await failureOf(putGroupX());
     expect(error.code).toBe(1053);
     expect(errorMessage(error)).toBe('A group has at most 100 users.');
   });
