@@ -17,8 +17,11 @@ vi.mock('./audit-page.js', () => ({
     );
   },
 }));
-vi.mock('./new-group-page.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./new-group-page.js')>()),
+// The whole module stands in (not a spread of the original): the app preloads page modules side by
+// side, and a factory still awaiting the original could hand the original to a concurrent import.
+vi.mock('./new-group-page.js', async () => ({
+  loader: () => () => null,
+  ErrorBoundary: (await import('./route-error.js')).PageError,
   Component: () => {
     throw failures.render;
   },
