@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../config.js';
-import type { SparkEmulatorOptions } from '../plugin.js';
-import { toSparkError } from '../entry.js';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type Config } from '../../config.js';
+import { toSparkError } from '../errors.js';
+import type { Db } from '../store/db.js';
 import { registerClient } from '../store/oauth.js';
 import { registerAuthorizePage } from './oauth-authorize.js';
 import { GRANT_PATH, registerTokenEndpoint } from './oauth-grant.js';
@@ -43,7 +43,7 @@ function sendGrantRefusal(error: unknown, reply: FastifyReply) {
 }
 
 /** The emulator's OAuth 2 pages and token endpoint (spec §5). */
-export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
+export const oauthRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async (
   app,
   { db, config },
 ) => {
