@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { BODY_LIMIT, createFastify } from '../server-base.js';
 import { addSecurityHeaders } from '../security-headers.js';
+import { addCompression } from '../compression.js';
 import { notFound } from './errors.js';
 import { applyMethodOverride } from './method-override.js';
 import { sparkEmulator } from './plugin.js';
@@ -31,6 +32,7 @@ export async function buildEmulatorServer(
     // A sandbox on localhost must not pin the browser to https for every other local server.
     strictTransportSecurity: false,
   });
+  await addCompression(app);
   await app.register(sparkEmulator, { db, config });
   return { app, db };
 }
