@@ -1,10 +1,10 @@
 // `npm start`, `npm run emulator`: build the app and the server only when what they are built
-// from changed since (`tsx scripts/build-if-stale.ts app server`).
+// from changed since (`node scripts/build-if-stale.mjs app server`). Plain JavaScript, so that
+// starting runs no TypeScript compiler when nothing needs building.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from './build-server.js';
 
 export const TARGETS = {
   app: {
@@ -17,15 +17,17 @@ export const TARGETS = {
       'vite.config.ts',
       'package-lock.json',
     ],
+    script: 'build:app',
   },
   server: {
     built: 'dist-server/main.js',
     inputs: ['src/server', 'src/shared', 'scripts/build-server.ts', 'package-lock.json'],
+    script: 'build:server',
   },
-} as const;
-export type Target = keyof typeof TARGETS;
+};
 
-function newestMtime(path: string): number {
+/** @param {string} path */
+function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
@@ -35,26 +37,26 @@ function newestMtime(path: string): number {
   );
 }
 
-/** True when `root`'s build of `target` is missing or older than any of its inputs. */
-export function buildIsStale(root: string, target: Target): boolean {
+/**
+ * True when `root`'s build of `target` is missing or older than any of its inputs.
+ * @param {string} root
+ * @param {keyof typeof TARGETS} target
+ */
+export function buildIsStale(root, target) {
   const built = join(root, TARGETS[target].built);
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
   return TARGETS[target].inputs.some((input) => newestMtime(join(root, input)) > builtAt);
 }
 
-const isTarget = (name: string): name is Target => Object.hasOwn(TARGETS, name);
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   for (const target of process.argv.slice(2)) {
-    if (!isTarget(target)) throw new Error(`Unknown build target: ${target}`);
-    if (!buildIsStale(root, target)) {
-      console.log(`The built ${target} is up to date; not rebuilding.`);
-    } else if (target === 'server') {
-      await buildServer(root);
+    if (!Object.hasOwn(TARGETS, target)) throw new Error(`Unknown build target: ${target}`);
+    if (buildIsStale(root, target)) {
+      execFileSync('npm', ['run', TARGETS[target].script], { cwd: root, stdio: 'inherit' });
     } else {
-      execFileSync('npm', ['run', 'build:app'], { cwd: root, stdio: 'inherit' });
+      console.log(`The built ${target} is up to date; not rebuilding.`);
     }
   }
 }
