@@ -42,6 +42,58 @@ function bufferedStdout(): pino.DestinationStream {
   return destination;
 }
 
+/** The app's pages may load only what this origin serves, and be framed by no one. */
+function addAppSecurityHeaders(app: FastifyInstance, secure: boolean) {
+  addSecurityHeaders(app, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables and some style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** The built app (when there is one), and its client routes: deep links load it. */
+async function serveBuiltApp(app: FastifyInstance, staticRoot: string) {
+  if (!existsSync(resolve(staticRoot, 'index.html'))) return;
+  await app.register(fastifyStatic, {
+    root: staticRoot,
+    // One route per built file: any other path, such as an unknown /spark/v1/..., is left to
+    // the not-found handler of its own prefix.
+    wildcard: false,
+    index: ['index.html'],
+    // The build writes a .br and a .gz beside each file (vite.config.ts): sent as they are.
+    preCompressed: true,
+    setHeaders(res, path) {
+      res.header(
+        'Cache-Control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  // Client routes: deep links load the app, which routes itself.
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isClientRoute = !/^\/(api|auth|spark|assets)(\/|$)/.test(path) && !/\.\w+$/.test(path);
+    if ((request.method === 'GET' || request.method === 'HEAD') && isClientRoute) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'Not found' });
+  });
+}
+
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
   const db = openDatabase(config.databasePath);
   const sessions = openSessionStore(config);
@@ -83,25 +135,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     return reply.code(status).send({ error: status === 500 ? 'Internal error' : 'Bad request' });
   });
 
-  addSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets CSS variables and some style attributes at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: secure ? [] : null,
-      },
-    },
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  addAppSecurityHeaders(app, secure);
 
   // Before any route: it hooks each route as it is added.
   await addCompression(app);
@@ -111,33 +145,6 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   }
   await app.register(bff, { config, sessions, emulator });
 
-  const staticRoot = resolve(options.staticRoot ?? 'dist');
-  if (existsSync(resolve(staticRoot, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: staticRoot,
-      // One route per built file: any other path, such as an unknown /spark/v1/..., is left to
-      // the not-found handler of its own prefix.
-      wildcard: false,
-      index: ['index.html'],
-      // The build writes a .br and a .gz beside each file (vite.config.ts): sent as they are.
-      preCompressed: true,
-      setHeaders(res, path) {
-        res.header(
-          'Cache-Control',
-          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
-    // Client routes: deep links load the app, which routes itself.
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0] ?? '/';
-      const isClientRoute = !/^\/(api|auth|spark|assets)(\/|$)/.test(path) && !/\.\w+$/.test(path);
-      if ((request.method === 'GET' || request.method === 'HEAD') && isClientRoute) {
-        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
-      }
-      return reply.code(404).send({ error: 'Not found' });
-    });
-  }
-
+  await serveBuiltApp(app, resolve(options.staticRoot ?? 'dist'));
   return { app, db, sessions, emulator };
 }

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { bindCaller } from './auth.js';
 import { BODY_LIMIT } from '../server-base.js';
@@ -32,14 +32,10 @@ export interface SparkEmulatorOptions {
  */
 const inProcessPeer = { ip: '127.0.0.1', routeOptions: { config: {} } };
 
-/** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
-export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
-  const { db, config } = opts;
-  if (countAccounts(db) === 0) seedDemoData(db);
-
+/** Every answer in Spark's envelope: bodies parsed as Spark reads them, any failure a SparkError. */
+function answerAsSpark(app: FastifyInstance, checkAnswers: boolean) {
   // The answers are built from our own rows, so checking each against its schema (a tenth of the
   // time of a read) is left to the tests; SPARK_CHECK_ANSWERS=1 turns it on elsewhere.
-  const { checkAnswers } = config.emulator;
   if (!checkAnswers) {
     app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   }
@@ -63,15 +59,29 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFound('Resource').toBody()));
+}
 
-  // Guessing: unknown tokens and refused grants count against the client address (an expired
-  // token or a success does not), and an address over the limit is refused before any lookup.
+/**
+ * Guessing: unknown tokens and refused grants count against the client address (an expired
+ * token or a success does not), and an address over the limit is refused before any lookup.
+ * Gives the refused attempts of a request's address, for the gate.
+ */
+async function refusedAttempts(
+  app: FastifyInstance,
+  config: Config,
+  pathOf: (url: string) => string,
+) {
   await app.register(rateLimit, { global: false });
   const authFailures = app.createRateLimit({
     max: config.emulator.authFailureLimit,
     timeWindow: 60_000,
   });
-  const failuresOf = (request: FastifyRequest): AuthFailures => ({
+  app.addHook('onSend', async (request, reply) => {
+    if ((reply.statusCode === 400 || reply.statusCode === 401) && isGrant(pathOf(request.url))) {
+      await authFailures(request);
+    }
+  });
+  return (request: FastifyRequest): AuthFailures => ({
     refusedFor: async () => {
       const failures = await authFailures(request, { increment: false });
       return 'remaining' in failures && failures.remaining <= 0 ? failures.ttlInSeconds : undefined;
@@ -80,13 +90,17 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
       await authFailures(request);
     },
   });
-  const pathOf = (url: string) => url.slice(app.prefix.length).split('?')[0] ?? '';
-  app.addHook('onSend', async (request, reply) => {
-    if ((reply.statusCode === 400 || reply.statusCode === 401) && isGrant(pathOf(request.url))) {
-      await authFailures(request);
-    }
-  });
+}
 
+/** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
+export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
+  const { db, config } = opts;
+  const { checkAnswers } = config.emulator;
+  if (countAccounts(db) === 0) seedDemoData(db);
+  answerAsSpark(app, checkAnswers);
+
+  const pathOf = (url: string) => url.slice(app.prefix.length).split('?')[0] ?? '';
+  const failuresOf = await refusedAttempts(app, config, pathOf);
   const gate = createGate(db, config);
   app.addHook('onRequest', async (request) => {
     const caller = await gate(
@@ -104,11 +118,12 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   if (opts.entry) {
     opts.entry.dispatch = createDispatch({
       routes: table,
+      fastify: app.initialConfig,
       gate,
       // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
       failures: failuresOf(inProcessPeer as unknown as FastifyRequest),
       checkAnswers,
-      bodyLimit: BODY_LIMIT,
+      bodyLimit: app.initialConfig.bodyLimit ?? BODY_LIMIT,
       log: app.log,
     });
   }
