@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import pino from 'pino';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
@@ -9,15 +8,14 @@ import { sparkEmulator, type EmulatorEntry } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
 import { openSessionStore } from './bff/store/open-session-store.js';
 import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
-import { LOG_REDACTIONS, logRequest } from './request-log.js';
+import { loggerOptions, type LogTarget } from './request-log.js';
 import { createFastify } from './server-base.js';
 import { addSecurityHeaders } from './security-headers.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
   staticRoot?: string;
-  /** Log to stdout, or to a given stream (tests read it); none by default. */
-  logger?: boolean | { stream: NodeJS.WritableStream };
+  logger?: LogTarget;
 }
 
 export interface Server {
@@ -28,28 +26,12 @@ export interface Server {
   emulator: EmulatorEntry;
 }
 
-/**
- * Standard output in writes of 4 kB, each line at most a second late and all of them flushed on
- * exit: one write per request cost the server 5–12 % of its CPU under load.
- */
-function bufferedStdout(): pino.DestinationStream {
-  const destination = pino.destination({ dest: 1, minLength: 4096, sync: false });
-  setInterval(() => destination.flush(), 1000).unref();
-  return destination;
-}
-
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
   const db = openDatabase(config.databasePath);
   const sessions = openSessionStore(config);
   const secure = new URL(config.publicUrl).protocol === 'https:';
   const app = createFastify({
-    logger: options.logger
-      ? {
-          level: config.logLevel,
-          redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
-          stream: typeof options.logger === 'object' ? options.logger.stream : bufferedStdout(),
-        }
-      : false,
+    logger: loggerOptions(config.logLevel, options.logger),
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     apiPath: /^\/(api|spark)(\/|$)/,
@@ -64,7 +46,6 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       reply.header('Cache-Control', 'no-store');
     }
   });
-  app.addHook('onResponse', logRequest);
   // Set before the plugins register, so that those without their own (the BFF's sign-in routes) inherit it.
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
     if (error instanceof StoreUnavailable) {

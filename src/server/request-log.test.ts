@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './config.js';
@@ -43,6 +44,20 @@ const lines = () =>
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as LogLine);
+
+/** The log as text, with any bytes it holds (`{"type":"Buffer","data":[...]}`) decoded. */
+function readable(log: string): string {
+  const decoded: string[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) {
+      if (value.length > 0 && value.every((n) => typeof n === 'number')) {
+        decoded.push(Buffer.from(value as number[]).toString('latin1'));
+      } else value.forEach(visit);
+    } else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  for (const line of log.split('\n').filter(Boolean)) visit(JSON.parse(line));
+  return `${log}\n${decoded.join('\n')}`;
+}
 
 describe('the request log', () => {
   it('has one JSON line per request and never a secret it saw', async () => {
@@ -141,5 +156,60 @@ describe('the request log', () => {
       await server.dispose();
     }
     expect(quiet).toBe('');
+  });
+
+  it('keeps secrets out at every level, unparseable requests included', async () => {
+    let traced = '';
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => (traced += chunk.toString('utf8')));
+    const server = await startTestServer({ LOG_LEVEL: 'trace' }, undefined, { logger: { stream } });
+    try {
+      const cookie = await signIn(server, 'Avery Stone');
+      const sessionValue = decodeURIComponent(cookie.split('=')[1] ?? '');
+      const account = await fetch(`${server.url}/api/v1/my/account`, {
+        headers: { Cookie: cookie },
+      });
+      expect(account.status).toBe(200);
+      const { port } = new URL(server.url);
+      const raw = (head: string) =>
+        new Promise<string>((resolve) => {
+          const socket = connect(Number(port), '127.0.0.1');
+          let answer = '';
+          socket.setEncoding('utf8');
+          socket.on('data', (chunk: string) => (answer += chunk));
+          socket.on('error', () => undefined);
+          socket.on('close', () => resolve(answer));
+          socket.write(head);
+        });
+      const padding = 'p'.repeat(20 * 1024);
+      const longUrl = await raw(
+        `GET /api/v1/my/account?q=${padding} HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\n\r\n`,
+      );
+      const longCookie = await raw(
+        `GET /auth/session HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}; pad=${padding}\r\n\r\n`,
+      );
+      const garbled = await raw(
+        `GET /auth/session HTTP/1.1\r\nCookie: ${cookie}\r\nBad Header\r\n\r\n`,
+      );
+      expect([longUrl, longCookie, garbled].map((answer) => answer.slice(0, 12))).toEqual([
+        'HTTP/1.1 431',
+        'HTTP/1.1 431',
+        'HTTP/1.1 400',
+      ]);
+      await expect.poll(() => traced.match(/"msg":"client /g)?.length ?? 0).toBe(3);
+      const tokens = (
+        server.db
+          .prepare('SELECT token FROM access_tokens WHERE client_id = ?')
+          .all(DEMO_CLIENT_ID) as { token: string }[]
+      ).map((row) => row.token);
+      const revealed = readable(traced);
+      for (const secret of [sessionValue, cookie.split('=')[1] ?? '', ...tokens]) {
+        expect(secret.length).toBeGreaterThan(20);
+        expect(revealed).not.toContain(secret);
+      }
+      expect(revealed).not.toContain(padding.slice(0, 100));
+    } finally {
+      await server.dispose();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { parseQuery } from './spark/entry.js';
 import { notFound } from './spark/errors.js';
 import { applyMethodOverride } from './spark/method-override.js';
+import { logRequest } from './request-log.js';
 
 const BODY_LIMIT = 64 * 1024;
 const KEEP_ALIVE_MS = 5_000;
@@ -27,8 +28,8 @@ const LOCKED_DOWN_HEADERS = {
 const requestIds = new WeakMap<IncomingMessage, string>();
 
 export interface BaseOptions {
-  /** `true`: info to stdout; or Fastify's logger options; none by default. */
-  logger?: boolean | FastifyServerOptions['logger'];
+  /** Fastify's logger options (`loggerOptions`); none by default. */
+  logger?: FastifyServerOptions['logger'];
   /** Time to receive a whole request (headers within min(10 s, this)); none by default. */
   requestTimeoutMs?: number;
   trustProxy?: FastifyServerOptions['trustProxy'];
@@ -48,7 +49,7 @@ export interface BaseOptions {
 export function createFastify(options: BaseOptions): FastifyInstance {
   const { sparkPrefix, tls, requestTimeoutMs } = options;
   const app = Fastify({
-    logger: options.logger === true ? { level: 'info' } : (options.logger ?? false),
+    logger: options.logger ?? false,
     // Fastify's two lines per request give way to one (request-log.ts); errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
@@ -97,6 +98,7 @@ export function createFastify(options: BaseOptions): FastifyInstance {
       return reply.code(400).send({ error: 'Bad request' });
     },
   });
+  app.addHook('onResponse', logRequest);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   return app;

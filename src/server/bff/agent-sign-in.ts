@@ -33,7 +33,7 @@ export async function agentSignedIn(
       Status: 302,
       Outcome: outcome === 'added' ? 'Succeeded' : 'Failed',
     });
-  const signedIn = await signInWith(code).catch((error: unknown) => {
+  const signedIn = await signInWith(code, request.ip).catch((error: unknown) => {
     if (error instanceof StoreUnavailable) throw error;
     request.log.warn({ err: error }, 'agent sign-in failed');
     return null;

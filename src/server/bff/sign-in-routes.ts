@@ -107,7 +107,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
       return agentSignedIn(context, request, reply, { ...pending, addAgentTo }, query.data.code);
     }
     try {
-      const { tokens, user } = await signInWith(query.data.code);
+      const { tokens, user } = await signInWith(query.data.code, request.ip);
       const previous = cookie.sessionId(request);
       if (previous) await sessions.delete(previous);
       cookie.setSession(reply, await sessions.create(tokens, user));

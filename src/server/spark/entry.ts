@@ -205,6 +205,8 @@ export interface InProcessRequest {
   pathAndQuery: string;
   headers: Record<string, string>;
   body?: string;
+  /** The address of the browser the sign-in server makes the call for (none: not counted). */
+  clientIp?: string;
 }
 
 export interface InProcessAnswer {
@@ -249,12 +251,13 @@ const isJson = (contentType: string | undefined) =>
 export function createDispatch(options: {
   routes: readonly SparkRoute[];
   gate: Gate;
-  failures: AuthFailures;
+  /** The refused attempts of the client a call is made for. */
+  failuresOf(clientIp: string | undefined): AuthFailures;
   checkAnswers: boolean;
   bodyLimit: number;
   log: FastifyBaseLogger;
 }): Dispatch {
-  const { gate, failures, checkAnswers, log } = options;
+  const { gate, failuresOf, checkAnswers, log } = options;
   // Static paths before parameters, as Fastify's router prefers them.
   const matchers = [...options.routes]
     .sort((a, b) => Number(a.url.includes(':')) - Number(b.url.includes(':')))
@@ -266,7 +269,7 @@ export function createDispatch(options: {
     bytes,
   });
 
-  return async ({ method, pathAndQuery, headers, body }) => {
+  return async ({ method, pathAndQuery, headers, body, clientIp }) => {
     const queryAt = pathAndQuery.indexOf('?');
     const path = queryAt === -1 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
     // Percent-encoded paths, other methods and unknown paths are left to the HTTP adapter.
@@ -289,7 +292,10 @@ export function createDispatch(options: {
     }
     const { route, names } = matcher;
     try {
-      const caller = await gate({ message: { method, headers: lowerHeaders }, path }, failures);
+      const caller = await gate(
+        { message: { method, headers: lowerHeaders }, path },
+        failuresOf(clientIp),
+      );
       if (!caller) return undefined;
       const parsedBody = hasBody ? parseJsonText(lowerHeaders['content-type'], body) : undefined;
       const params = Object.fromEntries(names.map((name, i) => [name, values[i]]));

@@ -11,6 +11,7 @@ import {
   type Dispatch,
 } from './entry.js';
 import { notFound } from './errors.js';
+import { clientAddressOf } from '../in-process.js';
 import { registerApiExplorer } from './openapi.js';
 import { accountTable } from './routes/account.js';
 import { contactTable } from './routes/contacts.js';
@@ -35,11 +36,26 @@ export interface SparkEmulatorOptions {
 
 const BODY_LIMIT = 64 * 1024;
 
+/** For a call made for no client (the readiness probe): nothing to count. */
+const NOT_COUNTED: AuthFailures = {
+  refusedFor: async () => undefined,
+  count: async () => undefined,
+};
+
 /**
- * What the address limiter reads of a request. In-process calls come from this server itself
- * (127.0.0.1, as they did under `inject`).
+ * The path of a URL as the router matches it: without query string or fragment, decoded once as
+ * `decodeURI` does (`%2F` and the other reserved characters stay as sent). The gate and the
+ * counting of refused grants read this, so an encoded `/v1/oauth2/%67rant` is the token endpoint
+ * for them as it is for the router.
  */
-const inProcessPeer = { ip: '127.0.0.1', routeOptions: { config: {} } };
+export function routedPath(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? '';
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
 
 /** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
 export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
@@ -80,19 +96,28 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     max: config.emulator.authFailureLimit,
     timeWindow: 60_000,
   });
-  const failuresOf = (request: FastifyRequest): AuthFailures => ({
-    refusedFor: async () => {
-      const failures = await authFailures(request, { increment: false });
-      return 'remaining' in failures && failures.remaining <= 0 ? failures.ttlInSeconds : undefined;
-    },
-    count: async () => {
-      await authFailures(request);
-    },
-  });
-  const pathOf = (url: string) => url.slice(app.prefix.length).split('?')[0] ?? '';
+  // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
+  const peerAt = (ip: string) =>
+    ({ ip, routeOptions: { config: {} } }) as unknown as FastifyRequest;
+  const failuresOf = (ip: string | undefined): AuthFailures => {
+    if (ip === undefined) return NOT_COUNTED;
+    const peer = peerAt(ip);
+    return {
+      refusedFor: async () => {
+        const failures = await authFailures(peer, { increment: false });
+        return 'remaining' in failures && failures.remaining <= 0
+          ? failures.ttlInSeconds
+          : undefined;
+      },
+      count: async () => {
+        await authFailures(peer);
+      },
+    };
+  };
+  const pathOf = (url: string) => routedPath(url).slice(app.prefix.length);
   app.addHook('onSend', async (request, reply) => {
     if ((reply.statusCode === 400 || reply.statusCode === 401) && isGrant(pathOf(request.url))) {
-      await authFailures(request);
+      await failuresOf(clientAddressOf(request)).count();
     }
   });
 
@@ -100,7 +125,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   app.addHook('onRequest', async (request) => {
     const caller = await gate(
       { message: request.raw, path: pathOf(request.url) },
-      failuresOf(request),
+      failuresOf(clientAddressOf(request)),
     );
     if (caller) bindCaller(request, caller);
   });
@@ -114,8 +139,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     opts.entry.dispatch = createDispatch({
       routes: table,
       gate,
-      // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
-      failures: failuresOf(inProcessPeer as unknown as FastifyRequest),
+      failuresOf,
       checkAnswers,
       bodyLimit: BODY_LIMIT,
       log: app.log,
