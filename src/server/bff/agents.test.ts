@@ -175,6 +175,23 @@ describe.each<Store>(['SQLite', 'Redis'])('an assistant working for agents (%s)'
     expect(JSON.parse((await sessionOf(server, cookie)).text)).toMatchObject({ Id: riley.id });
   });
 
+  it.each([DEMO_ACCOUNTS.vow.name, DEMO_ACCOUNTS.portal.name, DEMO_ACCOUNTS.idx.name])(
+    'lets no session of an account that cannot hold agents add one (%s)',
+    async (name) => {
+      const cookie = await signIn(server, name);
+      const start = await fetch(`${server.url}/auth/agents/add?returnTo=%2Fgroups`, {
+        headers: { Cookie: cookie },
+        redirect: 'manual',
+      });
+      expect(start.status).toBe(302);
+      expect(start.headers.get('location')).toBe('/groups?agentError=not-allowed');
+      expect(cookieSetBy(start, 'pga_signin')).toBeUndefined();
+      expect(await agentsOf(server, cookie)).toEqual([]);
+      const forAvery = await forAgent(server, cookie, avery.id, '/my/account');
+      expect(forAvery.status).toBe(404);
+    },
+  );
+
   it('replaces an agent’s tokens when it is added again, keeping its place', async () => {
     const cookie = await signIn(server, 'Riley Park');
     await addAgent(server, cookie, 'Avery Stone');

@@ -245,6 +245,31 @@ describe('anonymous sign-in traffic', () => {
       expect((await login('198.51.100.9')).status).toBe(302);
     });
 
+    it('limits starting to add an agent the same way', async () => {
+      const viaProxy =
+        (address: string) =>
+        (input: string | URL, init: RequestInit = {}) =>
+          fetch(input, {
+            ...init,
+            headers: { ...(init.headers as Record<string, string>), 'X-Forwarded-For': address },
+          });
+      const cookie = await signIn(limited, 'Riley Park', '/groups', viaProxy('203.0.113.40'));
+      const add = () =>
+        viaProxy('203.0.113.41')(`${limited.url}/auth/agents/add?returnTo=%2Fgroups`, {
+          headers: { Cookie: cookie },
+          redirect: 'manual',
+        });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await add()).status);
+      expect(statuses).toEqual([302, 302, 302]);
+      const before = rowCount(limited, 'sign_ins');
+      const refused = await add();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.getSetCookie()).toEqual([]);
+      expect(rowCount(limited, 'sign_ins')).toBe(before);
+    });
+
     it('slows guessed tokens and refused grants at the Spark emulator', async () => {
       const guess = (token: string) =>
         fetch(`${limited.url}/spark/v1/my/account`, {
