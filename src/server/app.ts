@@ -8,9 +8,13 @@ import { sparkEmulator, type EmulatorEntry } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
 import { openSessionStore } from './bff/store/open-session-store.js';
 import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
-import { loggerOptions, type LogTarget } from './request-log.js';
-import { createFastify } from './server-base.js';
+import { loggerOptions, requestLogger, type LogTarget } from './request-log.js';
+import { BODY_LIMIT, createFastify } from './server-base.js';
+import { notFound } from './spark/errors.js';
+import { applyMethodOverride } from './spark/method-override.js';
+import { isInProcess } from './in-process-mark.js';
 import { addSecurityHeaders } from './security-headers.js';
+import { addCompression } from './compression.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
@@ -34,8 +38,10 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     logger: loggerOptions(config.logLevel, options.logger),
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
-    apiPath: /^\/(api|spark)(\/|$)/,
-    ...(config.embedded ? { sparkPrefix: '/spark' } : {}),
+    apiNotFound: { path: /^\/(api|spark)(\/|$)/, body: notFound('Resource').toBody() },
+    ...(config.embedded
+      ? { beforeRouting: (req) => applyMethodOverride(req, '/spark', BODY_LIMIT) }
+      : {}),
   });
   app.addHook('onClose', async () => {
     await sessions.close();
@@ -46,6 +52,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       reply.header('Cache-Control', 'no-store');
     }
   });
+  // The outer request of one the sign-in server hands its emulator is the one logged.
+  app.addHook('onResponse', requestLogger({ skip: isInProcess }));
   // Set before the plugins register, so that those without their own (the BFF's sign-in routes) inherit it.
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
     if (error instanceof StoreUnavailable) {
@@ -77,6 +85,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     crossOriginEmbedderPolicy: false,
   });
 
+  // Before any route: it hooks each route as it is added.
+  await addCompression(app);
   const emulator: EmulatorEntry = {};
   if (config.embedded) {
     await app.register(sparkEmulator, { prefix: '/spark', db, config, entry: emulator });
@@ -91,6 +101,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       // the not-found handler of its own prefix.
       wildcard: false,
       index: ['index.html'],
+      // The build writes a .br and a .gz beside each file (vite.config.ts): sent as they are.
+      preCompressed: true,
       setHeaders(res, path) {
         res.header(
           'Cache-Control',

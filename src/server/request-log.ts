@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
-import { isInProcess } from './in-process.js';
 
 /** Log to stdout, or to a given stream (tests read it); none by default. */
 export type LogTarget = boolean | { stream: NodeJS.WritableStream };
@@ -22,24 +21,27 @@ export const LOG_REDACTIONS = [
 ];
 
 /**
- * One line per request: method, route, path (never the query, which can hold an OAuth code),
- * status, time and request id (`reqId`), and Spark's own id when the proxy relayed one.
+ * An `onResponse` hook writing one line per request: method, route, path (never the query, which
+ * can hold an OAuth code), status, time and request id (`reqId`), and Spark's own id when the
+ * proxy relayed one. `skip` leaves out requests logged otherwise (one the server makes to itself).
  */
-export async function logRequest(request: FastifyRequest, reply: FastifyReply) {
-  if (isInProcess(request)) return;
-  const answeredId = reply.getHeader('x-request-id');
-  request.log.info(
-    {
-      method: request.method,
-      route: request.routeOptions.url ?? null,
-      path: request.url.split('?')[0],
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-      ...(answeredId && answeredId !== request.id ? { sparkRequestId: answeredId } : {}),
-    },
-    'request',
-  );
-}
+export const requestLogger =
+  (options: { skip?: (request: FastifyRequest) => boolean } = {}) =>
+  async (request: FastifyRequest, reply: FastifyReply) => {
+    if (options.skip?.(request)) return;
+    const answeredId = reply.getHeader('x-request-id');
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ...(answeredId && answeredId !== request.id ? { sparkRequestId: answeredId } : {}),
+      },
+      'request',
+    );
+  };
 
 /**
  * Standard output in writes of 4 kB, each line at most a second late and all of them flushed on

@@ -2,22 +2,15 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { bindCaller } from './auth.js';
-import {
-  createDispatch,
-  createGate,
-  isGrant,
-  toSparkError,
-  type AuthFailures,
-  type Dispatch,
-} from './entry.js';
-import { notFound } from './errors.js';
-import { clientAddressOf } from '../in-process.js';
+import { BODY_LIMIT } from '../server-base.js';
+import { clientAddressOf } from '../in-process-mark.js';
+import { notFound, toSparkError } from './errors.js';
+import { createGate, isGrant, type AuthFailures } from './gate.js';
+import { createDispatch, type Dispatch } from './in-process.js';
 import { registerApiExplorer } from './openapi.js';
-import { accountTable } from './routes/account.js';
-import { contactTable } from './routes/contacts.js';
 import { oauthRoutes } from './routes/oauth.js';
-import { portalGroupTable } from './routes/portal-groups.js';
 import { registerTable } from './routes/resource.js';
+import { routeTable } from './routes/table.js';
 import { seedDemoData } from './seed.js';
 import { countAccounts } from './store/accounts.js';
 import type { Db } from './store/db.js';
@@ -33,8 +26,6 @@ export interface SparkEmulatorOptions {
   config: Config;
   entry?: EmulatorEntry;
 }
-
-const BODY_LIMIT = 64 * 1024;
 
 /** For a call made for no client (the readiness probe): nothing to count. */
 const NOT_COUNTED: AuthFailures = {
@@ -130,7 +121,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     if (caller) bindCaller(request, caller);
   });
 
-  const table = [...accountTable, ...portalGroupTable(db), ...contactTable(db)];
+  const table = routeTable(db);
   await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
   await app.register(async (scope) => registerTable(scope, table, checkAnswers));

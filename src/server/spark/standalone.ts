@@ -1,11 +1,14 @@
+import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
-import type { Server } from '../app.js';
-import { loggerOptions, type LogTarget } from '../request-log.js';
-import { createFastify } from '../server-base.js';
+import { loggerOptions, requestLogger, type LogTarget } from '../request-log.js';
+import { BODY_LIMIT, createFastify } from '../server-base.js';
 import { addSecurityHeaders } from '../security-headers.js';
+import { addCompression } from '../compression.js';
+import { notFound } from './errors.js';
+import { applyMethodOverride } from './method-override.js';
 import { sparkEmulator } from './plugin.js';
-import { openDatabase } from './store/db.js';
+import { openDatabase, type Db } from './store/db.js';
 
 /** Fastify's "Server listening at" line, with the scheme the emulator really serves. */
 export const emulatorListenText = (config: Config) => (address: string) =>
@@ -15,17 +18,18 @@ export const emulatorListenText = (config: Config) => (address: string) =>
 export async function buildEmulatorServer(
   config: Config,
   options: { logger?: LogTarget } = {},
-): Promise<Pick<Server, 'app' | 'db'>> {
+): Promise<{ app: FastifyInstance; db: Db }> {
   const { tls } = config.emulator;
   const app = createFastify({
     logger: loggerOptions(config.logLevel, options.logger),
     requestTimeoutMs: config.requestTimeoutMs,
-    sparkPrefix: '',
-    apiPath: /^\//,
+    beforeRouting: (req) => applyMethodOverride(req, '', BODY_LIMIT),
+    apiNotFound: { path: /^\//, body: notFound('Resource').toBody() },
     ...(tls ? { tls: { cert: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } } : {}),
   });
   const db = openDatabase(config.databasePath);
   app.addHook('onClose', () => db.close());
+  app.addHook('onResponse', requestLogger());
   addSecurityHeaders(app, {
     // The sign-in pages set their own policy; nothing else here is a page.
     contentSecurityPolicy: {
@@ -35,6 +39,7 @@ export async function buildEmulatorServer(
     // A sandbox on localhost must not pin the browser to https for every other local server.
     strictTransportSecurity: false,
   });
+  await addCompression(app);
   await app.register(sparkEmulator, { db, config });
   return { app, db };
 }
