@@ -1,10 +1,10 @@
 import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './config.js';
+import { DEMO_CLIENT_SECRET } from './config.js';
 import { startSeparateSpark, type SeparateSpark } from './testing/separate-spark.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
-import { chooseAccount, cookieSetBy, signIn } from './testing/sign-in.js';
+import { chooseAccount, cookieSetBy, sessionIdOf, signIn } from './testing/sign-in.js';
 
 const SESSION_SECRET = 'log-test-session-secret-0123456789abcdef';
 const APP_HEADERS = { 'X-Requested-With': 'PortalGroupsAdmin' };
@@ -72,6 +72,7 @@ describe('the request log', () => {
     });
     const cookie = cookieSetBy(callback) ?? '';
     expect(cookie).toMatch(/^pga_session=.+/);
+    const stored = (await app.sessions.get(sessionIdOf(cookie)))?.tokens;
     const headers = { Cookie: cookie, Authorization: 'OAuth browser-sent-secret', ...APP_HEADERS };
     const account = await fetch(`${app.url}/api/v1/my/account`, { headers });
     expect(account.status).toBe(200);
@@ -84,13 +85,9 @@ describe('the request log', () => {
     expect(replay.headers.get('location')).toBe('/signed-out?error=state');
     await fetch(`${app.url}/auth/logout`, { method: 'POST', headers });
 
-    const tokens = (
-      spark.server.db
-        .prepare('SELECT token, refresh_token FROM access_tokens WHERE client_id = ?')
-        .all(DEMO_CLIENT_ID) as { token: string; refresh_token: string | null }[]
-    ).flatMap((row) => [row.token, row.refresh_token ?? '']);
     const secrets = [
-      ...tokens.filter(Boolean),
+      stored?.accessToken ?? '',
+      stored?.refreshToken ?? '',
       callbackUrl.searchParams.get('code') ?? '',
       callbackUrl.searchParams.get('state') ?? '',
       decodeURIComponent(signInCookie.split('=')[1] ?? ''),
@@ -197,11 +194,8 @@ describe('the request log', () => {
         'HTTP/1.1 400',
       ]);
       await expect.poll(() => traced.match(/"msg":"client /g)?.length ?? 0).toBe(3);
-      const tokens = (
-        server.db
-          .prepare('SELECT token FROM access_tokens WHERE client_id = ?')
-          .all(DEMO_CLIENT_ID) as { token: string }[]
-      ).map((row) => row.token);
+      const stored = (await server.sessions.get(sessionIdOf(cookie)))?.tokens;
+      const tokens = [stored?.accessToken ?? '', stored?.refreshToken ?? ''];
       const revealed = readable(traced);
       for (const secret of [sessionValue, cookie.split('=')[1] ?? '', ...tokens]) {
         expect(secret.length).toBeGreaterThan(20);

@@ -386,7 +386,9 @@ describe.each<Store>(['SQLite', 'Redis'])(
     afterAll(() => running?.dispose());
 
     const expire = (token: string | undefined) =>
-      server.db.prepare('UPDATE access_tokens SET expires_at = 1 WHERE token = ?').run(token);
+      server.db
+        .prepare('UPDATE access_tokens SET expires_at = 1 WHERE token_hash = token_hash(?)')
+        .run(token);
 
     it('refreshes one agent while another keeps working, even while the first one’s refresh is held', async () => {
       const cookie = await signIn(server, 'Riley Park');
@@ -457,7 +459,9 @@ describe.each<Store>(['SQLite', 'Redis'])(
       const agent = await storedAgent(server, cookie, avery.id);
       expire(agent?.tokens.accessToken);
       server.db
-        .prepare(`UPDATE access_tokens SET refresh_token = 'withdrawn-' || token WHERE token = ?`)
+        .prepare(
+          `UPDATE access_tokens SET refresh_token_hash = 'withdrawn-' || token_hash WHERE token_hash = token_hash(?)`,
+        )
         .run(agent?.tokens.accessToken);
       const response = await forAgent(server, cookie, avery.id, '/portal/groups');
       expect(response.status).toBe(404);

@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_USER_AGENT, DEMO_CLIENT_ID } from '../config.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { cookieSetBy, sessionIdOf, signIn } from '../testing/sign-in.js';
+import { chooseAccount, cookieSetBy, sessionIdOf, signIn } from '../testing/sign-in.js';
+import { tokenHash } from '../spark/store/token-hash.js';
 import { safeReturnTo } from './return-to.js';
 import { Sealer } from './store/sealing.js';
 import { SIGN_IN_WINDOW_MS } from './store/session-store.js';
@@ -349,6 +350,32 @@ describe('tokens at rest', () => {
     for (const secret of secrets) {
       for (const text of files) expect(text).not.toContain(secret);
     }
+  });
+
+  it('keeps only hashes of Spark tokens and codes in the emulator database files', async () => {
+    const login = await fetch(`${server.url}/auth/login`, { redirect: 'manual' });
+    const chosen = await chooseAccount(login.headers.get('location') ?? '', 'Jordan Lee');
+    const code = new URL(chosen.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const callback = await fetch(chosen.headers.get('location') ?? '', {
+      headers: { Cookie: cookieSetBy(login, 'pga_signin') ?? '' },
+      redirect: 'manual',
+    });
+    const session = await server.sessions.get(sessionIdOf(cookieSetBy(callback) ?? ''));
+    const secrets = [session?.tokens.accessToken, session?.tokens.refreshToken, code];
+    expect(secrets.every((s) => typeof s === 'string' && s.length > 20)).toBe(true);
+    const path = server.config.databasePath;
+    const text = [path, `${path}-wal`]
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('');
+    for (const secret of secrets) {
+      expect(text).not.toContain(secret);
+      expect(text).toContain(tokenHash(secret ?? ''));
+    }
+    // The documented demo tokens still work.
+    const demo = await fetch(`${server.url}/spark/v1/my/account`, {
+      headers: { Authorization: 'OAuth demo-private', 'X-SparkApi-User-Agent': APP_USER_AGENT },
+    });
+    expect(demo.status).toBe(200);
   });
 
   it('signs everyone out cleanly when the session secret is rotated', async () => {
