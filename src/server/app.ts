@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import pino from 'pino';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
@@ -9,19 +8,18 @@ import { sparkEmulator, type EmulatorEntry } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
 import { openSessionStore } from './bff/store/open-session-store.js';
 import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
-import { LOG_REDACTIONS, requestLogger } from './request-log.js';
+import { loggerOptions, requestLogger, type LogTarget } from './request-log.js';
 import { BODY_LIMIT, createFastify } from './server-base.js';
 import { notFound } from './spark/errors.js';
 import { applyMethodOverride } from './spark/method-override.js';
-import { isInProcess } from './bff/spark-client.js';
+import { isInProcess } from './in-process-mark.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { addCompression } from './compression.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
   staticRoot?: string;
-  /** Log to stdout, or to a given stream (tests read it); none by default. */
-  logger?: boolean | { stream: NodeJS.WritableStream };
+  logger?: LogTarget;
 }
 
 export interface Server {
@@ -30,16 +28,6 @@ export interface Server {
   sessions: SessionStore;
   /** The embedded emulator's in-process entry (its `dispatch` once the emulator is served). */
   emulator: EmulatorEntry;
-}
-
-/**
- * Standard output in writes of 4 kB, each line at most a second late and all of them flushed on
- * exit: one write per request cost the server 5–12 % of its CPU under load.
- */
-function bufferedStdout(): pino.DestinationStream {
-  const destination = pino.destination({ dest: 1, minLength: 4096, sync: false });
-  setInterval(() => destination.flush(), 1000).unref();
-  return destination;
 }
 
 /** The app's pages may load only what this origin serves, and be framed by no one. */
@@ -99,13 +87,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const sessions = openSessionStore(config);
   const secure = new URL(config.publicUrl).protocol === 'https:';
   const app = createFastify({
-    logger: options.logger
-      ? {
-          level: config.logLevel,
-          redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
-          stream: typeof options.logger === 'object' ? options.logger.stream : bufferedStdout(),
-        }
-      : false,
+    logger: loggerOptions(config.logLevel, options.logger),
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     apiNotFound: { path: /^\/(api|spark)(\/|$)/, body: notFound('Resource').toBody() },

@@ -30,8 +30,8 @@ const parseQuery = (query: string): Record<string, unknown> =>
 const requestIds = new WeakMap<IncomingMessage, string>();
 
 export interface BaseOptions {
-  /** `true`: info to stdout; or Fastify's logger options; none by default. */
-  logger?: boolean | FastifyServerOptions['logger'];
+  /** Fastify's logger options (`loggerOptions` in request-log.ts); none by default. */
+  logger?: FastifyServerOptions['logger'];
   /** Time to receive a whole request (headers within min(10 s, this)); none by default. */
   requestTimeoutMs?: number;
   trustProxy?: FastifyServerOptions['trustProxy'];
@@ -88,7 +88,7 @@ function httpServer(options: BaseOptions): FastifyServerFactory {
  */
 export function createFastify(options: BaseOptions): FastifyInstance {
   const app = Fastify({
-    logger: options.logger === true ? { level: 'info' } : (options.logger ?? false),
+    logger: options.logger ?? false,
     // Fastify's two lines per request give way to one (request-log.ts); errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,

@@ -167,7 +167,8 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
           contentType: request.headers['content-type'] ?? 'application/json',
         }
       : undefined;
-    const send = (token: string) => spark.request(request.method, pathAndQuery, token, body);
+    const send = (token: string) =>
+      spark.request(request.method, pathAndQuery, token, { body, clientIp: request.ip });
     // Recorded without its query string.
     const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
     /** Audits a write; `code` is read from the answer only when it failed. */
@@ -191,7 +192,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       let response = await send(token);
       const code = response.status === 401 ? sparkCodeOf(response) : undefined;
       if (code === SparkCode.TokenExpired || code === SparkCode.Unauthorized) {
-        const next = await currentTokens(session.id, agentId, token, code);
+        const next = await currentTokens(session.id, agentId, token, code, request.ip);
         if (!next) {
           await answered(agent ? 404 : 401, () => (agent ? SparkCode.NotFound : code));
           if (agent) return agentGone(reply);

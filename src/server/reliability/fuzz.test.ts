@@ -302,7 +302,9 @@ beforeAll(async () => {
   });
   call = sparkClient(server);
   server.db
-    .prepare('INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, ?)')
+    .prepare(
+      'INSERT INTO access_tokens (token_hash, account_id, expires_at) VALUES (token_hash(?), ?, ?)',
+    )
     .run(EXPIRED_TOKEN, DEMO_ACCOUNTS.avery.id, Date.now() - 1000);
   const jordan = DEMO_ACCOUNTS.jordan.token;
   const groups = (await call('GET', `/v1/portal/groups${q({ _limit: 25 })}`, { token: jordan }))

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import FindMyWay from 'find-my-way';
 import { toSparkError } from './errors.js';
-import type { AuthFailures, Gate } from './gate.js';
+import { routedPath, type AuthFailures, type Gate } from './gate.js';
 import { JSON_TYPE, serialise, type SparkRoute } from './route-table.js';
 import { parseJsonText } from './validation.js';
 
@@ -11,6 +11,8 @@ export interface InProcessRequest {
   pathAndQuery: string;
   headers: Record<string, string>;
   body?: string;
+  /** The address of the browser the sign-in server makes the call for (none: not counted). */
+  clientIp?: string;
 }
 
 export interface InProcessAnswer {
@@ -51,12 +53,13 @@ export function createDispatch(options: {
   /** The Fastify server the table is also registered on: its router options are used. */
   fastify: FastifyInstance['initialConfig'];
   gate: Gate;
-  failures: AuthFailures;
+  /** The refused attempts of the client a call is made for. */
+  failuresOf(clientIp: string | undefined): AuthFailures;
   checkAnswers: boolean;
   bodyLimit: number;
   log: FastifyBaseLogger;
 }): Dispatch {
-  const { gate, failures, checkAnswers, log } = options;
+  const { gate, failuresOf, checkAnswers, log } = options;
   const find = tableRouter(options.routes, options.fastify);
 
   const answer = (status: number, bytes: Buffer, headers: Record<string, string> = {}) => ({
@@ -65,7 +68,7 @@ export function createDispatch(options: {
     bytes,
   });
 
-  return async ({ method, pathAndQuery, headers, body }) => {
+  return async ({ method, pathAndQuery, headers, body, clientIp }) => {
     // Other methods, unknown paths and undecodable ones are left to the HTTP adapter.
     const found = find(method, pathAndQuery);
     if (!found) return undefined;
@@ -80,7 +83,10 @@ export function createDispatch(options: {
     const queryAt = pathAndQuery.indexOf('?');
     const path = queryAt === -1 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
     try {
-      const caller = await gate({ message: { method, headers: lowerHeaders }, path }, failures);
+      const caller = await gate(
+        { message: { method, headers: lowerHeaders }, path: routedPath(path) },
+        failuresOf(clientIp),
+      );
       if (!caller) return undefined;
       const parsedBody = hasBody ? parseJsonText(lowerHeaders['content-type'], body) : undefined;
       const result = found.route.run(caller, found.params, found.query, parsedBody);

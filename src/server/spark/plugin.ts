@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastif
 import type { Config } from '../config.js';
 import { bindCaller } from './auth.js';
 import { BODY_LIMIT } from '../server-base.js';
+import { clientAddressOf } from '../in-process-mark.js';
 import { notFound, toSparkError } from './errors.js';
-import { createGate, isGrant, type AuthFailures } from './gate.js';
+import { createGate, isGrant, routedPath, type AuthFailures } from './gate.js';
 import { createDispatch, type Dispatch } from './in-process.js';
 import { registerApiExplorer } from './openapi.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -26,11 +27,11 @@ export interface SparkEmulatorOptions {
   entry?: EmulatorEntry;
 }
 
-/**
- * What the address limiter reads of a request. In-process calls come from this server itself
- * (127.0.0.1, as they did under `inject`).
- */
-const inProcessPeer = { ip: '127.0.0.1', routeOptions: { config: {} } };
+/** For a call made for no client (the readiness probe): nothing to count. */
+const NOT_COUNTED: AuthFailures = {
+  refusedFor: async () => undefined,
+  count: async () => undefined,
+};
 
 /** Every answer in Spark's envelope: bodies parsed as Spark reads them, any failure a SparkError. */
 function answerAsSpark(app: FastifyInstance, checkAnswers: boolean) {
@@ -64,7 +65,7 @@ function answerAsSpark(app: FastifyInstance, checkAnswers: boolean) {
 /**
  * Guessing: unknown tokens and refused grants count against the client address (an expired
  * token or a success does not), and an address over the limit is refused before any lookup.
- * Gives the refused attempts of a request's address, for the gate.
+ * Gives the refused attempts of a client address, for the gate.
  */
 async function refusedAttempts(
   app: FastifyInstance,
@@ -76,20 +77,30 @@ async function refusedAttempts(
     max: config.emulator.authFailureLimit,
     timeWindow: 60_000,
   });
+  // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
+  const peerAt = (ip: string) =>
+    ({ ip, routeOptions: { config: {} } }) as unknown as FastifyRequest;
+  const failuresOf = (ip: string | undefined): AuthFailures => {
+    if (ip === undefined) return NOT_COUNTED;
+    const peer = peerAt(ip);
+    return {
+      refusedFor: async () => {
+        const failures = await authFailures(peer, { increment: false });
+        return 'remaining' in failures && failures.remaining <= 0
+          ? failures.ttlInSeconds
+          : undefined;
+      },
+      count: async () => {
+        await authFailures(peer);
+      },
+    };
+  };
   app.addHook('onSend', async (request, reply) => {
     if ((reply.statusCode === 400 || reply.statusCode === 401) && isGrant(pathOf(request.url))) {
-      await authFailures(request);
+      await failuresOf(clientAddressOf(request)).count();
     }
   });
-  return (request: FastifyRequest): AuthFailures => ({
-    refusedFor: async () => {
-      const failures = await authFailures(request, { increment: false });
-      return 'remaining' in failures && failures.remaining <= 0 ? failures.ttlInSeconds : undefined;
-    },
-    count: async () => {
-      await authFailures(request);
-    },
-  });
+  return failuresOf;
 }
 
 /** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
@@ -99,13 +110,13 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   if (countAccounts(db) === 0) seedDemoData(db);
   answerAsSpark(app, checkAnswers);
 
-  const pathOf = (url: string) => url.slice(app.prefix.length).split('?')[0] ?? '';
+  const pathOf = (url: string) => routedPath(url).slice(app.prefix.length);
   const failuresOf = await refusedAttempts(app, config, pathOf);
   const gate = createGate(db, config);
   app.addHook('onRequest', async (request) => {
     const caller = await gate(
       { message: request.raw, path: pathOf(request.url) },
-      failuresOf(request),
+      failuresOf(clientAddressOf(request)),
     );
     if (caller) bindCaller(request, caller);
   });
@@ -120,8 +131,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
       routes: table,
       fastify: app.initialConfig,
       gate,
-      // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
-      failures: failuresOf(inProcessPeer as unknown as FastifyRequest),
+      failuresOf,
       checkAnswers,
       bodyLimit: app.initialConfig.bodyLimit ?? BODY_LIMIT,
       log: app.log,

@@ -182,8 +182,8 @@ describe('authorization code flow', () => {
     ).id;
     server.db
       .prepare(
-        `INSERT INTO oauth_codes (code, client_id, redirect_uri, account_id, expires_at, used)
-         VALUES ('expired-code', ?, ?, ?, ?, 0)`,
+        `INSERT INTO oauth_codes (code_hash, client_id, redirect_uri, account_id, expires_at, used)
+         VALUES (token_hash('expired-code'), ?, ?, ?, ?, 0)`,
       )
       .run(DEMO_CLIENT_ID, redirectUri, accountId, Date.now() - 1000);
     expect((await exchange('expired-code')).json.error).toBe('invalid_grant');
