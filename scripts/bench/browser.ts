@@ -57,9 +57,10 @@ export async function measureFavorites(baseUrl: string, runs: number): Promise<n
         if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 500));
         await route.continue();
       });
+      const written = page.waitForResponse((r) => r.request().method() === 'PUT');
       await page.getByRole('button', { name: 'Favorites' }).click();
       figures.push(await favoritesMark(page));
-      await page.waitForResponse((r) => r.request().method() === 'PUT');
+      await written;
       await context.close();
     }
   } finally {
