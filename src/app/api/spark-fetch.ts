@@ -3,6 +3,7 @@ import { sparkResultsReadSchema, sparkWriteSchema } from '../../shared/envelope.
 import type { Pagination, SparkWrite } from '../../shared/envelope.js';
 import { agentApiBase } from '../../shared/agents.js';
 import type { Account } from '../account/account.js';
+import { ifNoneMatch, keepAnswer, keptAnswer } from './revalidation.js';
 import { checkActingFor, parse, readAnswer, SparkApiError } from './spark-answer.js';
 
 export { SparkApiError, WRONG_ACCOUNT } from './spark-answer.js';
@@ -41,17 +42,27 @@ async function sendFor(
     if (value !== undefined && value !== '') search.set(key, String(value));
   }
   const qs = search.toString();
-  const response = await exchange(`${base}${path}${qs ? `?${qs}` : ''}`, {
+  const url = `${base}${path}${qs ? `?${qs}` : ''}`;
+  const read = method === 'GET';
+  const response = await exchange(url, {
     method,
     signal,
     body: body === undefined ? undefined : { D: body },
+    headers: read ? ifNoneMatch(url) : {},
   });
   checkActingFor(response, account);
-  return readAnswer(response, method);
+  if (read && response.status === 304) {
+    // Forgotten while it was asked for (signed out, or pushed out): ask for the whole answer.
+    return keptAnswer(url) ?? sendFor(account, { method, path, query, signal });
+  }
+  const json = await readAnswer(response, method);
+  if (read) keepAnswer(url, response, json);
+  return json;
 }
 
 interface Exchange {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  headers?: Record<string, string>;
   /** The whole JSON body, sent as it is. */
   body?: unknown;
   signal?: AbortSignal;
@@ -61,7 +72,7 @@ interface Exchange {
  * One request to the app's own server (`/api` or `/auth`), with its cookie and CSRF header; a
  * failure to reach it is a `SparkApiError` with code 0.
  */
-async function exchange(url: string, { method = 'GET', body, signal }: Exchange) {
+async function exchange(url: string, { method = 'GET', body, signal, headers }: Exchange) {
   try {
     return await fetch(url, {
       method,
@@ -71,6 +82,7 @@ async function exchange(url: string, { method = 'GET', body, signal }: Exchange)
         ...APP_HEADER,
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -67,12 +67,11 @@ function relay(
   /** Whose copy this is: the session and the account it acts for. */
   viewer: string,
 ) {
-  // A read may be kept by the browser but must be revalidated (If-None-Match) before each use;
-  // anything else is never stored.
+  // Nothing a client's data is in may be kept on disk (a shared office computer): no-store on
+  // every answer. A read still carries its tag, so that the app, which keeps the last answer in
+  // memory, can ask with If-None-Match and be answered 304 when nothing changed.
   const revalidated = request.method === 'GET' && response.status === 200;
-  reply
-    .code(response.status)
-    .header('Cache-Control', revalidated ? 'private, no-cache' : 'no-store');
+  reply.code(response.status).header('Cache-Control', 'no-store');
   if (revalidated) {
     const tag = entityTag(viewer, response);
     // Every encoding of the answer (compression.ts) shares its tag; a 304 names the same Vary.

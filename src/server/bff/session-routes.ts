@@ -71,7 +71,7 @@ export function registerSessionRoutes(
       const id = cookie.sessionId(request);
       if (id) await sessions.delete(id);
       cookie.clearSession(reply);
-      // Reads are kept (revalidated) in the browser's cache: a shared computer keeps none of them.
+      // No read is stored (no-store); this also clears what an older version let a browser keep.
       return reply.code(204).header('Clear-Site-Data', '"cache"').send();
     },
   );
