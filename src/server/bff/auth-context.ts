@@ -32,6 +32,11 @@ export interface AuthContext extends AuthRoutesOptions {
   currentSession(request: FastifyRequest): Promise<Session | null>;
   /** The tokens of a sign-in's code, and whom they are for (`clientIp`: the browser's address). */
   signInWith(code: string, clientIp: string): Promise<{ tokens: Tokens; user: SessionAgent }>;
+  /**
+   * Ends tokens the session no longer holds (signed out, agent removed or replaced) at Spark,
+   * so that they are refused from now on; a failure is logged, never the user's problem.
+   */
+  discardTokens(request: FastifyRequest, tokens: readonly Tokens[]): Promise<void>;
 }
 
 export function authContext(options: AuthRoutesOptions): AuthContext {
@@ -46,6 +51,18 @@ export function authContext(options: AuthRoutesOptions): AuthContext {
     signInWith: async (code, clientIp) => {
       const tokens = await spark.exchangeCode(code, clientIp);
       return { tokens, user: await spark.myAccount(tokens.accessToken, clientIp) };
+    },
+    discardTokens: async (request, tokens) => {
+      await Promise.all(
+        tokens.map(async (pair) => {
+          try {
+            const outcome = await spark.revoke(pair, request.ip);
+            if (outcome === 'unsupported') request.log.debug('Spark offers no token revocation');
+          } catch (error) {
+            request.log.warn({ err: error }, 'tokens could not be revoked');
+          }
+        }),
+      );
     },
   };
 }

@@ -27,7 +27,7 @@ function sessionAnswer(session: Session): SessionAnswer {
 /** /auth/session, DELETE /auth/agents/:agentId and /auth/logout. */
 export function registerSessionRoutes(
   app: FastifyInstance,
-  { publicOrigin, sessions, audit, cookie, currentSession }: AuthContext,
+  { publicOrigin, sessions, audit, cookie, currentSession, discardTokens }: AuthContext,
 ): void {
   app.get('/auth/session', async (request, reply) => {
     const session = await currentSession(request);
@@ -51,6 +51,7 @@ export function registerSessionRoutes(
       if (!agent || !removed) {
         return reply.code(404).send(failure(SparkCode.NotFound, AGENT_GONE_MESSAGE));
       }
+      await discardTokens(request, [agent.tokens]);
       await recordAudit(audit, request.log, {
         actor: session.user,
         for: agent.user,
@@ -69,8 +70,12 @@ export function registerSessionRoutes(
     { onRequest: refuseCrossSiteWrites(publicOrigin) },
     async (request, reply) => {
       const id = cookie.sessionId(request);
+      const session = id ? await sessions.get(id) : null;
       if (id) await sessions.delete(id);
       cookie.clearSession(reply);
+      if (session) {
+        await discardTokens(request, [session.tokens, ...session.agents.map((a) => a.tokens)]);
+      }
       // No read is stored (no-store); this also clears what an older version let a browser keep.
       return reply.code(204).header('Clear-Site-Data', '"cache"').send();
     },

@@ -17,8 +17,16 @@ const callbackQuerySchema = z.object({
 
 /** /auth/login, /auth/agents/add and /auth/callback: the Spark sign-in, of a user or an agent. */
 export function registerSignInRoutes(app: FastifyInstance, context: AuthContext): void {
-  const { publicOrigin, sessions, cookie, spark, signInLimit, currentSession, signInWith } =
-    context;
+  const {
+    publicOrigin,
+    sessions,
+    cookie,
+    spark,
+    signInLimit,
+    currentSession,
+    signInWith,
+    discardTokens,
+  } = context;
 
   /** Too many anonymous sign-in attempts from this address: answered, nothing written. */
   const limited = async (request: FastifyRequest, reply: FastifyReply, increment = true) => {
@@ -112,9 +120,13 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
     }
     try {
       const { tokens, user } = await signInWith(query.data.code, request.ip);
-      const previous = cookie.sessionId(request);
-      if (previous) await sessions.delete(previous);
+      const previousId = cookie.sessionId(request);
+      const previous = previousId ? await sessions.get(previousId) : null;
+      if (previousId) await sessions.delete(previousId);
       cookie.setSession(reply, await sessions.create(tokens, user));
+      if (previous) {
+        await discardTokens(request, [previous.tokens, ...previous.agents.map((a) => a.tokens)]);
+      }
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'sign-in failed');

@@ -10,6 +10,8 @@ import type { Tokens } from './store/session-store.js';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
 const PING_TIMEOUT_MS = 2_000;
+/** Signing out waits at most this long for Spark to end the tokens. */
+const REVOKE_TIMEOUT_MS = 2_000;
 
 const grantResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -153,6 +155,37 @@ export class SparkClient {
       throw new Error(`my/account answered ${response.status}`);
     }
     return { ...sessionUserOf(account), ...(account.Office ? { Office: account.Office } : {}) };
+  }
+
+  /**
+   * Asks Spark to end a pair of tokens (RFC 7009 revocation at `/v1/oauth2/revoke`, sent with the
+   * refresh token when there is one, which ends its access token too). The emulator offers it;
+   * Spark documents none: `unsupported` when the endpoint is not there (404/405).
+   */
+  async revoke(tokens: Tokens, clientIp: string): Promise<'revoked' | 'unsupported'> {
+    const [token, hint] = tokens.refreshToken
+      ? [tokens.refreshToken, 'refresh_token']
+      : [tokens.accessToken, 'access_token'];
+    const response = await this.transport({
+      method: 'POST',
+      pathAndQuery: '/v1/oauth2/revoke',
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': 'application/json',
+        'X-SparkApi-User-Agent': APP_USER_AGENT,
+      },
+      body: JSON.stringify({
+        client_id: this.config.spark.clientId,
+        client_secret: this.config.spark.clientSecret,
+        token,
+        token_type_hint: hint,
+      }),
+      timeoutMs: REVOKE_TIMEOUT_MS,
+      clientIp,
+    });
+    if (response.status === 200) return 'revoked';
+    if (response.status === 404 || response.status === 405) return 'unsupported';
+    throw new Error(`revocation answered ${response.status}`);
   }
 
   /** Resolves when Spark answers at all (any status): it is reachable. */

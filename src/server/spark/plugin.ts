@@ -5,7 +5,7 @@ import { bindCaller } from './auth.js';
 import { BODY_LIMIT } from '../server-base.js';
 import { clientAddressOf } from '../in-process-mark.js';
 import { notFound, toSparkError } from './errors.js';
-import { createGate, isGrant, routedPath, type AuthFailures } from './gate.js';
+import { createGate, isTokenEndpoint, routedPath, type AuthFailures } from './gate.js';
 import { createDispatch, type Dispatch } from './in-process.js';
 import { registerApiExplorer } from './openapi.js';
 import { oauthRoutes } from './routes/oauth.js';
@@ -96,7 +96,10 @@ async function refusedAttempts(
     };
   };
   app.addHook('onSend', async (request, reply) => {
-    if ((reply.statusCode === 400 || reply.statusCode === 401) && isGrant(pathOf(request.url))) {
+    if (
+      (reply.statusCode === 400 || reply.statusCode === 401) &&
+      isTokenEndpoint(pathOf(request.url))
+    ) {
       await failuresOf(clientAddressOf(request)).count();
     }
   });

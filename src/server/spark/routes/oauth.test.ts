@@ -286,3 +286,67 @@ describe('refresh', () => {
     expect((await refresh(first.refresh_token as string)).json.error).toBe('invalid_grant');
   });
 });
+
+describe('revocation (/v1/oauth2/revoke, RFC 7009)', () => {
+  const revoke = async (body: Record<string, string>, contentType = 'application/json') => {
+    const response = await fetch(`${server.url}/spark/v1/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, 'X-SparkApi-User-Agent': APP_USER_AGENT },
+      body:
+        contentType === 'application/json'
+          ? JSON.stringify(body)
+          : new URLSearchParams(body).toString(),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  const byClient = (token: string) => ({
+    client_id: DEMO_CLIENT_ID,
+    client_secret: DEMO_CLIENT_SECRET,
+    token,
+  });
+  const freshPair = async () => {
+    const code = (await authorizeCode('Jordan Lee')).searchParams.get('code') ?? '';
+    const { json } = await exchange(code);
+    return { access: json.access_token as string, refresh: json.refresh_token as string };
+  };
+
+  it.each(['access', 'refresh'] as const)(
+    'ends both tokens of a pair when given its %s token',
+    async (which) => {
+      const pair = await freshPair();
+      expect((await myAccount(pair.access)).status).toBe(200);
+      expect(await revoke(byClient(pair[which]))).toEqual({ status: 200, text: '' });
+      expect((await myAccount(pair.access)).json.D).toMatchObject({ Success: false, Code: 1000 });
+      expect((await refresh(pair.refresh)).json.error).toBe('invalid_grant');
+    },
+  );
+
+  it('takes a form body too, and answers 200 for a token it does not know (§2.2)', async () => {
+    const pair = await freshPair();
+    const form = 'application/x-www-form-urlencoded';
+    expect((await revoke(byClient(pair.access), form)).status).toBe(200);
+    expect((await myAccount(pair.access)).status).toBe(401);
+    expect((await revoke(byClient('never-issued'))).status).toBe(200);
+    expect((await revoke(byClient(pair.access))).status).toBe(200);
+  });
+
+  it('refuses a wrong client, another client’s token and a missing token, ending nothing', async () => {
+    const pair = await freshPair();
+    const wrongSecret = await revoke({ ...byClient(pair.access), client_secret: 'guess' });
+    expect(wrongSecret.status).toBe(401);
+    expect(JSON.parse(wrongSecret.text)).toMatchObject({ error: 'invalid_client' });
+    // The documented demo tokens were issued to no client: nobody can end them for everyone.
+    const demo = await revoke(byClient('demo-private'));
+    expect(demo.status).toBe(400);
+    expect(JSON.parse(demo.text)).toMatchObject({ error: 'unauthorized_client' });
+    const missing = await revoke({ client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET });
+    expect(missing.status).toBe(400);
+    expect(JSON.parse(missing.text)).toMatchObject({ error: 'invalid_request' });
+    expect((await myAccount(pair.access)).status).toBe(200);
+    expect((await myAccount('demo-private')).status).toBe(200);
+    const get = await fetch(`${server.url}/spark/v1/oauth2/revoke`, {
+      headers: { 'X-SparkApi-User-Agent': APP_USER_AGENT },
+    });
+    expect(get.status).toBe(405);
+  });
+});

@@ -4,7 +4,9 @@ import { toSparkError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { registerClient } from '../store/oauth.js';
 import { registerAuthorizePage } from './oauth-authorize.js';
-import { GRANT_PATH, registerTokenEndpoint } from './oauth-grant.js';
+import { registerTokenEndpoint } from './oauth-grant.js';
+import { registerRevocationEndpoint } from './oauth-revoke.js';
+import { isTokenEndpoint, routedPath } from '../gate.js';
 import { errorPage, sendHtml } from './oauth-pages.js';
 
 function parseForm(body: string): Record<string, string> {
@@ -42,7 +44,7 @@ function sendGrantRefusal(error: unknown, reply: FastifyReply) {
     });
 }
 
-/** The emulator's OAuth 2 pages and token endpoint (spec §5). */
+/** The emulator's OAuth 2 pages, token endpoint (spec §5) and token revocation. */
 export const oauthRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async (
   app,
   { db, config },
@@ -66,10 +68,13 @@ export const oauthRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async
     const given = error.statusCode ?? error.status;
     const status = given && given >= 400 && given < 500 ? given : 500;
     if (status === 500) request.log.error(error);
-    if (request.url.split('?')[0]?.endsWith(GRANT_PATH)) return sendGrantRefusal(error, reply);
+    if (isTokenEndpoint(routedPath(request.url).slice(app.prefix.length))) {
+      return sendGrantRefusal(error, reply);
+    }
     return sendHtml(reply, status, errorPage('The sign-in request could not be processed.'));
   });
 
   registerAuthorizePage(app, db);
   registerTokenEndpoint(app, db, config);
+  registerRevocationEndpoint(app, db);
 };

@@ -131,6 +131,19 @@ export function findByRefreshToken(
   ).get(tokenHash(refreshToken), clientId);
 }
 
+/** The token (access or refresh) a client presents to end it: its pair's hash and its client. */
+export function findIssuedToken(
+  db: Db,
+  token: string,
+): { token_hash: string; client_id: string | null } | undefined {
+  const hash = tokenHash(token);
+  return statement<{ token_hash: string; client_id: string | null }>(
+    db,
+    `SELECT token_hash, client_id FROM access_tokens
+     WHERE (token_hash = ? OR refresh_token_hash = ?) AND revoked = 0`,
+  ).get(hash, hash);
+}
+
 /** Revokes the token with this hash, and with it its refresh token. */
 export function revokeToken(db: Db, hash: string): void {
   statement(db, 'UPDATE access_tokens SET revoked = 1 WHERE token_hash = ?').run(hash);
