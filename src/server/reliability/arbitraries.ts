@@ -88,7 +88,18 @@ export const rawSegment: fc.Arbitrary<string> = fc.constantFrom(
   ';x=1',
 );
 
-const queryKeys = ['_filter', '_orderby', '_select', '_limit', '_page', '_pagination', 'Ids', '_x'];
+const queryKeys = [
+  '_filter',
+  '_orderby',
+  '_select',
+  '_limit',
+  '_page',
+  '_pagination',
+  '_expand',
+  'Ids',
+  'ListingIds',
+  '_x',
+];
 
 const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
   hostileText,
@@ -104,6 +115,11 @@ const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
     'Name; DROP TABLE portal_groups',
     "DisplayName Eq 'a'",
     'Geo Eq radius(1,2,3)',
+    'ListPrice Bt 1e9,-1',
+    "City Eq 'Fargo' And (BedsTotal Ge 3 Or (ListPrice Lt 1 Or (BathsTotal Gt 2)))",
+    "ListingCart Eq '20990101000000000000000099'",
+    "SavedSearch Eq '20990101000000000000000099'",
+    'Photos,PrimaryPhoto,ListingIds,NewsFeeds',
   ),
 );
 

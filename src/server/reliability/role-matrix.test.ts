@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
+import { listingIdOf } from '../spark/demo-mls.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { ROLE_CASES, URIS, type RoleCase, type RoleName } from './role-table.js';
 import { oauthFailureProblem, parseJson, sparkFailureProblem } from './spark-answers.js';
@@ -39,7 +40,8 @@ const pathOf = (c: RoleCase) =>
   URIS[c.uri].path
     .replace('{group}', group.Id)
     .replace('{member}', vow.portalAccountId)
-    .replace('{contact}', vow.contactId);
+    .replace('{contact}', vow.contactId)
+    .replace('{listing}', listingIdOf(0));
 
 /** Puts Avery's group back the way the table found it after a write the table lets through. */
 async function restoreGroup() {

@@ -15,7 +15,8 @@ export const METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 export type Method = (typeof METHODS)[number];
 
 /** `{group}` Avery's group the VOW consumer is in (the Portal one is not), `{member}` the VOW
- * consumer's portal account (a member of it), `{contact}` the VOW consumer's contact. */
+ * consumer's portal account (a member of it), `{contact}` the VOW consumer's contact,
+ * `{listing}` a listing of the demo MLS. */
 export const URIS = {
   groups: { path: '/v1/portal/groups', allow: ['GET'] },
   current: { path: '/v1/portal/groups/current', allow: ['GET', 'PUT', 'DELETE'] },
@@ -25,6 +26,9 @@ export const URIS = {
   contact: { path: '/v1/contacts/{contact}', allow: ['GET'] },
   portal: { path: '/v1/contacts/{contact}/portal', allow: ['GET', 'POST', 'PUT'] },
   account: { path: '/v1/my/account', allow: ['GET'] },
+  listings: { path: '/v1/listings', allow: ['GET'] },
+  listing: { path: '/v1/listings/{listing}', allow: ['GET'] },
+  photos: { path: '/v1/listings/{listing}/photos', allow: ['GET'] },
   grant: { path: '/v1/oauth2/grant', allow: ['POST'] },
 } as const;
 export type UriName = keyof typeof URIS;
@@ -85,6 +89,19 @@ const ROWS: Row[] = [
   ['account',  'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
   ['account',  'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
   ['account',  'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  // The demo MLS: every role reads it (spec §8), no role writes it.
+  ['listings', 'GET',         OK,         OK,         OK,         OK,         OK,         NO_TOKEN,   EXPIRED],
+  ['listings', 'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['listings', 'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['listings', 'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['listing',  'GET',         OK,         OK,         OK,         OK,         OK,         NO_TOKEN,   EXPIRED],
+  ['listing',  'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['listing',  'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['listing',  'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['photos',   'GET',         OK,         OK,         OK,         OK,         OK,         NO_TOKEN,   EXPIRED],
+  ['photos',   'POST',        NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['photos',   'PUT',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
+  ['photos',   'DELETE',      NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_TOKEN,   EXPIRED],
   // The token endpoint is how a client gets a token: the caller's token plays no part.
   ['grant',    'GET',         NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD,  NO_METHOD],
   ['grant',    'POST',        BAD_GRANT,  BAD_GRANT,  BAD_GRANT,  BAD_GRANT,  BAD_GRANT,  BAD_GRANT,  BAD_GRANT],

@@ -11,6 +11,7 @@ const DATA_TABLES = [
   'current_groups',
   'access_tokens',
   'oauth_codes',
+  'listings',
 ] as const;
 
 /** One hash per data table, by table name. */

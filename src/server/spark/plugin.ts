@@ -17,8 +17,11 @@ import { contactTable } from './routes/contacts.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { portalGroupTable } from './routes/portal-groups.js';
 import { registerTable } from './routes/resource.js';
-import { seedDemoData } from './seed.js';
+import { registerPhotoRoute } from './photos.js';
+import { listingTable } from './routes/listings.js';
+import { seedDemoData, seedDemoListings } from './seed.js';
 import { countAccounts } from './store/accounts.js';
+import { countAllListings } from './store/listings.js';
 import type { Db } from './store/db.js';
 import { parseJsonText } from './validation.js';
 
@@ -31,6 +34,11 @@ export interface SparkEmulatorOptions {
   db: Db;
   config: Config;
   entry?: EmulatorEntry;
+  /**
+   * Where photo URIs point: by default the path of this emulator's own photos (`/spark/photos`
+   * when mounted), so that they load from whatever host the app is reached by.
+   */
+  photoBase?: string;
 }
 
 const BODY_LIMIT = 64 * 1024;
@@ -45,6 +53,8 @@ const inProcessPeer = { ip: '127.0.0.1', routeOptions: { config: {} } };
 export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
   const { db, config } = opts;
   if (countAccounts(db) === 0) seedDemoData(db);
+  // A database from before the demo MLS existed gets its listings too.
+  else if (countAllListings(db) === 0) seedDemoListings(db);
 
   // The answers are built from our own rows, so checking each against its schema (a tenth of the
   // time of a read) is left to the tests; SPARK_CHECK_ANSWERS=1 turns it on elsewhere.
@@ -105,9 +115,16 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     if (caller) bindCaller(request, caller);
   });
 
-  const table = [...accountTable, ...portalGroupTable(db), ...contactTable(db)];
+  const photoBase = opts.photoBase ?? `${app.prefix}/photos`;
+  const table = [
+    ...accountTable,
+    ...portalGroupTable(db),
+    ...contactTable(db),
+    ...listingTable(db, { photoBase }),
+  ];
   await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
+  registerPhotoRoute(app, db);
   await app.register(async (scope) => registerTable(scope, table, checkAnswers));
 
   if (opts.entry) {

@@ -29,6 +29,11 @@ export async function buildEmulatorServer(
     // A sandbox on localhost must not pin the browser to https for every other local server.
     strictTransportSecurity: false,
   });
-  await app.register(sparkEmulator, { db, config });
+  // Photos on the emulator's own host, as a live Spark's are on theirs, for apps on any origin.
+  await app.register(sparkEmulator, {
+    db,
+    config,
+    photoBase: `${config.emulator.publicUrl}/photos`,
+  });
   return { app, db };
 }

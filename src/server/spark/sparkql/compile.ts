@@ -3,13 +3,18 @@ import { filterInvalid } from './filter-errors.js';
 import type { InstantSpan } from './instant.js';
 import type { Comparison, Expr, Value } from './parser.js';
 
-export type FieldType = 'text' | 'boolean' | 'datetime' | 'id';
+export type FieldType = 'text' | 'boolean' | 'datetime' | 'id' | 'number';
 export interface FieldSpec {
   /** SQL expression to compare against, e.g. 'g.display_key' (already lower-case & accent-free for text) */
   column: string;
   type: FieldType;
   /** The column is in the table's FTS5 trigram index (see substring-index.ts). */
   substringIndex?: boolean;
+  /**
+   * For an `id` field that names another record rather than a column value (`ListingCart`,
+   * `SavedSearch`): the condition a row meets for one Id (`token` is the value as written).
+   */
+  refersTo?: (id: string, token: string) => CompiledFilter;
 }
 export type FieldMap = Record<string, FieldSpec>;
 export interface CompiledFilter {
@@ -61,7 +66,7 @@ function compileComparison(c: Comparison, fields: FieldMap): Fragment {
       `Operator '${c.operatorToken.raw}' cannot be used with field '${c.field.raw}'`,
     );
   }
-  for (const value of c.values) checkValueType(value, c, spec.type);
+  for (const value of c.values) checkValueType(value, c, spec.refersTo ? 'reference' : spec.type);
   switch (c.operator) {
     case 'Eq':
       return anyOf(spec, c.values);
@@ -72,18 +77,20 @@ function compileComparison(c: Comparison, fields: FieldMap): Fragment {
   }
 }
 
-function checkValueType(value: Value, c: Comparison, type: FieldType): void {
+function checkValueType(value: Value, c: Comparison, type: FieldType | 'reference'): void {
   const equality = c.operator === 'Eq' || c.operator === 'Ne';
   const fits =
     value.kind === 'null'
-      ? equality
+      ? equality && type !== 'reference'
       : type === 'text'
         ? (value.kind === 'match' || value.kind === 'text') && (equality || !isPattern(value))
-        : type === 'id'
+        : type === 'id' || type === 'reference'
           ? value.kind === 'text' && !isPattern(value)
           : type === 'boolean'
             ? value.kind === 'boolean'
-            : value.kind === 'instant';
+            : type === 'number'
+              ? value.kind === 'number'
+              : value.kind === 'instant';
   if (!fits) {
     throw filterInvalid(
       value.token.raw,
@@ -98,11 +105,18 @@ function isPattern(value: Value): boolean {
 
 /** The Eq condition for a list of values: true when the column matches any of them. */
 function anyOf(spec: FieldSpec, values: Value[]): Fragment {
-  const { column } = spec;
+  const { column, refersTo } = spec;
+  if (refersTo) {
+    return join(
+      values.map((value) => refersTo(plainText(value), value.token.raw)),
+      'OR',
+    );
+  }
   const exact: Params = [];
   const patterns: Fragment[] = [];
   for (const value of values) {
     if (value.kind === 'boolean') exact.push(value.value ? 1 : 0);
+    else if (value.kind === 'number') exact.push(value.value);
     else if (value.kind === 'instant') patterns.push(instantRange(column, spanBounds(value.span)));
     else if (isPattern(value)) {
       patterns.push({ sql: `${column} LIKE ? ESCAPE '\\'`, params: [likePattern(value)] });
@@ -131,8 +145,10 @@ function rangeOf(column: string, c: Comparison): Fragment {
     const span = { from: first.span.from, to: last.to, toInclusive: last.toInclusive };
     return instantRange(column, orderedBounds(c.operator, span));
   }
-  const low = foldKey(plainText(first));
-  const high = foldKey(plainText(second));
+  const [low, high] =
+    first?.kind === 'number'
+      ? [first.value, second?.kind === 'number' ? second.value : first.value]
+      : [foldKey(plainText(first)), foldKey(plainText(second))];
   switch (c.operator) {
     case 'Gt':
       return { sql: `${column} > ?`, params: [low] };

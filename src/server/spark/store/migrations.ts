@@ -171,6 +171,57 @@ const migrations: string[] = [
     VALUES (NEW.rowid, NEW.display_key, NEW.email_key);
   END;
   `,
+  `
+  -- A fictional MLS (read-only: only seeding writes it). Text columns compare without case, as
+  -- SparkQL does; address_key is the folded one-line address that "address contains" searches.
+  CREATE TABLE listings (
+    id TEXT PRIMARY KEY,
+    serial INTEGER NOT NULL UNIQUE,
+    mls_number TEXT NOT NULL COLLATE NOCASE,
+    list_price INTEGER NOT NULL,
+    street_number TEXT NOT NULL,
+    street_name TEXT NOT NULL,
+    unit TEXT,
+    city TEXT NOT NULL COLLATE NOCASE,
+    state TEXT NOT NULL,
+    postal_code TEXT NOT NULL COLLATE NOCASE,
+    county TEXT NOT NULL,
+    address_key TEXT NOT NULL,
+    beds INTEGER,
+    baths_full INTEGER,
+    baths_half INTEGER,
+    baths REAL,
+    area INTEGER,
+    year_built INTEGER,
+    property_type TEXT NOT NULL COLLATE NOCASE,
+    mls_status TEXT NOT NULL COLLATE NOCASE,
+    office TEXT NOT NULL,
+    photo_count INTEGER NOT NULL,
+    modified_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX listings_mls ON listings(mls_number);
+  CREATE INDEX listings_modified ON listings(modified_at, id);
+  CREATE INDEX listings_price ON listings(list_price, id);
+  -- Counts of the usual searches (place, status, type, price, size) read this index alone.
+  CREATE INDEX listings_search ON listings(
+    city, mls_status, property_type, list_price, beds, baths, area, postal_code
+  );
+  CREATE INDEX listings_status ON listings(mls_status, property_type, list_price, beds, baths, area);
+  CREATE VIRTUAL TABLE listings_address USING fts5(
+    address_key, content='listings', tokenize='trigram', detail='none'
+  );
+  CREATE TRIGGER listings_address_insert AFTER INSERT ON listings BEGIN
+    INSERT INTO listings_address (rowid, address_key) VALUES (NEW.rowid, NEW.address_key);
+  END;
+  CREATE TRIGGER listings_address_delete AFTER DELETE ON listings BEGIN
+    INSERT INTO listings_address (listings_address, rowid, address_key)
+    VALUES ('delete', OLD.rowid, OLD.address_key);
+  END;
+
+  -- LastActive is kept to the hour, as Spark keeps it.
+  UPDATE portal_accounts SET last_active = strftime('%Y-%m-%dT%H:00:00Z', last_active)
+  WHERE last_active IS NOT NULL;
+  `,
 ];
 
 /** Brings a database up to `target` (all migrations unless a test stops earlier). */

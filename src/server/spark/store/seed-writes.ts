@@ -10,7 +10,13 @@ export interface SeedContact {
   family: string;
   email: string | null;
   modifiedAt: string;
-  portal: { id: string; enabled: boolean; lastLogin: string | null } | null;
+  portal: {
+    id: string;
+    enabled: boolean;
+    lastLogin: string | null;
+    /** To the hour. */
+    lastActive: string | null;
+  } | null;
 }
 
 /** The inserts that seed a database with demo or benchmark data (inside the caller's transaction). */
@@ -80,7 +86,7 @@ export function seedWriters(db: Db) {
           c.id,
           c.portal.enabled ? 1 : 0,
           c.portal.lastLogin,
-          c.portal.lastLogin,
+          c.portal.lastActive,
         );
       }
     },
