@@ -12,6 +12,7 @@ import { StoreUnavailable, type SessionStore } from './bff/store/session-store.j
 import { LOG_REDACTIONS, logRequest } from './request-log.js';
 import { createFastify } from './server-base.js';
 import { addSecurityHeaders } from './security-headers.js';
+import { addCompression } from './compression.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
@@ -96,6 +97,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     crossOriginEmbedderPolicy: false,
   });
 
+  // Before any route: it hooks each route as it is added.
+  await addCompression(app);
   const emulator: EmulatorEntry = {};
   if (config.embedded) {
     await app.register(sparkEmulator, { prefix: '/spark', db, config, entry: emulator });
@@ -110,6 +113,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       // the not-found handler of its own prefix.
       wildcard: false,
       index: ['index.html'],
+      // The build writes a .br and a .gz beside each file (vite.config.ts): sent as they are.
+      preCompressed: true,
       setHeaders(res, path) {
         res.header(
           'Cache-Control',

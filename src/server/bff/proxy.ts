@@ -84,7 +84,8 @@ function relay(
     .header('Cache-Control', revalidated ? 'private, no-cache' : 'no-store');
   if (revalidated) {
     const tag = entityTag(viewer, response);
-    reply.header('ETag', tag).header('Vary', 'Cookie');
+    // Every encoding of the answer (compression.ts) shares its tag; a 304 names the same Vary.
+    reply.header('ETag', tag).header('Vary', 'cookie, accept-encoding');
     if (matches(request.headers['if-none-match'], tag)) {
       const requestId = response.header('x-request-id');
       if (requestId !== undefined) reply.header('x-request-id', requestId);

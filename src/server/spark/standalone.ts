@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Server } from '../app.js';
 import { createFastify } from '../server-base.js';
 import { addSecurityHeaders } from '../security-headers.js';
+import { addCompression } from '../compression.js';
 import { sparkEmulator } from './plugin.js';
 import { openDatabase } from './store/db.js';
 
@@ -29,6 +30,7 @@ export async function buildEmulatorServer(
     // A sandbox on localhost must not pin the browser to https for every other local server.
     strictTransportSecurity: false,
   });
+  await addCompression(app);
   // Photos on the emulator's own host, as a live Spark's are on theirs, for apps on any origin.
   await app.register(sparkEmulator, {
     db,

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedCount } from './read-cache.js';
+import { compressed } from '../../compression.js';
+import { cachedAnswer, cachedCount } from './read-cache.js';
 
 const COUNT = 'SELECT COUNT(*) AS n FROM items WHERE kind = ?';
 
@@ -58,5 +59,35 @@ describe('cachedCount', () => {
     });
     expect(attempt).toThrow('roll back');
     expect(cachedCount(db, COUNT, ['a'])).toBe(1);
+  });
+});
+
+describe('cachedAnswer', () => {
+  let dir: string;
+  let db: Database.Database;
+  const page = () =>
+    JSON.stringify({ D: { Results: Array.from({ length: 200 }, (_, i) => ({ Id: i })) } });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pga-cache-'));
+    db = new Database(join(dir, 'cache.db'));
+    db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY)');
+  });
+
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the compressed bytes of an answer until the database changes', () => {
+    const bytes = cachedAnswer(db, 'page', page);
+    expect(cachedAnswer(db, 'page', page)).toBe(bytes);
+    expect(compressed(bytes, 'br')).toBe(compressed(cachedAnswer(db, 'page', page), 'br'));
+    expect(compressed(bytes, 'gzip')).toBe(compressed(bytes, 'gzip'));
+
+    db.prepare('INSERT INTO items DEFAULT VALUES').run();
+    const after = cachedAnswer(db, 'page', page);
+    expect(after).not.toBe(bytes);
+    expect(compressed(after, 'br')).not.toBe(compressed(bytes, 'br'));
   });
 });

@@ -1,3 +1,4 @@
+import { keepCompressed } from '../../compression.js';
 import type { Db } from './db.js';
 import { countOf, statement } from './statements.js';
 
@@ -81,8 +82,8 @@ const MAX_ANSWERS = 500;
 
 /**
  * A serialised answer, built once per key until anything in the database changes. Kept apart
- * from the reads above, and fewer: an answer may be tens of kilobytes. Kept as UTF-8 bytes, so
- * that sending it again encodes nothing.
+ * from the reads above, and fewer: an answer may be tens of kilobytes. Kept as UTF-8 bytes, and
+ * each compressed form as it is first asked for, so that sending it again encodes nothing.
  */
 export function cachedAnswer(db: Db, key: string, build: () => string): Buffer {
   if (db.inTransaction) return Buffer.from(build());
@@ -94,7 +95,7 @@ export function cachedAnswer(db: Db, key: string, build: () => string): Buffer {
   }
   const hit = generation.values.get(key);
   if (Buffer.isBuffer(hit)) return hit;
-  const body = Buffer.from(build());
+  const body = keepCompressed(Buffer.from(build()));
   if (generation.values.size >= MAX_ANSWERS) generation.values.clear();
   generation.values.set(key, body);
   return body;
