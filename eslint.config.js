@@ -24,6 +24,9 @@ const CROSSINGS = {
   ],
 };
 
+/** The server's composition: what builds and starts servers out of the emulator and sign-in server. */
+const COMPOSITION = ['app', 'main', 'emulator-main'].map((name) => `./src/server/${name}.ts`);
+
 export default tseslint.config(
   {
     ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', 'bench-results'],
@@ -59,6 +62,24 @@ export default tseslint.config(
               target: ['./src/app/api', './src/app/data', './src/app/ui', './src/app/sync'],
               from: './src/app/features',
               message: 'Shared layers do not depend on features.',
+            },
+            // The server's layers: a shared base, the emulator on it, the sign-in server on both,
+            // and the composition (app.ts, main.ts, emulator-main.ts) over all of them.
+            {
+              target: './src/server/!(app|main|emulator-main|*.test).ts',
+              from: ['./src/server/spark', './src/server/bff'],
+              message:
+                'The server base takes what it needs of the emulator or sign-in server as options.',
+            },
+            {
+              target: './src/server/spark',
+              from: ['./src/server/bff', ...COMPOSITION],
+              message: 'The emulator depends on neither the sign-in server nor the composition.',
+            },
+            {
+              target: './src/server/bff',
+              from: COMPOSITION,
+              message: 'The sign-in server does not depend on the composition.',
             },
             {
               target: './src/shared',
