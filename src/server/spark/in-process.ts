@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { parseQuery } from '../server-base.js';
+import { MAX_PARAM_LENGTH, parseQuery } from '../server-base.js';
 import { toSparkError } from './errors.js';
 import type { AuthFailures, Gate } from './gate.js';
 import { JSON_TYPE, serialise, type SparkRoute } from './route-table.js';
@@ -25,8 +25,6 @@ export interface InProcessAnswer {
  * sent (undefined otherwise, for the HTTP adapter to answer).
  */
 export type Dispatch = (request: InProcessRequest) => Promise<InProcessAnswer | undefined>;
-
-const MAX_PARAM_LENGTH = 100;
 
 interface Matcher {
   url: string;

@@ -156,7 +156,7 @@ describe('GET /v1/listings with _filter', () => {
     ['City Eq 5', '5'],
     ['City Gt 2026-01-01', '2026-01-01'],
     ["BedsTotal Eq contains('3')", 'contains'],
-    ['ListingCart Eq 5', 'ListingCart'],
+    ['ListingCart Eq 5', '5'],
     ["Nope Eq 'x'", 'Nope'],
     ['ListPrice Bt 1', 'Bt'],
   ])('refuses %s with 400/1040 naming %s', async (filter, token) => {

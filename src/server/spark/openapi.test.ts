@@ -31,7 +31,27 @@ const API_ROUTES: Record<string, string[]> = {
   '/v1/listings': ['GET'],
   '/v1/listings/{listingId}': ['GET'],
   '/v1/listings/{listingId}/photos': ['GET'],
+  ...cartRoutes('/v1/listingcarts'),
+  ...cartRoutes('/v1/contacts/{contactId}/listingcarts'),
+  '/v1/my/listingcarts': ['GET'],
+  '/v1/savedsearches': ['GET', 'POST'],
+  '/v1/savedsearches/{searchId}': ['GET', 'PUT', 'DELETE'],
+  '/v1/contacts/{contactId}/savedsearches': ['GET', 'POST'],
+  '/v1/contacts/{contactId}/savedsearches/{searchId}': ['GET', 'PUT', 'DELETE'],
 };
+
+function cartRoutes(base: string): Record<string, string[]> {
+  return {
+    [base]: ['GET', 'POST'],
+    [`${base}/portal`]: ['GET'],
+    [`${base}/portal/favorites`]: ['GET', 'POST', 'DELETE'],
+    [`${base}/portal/rejects`]: ['GET', 'POST', 'DELETE'],
+    [`${base}/for/{listingIds}`]: ['GET'],
+    [`${base}/{cartId}`]: ['GET', 'POST', 'PUT', 'DELETE'],
+    [`${base}/{cartId}/listings`]: ['GET'],
+    [`${base}/{cartId}/listings/{listingId}`]: ['DELETE'],
+  };
+}
 
 /** Served beside the API, without a token: not Spark routes, but described too. */
 const OTHER_ROUTES = ['/oauth2', '/photos/{photoId}/{file}'];

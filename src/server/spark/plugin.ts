@@ -105,7 +105,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     if (caller) bindCaller(request, caller);
   });
 
-  const table = routeTable(db, { photoBase: opts.photoBase ?? `${app.prefix}/photos` });
+  const table = routeTable(db, opts.photoBase ?? `${app.prefix}/photos`);
   await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
   registerPhotoRoute(app, db);

@@ -49,6 +49,9 @@ export function seedWriters(db: Db) {
     `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, display_key, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const current = db.prepare<[accountId: string, groupId: string]>(
+    'INSERT INTO current_groups (account_id, group_id) VALUES (?, ?)',
+  );
   const member = db.prepare<[groupId: string, portalAccountId: string]>(
     'INSERT OR IGNORE INTO portal_group_members (group_id, portal_account_id) VALUES (?, ?)',
   );
@@ -102,6 +105,10 @@ export function seedWriters(db: Db) {
         createdAt,
       );
       for (const id of [owner.portal.id, ...memberIds]) member.run(owner.portal.id, id);
+    },
+    /** The group a consumer works in ("As Portal Group"). */
+    currentGroup(accountId: string, groupId: string) {
+      current.run(accountId, groupId);
     },
     /** One more member of a group. */
     member(groupId: string, portalAccountId: string) {
