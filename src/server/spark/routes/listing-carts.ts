@@ -262,7 +262,10 @@ function cartRoutes(db: Db, options: ListingOptions, form: Form): SparkRoute[] {
           const bad = ids.find((id) => !sparkIdSchema.safeParse(id).success);
           if (bad !== undefined)
             throw invalidParameter(`ListingIds: '${bad}' is not a listing Id.`);
-          write(caller, () => removeListings(db, row, ids));
+          // Removing what the cart does not hold changes nothing, not even LastActive.
+          db.transaction(() => {
+            if (removeListings(db, row, ids)) markActive(db, caller);
+          })();
           return results(cartsOf(db, [cartOf(owner)], owner, true));
         },
       }),
