@@ -208,6 +208,13 @@ describe('a contact’s saved searches, for their agent (Private)', () => {
       );
     }
     expect(searches.some((s) => s.Filter === null)).toBe(true);
+    const filtered = searches.find((s) => s.Filter !== null);
+    const count = async (filter: string) =>
+      (await call('GET', `/v1/listings${q({ _filter: filter, _pagination: 'count' })}`)).json.D
+        .Pagination.TotalRows as number;
+    const combined = await count(`SavedSearch Eq '${filtered?.Id}' And ListPrice Lt 300000`);
+    expect(combined).toBe(await count(`(${filtered?.Filter}) And ListPrice Lt 300000`));
+    expect(combined).toBeLessThan(await count(`SavedSearch Eq '${filtered?.Id}'`));
   });
 
   it('answers 404 for another agent’s contact, 1100 without a portal, 403 for consumers', async () => {
