@@ -92,7 +92,9 @@ describe('the emulator answers in the shapes Spark recorded', () => {
     });
     expect(made.status).toBe(201);
     // Exactly the recorded answer's fields: a ResourceUri that begins /v1 and ends in the Id.
-    expect(Object.keys(made.json.D.Results[0])).toEqual(Object.keys(createdCart.D.Results[0]));
+    expect(Object.keys(made.json.D.Results[0])).toEqual(
+      Object.keys(createdCart.D.Results[0] ?? {}),
+    );
     const uri = made.json.D.Results[0].ResourceUri as string;
     expect(uri).toMatch(/^\/v1\/listingcarts\/\d{26}$/);
     const as = { token: DEMO_ACCOUNTS.portal.token };
@@ -117,7 +119,7 @@ describe('the emulator answers in the shapes Spark recorded', () => {
     expect(made.status).toBe(201);
     expect(shapeMismatches(createdSavedSearch, made.json)).toEqual([]);
     expect(Object.keys(made.json.D.Results[0])).toEqual(
-      Object.keys(createdSavedSearch.D.Results[0]),
+      Object.keys(createdSavedSearch.D.Results[0] ?? {}),
     );
     const provided = await call('GET', made.json.D.Results[0].ResourceUri);
     expect(shapeMismatches(providedSavedSearchAsSparkSendsIt, provided.json)).toEqual([]);
