@@ -332,6 +332,8 @@ beforeAll(async () => {
   server.db
     .prepare('INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, ?)')
     .run(EXPIRED_TOKEN, DEMO_ACCOUNTS.avery.id, Date.now() - 1000);
+  // The demo's VOW consumer works in a circle: none, so that a deselect changes nothing.
+  await call('DELETE', '/v1/portal/groups/current', { token: DEMO_ACCOUNTS.vow.token });
   const jordan = DEMO_ACCOUNTS.jordan.token;
   const groups = (await call('GET', `/v1/portal/groups${q({ _limit: 25 })}`, { token: jordan }))
     .json.D.Results as PortalGroup[];
