@@ -56,7 +56,7 @@ async function expireAccessToken(cookie: string) {
   const session = await a.sessions.get(sessionIdOf(cookie));
   if (!session) throw new Error('no session');
   spark.server.db
-    .prepare('UPDATE access_tokens SET expires_at = 1 WHERE token = ?')
+    .prepare('UPDATE access_tokens SET expires_at = 1 WHERE token_hash = token_hash(?)')
     .run(session.tokens.accessToken);
 }
 

@@ -9,6 +9,9 @@ import { StoreUnavailable, type PendingSignIn, type Session } from './store/sess
 /** Only an agent's authorization can be worked under: no consumer, IDX or public account. */
 const isAgent = (user: SessionUser) => user.UserType === 'Member' && user.Role === 'Private';
 
+/** Who may work for agents: agents and their assistants (members), never a consumer or IDX. */
+export const canHoldAgents = isAgent;
+
 /** The end of an agent's sign-in: refused with a reason, or the agent added to the session. */
 export async function agentSignedIn(
   { publicOrigin, sessions, audit, cookie, signInLimit, currentSession, signInWith }: AuthContext,
@@ -33,7 +36,7 @@ export async function agentSignedIn(
       Status: 302,
       Outcome: outcome === 'added' ? 'Succeeded' : 'Failed',
     });
-  const signedIn = await signInWith(code).catch((error: unknown) => {
+  const signedIn = await signInWith(code, request.ip).catch((error: unknown) => {
     if (error instanceof StoreUnavailable) throw error;
     request.log.warn({ err: error }, 'agent sign-in failed');
     return null;
@@ -46,6 +49,7 @@ export async function agentSignedIn(
   // The browser's session must still be the one the agent's sign-in was started from.
   const session = await currentSession(request);
   if (!session || session.id !== pending.addAgentTo) return refused('session');
+  if (!canHoldAgents(session.user)) return refused('not-allowed');
   const refusal = user.Id === session.user.Id ? 'self' : !isAgent(user) ? 'not-agent' : null;
   if (refusal) {
     await recorded(session, user, refusal);

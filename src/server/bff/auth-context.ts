@@ -30,8 +30,8 @@ export interface AuthRoutesOptions {
 export interface AuthContext extends AuthRoutesOptions {
   publicOrigin: string;
   currentSession(request: FastifyRequest): Promise<Session | null>;
-  /** The tokens of a sign-in's code, and whom they are for. */
-  signInWith(code: string): Promise<{ tokens: Tokens; user: SessionAgent }>;
+  /** The tokens of a sign-in's code, and whom they are for (`clientIp`: the browser's address). */
+  signInWith(code: string, clientIp: string): Promise<{ tokens: Tokens; user: SessionAgent }>;
 }
 
 export function authContext(options: AuthRoutesOptions): AuthContext {
@@ -43,9 +43,9 @@ export function authContext(options: AuthRoutesOptions): AuthContext {
       const id = cookie.sessionId(request);
       return id ? sessions.get(id) : null;
     },
-    signInWith: async (code) => {
-      const tokens = await spark.exchangeCode(code);
-      return { tokens, user: await spark.myAccount(tokens.accessToken) };
+    signInWith: async (code, clientIp) => {
+      const tokens = await spark.exchangeCode(code, clientIp);
+      return { tokens, user: await spark.myAccount(tokens.accessToken, clientIp) };
     },
   };
 }

@@ -277,7 +277,9 @@ describe('token refresh through the proxy', () => {
     await waitUntilExpired(server, tokens.access_token ?? '');
     // Spark no longer honours the refresh token (e.g. the user removed the app).
     server.db
-      .prepare(`UPDATE access_tokens SET refresh_token = 'withdrawn-' || token WHERE token = ?`)
+      .prepare(
+        `UPDATE access_tokens SET refresh_token_hash = 'withdrawn-' || token_hash WHERE token_hash = token_hash(?)`,
+      )
       .run(tokens.access_token);
 
     const response = await api(server, cookie, '/portal/groups');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fresh from 'fresh';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -59,16 +60,6 @@ function entityTag(viewer: string, response: UpstreamResponse): string {
   return `W/"${hash(`${viewer}\u0000${bodyDigest(response)}`)}"`;
 }
 
-/** If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2). */
-function matches(ifNoneMatch: string | undefined, tag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  const opaque = tag.slice(2);
-  return ifNoneMatch
-    .split(',')
-    .some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
-}
-
 function relay(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -86,7 +77,11 @@ function relay(
     const tag = entityTag(viewer, response);
     // Every encoding of the answer (compression.ts) shares its tag; a 304 names the same Vary.
     reply.header('ETag', tag).header('Vary', 'cookie, accept-encoding');
-    if (matches(request.headers['if-none-match'], tag)) {
+    // If-None-Match as RFC 9110 §13.1.2 reads it (weak comparison, lists, `*`). Only that
+    // header: `fresh` refuses any request with `Cache-Control: no-cache`, which fetch() adds to
+    // every request given an If-None-Match by hand, and this server is the origin validating.
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch && fresh({ 'if-none-match': ifNoneMatch }, { etag: tag })) {
       const requestId = response.header('x-request-id');
       if (requestId !== undefined) reply.header('x-request-id', requestId);
       return reply.code(304).send();
@@ -172,7 +167,8 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
           contentType: request.headers['content-type'] ?? 'application/json',
         }
       : undefined;
-    const send = (token: string) => spark.request(request.method, pathAndQuery, token, body);
+    const send = (token: string) =>
+      spark.request(request.method, pathAndQuery, token, { body, clientIp: request.ip });
     // Recorded without its query string.
     const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
     /** Audits a write; `code` is read from the answer only when it failed. */
@@ -196,7 +192,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       let response = await send(token);
       const code = response.status === 401 ? sparkCodeOf(response) : undefined;
       if (code === SparkCode.TokenExpired || code === SparkCode.Unauthorized) {
-        const next = await currentTokens(session.id, agentId, token, code);
+        const next = await currentTokens(session.id, agentId, token, code, request.ip);
         if (!next) {
           await answered(agent ? 404 : 401, () => (agent ? SparkCode.NotFound : code));
           if (agent) return agentGone(reply);

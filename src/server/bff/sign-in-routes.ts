@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AgentError } from '../../shared/agents.js';
 import { sameText } from '../same-text.js';
-import { agentSignedIn } from './agent-sign-in.js';
+import { agentSignedIn, canHoldAgents } from './agent-sign-in.js';
 import type { AuthContext } from './auth-context.js';
 import { safeReturnTo, withOutcome } from './return-to.js';
 import { StoreUnavailable, type PendingSignIn } from './store/session-store.js';
@@ -74,6 +74,10 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
     if (!session) {
       return reply.redirect(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, 302);
     }
+    if (await limited(request, reply)) return reply;
+    if (!canHoldAgents(session.user)) {
+      return reply.redirect(withOutcome(returnTo, publicOrigin, 'agentError', 'not-allowed'), 302);
+    }
     return startSignIn(request, reply, { returnTo, addAgentTo: session.id });
   });
 
@@ -107,7 +111,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
       return agentSignedIn(context, request, reply, { ...pending, addAgentTo }, query.data.code);
     }
     try {
-      const { tokens, user } = await signInWith(query.data.code);
+      const { tokens, user } = await signInWith(query.data.code, request.ip);
       const previous = cookie.sessionId(request);
       if (previous) await sessions.delete(previous);
       cookie.setSession(reply, await sessions.create(tokens, user));

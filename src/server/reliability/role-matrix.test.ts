@@ -105,7 +105,9 @@ beforeAll(async () => {
   // authenticate in a minute (that limit has its own tests).
   server = await startTestServer({ SPARK_AUTH_FAILURE_LIMIT: '100000' });
   server.db
-    .prepare('INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, ?)')
+    .prepare(
+      'INSERT INTO access_tokens (token_hash, account_id, expires_at) VALUES (token_hash(?), ?, ?)',
+    )
     .run(EXPIRED_TOKEN, avery.id, Date.now() - 1000);
   const vowGroups = await send('GET', '/v1/portal/groups?_limit=25', vow.token);
   const portalGroups = await send('GET', '/v1/portal/groups?_limit=25', DEMO_ACCOUNTS.portal.token);

@@ -59,3 +59,18 @@ export function createGate(db: Db, config: Config) {
   };
 }
 export type Gate = ReturnType<typeof createGate>;
+
+/**
+ * The path of a URL as the router matches it: without query string or fragment, decoded once as
+ * `decodeURI` does (`%2F` and the other reserved characters stay as sent). The gate and the
+ * counting of refused grants read this, so an encoded `/v1/oauth2/%67rant` is the token endpoint
+ * for them as it is for the router.
+ */
+export function routedPath(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? '';
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}

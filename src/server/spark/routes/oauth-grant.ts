@@ -66,7 +66,7 @@ export function registerTokenEndpoint(app: FastifyInstance, db: Db, config: Conf
     if (!row) throw new OAuthError('invalid_grant', 'The refresh token is invalid or revoked.');
     if (isPortalDisabled(db, row.account_id))
       throw new OAuthError('invalid_grant', DISABLED_MESSAGE);
-    revokeToken(db, row.token);
+    revokeToken(db, row.token_hash);
     return issueTokens(db, row.account_id, clientId, config.emulator.tokenLifetimeSeconds);
   });
 

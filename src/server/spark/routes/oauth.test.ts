@@ -182,8 +182,8 @@ describe('authorization code flow', () => {
     ).id;
     server.db
       .prepare(
-        `INSERT INTO oauth_codes (code, client_id, redirect_uri, account_id, expires_at, used)
-         VALUES ('expired-code', ?, ?, ?, ?, 0)`,
+        `INSERT INTO oauth_codes (code_hash, client_id, redirect_uri, account_id, expires_at, used)
+         VALUES (token_hash('expired-code'), ?, ?, ?, ?, 0)`,
       )
       .run(DEMO_CLIENT_ID, redirectUri, accountId, Date.now() - 1000);
     expect((await exchange('expired-code')).json.error).toBe('invalid_grant');
@@ -213,9 +213,60 @@ describe('authorization code flow', () => {
       body: '{not json',
     });
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toMatchObject({ error: 'invalid_request' });
+    expect(await notJson.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'The request body is not valid JSON.',
+    });
     // None of the refusals used up the code.
     expect((await exchange(code)).status).toBe(200);
+  });
+
+  it('names the cause of a refusal made before the grant is read', async () => {
+    const code = (await authorizeCode('Avery Stone')).searchParams.get('code') ?? '';
+    const body = JSON.stringify({
+      client_id: DEMO_CLIENT_ID,
+      client_secret: DEMO_CLIENT_SECRET,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+    });
+    const send = async (headers: Record<string, string>, sent = body) => {
+      const response = await fetch(`${server.url}/spark/v1/oauth2/grant`, {
+        method: 'POST',
+        headers,
+        body: sent,
+      });
+      return { status: response.status, json: await response.json() };
+    };
+    expect(await send({ 'Content-Type': 'application/json' })).toEqual({
+      status: 400,
+      json: {
+        error: 'invalid_request',
+        error_description: 'The X-SparkApi-User-Agent header is required.',
+      },
+    });
+    expect(
+      await send({ 'Content-Type': 'text/xml', 'X-SparkApi-User-Agent': APP_USER_AGENT }, '<a/>'),
+    ).toEqual({
+      status: 400,
+      json: {
+        error: 'invalid_request',
+        error_description:
+          'The request body must be sent as application/json or application/x-www-form-urlencoded.',
+      },
+    });
+    const large = await send(
+      { 'Content-Type': 'application/json', 'X-SparkApi-User-Agent': APP_USER_AGENT },
+      JSON.stringify({ padding: 'x'.repeat(70 * 1024) }),
+    );
+    expect(large).toEqual({
+      status: 413,
+      json: { error: 'invalid_request', error_description: 'The request body is too large.' },
+    });
+    // The same code, sent properly, still works: nothing above read it.
+    expect(
+      await send({ 'Content-Type': 'application/json', 'X-SparkApi-User-Agent': APP_USER_AGENT }),
+    ).toMatchObject({ status: 200 });
   });
 });
 

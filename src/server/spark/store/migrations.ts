@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { runMigrations } from '../../sqlite-migrations.js';
+import { tokenHash } from './token-hash.js';
 
 /**
  * Versioned schema. Each entry runs once, in order, inside a transaction; `PRAGMA user_version`
@@ -172,6 +173,36 @@ const migrations: string[] = [
   END;
   `,
   `
+  -- Tokens and codes at rest as their SHA-256 (token_hash(), registered by migrate): whoever reads
+  -- this file cannot call the API with what it finds.
+  CREATE TABLE access_tokens_hashed (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    client_id TEXT,
+    refresh_token_hash TEXT UNIQUE,
+    expires_at INTEGER, -- epoch ms; NULL never expires (the demo tokens)
+    revoked INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO access_tokens_hashed
+    SELECT token_hash(token), account_id, client_id, token_hash(refresh_token), expires_at, revoked
+    FROM access_tokens;
+  DROP TABLE access_tokens;
+  ALTER TABLE access_tokens_hashed RENAME TO access_tokens;
+
+  CREATE TABLE oauth_codes_hashed (
+    code_hash TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES oauth_clients(client_id),
+    redirect_uri TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    expires_at INTEGER NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO oauth_codes_hashed
+    SELECT token_hash(code), client_id, redirect_uri, account_id, expires_at, used FROM oauth_codes;
+  DROP TABLE oauth_codes;
+  ALTER TABLE oauth_codes_hashed RENAME TO oauth_codes;
+  `,
+  `
   -- A fictional MLS (read-only: only seeding writes it). Text columns compare without case, as
   -- SparkQL does; address_key is the folded one-line address that "address contains" searches.
   CREATE TABLE listings (
@@ -286,7 +317,23 @@ const migrations: string[] = [
   `,
 ];
 
-/** Brings a database up to `target` (all migrations unless a test stops earlier). */
+/**
+ * Brings a database up to `target` (all migrations unless a test stops earlier). What a migration
+ * deletes is overwritten (`secure_delete`), and the write-ahead log is emptied after, so no token
+ * it replaced by its hash stays readable in the file.
+ */
 export function migrate(db: Database.Database, target = migrations.length): void {
-  runMigrations(db, migrations, target);
+  db.function('token_hash', { deterministic: true }, (token: unknown) =>
+    typeof token === 'string' ? tokenHash(token) : null,
+  );
+  const from = Number(db.pragma('user_version', { simple: true }));
+  if (from >= target) return;
+  const secureDelete = db.pragma('secure_delete', { simple: true });
+  db.pragma('secure_delete = ON');
+  try {
+    runMigrations(db, migrations, target);
+  } finally {
+    db.pragma(`secure_delete = ${Number(secureDelete)}`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

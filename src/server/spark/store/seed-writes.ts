@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/account.js';
 import type { Db } from './db.js';
+import { storeAccessToken } from './oauth.js';
 import { foldKey } from './text.js';
 
 /** A generated contact, with its portal account (null: none). */
@@ -34,9 +35,6 @@ export function seedWriters(db: Db) {
     `INSERT INTO accounts (id, name, user_type, role, agent_id, portal_account_id)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const token = db.prepare<[token: string, accountId: string]>(
-    'INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, NULL)',
-  );
   const contact = db.prepare(
     `INSERT INTO contacts (id, agent_id, display_name, given_name, family_name, primary_email, tags,
        modified_at, display_key, given_key, family_key, email_key)
@@ -66,7 +64,7 @@ export function seedWriters(db: Db) {
     },
     /** An access token that never expires. */
     token(value: string, accountId: string) {
-      token.run(value, accountId);
+      storeAccessToken(db, { token: value, accountId });
     },
     contact(c: SeedContact) {
       const displayName = `${c.given} ${c.family}`;
