@@ -112,6 +112,21 @@ const randomTerm = () =>
 
 type Group = { Id: string; ContactId: string; Users: { Id: string }[] };
 
+/** A circle of the generated data whose owner has a cart with listings and a saved search. */
+async function sharedByACircle(url: string, groups: Group[]) {
+  for (const group of groups) {
+    const owner = group.ContactId;
+    const carts = await spark<{ Id: string; ListingCount: number }>(
+      url,
+      `/contacts/${owner}/listingcarts`,
+    );
+    const cart = carts.find((c) => c.ListingCount > 0);
+    const [search] = await spark<{ Id: string }>(url, `/contacts/${owner}/savedsearches`);
+    if (cart && search) return { owner, cart: cart.Id, search: search.Id };
+  }
+  throw new Error('no circle on the page shares a cart and a saved search');
+}
+
 /** Each of the read endpoints, as one request every connection repeats. */
 async function apiFigures(url: string) {
   const groups = await spark<Group>(
@@ -123,6 +138,7 @@ async function apiFigures(url: string) {
     `/contacts?_limit=25&_orderby=-ModificationTimestamp&_filter=${encodeURIComponent('VowEnabled Eq true')}`,
   );
   const one = groups[0] as Group;
+  const shared = await sharedByACircle(url, groups);
 
   // The limit: list page 1's exact bytes, compressed as the servers do (br), from memory,
   // through a bare Fastify route.
@@ -154,6 +170,11 @@ async function apiFigures(url: string) {
     'list -Name': '/spark/v1/portal/groups?_limit=25&_pagination=1&_orderby=-Name',
     'one group': `/spark/v1/portal/groups/${one.Id}`,
     'contacts search': `/spark/v1/contacts?_limit=25&_pagination=1&_filter=${encodeURIComponent("DisplayName Eq '*ann*'")}`,
+    // What a circle's page asks for what it shares (spec §8).
+    "a circle's carts": `/spark/v1/contacts/${shared.owner}/listingcarts?_expand=ListingIds`,
+    'a cart preview (4 listings, primary photo)': `/spark/v1/contacts/${shared.owner}/listingcarts/${shared.cart}/listings?_limit=4&_expand=PrimaryPhoto&_pagination=1`,
+    "a circle's saved searches": `/spark/v1/contacts/${shared.owner}/savedsearches`,
+    "a saved search's count": `/spark/v1/listings?_pagination=count&_filter=${encodeURIComponent(`SavedSearch Eq '${shared.search}'`)}`,
   };
   // The same requests with a new term or page each time, so no answer is served from a cache.
   const lastPage = Math.ceil(size.groups / 25);

@@ -39,6 +39,8 @@ export interface Config {
     /** `npm run emulator`: where the standalone emulator listens. */
     port: number;
     host: string;
+    /** Where clients reach the standalone emulator (its photo URIs start with it). */
+    publicUrl: string;
     /** PEM files: the standalone emulator serves https when both are given. */
     tls?: { certPath: string; keyPath: string };
     /** Redirect URIs registered for the demo client: the app's own callback, then any others. */
@@ -121,6 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateWindowSeconds: e.SPARK_RATE_WINDOW,
       port: e.EMULATOR_PORT,
       host: e.EMULATOR_HOST ?? e.HOST,
+      publicUrl: (
+        e.EMULATOR_PUBLIC_URL ??
+        `${e.EMULATOR_TLS_CERT ? 'https' : 'http'}://${e.EMULATOR_HOST ?? e.HOST}:${e.EMULATOR_PORT}`
+      ).replace(/\/$/, ''),
       ...(e.EMULATOR_TLS_CERT && e.EMULATOR_TLS_KEY
         ? { tls: { certPath: e.EMULATOR_TLS_CERT, keyPath: e.EMULATOR_TLS_KEY } }
         : {}),

@@ -37,6 +37,7 @@ export const envSchema = z.object({
     z.coerce.number().int().min(0).max(65535).default(3001),
   ),
   EMULATOR_HOST: optionalText,
+  EMULATOR_PUBLIC_URL: optionalUrl,
   EMULATOR_TLS_CERT: optionalText,
   EMULATOR_TLS_KEY: optionalText,
   EMULATOR_REDIRECT_URIS: z.preprocess(

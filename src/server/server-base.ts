@@ -12,6 +12,8 @@ import { parse as parseQueryString } from 'fast-querystring';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 
 export const BODY_LIMIT = 64 * 1024;
+/** Room for 25 Ids joined by commas (`/v1/listingcarts/for/<Id>,<Id>,...`); longer routes nowhere. */
+export const MAX_PARAM_LENGTH = 26 * 25 + 24;
 const KEEP_ALIVE_MS = 5_000;
 
 /** For answers sent before any hook runs (an undecodable path): nothing in them may load or frame. */
@@ -94,7 +96,11 @@ export function createFastify(options: BaseOptions): FastifyInstance {
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     // Ids are opaque so no case folding.
-    routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQuery },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      querystringParser: parseQuery,
+      maxParamLength: MAX_PARAM_LENGTH,
+    },
     // A client's own X-Request-Id is not trusted: ours is unique.
     requestIdHeader: false,
     genReqId: (req) => requestIds.get(req) ?? randomUUID(),

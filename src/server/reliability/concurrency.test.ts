@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
-import { seededRandom } from '../spark/seed.js';
+import { seededRandom } from '../spark/seed-random.js';
 import { sessionIdOf, signIn } from '../testing/sign-in.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import {

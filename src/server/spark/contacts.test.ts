@@ -455,6 +455,28 @@ describe('/v1/contacts/<Id>/portal', () => {
     });
   });
 
+  it('answers LastActive to the hour, after the last sign-in, and none without one', async () => {
+    const accounts = [];
+    for (const contact of (await all({ _filter: 'VowEnabled Eq true' })).slice(0, 40)) {
+      const portal = await call('GET', `/v1/contacts/${contact.Id}/portal`);
+      accounts.push(sparkResultsSchema(portalAccountSchema).parse(portal.json).D.Results[0]);
+    }
+    const signedIn = accounts.filter((a) => a?.LastLogin);
+    expect(signedIn.length).toBeGreaterThan(20);
+    expect(accounts.length - signedIn.length).toBeGreaterThan(0);
+    for (const account of accounts) {
+      if (!account?.LastLogin) {
+        expect(account?.LastActive).toBeNull();
+        continue;
+      }
+      expect(account.LastActive).toMatch(/T\d{2}:00:00Z$/);
+      const after = Date.parse(account.LastActive ?? '') - Date.parse(account.LastLogin);
+      expect(after).toBeGreaterThan(-3_600_000);
+      expect(after).toBeLessThanOrEqual(2 * 86_400_000);
+      expect(Date.parse(account.LastActive ?? '')).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
   it('answers 404 for another agent’s contact', async () => {
     const contact = (await all())[0] as Contact;
     expectFailure(

@@ -10,9 +10,11 @@ import { createDispatch, type Dispatch } from './in-process.js';
 import { registerApiExplorer } from './openapi.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { registerTable } from './routes/resource.js';
+import { registerPhotoRoute } from './photos.js';
 import { routeTable } from './routes/table.js';
-import { seedDemoData } from './seed.js';
+import { seedDemoData, seedDemoListings } from './seed.js';
 import { countAccounts } from './store/accounts.js';
+import { countAllListings } from './store/listings.js';
 import type { Db } from './store/db.js';
 import { parseJsonText } from './validation.js';
 
@@ -25,6 +27,11 @@ export interface SparkEmulatorOptions {
   db: Db;
   config: Config;
   entry?: EmulatorEntry;
+  /**
+   * Where photo URIs point: by default the path of this emulator's own photos (`/spark/photos`
+   * when mounted), so that they load from whatever host the app is reached by.
+   */
+  photoBase?: string;
 }
 
 /** For a call made for no client (the readiness probe): nothing to count. */
@@ -111,6 +118,8 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   const { db, config } = opts;
   const { checkAnswers } = config.emulator;
   if (countAccounts(db) === 0) seedDemoData(db);
+  // A database from before the demo MLS existed gets its listings too.
+  else if (countAllListings(db) === 0) seedDemoListings(db);
   answerAsSpark(app, checkAnswers);
 
   const pathOf = (url: string) => routedPath(url).slice(app.prefix.length);
@@ -124,9 +133,10 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     if (caller) bindCaller(request, caller);
   });
 
-  const table = routeTable(db);
+  const table = routeTable(db, opts.photoBase ?? `${app.prefix}/photos`);
   await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
+  registerPhotoRoute(app, db);
   await app.register(async (scope) => registerTable(scope, table, checkAnswers));
 
   if (opts.entry) {

@@ -318,9 +318,12 @@ describe('/v1/portal/groups/current', () => {
   it('lets a consumer select, read and clear a group they belong to', async () => {
     const token = 'demo-vow';
     const mine = await listAll(token);
-    const none = await call('GET', '/v1/portal/groups/current', { token });
+    const seeded = (await call('GET', '/v1/portal/groups/current', { token })).json.D.Results;
+    expect(seeded).toHaveLength(1);
+    expect(mine.map((g) => g.Id)).toContain(seeded[0].Id);
+    const none = await call('GET', '/v1/portal/groups/current', { token: 'demo-portal' });
     expect(none.json.D).toEqual({ Success: true, Results: [] });
-    const target = mine[1] as PortalGroup;
+    const target = mine.find((g) => g.Id !== seeded[0].Id) as PortalGroup;
     const put = await call('PUT', '/v1/portal/groups/current', {
       token,
       body: { D: { Id: target.Id } },
@@ -334,6 +337,7 @@ describe('/v1/portal/groups/current', () => {
       D: { Success: true },
     });
     expect((await call('GET', '/v1/portal/groups/current', { token })).json.D.Results).toEqual([]);
+    await call('PUT', '/v1/portal/groups/current', { token, body: { D: { Id: seeded[0].Id } } });
   });
 
   it('refuses a group the consumer is not in (404) and a missing Id (1050)', async () => {

@@ -40,6 +40,11 @@ export async function buildEmulatorServer(
     strictTransportSecurity: false,
   });
   await addCompression(app);
-  await app.register(sparkEmulator, { db, config });
+  // Photos on the emulator's own host, as a live Spark's are on theirs, for apps on any origin.
+  await app.register(sparkEmulator, {
+    db,
+    config,
+    photoBase: `${config.emulator.publicUrl}/photos`,
+  });
   return { app, db };
 }

@@ -236,6 +236,70 @@ describe('compileFilter output is parameterised', () => {
   });
 });
 
+describe('compileFilter on number fields and references', () => {
+  const homes = new Database(':memory:');
+  homes.exec('CREATE TABLE homes (key TEXT, price INTEGER, baths REAL, cart TEXT)');
+  const rows: [string, number | null, number | null, string][] = [
+    ['a', 100000, 1, 'x'],
+    ['b', 250000, 2.5, 'x'],
+    ['c', 250000.5, null, 'y'],
+    ['d', null, 3, 'y'],
+  ];
+  for (const row of rows) homes.prepare('INSERT INTO homes VALUES (?, ?, ?, ?)').run(...row);
+  afterAll(() => homes.close());
+  const numberFields: FieldMap = {
+    ListPrice: { column: 'h.price', type: 'number' },
+    BathsTotal: { column: 'h.baths', type: 'number' },
+    ListingCart: {
+      column: 'h.key',
+      type: 'id',
+      refersTo: (id) => ({ sql: 'h.cart = ?', params: [id] }),
+    },
+  };
+  const found = (filter: string) => {
+    const { sql, params } = compileFilter(filter, numberFields);
+    return (
+      homes.prepare(`SELECT key FROM homes h WHERE ${sql} ORDER BY key`).all(...params) as {
+        key: string;
+      }[]
+    ).map((row) => row.key);
+  };
+
+  it.each([
+    ['ListPrice Eq 250000', ['b']],
+    ['ListPrice Eq 250000,100000', ['a', 'b']],
+    ['ListPrice Ne 250000', ['a', 'c', 'd']],
+    ['ListPrice Gt 250000', ['c']],
+    ['ListPrice Ge 250000', ['b', 'c']],
+    ['ListPrice Lt 250000.5', ['a', 'b']],
+    ['ListPrice Le -1', []],
+    ['ListPrice Bt 100000,250000', ['a', 'b']],
+    ['ListPrice Eq NULL', ['d']],
+    ['BathsTotal Ge 2.5', ['b', 'd']],
+    ["ListingCart Eq 'x'", ['a', 'b']],
+    ["ListingCart Eq 'x','y'", ['a', 'b', 'c', 'd']],
+    ["ListingCart Ne 'y'", ['a', 'b']],
+  ])('%s', (filter, expected) => {
+    expect(found(filter)).toEqual(expected);
+  });
+
+  it.each([
+    ["ListPrice Eq '250000'", "'250000'"],
+    ['ListPrice Eq true', 'true'],
+    ["ListPrice Eq contains('25')", 'contains'],
+    ['ListingCart Eq NULL', 'NULL'],
+    ["ListingCart Gt 'x'", 'Gt'],
+    ["ListingCart Eq 'x*'", "'x*'"],
+  ])('refuses %s (400/1040 naming %s)', (filter, token) => {
+    expect(() => compileFilter(filter, numberFields)).toThrow(
+      expect.objectContaining({
+        code: 1040,
+        extra: { sparkQlErrors: [expect.objectContaining({ Token: token })] },
+      }),
+    );
+  });
+});
+
 describe('compileFilter on number fields', () => {
   it.each([
     ['ListPrice Eq 1500', ['c']],

@@ -11,6 +11,11 @@ export interface FieldSpec {
   type: FieldType;
   /** The column is in the table's FTS5 trigram index (see substring-index.ts). */
   substringIndex?: boolean;
+  /**
+   * For an `id` field that names another record rather than a column value (`ListingCart`,
+   * `SavedSearch`): the condition a row meets for one Id (`token` is the value as written).
+   */
+  refersTo?: (id: string, token: string) => CompiledFilter;
 }
 export type FieldMap = Record<string, FieldSpec>;
 export interface CompiledFilter {
@@ -33,6 +38,8 @@ interface Target {
   type: FieldType | 'date' | 'time';
   /** As written, for messages: `ListPrice`, `year(ModificationTimestamp)`. */
   shown: string;
+  /** The field names another record (FieldSpec.refersTo). */
+  refersTo?: FieldSpec['refersTo'];
 }
 
 /** Types with an order: the only ones Gt, Ge, Lt, Le and Bt apply to. */
@@ -101,7 +108,12 @@ function targetOf(subject: Subject, fields: FieldMap): Target {
   if (subject.kind === 'field') {
     const spec = lookupField(fields, subject.token.raw);
     if (!spec) throw filterInvalid(subject.token.raw, `Unknown field '${subject.token.raw}'`);
-    return { column: spec.column, type: spec.type, shown: subject.token.raw };
+    return {
+      column: spec.column,
+      type: spec.type,
+      shown: subject.token.raw,
+      ...(spec.refersTo ? { refersTo: spec.refersTo } : {}),
+    };
   }
   if (!isFieldFunction(subject.name)) refuseFunction(subject);
   const [arg, ...more] = subject.args;
@@ -141,7 +153,8 @@ function checkValue(value: Value, c: Comparison, target: Target): void {
 }
 
 function fits(value: Value, target: Target, equality: boolean): boolean {
-  if (value.kind === 'null') return equality;
+  // A reference names a record: never NULL.
+  if (value.kind === 'null') return equality && !target.refersTo;
   switch (target.type) {
     case 'text':
       return value.kind === 'match' || value.kind === 'text';
@@ -194,7 +207,13 @@ function scalar(value: Value | undefined, target: Target): string | number {
 
 /** The Eq condition for a list of values: true when the column matches any of them. */
 function anyOf(target: Target, values: Value[]): Fragment {
-  const { column } = target;
+  const { column, refersTo } = target;
+  if (refersTo) {
+    return join(
+      values.map((value) => refersTo(plainText(value), value.token.raw)),
+      'OR',
+    );
+  }
   const exact: Params = [];
   const patterns: Fragment[] = [];
   for (const value of values) {

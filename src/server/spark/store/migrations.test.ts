@@ -87,6 +87,29 @@ it('indexes existing contacts for substring search and follows every change', ()
   db.close();
 });
 
+it('keeps LastActive to the hour and adds the listings table with its address index', () => {
+  dir = mkdtempSync(join(tmpdir(), 'pga-migrate-'));
+  const db = new Database(join(dir, 'old.db'));
+  migrate(db, 6);
+  db.exec(`
+    INSERT INTO accounts (id, name, user_type, role) VALUES ('agent', 'Agent', 'Member', 'Private');
+    INSERT INTO contacts (id, agent_id, display_name, modified_at, display_key)
+    VALUES ('c1', 'agent', 'Marco Alvarez', 't', 'marco alvarez'),
+           ('c2', 'agent', 'Ana Cruz', 't', 'ana cruz');
+    INSERT INTO portal_accounts (id, contact_id, last_login, last_active)
+    VALUES ('p1', 'c1', '2026-11-20T14:03:11Z', '2026-11-20T14:03:11Z'), ('p2', 'c2', NULL, NULL);
+  `);
+
+  migrate(db);
+
+  expect(db.prepare('SELECT id, last_active FROM portal_accounts ORDER BY id').all()).toEqual([
+    { id: 'p1', last_active: '2026-11-20T14:00:00Z' },
+    { id: 'p2', last_active: null },
+  ]);
+  expect(db.prepare('SELECT COUNT(*) AS n FROM listings').get()).toEqual({ n: 0 });
+  db.close();
+});
+
 it('replaces every token and code by its hash, leaving none readable in the file', () => {
   dir = mkdtempSync(join(tmpdir(), 'pga-migrate-'));
   const path = join(dir, 'old.db');

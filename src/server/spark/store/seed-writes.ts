@@ -11,7 +11,13 @@ export interface SeedContact {
   family: string;
   email: string | null;
   modifiedAt: string;
-  portal: { id: string; enabled: boolean; lastLogin: string | null } | null;
+  portal: {
+    id: string;
+    enabled: boolean;
+    lastLogin: string | null;
+    /** To the hour. */
+    lastActive: string | null;
+  } | null;
 }
 
 /** The inserts that seed a database with demo or benchmark data (inside the caller's transaction). */
@@ -40,6 +46,9 @@ export function seedWriters(db: Db) {
   const group = db.prepare(
     `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, display_key, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const current = db.prepare<[accountId: string, groupId: string]>(
+    'INSERT INTO current_groups (account_id, group_id) VALUES (?, ?)',
   );
   const member = db.prepare<[groupId: string, portalAccountId: string]>(
     'INSERT OR IGNORE INTO portal_group_members (group_id, portal_account_id) VALUES (?, ?)',
@@ -78,7 +87,7 @@ export function seedWriters(db: Db) {
           c.id,
           c.portal.enabled ? 1 : 0,
           c.portal.lastLogin,
-          c.portal.lastLogin,
+          c.portal.lastActive,
         );
       }
     },
@@ -94,6 +103,10 @@ export function seedWriters(db: Db) {
         createdAt,
       );
       for (const id of [owner.portal.id, ...memberIds]) member.run(owner.portal.id, id);
+    },
+    /** The group a consumer works in ("As Portal Group"). */
+    currentGroup(accountId: string, groupId: string) {
+      current.run(accountId, groupId);
     },
     /** One more member of a group. */
     member(groupId: string, portalAccountId: string) {
