@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router-dom';
 import type { AuditEntry } from '../../shared/audit.js';
 import { useAudit } from '../features/audit/get-audit.js';
 import { CardList, CardListItem, usePhone } from '../ui/card-list.js';
+import { DotBadge } from '../ui/dot-badge.js';
 import { ErrorPanel } from '../ui/error-panel.js';
 import { PageNav } from '../ui/page-nav.js';
 
@@ -11,15 +12,14 @@ const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 
 
 function Outcome({ entry }: { entry: AuditEntry }) {
   return (
-    <Badge
-      variant="dot"
-      color={entry.Outcome === 'Succeeded' ? 'green.6' : 'red.6'}
+    <DotBadge
+      tone={entry.Outcome === 'Succeeded' ? 'positive' : 'negative'}
       size="sm"
       style={{ flexShrink: 0 }}
     >
       {entry.Outcome}
       {entry.Outcome === 'Failed' ? ` (${entry.Code ?? entry.Status})` : ''}
-    </Badge>
+    </DotBadge>
   );
 }
 
