@@ -33,7 +33,8 @@ async function csvRows(response: Response): Promise<string[][]> {
 interface Group {
   Id: string;
   ContactId: string;
-  Users: { Id: string }[];
+  Tags: string[];
+  Users: { Id: string; Name: string }[];
 }
 
 describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
@@ -320,7 +321,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
           await fetch(`${server.url}${api}/portal/groups?_limit=25`, {
             headers: { Cookie: cookie },
           })
-        ).json()) as { D: { Results: (Group & { Users: { Id: string; Name: string }[] })[] } }
+        ).json()) as { D: { Results: Group[] } }
       ).D.Results;
 
     beforeAll(async () => {

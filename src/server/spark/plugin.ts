@@ -2,21 +2,14 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { bindCaller } from './auth.js';
-import {
-  createDispatch,
-  createGate,
-  isGrant,
-  toSparkError,
-  type AuthFailures,
-  type Dispatch,
-} from './entry.js';
-import { notFound } from './errors.js';
+import { BODY_LIMIT } from '../server-base.js';
+import { notFound, toSparkError } from './errors.js';
+import { createGate, isGrant, type AuthFailures } from './gate.js';
+import { createDispatch, type Dispatch } from './in-process.js';
 import { registerApiExplorer } from './openapi.js';
-import { accountTable } from './routes/account.js';
-import { contactTable } from './routes/contacts.js';
 import { oauthRoutes } from './routes/oauth.js';
-import { portalGroupTable } from './routes/portal-groups.js';
 import { registerTable } from './routes/resource.js';
+import { routeTable } from './routes/table.js';
 import { seedDemoData } from './seed.js';
 import { countAccounts } from './store/accounts.js';
 import type { Db } from './store/db.js';
@@ -32,8 +25,6 @@ export interface SparkEmulatorOptions {
   config: Config;
   entry?: EmulatorEntry;
 }
-
-const BODY_LIMIT = 64 * 1024;
 
 /**
  * What the address limiter reads of a request. In-process calls come from this server itself
@@ -105,7 +96,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
     if (caller) bindCaller(request, caller);
   });
 
-  const table = [...accountTable, ...portalGroupTable(db), ...contactTable(db)];
+  const table = routeTable(db);
   await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
   await app.register(async (scope) => registerTable(scope, table, checkAnswers));
