@@ -179,6 +179,43 @@ test.describe('office assistants', () => {
   }
 });
 
+test.describe('switching agents on the audit trail', () => {
+  for (const width of [1440, 375] as const) {
+    test(`the audit trail stays, with the header, for the agent switched to, at ${width} px`, async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      await signIn(page, 'Riley Park');
+      await addAgent(page, 'Avery Stone');
+      await addAgent(page, 'Jordan Lee');
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.getByRole('button', { name: /^Working for/ }).click();
+      await page.getByRole('menuitem', { name: 'Audit trail' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+      await expect(page.getByText('Add agent').first()).toBeVisible();
+
+      // It once went blank here: no header, no way out but reload.
+      await workFor(page, 'Avery Stone');
+      await expect(page).toHaveURL(/\/for\/\d+\/audit$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+      await expect(page.getByText('Add agent').first()).toBeVisible();
+      await expect(page.getByRole('banner')).toBeVisible();
+      await saveScreenshot(page, testInfo, `audit-switched-${width}`);
+
+      // And on, to the other agent and back to the groups from the header.
+      await workFor(page, 'Jordan Lee');
+      await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+      await page
+        .getByRole('banner')
+        .getByRole('link', { name: /^Portal Groups/ })
+        .click();
+      await expect(page).toHaveURL(/\/for\/\d+\/groups$/);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
 test.describe('an agent token expiring', () => {
   test.use({ baseURL: `http://127.0.0.1:${E2E_SHORT_TOKEN_PORT}` });
 

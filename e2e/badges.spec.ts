@@ -167,7 +167,10 @@ test('every badge’s dot and text stand out from its background, in both scheme
     /^Failed \(\d+\)$/,
     /^Favorites$/,
   ]) {
-    expect([...labels].some((l) => label.test(l)), `a ${label} badge was measured`).toBe(true);
+    expect(
+      [...labels].some((l) => label.test(l)),
+      `a ${label} badge was measured`,
+    ).toBe(true);
   }
   const weakDots = all
     .filter((badge) => badge.dot !== null && badge.dot < 3)

@@ -1,13 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MAX_USERS_PER_REQUEST } from '../../shared/portal-groups.js';
 import type { PortalGroup } from '../../shared/portal-groups.js';
-import type { Account } from '../account/account.js';
+import { accountScope, type Account } from '../account/account.js';
 import { useAccount } from '../account/use-account.js';
 import { sparkWrite } from '../api/spark-fetch.js';
 import { notifyError, notifySuccess, notifyWithUndo } from '../ui/notify.js';
 import { findGroupInLists } from './get-group.js';
 import { removeCachedGroup } from './group-cache.js';
 import { groupKeys } from './group-keys.js';
+
+/** "Grace Dunn's group", as a toast names it. */
+function circleName(group: PortalGroup) {
+  const owner = group.Users.find((user) => user.Id === group.ContactId)?.Name;
+  return owner ? `${owner}'s group` : 'the group';
+}
 
 export function deleteGroup(account: Account, id: string) {
   return sparkWrite(account, { method: 'DELETE', path: `/portal/groups/${encodeURIComponent(id)}` });
@@ -36,8 +42,8 @@ function useRecreateGroup(account: Account) {
   return useMutation({
     mutationKey: [...groupKeys.all(account), 'recreate'],
     mutationFn: (group: PortalGroup) => recreateGroup(account, group),
-    onSuccess: () => notifySuccess('Group restored'),
-    onError: (error) => notifyError('Group not restored', error),
+    onSuccess: (_result, group) => notifySuccess(`Restored ${circleName(group)}`, { account }),
+    onError: (error) => notifyError('Group not restored', error, { account }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.all(account) }),
   });
 }
@@ -59,10 +65,18 @@ export function useDeleteGroup(id: string) {
     onSuccess: (_result, _variables, context) => {
       removeCachedGroup(queryClient, account, id);
       const deleted = context?.group;
-      if (deleted) notifyWithUndo(`deleted-${id}`, 'Group deleted', () => recreate.mutate(deleted));
-      else notifySuccess('Group deleted');
+      if (deleted) {
+        notifyWithUndo({
+          id: `deleted-${id}`,
+          group: `deleted-${accountScope(account)}`,
+          verb: 'Deleted',
+          names: [circleName(deleted)],
+          onUndo: () => recreate.mutate(deleted),
+          account,
+        });
+      } else notifySuccess('Group deleted', { account });
     },
-    onError: (error) => notifyError('Group not deleted', error),
+    onError: (error) => notifyError('Group not deleted', error, { account }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.lists(account) }),
   });
 }

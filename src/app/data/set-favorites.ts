@@ -39,10 +39,10 @@ export function useSetFavorites(id: string) {
     },
     onError: (error, _favorite, context) => {
       if (context) restoreGroups(queryClient, context.snapshot);
-      notifyError('Favorites not changed', error);
+      notifyError('Favorites not changed', error, { account });
     },
     onSuccess: (_result, favorite) =>
-      notifySuccess(favorite ? 'Added to Favorites' : 'Removed from Favorites'),
+      notifySuccess(favorite ? 'Added to Favorites' : 'Removed from Favorites', { account }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.all(account) }),
   });
 }

@@ -72,10 +72,11 @@ export function CommandPaletteLauncher({
       setTypedAhead((text) => (typed ? text + event.key : text.slice(0, -1)));
     };
     window.addEventListener('keydown', keep, true);
-    return () => window.removeEventListener('keydown', keep, true);
-  }, [opened]);
-  useEffect(() => {
-    if (!opened) setTypedAhead('');
+    return () => {
+      window.removeEventListener('keydown', keep, true);
+      // Closed: the next opening starts empty.
+      setTypedAhead('');
+    };
   }, [opened]);
   return (
     <>
