@@ -129,7 +129,7 @@ test.describe('office assistants', () => {
       for await (const chunk of csv) text += String(chunk);
       const lines = text.trim().split(/\r?\n/);
       expect(lines[0]).toMatch(
-        /^At,ActorId,ActorName,ForId,ForName,Method,Path,Action,Status,Outcome/,
+        /^\uFEFF?At,Change,Undo,Outcome,Code,ActorName,ForName,CircleName,People,/,
       );
       expect(
         lines.slice(1).some((line) => line.includes('Jordan Lee') && line.includes('Riley Park')),
