@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { sparkResultsReadSchema, sparkWriteSchema } from '../../shared/envelope.js';
 import type { Pagination, SparkWrite } from '../../shared/envelope.js';
 import { agentApiBase } from '../../shared/agents.js';
+import { AUDIT_CONTEXT_HEADER, encodeAuditContext } from '../../shared/audit.js';
+import type { AuditContext } from '../../shared/audit.js';
 import type { Account } from '../account/account.js';
 import { checkActingFor, parse, readAnswer, SparkApiError } from './spark-answer.js';
 
@@ -18,6 +20,8 @@ interface SparkRequest {
   /** The inner object of a write body; it is wrapped in `D`. */
   body?: unknown;
   signal?: AbortSignal;
+  /** A write's names as the app showed them, and whether it is an Undo, for the audit trail. */
+  audit?: AuditContext;
 }
 
 /** A request to the Spark API for `account`: its own path, and its answer checked to be its. */
@@ -32,7 +36,7 @@ async function send(account: Account, request: SparkRequest): Promise<unknown> {
 
 async function sendFor(
   account: Account,
-  { method = 'GET', path, query, body, signal }: SparkRequest,
+  { method = 'GET', path, query, body, signal, audit }: SparkRequest,
 ): Promise<unknown> {
   const { agentId } = account;
   const base = agentId ? `${agentApiBase(agentId)}/v1` : '/api/v1';
@@ -45,6 +49,7 @@ async function sendFor(
     method,
     signal,
     body: body === undefined ? undefined : { D: body },
+    headers: audit ? { [AUDIT_CONTEXT_HEADER]: encodeAuditContext(audit) } : undefined,
   });
   checkActingFor(response, account);
   return readAnswer(response, method);
@@ -55,13 +60,14 @@ interface Exchange {
   /** The whole JSON body, sent as it is. */
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 /**
  * One request to the app's own server (`/api` or `/auth`), with its cookie and CSRF header; a
  * failure to reach it is a `SparkApiError` with code 0.
  */
-async function exchange(url: string, { method = 'GET', body, signal }: Exchange) {
+async function exchange(url: string, { method = 'GET', body, signal, headers }: Exchange) {
   try {
     return await fetch(url, {
       method,
@@ -69,6 +75,7 @@ async function exchange(url: string, { method = 'GET', body, signal }: Exchange)
       credentials: 'same-origin',
       headers: {
         ...APP_HEADER,
+        ...headers,
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },

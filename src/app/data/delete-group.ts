@@ -5,18 +5,24 @@ import { accountScope, type Account } from '../account/account.js';
 import { useAccount } from '../account/use-account.js';
 import { sparkWrite } from '../api/spark-fetch.js';
 import { notifyError, notifySuccess, notifyWithUndo } from '../ui/notify.js';
+import { auditContext, ownerOf } from './audit-names.js';
 import { findGroupInLists } from './get-group.js';
 import { removeCachedGroup } from './group-cache.js';
 import { groupKeys } from './group-keys.js';
 
 /** "Grace Dunn's group", as a toast names it. */
 function circleName(group: PortalGroup) {
-  const owner = group.Users.find((user) => user.Id === group.ContactId)?.Name;
+  const owner = ownerOf(group);
   return owner ? `${owner}'s group` : 'the group';
 }
 
-export function deleteGroup(account: Account, id: string) {
-  return sparkWrite(account, { method: 'DELETE', path: `/portal/groups/${encodeURIComponent(id)}` });
+/** Deletes a circle; `group`, when known, names it in the audit trail. */
+export function deleteGroup(account: Account, id: string, group?: PortalGroup) {
+  return sparkWrite(account, {
+    method: 'DELETE',
+    path: `/portal/groups/${encodeURIComponent(id)}`,
+    audit: auditContext(group),
+  });
 }
 
 /**
@@ -25,16 +31,17 @@ export function deleteGroup(account: Account, id: string) {
  */
 async function recreateGroup(account: Account, group: PortalGroup) {
   const path = `/portal/groups/${encodeURIComponent(group.Id)}`;
+  const audit = auditContext(group, group.Users, true);
   const ids = [
     group.ContactId,
     ...group.Users.map((u) => u.Id).filter((id) => id !== group.ContactId),
   ];
   for (let start = 0; start < ids.length; start += MAX_USERS_PER_REQUEST) {
     const Users = ids.slice(start, start + MAX_USERS_PER_REQUEST).map((Id) => ({ Id }));
-    await sparkWrite(account, { method: 'POST', path, body: { Users } });
+    await sparkWrite(account, { method: 'POST', path, body: { Users }, audit });
   }
   if (group.Tags.length > 0)
-    await sparkWrite(account, { method: 'PUT', path, body: { Tags: group.Tags } });
+    await sparkWrite(account, { method: 'PUT', path, body: { Tags: group.Tags }, audit });
 }
 
 function useRecreateGroup(account: Account) {
@@ -52,16 +59,15 @@ export function useDeleteGroup(id: string) {
   const queryClient = useQueryClient();
   const account = useAccount();
   const recreate = useRecreateGroup(account);
+  const cached = () =>
+    queryClient.getQueryData<PortalGroup>(groupKeys.detail(account, id)) ??
+    findGroupInLists(queryClient, account, id)?.group;
   return useMutation({
     mutationKey: [...groupKeys.detail(account, id), 'delete'],
     scope: { id: `group-${id}` },
-    mutationFn: () => deleteGroup(account, id),
+    mutationFn: () => deleteGroup(account, id, cached()),
     // What Undo needs to build the group again.
-    onMutate: () => ({
-      group:
-        queryClient.getQueryData<PortalGroup>(groupKeys.detail(account, id)) ??
-        findGroupInLists(queryClient, account, id)?.group,
-    }),
+    onMutate: () => ({ group: cached() }),
     onSuccess: (_result, _variables, context) => {
       removeCachedGroup(queryClient, account, id);
       const deleted = context?.group;

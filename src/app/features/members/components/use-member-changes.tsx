@@ -41,7 +41,7 @@ export function useMemberChanges(group: PortalGroup) {
         group: `removed-${accountScope(account)}-${group.Id}`,
         verb: 'Removed',
         names: [user.Name],
-        onUndo: () => addMembers.mutate([user]),
+        onUndo: () => addMembers.mutate({ users: [user], undo: true }),
         seconds: UNDO_SECONDS,
         account,
       }),
@@ -80,5 +80,5 @@ export function useMemberChanges(group: PortalGroup) {
       .finally(() => removing.current.delete(user.Id));
   };
 
-  return { add: (users: PortalGroupUser[]) => addMembers.mutate(users), remove, setPortal };
+  return { add: (users: PortalGroupUser[]) => addMembers.mutate({ users }), remove, setPortal };
 }
