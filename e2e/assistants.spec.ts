@@ -35,6 +35,8 @@ test.describe('office assistants', () => {
     'Riley adds Avery and Jordan, works for each, sees all, removes one, reads the audit',
     SLOW_NETWORK,
     async ({ page, context, request }, testInfo) => {
+      // Eleven screens and a download, on a machine other runs share.
+      test.setTimeout(120_000);
       const avery = (
         await sparkApi(request, 'demo-private').groups({ _orderby: 'Name', _limit: 25 })
       )
