@@ -262,14 +262,19 @@ test('a rate-limited write is sent again after Retry-After, as the app promises'
   expect(limited).toBe(1);
 });
 
-/** Moves a built chunk of the app away (as a deploy that replaced it would) until `restore()`. */
+/**
+ * Moves a built chunk of the app away (as a deploy that replaced it would) until `restore()`: the
+ * script and its precompressed copies, which the server would otherwise send in its place.
+ */
 function removeChunk(prefix: string) {
   const assets = resolve('dist/assets');
   const chunk = readdirSync(assets).find((name) => name.startsWith(prefix) && name.endsWith('.js'));
   if (!chunk) throw new Error(`no ${prefix}*.js in dist/assets`);
-  const file = join(assets, chunk);
-  renameSync(file, `${file}.away`);
-  return { restore: () => renameSync(`${file}.away`, file) };
+  const files = readdirSync(assets)
+    .filter((name) => name === chunk || name.startsWith(`${chunk}.`))
+    .map((name) => join(assets, name));
+  for (const file of files) renameSync(file, `${file}.away`);
+  return { restore: () => files.forEach((file) => renameSync(`${file}.away`, file)) };
 }
 
 test('a page whose code is gone after a deploy offers Reload, which works once it is back', async ({
