@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { sparkResultsReadSchema, sparkWriteSchema } from '../../shared/envelope.js';
 import type { Pagination, SparkWrite } from '../../shared/envelope.js';
 import { agentApiBase } from '../../shared/agents.js';
+import { AUDIT_CONTEXT_HEADER, encodeAuditContext } from '../../shared/audit.js';
+import type { AuditContext } from '../../shared/audit.js';
 import type { Account } from '../account/account.js';
 import { ifNoneMatch, keepAnswer, keptAnswer } from './revalidation.js';
 import { checkActingFor, parse, readAnswer, SparkApiError } from './spark-answer.js';
@@ -19,6 +21,8 @@ interface SparkRequest {
   /** The inner object of a write body; it is wrapped in `D`. */
   body?: unknown;
   signal?: AbortSignal;
+  /** A write's names as the app showed them, and whether it is an Undo, for the audit trail. */
+  audit?: AuditContext;
 }
 
 /** A request to the Spark API for `account`: its own path, and its answer checked to be its. */
@@ -33,7 +37,7 @@ async function send(account: Account, request: SparkRequest): Promise<unknown> {
 
 async function sendFor(
   account: Account,
-  { method = 'GET', path, query, body, signal }: SparkRequest,
+  { method = 'GET', path, query, body, signal, audit }: SparkRequest,
 ): Promise<unknown> {
   const { agentId } = account;
   const base = agentId ? `${agentApiBase(agentId)}/v1` : '/api/v1';
@@ -48,7 +52,10 @@ async function sendFor(
     method,
     signal,
     body: body === undefined ? undefined : { D: body },
-    headers: read ? ifNoneMatch(url) : {},
+    headers: {
+      ...(read ? ifNoneMatch(url) : {}),
+      ...(audit ? { [AUDIT_CONTEXT_HEADER]: encodeAuditContext(audit) } : {}),
+    },
   });
   checkActingFor(response, account);
   if (read && response.status === 304) {
@@ -62,10 +69,10 @@ async function sendFor(
 
 interface Exchange {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  headers?: Record<string, string>;
   /** The whole JSON body, sent as it is. */
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 /**

@@ -188,7 +188,7 @@ describe('group page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
-    expect(screen.getByText('Group deleted')).toBeVisible();
+    expect(screen.getByText("Deleted Gone Owner's group")).toBeVisible();
     expect(await storedGroup(group.Id)).toBe(404);
   });
 
@@ -213,11 +213,11 @@ describe('group page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Delete this group?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
-    expect(screen.getByText('Group deleted')).toBeVisible();
+    expect(screen.getByText("Deleted Una Owner's group")).toBeVisible();
     expect(await storedGroup(group.Id)).toBe(404);
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText('Group restored')).toBeVisible();
+    expect(await screen.findByText("Restored Una Owner's group")).toBeVisible();
     expect(writes).toEqual([
       { method: 'POST', body: { D: { Users: group.Users.map((u) => ({ Id: u.Id })) } } },
       { method: 'PUT', body: { D: { Tags: ['Favorites'] } } },

@@ -40,6 +40,7 @@ export async function agentSignedIn(
       for: user,
       Method: 'GET',
       Path: '/auth/agents/add',
+      Kind: 'agent-add',
       Action:
         outcome === 'added' ? `Add agent ${user.Name}` : `Add agent ${user.Name} (${outcome})`,
       Status: 302,

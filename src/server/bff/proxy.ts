@@ -4,13 +4,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { ACTING_FOR_HEADER, agentParamsSchema } from '../../shared/agents.js';
+import { AUDIT_CONTEXT_HEADER } from '../../shared/audit.js';
 import { SparkCode } from '../../shared/spark-codes.js';
 import { AGENT_GONE_MESSAGE, failure, refuseCrossSiteWrites } from './guards.js';
 import type { SessionCookie } from './session-cookie.js';
 import { safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
 import { StoreUnavailable, type Session, type SessionStore } from './store/session-store.js';
 import { tokenRefresher } from './token-refresh.js';
-import { actionOf, recordAudit, WRITE_METHODS } from './audit.js';
+import { actionOf, recordAudit, WRITE_METHODS, writeFacts } from './audit.js';
 import type { AuditStore } from './store/audit-store.js';
 
 export interface ProxyOptions {
@@ -171,9 +172,14 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
     // Recorded without its query string.
     const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
     /** Audits a write; `code` is read from the answer only when it failed. */
-    const answered = async (status: number, code: () => number | undefined) => {
+    const answered = async (
+      status: number,
+      code: () => number | undefined,
+      answer?: UpstreamResponse,
+    ) => {
       if (!WRITE_METHODS.has(request.method)) return;
       const ok = status >= 200 && status < 300;
+      const context = request.headers[AUDIT_CONTEXT_HEADER.toLowerCase()];
       await recordAudit(audit, request.log, {
         actor: session.user,
         for: agent ? agent.user : session.user,
@@ -183,6 +189,14 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         Status: status,
         Outcome: ok ? 'Succeeded' : 'Failed',
         ...(ok ? {} : codeEntry(code())),
+        ...writeFacts(
+          request.method,
+          path,
+          status,
+          text,
+          typeof context === 'string' ? context : undefined,
+          () => answer?.body ?? '',
+        ),
       });
     };
 
@@ -203,7 +217,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         token = next.accessToken;
         response = await send(token);
       }
-      await answered(response.status, () => sparkCodeOf(response));
+      await answered(response.status, () => sparkCodeOf(response), response);
       reply.header(ACTING_FOR_HEADER, actingFor);
       return relay(request, reply, response, `${session.id}\u0000${actingFor}`);
     } catch (error) {

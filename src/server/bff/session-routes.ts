@@ -57,6 +57,7 @@ export function registerSessionRoutes(
         for: agent.user,
         Method: 'DELETE',
         Path: `/auth/agents/${agent.user.Id}`,
+        Kind: 'agent-remove',
         Action: `Remove agent ${agent.user.Name}`,
         Status: 204,
         Outcome: 'Succeeded',
