@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { forgetAnswers } from '../api/revalidation.js';
 import { hideToast, setToastScope } from '../ui/toast-store.js';
 
 // Vitest's jsdom environment puts jsdom's own ArrayBuffer and typed arrays (another realm) on the
@@ -49,4 +50,6 @@ afterEach(() => {
   // The toast store is global: start every test with none, for no account yet.
   hideToast();
   setToastScope(undefined);
+  // As is the memory of answers to revalidate: every test starts as a newly opened app.
+  forgetAnswers();
 });

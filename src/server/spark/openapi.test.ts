@@ -91,7 +91,9 @@ describe('GET /v1/openapi.json', () => {
 
   it('lists every API route with exactly the methods the emulator answers', async () => {
     const apiPaths = Object.keys(doc.paths).filter((path) => !OTHER_ROUTES.includes(path));
-    expect(apiPaths.sort()).toEqual([...Object.keys(API_ROUTES), '/v1/oauth2/grant'].sort());
+    expect(apiPaths.sort()).toEqual(
+      [...Object.keys(API_ROUTES), '/v1/oauth2/grant', '/v1/oauth2/revoke'].sort(),
+    );
     const id = DEMO_ACCOUNTS.avery.id;
     for (const [path, methods] of Object.entries(API_ROUTES)) {
       expect(methodsOf(path)).toEqual([...methods].sort());
