@@ -166,23 +166,12 @@ export class SparkClient {
     const [token, hint] = tokens.refreshToken
       ? [tokens.refreshToken, 'refresh_token']
       : [tokens.accessToken, 'access_token'];
-    const response = await this.transport({
-      method: 'POST',
-      pathAndQuery: '/v1/oauth2/revoke',
-      headers: {
-        Accept: 'application/json',
-        'Content-Type': 'application/json',
-        'X-SparkApi-User-Agent': APP_USER_AGENT,
-      },
-      body: JSON.stringify({
-        client_id: this.config.spark.clientId,
-        client_secret: this.config.spark.clientSecret,
-        token,
-        token_type_hint: hint,
-      }),
-      timeoutMs: REVOKE_TIMEOUT_MS,
+    const response = await this.asClient(
+      '/v1/oauth2/revoke',
+      { token, token_type_hint: hint },
       clientIp,
-    });
+      REVOKE_TIMEOUT_MS,
+    );
     if (response.status === 200) return 'revoked';
     if (response.status === 404 || response.status === 405) return 'unsupported';
     throw new Error(`revocation answered ${response.status}`);
@@ -230,10 +219,16 @@ export class SparkClient {
     return url;
   }
 
-  private async grant(fields: Record<string, string>, clientIp: string): Promise<Tokens> {
-    const response = await this.transport({
+  /** A POST to an OAuth endpoint as this app's client (its id and secret beside `fields`). */
+  private asClient(
+    pathAndQuery: string,
+    fields: Record<string, string>,
+    clientIp: string,
+    timeoutMs?: number,
+  ) {
+    return this.transport({
       method: 'POST',
-      pathAndQuery: '/v1/oauth2/grant',
+      pathAndQuery,
       headers: {
         Accept: 'application/json',
         'Content-Type': 'application/json',
@@ -244,8 +239,13 @@ export class SparkClient {
         client_secret: this.config.spark.clientSecret,
         ...fields,
       }),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
       clientIp,
     });
+  }
+
+  private async grant(fields: Record<string, string>, clientIp: string): Promise<Tokens> {
+    const response = await this.asClient('/v1/oauth2/grant', fields, clientIp);
     const json = safeJson(response.body);
     const parsed = grantResponseSchema.safeParse(json);
     if (response.status >= 400 && response.status < 500) throw new GrantRefused('grant refused');
