@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { PortalGroup } from '../src/shared/portal-groups.js';
-import { saveScreenshot, signIn, sparkApi } from './support.js';
+import { saveScreenshot, setScheme, signIn, sparkApi, VIEWS } from './support.js';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -65,21 +65,6 @@ function measureBadges(page: Page): Promise<BadgeContrast[]> {
         };
       });
   });
-}
-
-const VIEWS = [
-  { width: 1440, height: 900, scheme: 'light' },
-  { width: 1440, height: 900, scheme: 'dark' },
-  { width: 375, height: 812, scheme: 'light' },
-  { width: 375, height: 812, scheme: 'dark' },
-] as const;
-
-async function setScheme(page: Page, scheme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
-    await page.getByRole('button', { name: /color scheme/i }).click();
-  }
-  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
 }
 
 /** A group of Avery's with active and inactive members, and one whose portal is off. */
