@@ -3,6 +3,7 @@ import {
   expectNoAxeViolations,
   ownerName,
   saveScreenshot,
+  setScheme,
   signIn,
   SLOW_NETWORK,
   sparkApi,
@@ -72,7 +73,7 @@ test(
     await listRow(page, doomedOwner).getByRole('link', { name: doomedOwner }).click();
     await page.getByRole('button', { name: 'Delete group' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
-    await expect(page.getByText('Group deleted')).toBeVisible();
+    await expect(page.getByText(/^Deleted .+'s group$/)).toBeVisible();
     await expect(page).toHaveURL(/\/groups$/);
     await expect(row).toBeVisible();
     await expect(listRow(page, doomedOwner)).toHaveCount(0);
@@ -106,14 +107,6 @@ test('Ctrl+K "start one" for a contact without a group opens New group with them
   await expect(page).toHaveURL(new RegExp(`/groups/new\\?owner=${contact.Id}$`));
   await expect(page.getByText(`Owner: ${contact.DisplayName}`)).toBeVisible();
 });
-
-async function setScheme(page: Page, scheme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
-    await page.getByRole('button', { name: /color scheme/i }).click();
-  }
-  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
-}
 
 /** The page is no wider than the screen and the header is one line with Sign out in view. */
 async function expectFitsScreen(page: Page) {
@@ -284,9 +277,9 @@ test(
     await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
     await page.getByRole('button', { name: 'Delete group' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
-    await expect(page.getByText('Group deleted')).toBeVisible();
+    await expect(page.getByText(/^Deleted .+'s group$/)).toBeVisible();
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(page.getByText('Group restored')).toBeVisible();
+    await expect(page.getByText(/^Restored .+'s group$/)).toBeVisible();
     const restored = (await api.group(group.Id))!;
     expect(restored.Users.map((user) => user.Id).sort()).toEqual(
       group.Users.map((user) => user.Id).sort(),

@@ -4,28 +4,15 @@ import {
   expectNoAxeViolations,
   ownerName,
   saveScreenshot,
+  setScheme,
   signIn,
   SLOW_NETWORK,
   sparkApi,
+  VIEWS,
 } from './support.js';
 
 // Four sizes and schemes, each with an axe run: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 240_000 });
-
-const VIEWS = [
-  { width: 1440, height: 900, scheme: 'light' },
-  { width: 1440, height: 900, scheme: 'dark' },
-  { width: 375, height: 812, scheme: 'light' },
-  { width: 375, height: 812, scheme: 'dark' },
-] as const;
-
-async function setScheme(page: Page, scheme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
-    await page.getByRole('button', { name: /color scheme/i }).click();
-  }
-  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
-}
 
 /**
  * For each size and scheme: no axe violations, and a screenshot named `<name>-<width>-<scheme>`.

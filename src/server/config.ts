@@ -39,12 +39,17 @@ export interface Config {
     /** `npm run emulator`: where the standalone emulator listens. */
     port: number;
     host: string;
+    /** Where clients reach the standalone emulator (its photo URIs start with it). */
+    publicUrl: string;
     /** PEM files: the standalone emulator serves https when both are given. */
     tls?: { certPath: string; keyPath: string };
     /** Redirect URIs registered for the demo client: the app's own callback, then any others. */
     redirectUris: string[];
   };
 }
+
+/** A setting the server cannot start with: its message says which and why. */
+export class ConfigError extends Error {}
 
 function sessionSecretFor(databasePath: string, given: string | undefined): string {
   if (given) return given;
@@ -75,17 +80,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   if (e.REDIS_URL && !e.SESSION_SECRET) {
     // A secret generated per instance would make each instance refuse the others' cookies.
-    throw new Error('Invalid configuration: SESSION_SECRET is required with REDIS_URL');
+    throw new ConfigError('Invalid configuration: SESSION_SECRET is required with REDIS_URL');
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
   const embedded = !e.SPARK_API_URL;
   if (!e.EMULATOR_TLS_CERT !== !e.EMULATOR_TLS_KEY) {
-    throw new Error(
+    throw new ConfigError(
       'Invalid configuration: EMULATOR_TLS_CERT and EMULATOR_TLS_KEY go together (PEM files).',
     );
   }
@@ -118,10 +123,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateWindowSeconds: e.SPARK_RATE_WINDOW,
       port: e.EMULATOR_PORT,
       host: e.EMULATOR_HOST ?? e.HOST,
+      publicUrl: (
+        e.EMULATOR_PUBLIC_URL ??
+        `${e.EMULATOR_TLS_CERT ? 'https' : 'http'}://${e.EMULATOR_HOST ?? e.HOST}:${e.EMULATOR_PORT}`
+      ).replace(/\/$/, ''),
       ...(e.EMULATOR_TLS_CERT && e.EMULATOR_TLS_KEY
         ? { tls: { certPath: e.EMULATOR_TLS_CERT, keyPath: e.EMULATOR_TLS_KEY } }
         : {}),
       redirectUris: [`${publicUrl}/auth/callback`, ...e.EMULATOR_REDIRECT_URIS],
     },
   };
+}
+
+/** For a server about to start: a bad setting ends the process with its message alone. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

@@ -24,6 +24,7 @@ export const SparkCode = {
   TookTooLong: 1515,
   SearchTookTooLong: 1516,
   RateLimited: 1550,
+  SavedSearchUnavailable: 2001,
 } as const;
 
 export type SparkCodeValue = (typeof SparkCode)[keyof typeof SparkCode];

@@ -18,7 +18,7 @@ import { GroupMembers } from '../features/members/components/group-members.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
 import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';
-import { requiredParam, signedInAccount } from './route-inputs.js';
+import { requiredParam, loaderAccount } from './route-inputs.js';
 
 const SignInActivity = lazy(() =>
   import('../features/activity/sign-in-activity.js').then((m) => ({ default: m.SignInActivity })),
@@ -29,7 +29,7 @@ export const loader =
   (queryClient: QueryClient) =>
   ({ params }: LoaderFunctionArgs) => {
     const groupId = requiredParam(params, 'groupId');
-    const account = signedInAccount(queryClient, params);
+    const account = loaderAccount(queryClient, params);
     if (account) prefetchGroupPage(queryClient, account, groupId);
     return { groupId };
   };

@@ -22,7 +22,7 @@ import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-
 import { PageStates } from '../ui/page-states.js';
 import { loadGroupsSearch, useGroupsSearch } from './groups-search.js';
 import { PageError } from './route-error.js';
-import { signedInAccount } from './route-inputs.js';
+import { loaderAccount } from './route-inputs.js';
 
 const AllAgentsPanel = lazy(() =>
   import('./all-agents-view.js').then((m) => ({ default: m.AllAgentsView })),
@@ -33,7 +33,7 @@ export const loader =
   (queryClient: QueryClient) =>
   ({ request, params }: LoaderFunctionArgs) => {
     const { q, sort, page } = loadGroupsSearch(request);
-    const account = signedInAccount(queryClient, params);
+    const account = loaderAccount(queryClient, params);
     if (account) void queryClient.prefetchQuery(groupsQueryOptions(account, { q, sort, page }));
     return null;
   };

@@ -88,7 +88,19 @@ export const rawSegment: fc.Arbitrary<string> = fc.constantFrom(
   ';x=1',
 );
 
-const queryKeys = ['_filter', '_orderby', '_select', '_limit', '_page', '_pagination', 'Ids', '_x'];
+const queryKeys = [
+  '_filter',
+  '_orderby',
+  '_select',
+  '_limit',
+  '_page',
+  '_pagination',
+  '_expand',
+  'Ids',
+  'ListingIds',
+  'ListingIds',
+  '_x',
+];
 
 const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
   hostileText,
@@ -104,6 +116,11 @@ const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
     'Name; DROP TABLE portal_groups',
     "DisplayName Eq 'a'",
     'Geo Eq radius(1,2,3)',
+    'ListPrice Bt 1e9,-1',
+    "City Eq 'Fargo' And (BedsTotal Ge 3 Or (ListPrice Lt 1 Or (BathsTotal Gt 2)))",
+    "ListingCart Eq '20990101000000000000000099'",
+    "SavedSearch Eq '20990101000000000000000099'",
+    'Photos,PrimaryPhoto,ListingIds,NewsFeeds',
   ),
 );
 
@@ -138,16 +155,21 @@ export const hostileBody = (foreignIds: string[]): fc.Arbitrary<string> =>
     {
       weight: 3,
       arbitrary: fc
-        .tuple(hostileId(foreignIds), fc.constantFrom('Users', 'Id', 'Tags', 'GivenName'))
+        .tuple(
+          hostileId(foreignIds),
+          fc.constantFrom('Users', 'Id', 'Tags', 'GivenName', 'ListingIds'),
+        )
         .map(([id, key]) =>
           JSON.stringify(
             key === 'Users'
               ? { D: { Users: [{ Id: id }] } }
-              : key === 'Tags'
-                ? { D: { Tags: ['Favorites', id] } }
-                : key === 'Id'
-                  ? { D: { Id: id } }
-                  : { D: { GivenName: id, FamilyName: 7, PrimaryEmail: `${id} not an e-mail` } },
+              : key === 'ListingIds'
+                ? { D: { ListingIds: [id] } }
+                : key === 'Tags'
+                  ? { D: { Tags: ['Favorites', id] } }
+                  : key === 'Id'
+                    ? { D: { Id: id } }
+                    : { D: { GivenName: id, FamilyName: 7, PrimaryEmail: `${id} not an e-mail` } },
           ),
         ),
     },
@@ -173,6 +195,18 @@ export const hostileBody = (foreignIds: string[]): fc.Arbitrary<string> =>
         '{"D":{"Enabled":"true"}}',
         '{"D":{"Enabled":null}}',
         '{"D":{"Id":null}}',
+        '{"D":{"ListingIds":"x"}}',
+        '{"D":{"ListingIds":[]}}',
+        '{"D":{"ListingIds":[null]}}',
+        '{"D":{"ListingCarts":[]}}',
+        '{"D":{"ListingCarts":[{}]}}',
+        '{"D":{"ListingCarts":[{"Name":"","ListingIds":[]}]}}',
+        '{"D":{"SavedSearches":[]}}',
+        '{"D":{"SavedSearches":[{"Name":"A","Filter":"ListingCart Eq \'1\'"}]}}',
+        '{"D":{"Name":"A","Filter":"City Eq \'Fargo\' And City Eq \'Moorhead\'"}}',
+        '{"D":{"Name":"A","Filter":"((City Eq \'Fargo\' Or (BedsTotal Eq 3 And (ListPrice Gt 1))))"}}',
+        '{"D":{"Name":"","Filter":null}}',
+        '{"D":{"Name":{"$ne":null}}}',
         '{"D":{"GivenName":"","FamilyName":""}}',
         '{"D":{"GivenName":"A"}}',
         '{"D":{"GivenName":"A","FamilyName":"B","PrimaryEmail":"no-at-sign"}}',

@@ -11,6 +11,10 @@ const DATA_TABLES = [
   'current_groups',
   'access_tokens',
   'oauth_codes',
+  'listings',
+  'listing_carts',
+  'cart_listings',
+  'saved_searches',
 ] as const;
 
 /** One hash per data table, by table name. */

@@ -18,6 +18,8 @@ const STATUSES_OF_CODE: Record<number, number[]> = {
   [SparkCode.NotFound]: [404],
   [SparkCode.MethodNotAllowed]: [405],
   [SparkCode.RateLimited]: [429],
+  [SparkCode.PortalGroupInvalid]: [400],
+  [SparkCode.SavedSearchUnavailable]: [400],
 };
 
 const STACK_TRACE = /\bat .+:\d+:\d+|node_modules|\.ts:\d+|\.js:\d+|Error: .*\n\s+at /;

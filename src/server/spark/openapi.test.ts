@@ -28,7 +28,33 @@ const API_ROUTES: Record<string, string[]> = {
   '/v1/contacts': ['GET', 'POST'],
   '/v1/contacts/{contactId}': ['GET'],
   '/v1/contacts/{contactId}/portal': ['GET', 'POST', 'PUT'],
+  '/v1/listings': ['GET'],
+  '/v1/listings/{listingId}': ['GET'],
+  '/v1/listings/{listingId}/photos': ['GET'],
+  ...cartRoutes('/v1/listingcarts'),
+  ...cartRoutes('/v1/contacts/{contactId}/listingcarts'),
+  '/v1/my/listingcarts': ['GET'],
+  '/v1/savedsearches': ['GET', 'POST'],
+  '/v1/savedsearches/{searchId}': ['GET', 'PUT', 'DELETE'],
+  '/v1/contacts/{contactId}/savedsearches': ['GET', 'POST'],
+  '/v1/contacts/{contactId}/savedsearches/{searchId}': ['GET', 'PUT', 'DELETE'],
 };
+
+function cartRoutes(base: string): Record<string, string[]> {
+  return {
+    [base]: ['GET', 'POST'],
+    [`${base}/portal`]: ['GET'],
+    [`${base}/portal/favorites`]: ['GET', 'POST', 'DELETE'],
+    [`${base}/portal/rejects`]: ['GET', 'POST', 'DELETE'],
+    [`${base}/for/{listingIds}`]: ['GET'],
+    [`${base}/{cartId}`]: ['GET', 'POST', 'PUT', 'DELETE'],
+    [`${base}/{cartId}/listings`]: ['GET'],
+    [`${base}/{cartId}/listings/{listingId}`]: ['DELETE'],
+  };
+}
+
+/** Served beside the API, without a token: not Spark routes, but described too. */
+const OTHER_ROUTES = ['/oauth2', '/photos/{photoId}/{file}'];
 
 let server: TestServer;
 let call: SparkCall;
@@ -60,18 +86,18 @@ describe('GET /v1/openapi.json', () => {
     expect(doc.security).toEqual([{ OAuth: [], SparkUserAgent: [] }]);
     expect(doc.paths['/v1/oauth2/grant']?.post?.security).toEqual([]);
     expect(methodsOf('/oauth2')).toEqual(['GET', 'POST']);
+    expect(methodsOf('/photos/{photoId}/{file}')).toEqual(['GET']);
   });
 
   it('lists every API route with exactly the methods the emulator answers', async () => {
-    const apiPaths = Object.keys(doc.paths).filter((path) => path !== '/oauth2');
-    expect(apiPaths.sort()).toEqual([...Object.keys(API_ROUTES), '/v1/oauth2/grant'].sort());
+    const apiPaths = Object.keys(doc.paths).filter((path) => !OTHER_ROUTES.includes(path));
+    expect(apiPaths.sort()).toEqual(
+      [...Object.keys(API_ROUTES), '/v1/oauth2/grant', '/v1/oauth2/revoke'].sort(),
+    );
     const id = DEMO_ACCOUNTS.avery.id;
     for (const [path, methods] of Object.entries(API_ROUTES)) {
       expect(methodsOf(path)).toEqual([...methods].sort());
-      const concrete = path
-        .replace('{groupId}', id)
-        .replace('{userId}', id)
-        .replace('{contactId}', id);
+      const concrete = path.replace(/\{\w+\}/g, id);
       const refused = await call('PATCH', concrete);
       expectFailure(refused, 405, 405);
       expect(refused.headers.get('allow')?.split(', ').sort()).toEqual([...methods].sort());

@@ -6,8 +6,12 @@ import {
   PORTAL_CONTACT_ID,
   VOW_CONTACT_ID,
 } from './demo-accounts.js';
+import { demoListing, type ListingRow } from './demo-mls.js';
 import { newSparkId } from './ids.js';
+import { analyzeListings, insertListings, nextListingSerial } from './store/listings.js';
+import { DAY_MS, oneOf, SEED_NOW, seededRandom } from './seed-random.js';
 import { foldKey } from './store/text.js';
+import { seedCarts, seedSearches, type ShareOwnerSeed } from './seed-shares.js';
 import { seedWriters, type SeedContact, type SeedWriters } from './store/seed-writes.js';
 import { sparkTimestamp } from './store/timestamps.js';
 import {
@@ -17,35 +21,27 @@ import {
   JORDAN_CONTACT_NAMES,
 } from './seed-names.js';
 
-/** Fixed clock for generated record times; sign-ins are relative to the real time of seeding. */
-const SEED_NOW = Date.parse('2026-11-27T09:00:00Z');
-const DAY_MS = 86_400_000;
-
-/** mulberry32: a small seeded PRNG, so the demo data is the same every time. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const emailOf = (given: string, family: string, n: number) =>
   `${foldKey(given)}.${foldKey(family)}${n ? n : ''}@example.com`.replace(/[^a-z0-9.@]/g, '');
-
-/** One of `items`, chosen by `random` (in [0, 1), so always in range). */
-function oneOf<T>(random: () => number, items: readonly [T, ...T[]]): T {
-  return items[Math.floor(random() * items.length)] ?? items[0];
-}
 
 function lastLoginFor(random: () => number, now: number): string | null {
   const roll = random();
   if (roll < 0.15) return null;
   const days = roll < 0.5 ? random() * 6 : 8 + random() * 200;
   return sparkTimestamp(new Date(now - days * DAY_MS));
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Last activity in the portal, to the hour as Spark keeps it: within two days after the last
+ * sign-in (never in the future), none without one. Its own random numbers (`key`), so that the
+ * rest of the demo data stays as it was before LastActive was seeded.
+ */
+function lastActiveFor(lastLogin: string | null, now: number, key: number): string | null {
+  if (lastLogin === null) return null;
+  const active = Math.min(now, Date.parse(lastLogin) + seededRandom(key)() * 2 * DAY_MS);
+  return sparkTimestamp(new Date(Math.floor(active / HOUR_MS) * HOUR_MS));
 }
 
 function pickMembers(
@@ -93,6 +89,7 @@ function seedAgent(
             id: portalIdOf(id),
             enabled,
             lastLogin: neverSignedIn ? null : lastLoginFor(random, now),
+            lastActive: null,
           }
         : null,
     };
@@ -104,7 +101,16 @@ function seedAgent(
       contact.portal.lastLogin = sparkTimestamp(new Date(now - DAY_MS));
     }
   }
-  for (const contact of contacts) write.contact(contact);
+  for (const [i, contact] of contacts.entries()) {
+    if (contact.portal) {
+      contact.portal.lastActive = lastActiveFor(
+        contact.portal.lastLogin,
+        now,
+        Number(agent.stamp.slice(6, 8)) * 1000 + i,
+      );
+    }
+    write.contact(contact);
+  }
   for (const [g, owner] of contacts.slice(0, agent.groups).entries()) {
     const size = 1 + Math.floor(random() * agent.maxMembers);
     const members = pickMembers(random, contacts, owner, size - 1);
@@ -124,6 +130,23 @@ function averyNames(random: () => number): [string, string][] {
     names.push([given, family]);
   }
   return names;
+}
+
+/** The demo MLS has a few hundred listings (spec §8). */
+export const DEMO_LISTING_COUNT = 400;
+/** Benchmark data sets scale listings with groups (200,000 at 10,000 groups). */
+export const LISTINGS_PER_GROUP = 20;
+
+function* listingsFrom(first: number, count: number): Generator<ListingRow> {
+  for (let serial = first; serial < first + count; serial++) yield demoListing(serial);
+}
+
+/** The demo MLS alone (for a database seeded before it existed). */
+export function seedDemoListings(db: Db): void {
+  db.transaction(() => {
+    insertListings(db, listingsFrom(0, DEMO_LISTING_COUNT));
+    analyzeListings(db);
+  })();
 }
 
 /** The demo data set of spec §7; run once, on an empty database. */
@@ -168,16 +191,35 @@ export function seedDemoData(db: Db, now = Date.now()): void {
     for (const n of [3, 7, 20]) write.member(averyGroup(n), vow.portalAccountId);
     for (const n of [10]) write.member(averyGroup(n), portal.portalAccountId);
     for (const a of Object.values(DEMO_ACCOUNTS)) write.token(a.token, a.id);
+    insertListings(db, listingsFrom(0, DEMO_LISTING_COUNT));
+    analyzeListings(db);
+    // What the circles share; the VOW consumer works in one of them (spec §8).
+    const showcase = averyGroup(3);
+    const owners = groupOwners(db, 0).map((o) => ({ ...o, showcase: o.portalId === showcase }));
+    seedCarts(db, owners, (n) => fixedId('20250401000000', n));
+    seedSearches(db, owners, (n) => fixedId('20250501000000', n));
+    write.currentGroup(vow.id, showcase);
   })();
 }
 
-/** Adds a large data set to Avery's account, for benchmarks. */
+/** The groups' owners after the first `skip`, in the order the groups were made. */
+function groupOwners(db: Db, skip: number, offset = 0): ShareOwnerSeed[] {
+  const ids = db
+    .prepare('SELECT id FROM portal_groups ORDER BY rowid LIMIT -1 OFFSET ?')
+    .pluck()
+    .all(skip) as string[];
+  return ids.map((portalId, i) => ({ portalId, index: offset + i }));
+}
+
+/** Adds a large data set to Avery's account and to the MLS, for benchmarks. */
 export function seedLargeData(
   db: Db,
-  size: { groups: number; contacts: number },
+  size: { groups: number; contacts: number; listings?: number },
   seed = 42,
-): { contacts: number; groups: number; members: number } {
+): { contacts: number; groups: number; members: number; listings: number } {
+  const listings = size.listings ?? size.groups * LISTINGS_PER_GROUP;
   const random = seededRandom(seed);
+  const groupsBefore = db.prepare('SELECT COUNT(*) FROM portal_groups').pluck().get() as number;
   const now = Date.now();
   const agentId = DEMO_ACCOUNTS.avery.id;
   let members = 0;
@@ -194,8 +236,12 @@ export function seedLargeData(
         family,
         email: `bench.${newSparkId()}@example.com`,
         modifiedAt: sparkTimestamp(new Date(SEED_NOW - random() * 365 * DAY_MS)),
-        portal: { id: newSparkId(), enabled: random() > 0.1, lastLogin: lastLoginFor(random, now) },
+        portal: { id: newSparkId(), enabled: random() > 0.1, lastLogin: null, lastActive: null },
       };
+      if (contact.portal) {
+        contact.portal.lastLogin = lastLoginFor(random, now);
+        contact.portal.lastActive = lastActiveFor(contact.portal.lastLogin, now, seed + i);
+      }
       write.contact(contact);
       contacts.push(contact);
     }
@@ -206,6 +252,16 @@ export function seedLargeData(
       members += picked.length + 1;
       write.group(owner, picked, random() < 0.1, sparkTimestamp(new Date(SEED_NOW - g * 60_000)));
     }
+    insertListings(db, listingsFrom(nextListingSerial(db), listings));
+    analyzeListings(db);
+    const owners = groupOwners(db, groupsBefore, 10_000 + groupsBefore);
+    seedCarts(db, owners, () => newSparkId());
+    seedSearches(db, owners, () => newSparkId());
   })();
-  return { contacts: size.contacts, groups: Math.min(size.groups, size.contacts), members };
+  return {
+    contacts: size.contacts,
+    groups: Math.min(size.groups, size.contacts),
+    members,
+    listings,
+  };
 }

@@ -278,3 +278,105 @@ export const serviceFailures = [
   { status: 403, code: 1030, message: 'SSL required for this type of request' },
   { status: 503, code: 1550, message: 'Over rate limit' },
 ] as const;
+
+const LISTING_ID = '20261101120000000000000601';
+const photoUris = (photoId: string) => ({
+  Uri300: `https://photos.example.net/lrm/${photoId}.jpg`,
+  Uri640: `https://cdn.example.net/lrm/640x480/true/${photoId}-o.jpg`,
+  Uri800: `https://cdn.example.net/lrm/800x600/true/${photoId}-o.jpg`,
+  Uri1024: `https://cdn.example.net/lrm/1024x768/true/${photoId}-o.jpg`,
+  Uri1280: `https://cdn.example.net/lrm/1280x1024/true/${photoId}-o.jpg`,
+  UriLarge: `https://photos.example.net/lrm/${photoId}-o.jpg`,
+  UriThumb: `https://photos.example.net/lrm/${photoId}-t.jpg`,
+});
+
+/**
+ * A listing with its photos, in the shape of listing_with_photos.json: decimals as strings
+ * ("50000.0", a Longitude with a leading space), null bath counts, photo ResourceUris under
+ * `/pictures/`, Uri1024/Uri1280 beside the sizes the emulator also sends, more StandardFields
+ * than it sends, and `Success` after `Results`.
+ */
+export const listingAsSparkSendsIt = {
+  D: {
+    Results: [
+      {
+        ResourceUri: `/v1/listings/${LISTING_ID}`,
+        StandardFields: {
+          StreetNumber: '2210',
+          Longitude: ' -96.7712',
+          City: 'Moorhead',
+          ListingId: '26-4471',
+          PublicRemarks: 'Bright rambler near the river; new roof in 2024.',
+          BuildingAreaTotal: '1640.0',
+          YearBuilt: 1962,
+          StreetName: 'RIVER',
+          ListPrice: '289900.0',
+          PostalCode: '56560',
+          Latitude: '46.8623',
+          BathsThreeQuarter: null,
+          Photos: [
+            {
+              ...photoUris('20261101120000000000000701'),
+              ResourceUri: `/v1/listings/${LISTING_ID}/pictures/20261101120000000000000701`,
+              Name: 'Front',
+              Primary: true,
+              Id: '20261101120000000000000701',
+              Caption: '',
+            },
+            {
+              ...photoUris('20261101120000000000000702'),
+              ResourceUri: `/v1/listings/${LISTING_ID}/pictures/20261101120000000000000702`,
+              Name: 'Kitchen',
+              Primary: false,
+              Id: '20261101120000000000000702',
+              Caption: '',
+            },
+          ],
+          BathsFull: null,
+          BathsTotal: '2.0',
+          StateOrProvince: 'MN',
+          PropertyType: 'A',
+          StreetAdditionalInfo: null,
+          StreetDirPrefix: null,
+          BedsTotal: 3,
+          StreetDirSuffix: null,
+          ListingKey: LISTING_ID,
+          ListOfficeName: 'Red River Realty',
+          BathsHalf: null,
+          ModificationTimestamp: '2026-11-22T20:47:21Z',
+          CountyOrParish: 'Clay',
+        },
+        Id: LISTING_ID,
+      },
+    ],
+    Success: true,
+  },
+};
+
+/**
+ * Listings as a search answers them (listings/multiple.json's shape), one of them with fields a
+ * role may not see masked as "********" (Spark's DATA_MASK) and one with fields left out.
+ */
+export const listingsAsSparkSendsThem = {
+  D: {
+    Results: [
+      listingAsSparkSendsIt.D.Results[0],
+      {
+        ResourceUri: '/v1/listings/20261101120000000000000602',
+        StandardFields: {
+          ListingKey: '20261101120000000000000602',
+          ListingId: '26-4472',
+          ListPrice: '********',
+          City: 'Fargo',
+          StateOrProvince: 'ND',
+          PostalCode: '58103',
+          UnparsedFirstLineAddress: '414 Elm St N',
+          BedsTotal: '********',
+          MlsStatus: 'Active',
+        },
+        Id: '20261101120000000000000602',
+      },
+    ],
+    Success: true,
+  },
+};

@@ -14,6 +14,13 @@ import {
 } from './contacts.js';
 import { openDatabase, type Db } from './db.js';
 import {
+  LISTING_DEFAULT_ORDER,
+  listingCountSql,
+  listingFields,
+  listingListSql,
+  listingOrderBy,
+} from './listings.js';
+import {
   groupCountSql,
   groupFilterFields,
   groupListSql,
@@ -169,4 +176,63 @@ describe('contact list query plans', () => {
       }
     });
   }
+});
+
+const listingSpec: SearchSpec = {
+  orderBy: listingOrderBy,
+  defaultOrderBy: LISTING_DEFAULT_ORDER,
+  filterFields: listingFields,
+  attributes: [],
+};
+
+describe('listing search query plans (6,400 listings)', () => {
+  const searchOf = (query: Record<string, string>) =>
+    parseSearch(searchParamsSchema.parse(query), listingSpec);
+
+  it('finds a listing by MLS number on its unique index', () => {
+    const search = searchOf({ _filter: "ListingId Eq '26-10001'" });
+    const list = listingListSql(search.filter, search.orderSql);
+    expect(planOf(list.sql, [...list.params, 25, 0])).toEqual([
+      'SEARCH l USING INDEX listings_mls (mls_number=?)',
+    ]);
+  });
+
+  it.each([
+    [
+      "City Eq 'Fargo' And MlsStatus Eq 'Active' And ListPrice Le 350000 And BedsTotal Ge 3",
+      /^SEARCH l USING COVERING INDEX listings_search \(city=\? AND mls_status=\?\)$/,
+    ],
+    [
+      "PropertyType Eq 'B' And ListPrice Le 250000",
+      /^SEARCH l USING COVERING INDEX listings_\w+ \(.*property_type=\? AND list_price<\?\)$/,
+    ],
+    ["MlsStatus Eq 'Active' And BedsTotal Ge 4", /^SEARCH l USING COVERING INDEX listings_\w+ /],
+    ['ListPrice Bt 200000,300000', /^SEARCH l USING COVERING INDEX listings_\w+ .*list_price>\?/],
+  ])('counts %s on a covering index', (filter, expected) => {
+    const search = searchOf({ _filter: filter });
+    const count = listingCountSql(search.filter);
+    const plan = planOf(count.sql, count.params);
+    expect(plan).toHaveLength(1);
+    expect(plan[0]).toMatch(expected);
+  });
+
+  it.each<[string, string, string?]>([
+    ['', 'listings_modified'],
+    ["City Eq 'Fargo'", 'listings_modified'],
+    ["MlsStatus Eq 'Active'", 'listings_price', 'ListPrice'],
+    ["MlsStatus Eq 'Active'", 'listings_price', '-ListPrice'],
+  ])('pages a common filter (%s) in the order of %s, without sorting', (filter, index, order) => {
+    const search = searchOf({ _filter: filter, ...(order ? { _orderby: order } : {}) });
+    const list = listingListSql(search.filter, search.orderSql, undefined, true);
+    const plan = planOf(list.sql, [...list.params, 25, 0]);
+    expect(plan).toEqual([`SCAN l USING INDEX ${index}`]);
+  });
+
+  it('reads "address contains" from the trigram index', () => {
+    const search = searchOf({ _filter: "UnparsedAddress Eq contains('birch ave')" });
+    const count = listingCountSql(search.filter);
+    const plan = planOf(count.sql, count.params);
+    expect(plan[0]).toBe('SEARCH l USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.join('\n')).toMatch(/SCAN listings_address VIRTUAL TABLE INDEX 0:M/);
+  });
 });
