@@ -59,6 +59,18 @@ export default tseslint.config(
                 'Features do not use the app root (app.tsx, query-client.ts, routes/): pages compose features.',
             },
             {
+              // Every feature has one shape: requests, queries and mutations in api/, components
+              // in components/, hooks and plain logic beside them.
+              target: './src/app/features/*/!(api)/**',
+              from: './src/app/api/spark-fetch.ts',
+              message: "A feature's requests live in its api/ folder.",
+            },
+            {
+              target: './src/app/features/*/*.{ts,tsx}',
+              from: './src/app/api/spark-fetch.ts',
+              message: "A feature's requests live in its api/ folder.",
+            },
+            {
               target: [
                 './src/app/account',
                 './src/app/api',

@@ -11,8 +11,8 @@ import { WorkingForControl } from '../features/agents/components/working-for-but
 import { useForgetRemovedAgents } from '../features/agents/api/forget-removed-agents.js';
 import { AuthGate } from '../features/auth/components/auth-gate.js';
 import { UserMenu } from '../features/auth/components/user-menu.js';
-import { CommandPaletteLauncher } from '../features/command-palette/command-palette-launcher.js';
-import { GlobalShortcuts } from '../features/shortcuts/global-shortcuts.js';
+import { CommandPaletteLauncher } from '../features/command-palette/components/command-palette-launcher.js';
+import { GlobalShortcuts } from '../features/shortcuts/components/global-shortcuts.js';
 import { AppHeader } from '../ui/app-header.js';
 import { OfflineBanner } from '../ui/offline-banner.js';
 import { PageLoader } from '../ui/page-loader.js';

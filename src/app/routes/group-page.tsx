@@ -10,7 +10,7 @@ import { useAccountPaths } from '../account/use-account.js';
 import { isNotFound, prefetchGroupPage, useGroup } from '../data/get-group.js';
 import { groupName } from '../data/group-summary.js';
 import { useCanEdit } from '../data/session.js';
-import { ExportCsvButton } from '../features/export/export-csv-button.js';
+import { ExportCsvButton } from '../features/export/components/export-csv-button.js';
 import { DeleteGroupButton } from '../features/groups/components/delete-group-button.js';
 import { FavoritesToggle } from '../features/groups/components/favorites-toggle.js';
 import type { GroupLinkState } from '../features/groups/components/groups-table.js';
@@ -21,7 +21,9 @@ import { PageError } from './route-error.js';
 import { requiredParam, loaderAccount } from './route-inputs.js';
 
 const SignInActivity = lazy(() =>
-  import('../features/activity/sign-in-activity.js').then((m) => ({ default: m.SignInActivity })),
+  import('../features/activity/components/sign-in-activity.js').then((m) => ({
+    default: m.SignInActivity,
+  })),
 );
 
 /** The group's Id from the address; its read starts here, seeded from a list page that shows it. */

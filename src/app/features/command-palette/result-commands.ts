@@ -2,7 +2,7 @@ import type { PortalGroup } from '../../../shared/portal-groups.js';
 import type { AccountPaths } from '../../account/use-account.js';
 import { groupName, isFavorite } from '../../data/group-summary.js';
 import type { PaletteCommand } from './palette-actions.js';
-import type { PaletteContact } from './palette-search.js';
+import type { PaletteContact } from './api/palette-search.js';
 
 type Go = (path: string) => void;
 

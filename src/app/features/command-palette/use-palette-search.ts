@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { useAccount } from '../../account/use-account.js';
-import { paletteContactsQueryOptions, paletteGroupsQueryOptions } from './palette-search.js';
+import { paletteContactsQueryOptions, paletteGroupsQueryOptions } from './api/palette-search.js';
 import { selectFirstAction } from './select-first-action.js';
 
 const DEBOUNCE_MS = 250;

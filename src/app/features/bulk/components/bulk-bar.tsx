@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { groupName } from '../../data/group-summary.js';
-import { useBulkAction } from './bulk-actions.js';
-import type { BulkActionKind, BulkRun } from './bulk-actions.js';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { groupName } from '../../../data/group-summary.js';
+import { useBulkAction } from '../api/bulk-actions.js';
+import type { BulkActionKind, BulkRun } from '../api/bulk-actions.js';
 import { BulkResult } from './bulk-result.js';
-import { ConfirmDialog } from '../../ui/confirm-dialog.js';
+import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
 
 interface BulkBarProps {
   selected: PortalGroup[];

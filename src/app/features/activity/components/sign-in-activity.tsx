@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { PortalGroupUser } from '../../../shared/portal-groups.js';
-import { countMemberStates, MEMBER_STATES } from '../../data/member-state.js';
+import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { countMemberStates, MEMBER_STATES } from '../../../data/member-state.js';
 
 function members(count: number) {
   return `${count} ${count === 1 ? 'member' : 'members'}`;

@@ -1,6 +1,6 @@
 import '@mantine/core/styles/Kbd.css';
 import { Group, Kbd, Modal, Table } from '@mantine/core';
-import { SHORTCUTS } from './shortcut-list.js';
+import { SHORTCUTS } from '../shortcut-list.js';
 
 export function ShortcutsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { auditFiltersAnswerSchema, auditPageSchema } from '../../../shared/audit.js';
-import { authRequest } from '../../api/spark-fetch.js';
+import { auditFiltersAnswerSchema, auditPageSchema } from '../../../../shared/audit.js';
+import { authRequest } from '../../../api/spark-fetch.js';
 
 const AUDIT_PAGE_SIZE = 25;
 

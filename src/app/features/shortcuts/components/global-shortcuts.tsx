@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
-import { shortcutsAllowed } from './is-typing-target.js';
-import { useKeydown } from '../../ui/use-keydown.js';
+import { shortcutsAllowed } from '../is-typing-target.js';
+import { useKeydown } from '../../../ui/use-keydown.js';
 
 const ShortcutsDialog = lazy(() =>
   import('./shortcuts-dialog.js').then((m) => ({ default: m.ShortcutsDialog })),

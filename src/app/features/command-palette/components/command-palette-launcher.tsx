@@ -1,8 +1,8 @@
 import { Suspense, useEffect, useState } from 'react';
 import { Box, Button, Text } from '@mantine/core';
 import { lazyWithPreload } from 'react-lazy-with-preload';
-import { useKeydown } from '../../ui/use-keydown.js';
-import { PALETTE_SEARCH_ATTRIBUTE } from './palette-search-attribute.js';
+import { useKeydown } from '../../../ui/use-keydown.js';
+import { PALETTE_SEARCH_ATTRIBUTE } from '../palette-search-attribute.js';
 
 // Loaded while the user reads the first page, so Ctrl+K opens at once and no keystroke is lost.
 const CommandPalette = lazyWithPreload(() =>

@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { Box } from '@mantine/core';
-import { TOAST_ROOM, useReserveBottom } from '../../ui/reserve-bottom.js';
-import type { PortalGroup } from '../../../shared/portal-groups.js';
-import type { GroupSelection } from './use-group-selection.js';
+import { TOAST_ROOM, useReserveBottom } from '../../../ui/reserve-bottom.js';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import type { GroupSelection } from '../use-group-selection.js';
 
 const BulkBar = lazy(() => import('./bulk-bar.js').then((m) => ({ default: m.BulkBar })));
 

@@ -3,15 +3,15 @@ import { useEffect } from 'react';
 import { Loader, Text, VisuallyHidden } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
 import { useNavigate } from 'react-router-dom';
-import { useAccountPaths } from '../../account/use-account.js';
-import { errorMessage } from '../../api/error-message.js';
-import { useCanEdit } from '../../data/session.js';
-import { matchCommands } from './palette-actions.js';
+import { useAccountPaths } from '../../../account/use-account.js';
+import { errorMessage } from '../../../api/error-message.js';
+import { useCanEdit } from '../../../data/session.js';
+import { matchCommands } from '../palette-actions.js';
 import { PaletteSection } from './palette-section.js';
-import { PALETTE_SEARCH_ATTRIBUTE } from './palette-search-attribute.js';
-import { contactResult, groupResult } from './result-commands.js';
-import { usePaletteCommands } from './use-palette-commands.js';
-import { usePaletteSearch } from './use-palette-search.js';
+import { PALETTE_SEARCH_ATTRIBUTE } from '../palette-search-attribute.js';
+import { contactResult, groupResult } from '../result-commands.js';
+import { usePaletteCommands } from '../use-palette-commands.js';
+import { usePaletteSearch } from '../use-palette-search.js';
 
 interface CommandPaletteProps {
   opened: boolean;

@@ -1,5 +1,5 @@
 import { Spotlight } from '@mantine/spotlight';
-import type { PaletteCommand } from './palette-actions.js';
+import type { PaletteCommand } from '../palette-actions.js';
 
 interface Props {
   label: string;

@@ -1,11 +1,11 @@
 import { Button } from '@mantine/core';
 import type { ButtonProps } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { useAccount } from '../../account/use-account.js';
-import { notifyError, notifySuccess } from '../../ui/notify.js';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { useAccount } from '../../../account/use-account.js';
+import { notifyError, notifySuccess } from '../../../ui/notify.js';
 
-const loadExport = () => import('./export-members.js');
+const loadExport = () => import('../export-members.js');
 
 interface ExportCsvButtonProps extends ButtonProps {
   groups: PortalGroup[];

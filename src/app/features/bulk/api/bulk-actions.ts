@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { FAVORITES_TAG } from '../../../shared/portal-groups.js';
-import type { PortalGroup } from '../../../shared/portal-groups.js';
-import type { Account } from '../../account/account.js';
-import { useAccount } from '../../account/use-account.js';
-import { removeCachedGroup, updateCachedGroup } from '../../data/group-cache.js';
-import { deleteGroup } from '../../data/delete-group.js';
-import { groupKeys } from '../../data/group-keys.js';
-import { setFavorites } from '../../data/set-favorites.js';
-import { runWithLimit } from '../../api/run-with-limit.js';
-import type { Settled } from '../../api/run-with-limit.js';
+import { FAVORITES_TAG } from '../../../../shared/portal-groups.js';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import type { Account } from '../../../account/account.js';
+import { useAccount } from '../../../account/use-account.js';
+import { removeCachedGroup, updateCachedGroup } from '../../../data/group-cache.js';
+import { deleteGroup } from '../../../data/delete-group.js';
+import { groupKeys } from '../../../data/group-keys.js';
+import { setFavorites } from '../../../data/set-favorites.js';
+import { runWithLimit } from '../../../api/run-with-limit.js';
+import type { Settled } from '../../../api/run-with-limit.js';
 
 const BULK_CONCURRENCY = 4;
 

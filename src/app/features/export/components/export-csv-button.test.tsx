@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/react';
 import { http } from 'msw';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contactReadSchema } from '../../../shared/contacts.js';
-import { sparkResultsSchema } from '../../../shared/envelope.js';
-import { uiStates } from '../../testing/fixtures.js';
-import { setupRealBackend, type Session } from '../../testing/real-backend.js';
-import { renderWithProviders } from '../../testing/render.js';
+import { contactReadSchema } from '../../../../shared/contacts.js';
+import { sparkResultsSchema } from '../../../../shared/envelope.js';
+import { uiStates } from '../../../testing/fixtures.js';
+import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
+import { renderWithProviders } from '../../../testing/render.js';
 import { ExportCsvButton } from './export-csv-button.js';
 
 function nth<T>(items: readonly T[], index: number): T {

@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { Account } from '../../account/account.js';
-import { contactKeys } from '../../data/contact-keys.js';
-import { contactSearchFilter } from '../../data/contact-search-filter.js';
-import { listContacts } from '../../data/search-contacts.js';
-import { listGroups } from '../../data/get-groups.js';
-import { groupKeys } from '../../data/group-keys.js';
-import { groupsOwnedBy } from '../../data/groups-owned-by.js';
+import type { Account } from '../../../account/account.js';
+import { contactKeys } from '../../../data/contact-keys.js';
+import { contactSearchFilter } from '../../../data/contact-search-filter.js';
+import { listContacts } from '../../../data/search-contacts.js';
+import { listGroups } from '../../../data/get-groups.js';
+import { groupKeys } from '../../../data/group-keys.js';
+import { groupsOwnedBy } from '../../../data/groups-owned-by.js';
 
 const PALETTE_LIMIT = 6;
 

@@ -1,9 +1,9 @@
 import '@mantine/core/styles/List.css';
 import { Alert, List, Text } from '@mantine/core';
-import { errorMessage } from '../../api/error-message.js';
-import { groupName } from '../../data/group-summary.js';
-import { BULK_VERBS } from './bulk-actions.js';
-import type { BulkRun } from './bulk-actions.js';
+import { errorMessage } from '../../../api/error-message.js';
+import { groupName } from '../../../data/group-summary.js';
+import { BULK_VERBS } from '../api/bulk-actions.js';
+import type { BulkRun } from '../api/bulk-actions.js';
 
 /** "Added to Favorites: 5 of 7 groups", then each failure with its reason. */
 export function BulkResult({ run, onClose }: { run: BulkRun; onClose: () => void }) {
