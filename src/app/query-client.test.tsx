@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SparkApiError } from './api/spark-fetch.js';
 import { readRetryDelay, shouldRetryRead } from './api/retry-policy.js';
 import { findNotification } from './testing/notification.js';
-import { renderWithProviders } from './testing/render.js';
+import { renderWithProviders } from './testing/render-app.js';
 
 describe('read retries', () => {
   it('retries network errors, 5xx and rate limiting, not other 4xx', () => {

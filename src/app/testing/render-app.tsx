@@ -1,8 +1,14 @@
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import {
+  createBrowserRouter,
+  createMemoryRouter,
+  createRoutesFromElements,
+  Route,
+  RouterProvider,
+} from 'react-router-dom';
 import { afterEach } from 'vitest';
 import { AppProviders } from '../app.js';
 import { createQueryClient } from '../query-client.js';
@@ -43,4 +49,39 @@ export function renderApp(url: string, options: Options = {}) {
     </AppProviders>,
   );
   return { ...result, user, queryClient, router };
+}
+
+interface ComponentOptions {
+  /** The URL the router starts at. */
+  route?: string;
+  /** The route pattern the element is mounted at, e.g. `/groups/:groupId`. */
+  path?: string;
+  queryClient?: QueryClient;
+  /** Extra routes, e.g. where a page navigates to. */
+  extraRoutes?: ReactNode;
+}
+
+/**
+ * One component inside the same real providers (theme, query cache, toasts, progress bar) and a
+ * data router of its own, for a part of a page tested alone.
+ */
+export function renderWithProviders(ui: ReactElement, options: ComponentOptions = {}) {
+  const queryClient = options.queryClient ?? createQueryClient({ retry: false });
+  const router = createMemoryRouter(
+    createRoutesFromElements(
+      <>
+        <Route path={options.path ?? '*'} element={ui} />
+        {options.extraRoutes}
+      </>,
+    ),
+    { initialEntries: [options.route ?? '/'] },
+  );
+  routers.push(router);
+  const user = userEvent.setup();
+  const result = render(
+    <AppProviders queryClient={queryClient} env="test">
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...result, user, queryClient };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { agentAccount } from '../account/account.js';
 import { SparkApiError } from '../api/spark-fetch.js';
 import { findNotification } from '../testing/notification.js';
-import { renderWithProviders } from '../testing/render.js';
+import { renderWithProviders } from '../testing/render-app.js';
 import { notifyError, notifySuccess, notifyWarning, notifyWithUndo } from './notify.js';
 import { setToastScope } from './toast-store.js';
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeUser } from '../../../testing/fixtures.js';
-import { renderWithProviders } from '../../../testing/render.js';
+import { renderWithProviders } from '../../../testing/render-app.js';
 import { SignInActivity } from './sign-in-activity.js';
 
 describe('sign-in activity chart', () => {

@@ -5,7 +5,7 @@ import { contactReadSchema } from '../../../../shared/contacts.js';
 import { sparkResultsSchema } from '../../../../shared/envelope.js';
 import { uiStates } from '../../../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
-import { renderWithProviders } from '../../../testing/render.js';
+import { renderWithProviders } from '../../../testing/render-app.js';
 import { ExportCsvButton } from './export-csv-button.js';
 
 function nth<T>(items: readonly T[], index: number): T {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { contactReadSchema, portalAccountReadSchema } from '../../../../shared/contacts.js';
 import { sparkResultsSchema } from '../../../../shared/envelope.js';
-import { renderWithProviders } from '../../../testing/render.js';
+import { renderWithProviders } from '../../../testing/render-app.js';
 import { findNotification } from '../../../testing/notification.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
 import { ownAccount } from '../../../account/account.js';
