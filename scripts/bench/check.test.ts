@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/server/testing/test-server.js';
 import { runLoad } from './api-load.js';
-import { loadProblems, overBudget } from './check.js';
+import { lateHomePage, loadProblems, overBudget } from './check.js';
 
 describe('loadProblems', () => {
   const ok = { requests: 120, non2xx: 0, errors: 0 };
@@ -37,6 +37,30 @@ describe('overBudget', () => {
     ).toEqual([
       'cold visit, Slow 4G: 250.0 KiB sent, budget 250.0 KiB',
       'warm visit: NaN KiB sent, budget 100.0 KiB',
+    ]);
+  });
+});
+
+describe('lateHomePage', () => {
+  const vendor = { url: '/assets/vendor-abc.js', startMs: 470, endMs: 1760 };
+  const page = (startMs: number) => ({
+    url: '/assets/groups-page-x1.js',
+    startMs,
+    endMs: startMs + 200,
+  });
+
+  it('passes when the page code is asked for while the libraries arrive', () => {
+    expect(lateHomePage([{ url: '/groups', startMs: 0, endMs: 160 }, vendor, page(471)])).toEqual(
+      [],
+    );
+  });
+
+  it('names a page code asked for after the libraries, and one never fetched', () => {
+    expect(lateHomePage([vendor, page(2300)])).toEqual([
+      "cold visit to /groups: the page's code was asked for at 2300 ms, after the libraries arrived (1760 ms)",
+    ]);
+    expect(lateHomePage([vendor])).toEqual([
+      'cold visit to /groups: no vendor or groups page code was fetched',
     ]);
   });
 });

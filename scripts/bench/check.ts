@@ -29,3 +29,25 @@ export function overBudget(budgets: Budget[]): string[] {
     .filter(({ bytes, limit }) => !(bytes <= limit))
     .map(({ what, bytes, limit }) => `${what}: ${kib(bytes)} KiB sent, budget ${kib(limit)} KiB`);
 }
+
+/** A response of a visit: its address, and when it was asked for and done (ms from the start). */
+export interface Timed {
+  url: string;
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * A cold visit to /groups must ask for the groups page's code while the libraries still arrive
+ * (index.html names it), not one round trip after they have run; one line when it does not.
+ */
+export function lateHomePage(transfers: Timed[]): string[] {
+  const vendor = transfers.find((t) => /\/assets\/vendor-[^/]*\.js$/.test(t.url));
+  const page = transfers.find((t) => /\/assets\/groups-page-[^/]*\.js$/.test(t.url));
+  if (!vendor || !page) return ['cold visit to /groups: no vendor or groups page code was fetched'];
+  return page.startMs < vendor.endMs
+    ? []
+    : [
+        `cold visit to /groups: the page's code was asked for at ${page.startMs} ms, after the libraries arrived (${vendor.endMs} ms)`,
+      ];
+}

@@ -17,7 +17,7 @@ import { measureFavorites } from './browser.js';
 import { measureVisits, PROFILES, type ProfileFigures, type Visit } from './visits.js';
 import { measureWholeBook } from './whole-book.js';
 import { figure, type Figure } from './stats.js';
-import { loadProblems, overBudget } from './check.js';
+import { lateHomePage, loadProblems, overBudget } from './check.js';
 
 const { values } = parseArgs({
   options: {
@@ -443,6 +443,7 @@ try {
   console.log(`\nFigures written to ${values.out}`);
   const problems = [
     ...loadProblems(api),
+    ...(throttled ? lateHomePage(throttled.transfers) : []),
     ...overBudget(
       Object.entries(visitSummary).map(([name, v]) => ({
         what: `cold visit to /groups, ${name}`,
