@@ -49,7 +49,7 @@ describe('when a page cannot be shown', () => {
     expect(within(alert).getByRole('button', { name: 'Reload' })).toBeVisible();
     expect(within(alert).queryByText(/request id/)).not.toBeInTheDocument();
     expect(document.title).toBe('Reload needed · Portal Groups Admin');
-  });
+  }, 30_000);
 
   it('says what went wrong in its place, with the request id, keeping the header', async () => {
     failures.render = new SparkApiError('Boom', 500, 1026, undefined, 'req-7f3a');
