@@ -118,7 +118,7 @@ test.describe('office assistants', () => {
       // The audit trail: newest first, and the CSV has the same entries.
       await page.getByRole('button', { name: /^Working for/ }).click();
       await page.getByRole('menuitem', { name: 'Audit trail' }).click();
-      const trail = page.getByRole('table', { name: 'Your changes, newest first' });
+      const trail = page.getByRole('table', { name: 'Changes by you and for you, newest first' });
       await expect(trail.getByRole('row').nth(1)).toContainText(
         'Removed Avery Stone from your agents',
       );

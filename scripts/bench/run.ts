@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execSync } from 'node:child_process';
 import { openDatabase } from '../../src/server/spark/store/db.js';
-import { seedDemoData, seedLargeData } from '../../src/server/spark/seed.js';
+import { LISTINGS_PER_GROUP, seedDemoData, seedLargeData } from '../../src/server/spark/seed.js';
 import { freePort } from '../../src/server/testing/test-server.js';
 import { signIn } from '../../src/server/testing/sign-in.js';
 import { serverEnv } from '../../src/server/testing/server-env.js';
@@ -33,6 +33,7 @@ const smoke = values.smoke;
 const apiOnly = values['api-only'];
 const size = smoke ? { groups: 300, contacts: 3_000 } : { groups: 10_000, contacts: 100_000 };
 const runs = smoke || apiOnly ? 1 : 3;
+const listings = size.groups * LISTINGS_PER_GROUP;
 const loadSeconds = smoke ? 1 : 5;
 const connections = 10;
 
@@ -46,6 +47,11 @@ const HEADERS = {
 /** Budgets as bytes actually sent: a cold visit to /groups, everything it loads. */
 const COLD_VISIT_BUDGET = 250 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'pga-bench-'));
+
+const benchStarted = performance.now();
+/** A line on stderr as each phase starts (a full run takes many minutes; stdout gets the tables). */
+const progress = (what: string) =>
+  console.error(`[bench ${Math.round((performance.now() - benchStarted) / 1000)} s] ${what}`);
 
 function seedOnce(path: string): number {
   const db = openDatabase(path);
@@ -311,13 +317,18 @@ try {
   const seedTimes: number[] = [];
   let database = '';
   for (let run = 0; run < runs; run++) {
+    progress(
+      `seeding ${size.groups} groups, ${size.contacts} contacts, ${listings} listings (${run + 1} of ${runs})`,
+    );
     database = join(work, `bench-${run}.db`);
     seedTimes.push(seedOnce(database));
   }
   const seeding = figure(seedTimes);
 
   server = await startServer(database);
+  progress(`API rows (${runs} × ${loadSeconds} s each)`);
   const api = await apiFigures(server.url);
+  if (!apiOnly) progress('visits, Favorites and the whole book in Chromium');
   const visitRuns = smoke ? 1 : 5;
   const visits = apiOnly ? {} : await measureVisits(server.url, visitRuns);
   const favorites = apiOnly ? [] : await measureFavorites(server.url, smoke ? 1 : 3);
@@ -360,7 +371,7 @@ try {
   writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
 
   console.log(
-    `Benchmark (${report.mode}: ${size.groups} groups, ${size.contacts} contacts; median (min–max) of ${runs} runs)`,
+    `Benchmark (${report.mode}: ${size.groups} groups, ${size.contacts} contacts, ${listings} listings; median (min–max) of ${runs} runs)`,
   );
   printTable(
     'Built app, as sent to a browser (br)',
@@ -437,7 +448,7 @@ try {
     );
   printTable(
     'Seeding (ms)',
-    [[`${size.contacts} contacts, ${size.groups} groups`, fmt(seeding)]],
+    [[`${size.contacts} contacts, ${size.groups} groups, ${listings} listings`, fmt(seeding)]],
     ['what', 'time'],
   );
   console.log(`\nFigures written to ${values.out}`);

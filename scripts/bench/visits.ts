@@ -123,12 +123,20 @@ async function watchNetwork(context: BrowserContext, page: Page, profile: Profil
       transfers = [];
     },
     transfers: () => transfers,
-    /** Resolves once nothing has been in flight for `quietMs`. */
-    async settled(quietMs = 500) {
+    /**
+     * Resolves once nothing has been in flight for `quietMs`; fails, naming what is still in
+     * flight, after `limitMs` (a crashed page sends no more events: the run would never end).
+     */
+    async settled(quietMs = 500, limitMs = 60_000) {
+      const started = Date.now();
       let quietSince = Date.now();
       for (;;) {
         if (inFlight > 0) quietSince = Date.now();
         if (Date.now() - quietSince >= quietMs) return;
+        if (Date.now() - started > limitMs) {
+          const urls = [...sent.values()].map((request) => request.url).join(', ');
+          throw new Error(`Still in flight after ${limitMs / 1000} s: ${urls}`);
+        }
         await new Promise((r) => setTimeout(r, 50));
       }
     },

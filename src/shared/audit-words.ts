@@ -157,6 +157,11 @@ function sentences(kind: AuditKind, entry: AuditEntry): [done: string, failed: s
         `Removed ${entry.ForName} from your agents`,
         `Could not remove ${entry.ForName} from your agents`,
       ];
+    case 'refused-more': {
+      const count = entry.Count ?? 1;
+      const words = `${count.toLocaleString('en-US')} more refused ${count === 1 ? 'write' : 'writes'} not recorded`;
+      return [words, words];
+    }
     case 'other':
       return [entry.Action, entry.Action];
   }

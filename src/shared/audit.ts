@@ -21,6 +21,8 @@ export const auditKindSchema = z.enum([
   'current-clear',
   'agent-add',
   'agent-remove',
+  /** Refused writes beyond the limit, counted in one entry (Count) instead of one each. */
+  'refused-more',
   'other',
 ]);
 export type AuditKind = z.infer<typeof auditKindSchema>;
@@ -63,6 +65,9 @@ export const auditEntrySchema = z.object({
   CircleId: z.string().optional(),
   CircleName: z.string().optional(),
   People: z.array(auditPersonSchema).optional(),
+  /** A `refused-more` entry: how many refused writes it stands for, the last one's time. */
+  Count: z.number().int().min(1).optional(),
+  Until: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -99,7 +104,7 @@ export const auditQuerySchema = z.intersection(
 );
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-/** The answer of `GET /auth/audit`: the caller's own trail, newest first. */
+/** The answer of `GET /auth/audit`: the caller's trail (by her, and for her), newest first. */
 export const auditPageSchema = z.object({
   D: z.object({
     Success: z.literal(true),

@@ -12,6 +12,16 @@ const backend = setupRealBackend();
 const MARKUP_NAME = '<img src=x onerror=alert(1)>';
 
 describe('audit page', () => {
+  it('is reached from the "Working for" menu', async () => {
+    // Jordan has changed nothing through the app, nor has anyone for her (the first test).
+    backend.browseAs(await backend.signIn('Jordan Lee'));
+    const { user } = renderApp('/groups');
+    await user.click(await screen.findByRole('button', { name: /^Working for/ }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Audit trail' }));
+    expect(await screen.findByRole('heading', { name: 'Audit trail' })).toBeVisible();
+    expect(await screen.findByText(/No changes yet/)).toBeVisible();
+  });
+
   it('shows the own trail newest first, paged, with the CSV export', async () => {
     // Riley, the demo assistant, adds Avery (the oldest entry), makes 23 changes for her, one
     // of his own that fails (no such group of his), then the newest change, for Avery again:
@@ -42,12 +52,14 @@ describe('audit page', () => {
       }),
     );
     const { user } = renderApp('/audit');
-    const table = await screen.findByRole('table', { name: 'Your changes, newest first' });
+    const table = await screen.findByRole('table', {
+      name: 'Changes by you and for you, newest first',
+    });
     expect(
       within(table)
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
-    ).toEqual(['When', 'For', 'Change', 'Outcome']);
+    ).toEqual(['When', 'By', 'For', 'Change', 'Outcome']);
     expect(await within(table).findByText('Riley Park (you)')).toBeVisible();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(25);
@@ -103,7 +115,9 @@ describe('audit page', () => {
 
     await user.click(screen.getByRole('button', { name: /^Working for/ }));
     await user.click(await screen.findByRole('menuitem', { name: 'Audit trail' }));
-    const table = await screen.findByRole('table', { name: 'Your changes, newest first' });
+    const table = await screen.findByRole('table', {
+      name: 'Changes by you and for you, newest first',
+    });
     const rowTexts = () =>
       within(table)
         .getAllByRole('row')
@@ -154,13 +168,25 @@ describe('audit page', () => {
     expect(await screen.findByText('No changes match these filters.')).toBeVisible();
   });
 
-  it('is reached from the "Working for" menu', async () => {
-    // Jordan has changed nothing through the app.
-    backend.browseAs(await backend.signIn('Jordan Lee'));
-    const { user } = renderApp('/groups');
-    await user.click(await screen.findByRole('button', { name: /^Working for/ }));
-    await user.click(await screen.findByRole('menuitem', { name: 'Audit trail' }));
-    expect(await screen.findByRole('heading', { name: 'Audit trail' })).toBeVisible();
-    expect(await screen.findByText(/No changes yet/)).toBeVisible();
+  it('shows an agent what her assistant did for her, by the assistant’s name', async () => {
+    const riley = await backend.signIn('Riley Park');
+    await backend.addAgent(riley, 'Avery Stone');
+    const [group] = await riley.groups(DEMO_ACCOUNTS.avery.id);
+    if (!group) throw new Error('Avery has no group');
+    const forAvery = `/api/agents/${DEMO_ACCOUNTS.avery.id}/v1/portal/groups/${group.Id}`;
+    expect((await riley.call('PUT', forAvery, { D: { Tags: group.Tags } })).ok).toBe(true);
+
+    backend.browseAs(await backend.signIn('Avery Stone'));
+    renderApp('/audit');
+    const table = await screen.findByRole('table', {
+      name: 'Changes by you and for you, newest first',
+    });
+    await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
+    const [newest] = within(table).getAllByRole('row').slice(1);
+    const cells = within(newest as HTMLElement)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
+    expect(cells.slice(1, 3)).toEqual(['Riley Park', 'Avery Stone (you)']);
+    expect(cells[4]).toBe('Succeeded');
   });
 });

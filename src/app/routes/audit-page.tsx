@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../shared/audit.js';
 import { describeAudit } from '../../shared/audit-words.js';
 import { serverPaths } from '../account/paths.js';
 import { useAccountPaths } from '../account/use-account.js';
+import { useSessionUser } from '../data/session.js';
 import { auditFilterQuery, useAudit, useAuditFilters } from '../features/audit/api/get-audit.js';
 import type { AuditPage, AuditView } from '../features/audit/api/get-audit.js';
 import { CardList, CardListItem, usePhone } from '../ui/card-list.js';
@@ -52,16 +53,29 @@ function Outcome({ entry }: { entry: AuditEntry }) {
       style={{ flexShrink: 0 }}
     >
       {entry.Outcome}
-      {entry.Outcome === 'Failed' ? ` (${entry.Code ?? entry.Status})` : ''}
+      {entry.Outcome === 'Failed' && entry.Kind !== 'refused-more'
+        ? ` (${entry.Code ?? entry.Status})`
+        : ''}
     </DotBadge>
   );
 }
 
-function forWhom(entry: AuditEntry): string {
-  return entry.ForId === entry.ActorId ? `${entry.ForName} (you)` : entry.ForName;
+/** Who made the change: "You", or the assistant who made it for you. */
+function byWhom(entry: AuditEntry, me: string | undefined): string {
+  return entry.ActorId === me ? 'You' : entry.ActorName;
 }
 
-function AuditCards({ entries }: { entries: AuditEntry[] | undefined }) {
+function forWhom(entry: AuditEntry, me: string | undefined): string {
+  return entry.ForId === me ? `${entry.ForName} (you)` : entry.ForName;
+}
+
+interface EntriesProps {
+  entries: AuditEntry[] | undefined;
+  /** The signed-in user's Id. */
+  me: string | undefined;
+}
+
+function AuditCards({ entries, me }: EntriesProps) {
   return (
     <CardList label="Audit trail" busy={entries === undefined}>
       {entries?.map((entry) => (
@@ -73,7 +87,8 @@ function AuditCards({ entries }: { entries: AuditEntry[] | undefined }) {
             <Outcome entry={entry} />
           </Group>
           <Text size="xs" c="dimmed">
-            {when.format(new Date(entry.At))} · for {forWhom(entry)}
+            {when.format(new Date(entry.At))}
+            {entry.ActorId === me ? '' : ` · by ${entry.ActorName}`} · for {forWhom(entry, me)}
           </Text>
         </CardListItem>
       ))}
@@ -81,13 +96,14 @@ function AuditCards({ entries }: { entries: AuditEntry[] | undefined }) {
   );
 }
 
-function AuditTable({ entries }: { entries: AuditEntry[] | undefined }) {
+function AuditTable({ entries, me }: EntriesProps) {
   return (
     <Table striped captionSide="top" aria-busy={entries === undefined}>
-      <Table.Caption>Your changes, newest first</Table.Caption>
+      <Table.Caption>Changes by you and for you, newest first</Table.Caption>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">When</Table.Th>
+          <Table.Th scope="col">By</Table.Th>
           <Table.Th scope="col">For</Table.Th>
           <Table.Th scope="col">Change</Table.Th>
           <Table.Th scope="col">Outcome</Table.Th>
@@ -99,7 +115,8 @@ function AuditTable({ entries }: { entries: AuditEntry[] | undefined }) {
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <time dateTime={entry.At}>{when.format(new Date(entry.At))}</time>
             </Table.Td>
-            <Table.Td>{forWhom(entry)}</Table.Td>
+            <Table.Td>{byWhom(entry, me)}</Table.Td>
+            <Table.Td>{forWhom(entry, me)}</Table.Td>
             <Table.Td style={{ overflowWrap: 'anywhere' }}>{describeAudit(entry)}</Table.Td>
             <Table.Td>
               <Outcome entry={entry} />
@@ -161,7 +178,10 @@ function AuditFilters({
   );
 }
 
-/** The signed-in user's own writes, newest first, in words: what, for whom, whether it went through. */
+/**
+ * The signed-in user's writes and an assistant's for her, newest first, in words: by whom, for
+ * whom, what, whether it went through.
+ */
 export function Component() {
   useDocumentTitle('Audit trail · Portal Groups Admin');
   const { page, view } = useLoaderData<Inputs>();
@@ -172,10 +192,11 @@ export function Component() {
   const csv = filterQuery ? `${serverPaths.auditCsv}?${filterQuery}` : serverPaths.auditCsv;
   const narrowed = Boolean(view.agent || view.circle || view.day);
   const phone = usePhone();
+  const me = useSessionUser()?.Id;
   const Entries = phone ? AuditCards : AuditTable;
   const pages = (data: AuditPage | undefined) => (
     <>
-      <Entries entries={data?.entries} />
+      <Entries entries={data?.entries} me={me} />
       {data && (
         <PageNav
           total={data.pagination.TotalPages}
@@ -195,7 +216,8 @@ export function Component() {
         </Anchor>
       </Group>
       <Text size="sm" c="dimmed">
-        Every change you made through this app: when, for whom, what, and whether it went through.
+        Every change you made through this app, and every change an assistant made for you: when, by
+        whom, for whom, what, and whether it went through.
       </Text>
       <AuditFilters view={view} onChange={(next) => void navigate(paths.audit(1, { ...next }))} />
       <PageStates

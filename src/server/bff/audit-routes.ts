@@ -65,7 +65,10 @@ function filtersOf(entries: AuditEntry[]): AuditFiltersAnswer['D'] {
 const BAD_QUERY =
   '_page must be 1 or more, _limit from 1 to 200, agent and circle Ids, from and to ISO 8601 instants in order.';
 
-/** `GET /auth/audit` and `/auth/audit.csv`: the signed-in user's own trail, never another's. */
+/**
+ * `GET /auth/audit` and `/auth/audit.csv`: the signed-in user's trail, what she did and what was
+ * done for her (by an assistant), never another's.
+ */
 export const auditRoutes: FastifyPluginAsync<AuditRoutesOptions> = async (
   app,
   { sessions, cookie, audit },
@@ -86,7 +89,7 @@ export const auditRoutes: FastifyPluginAsync<AuditRoutesOptions> = async (
       return reply.code(400).send(failure(SparkCode.InvalidParameter, BAD_QUERY));
     }
     const { _page: page, _limit: limit, ...filter } = query.data;
-    // A filtered page reads the whole trail (at most AUDIT_KEEP_PER_ACTOR entries).
+    // A filtered page reads the whole trail (bounded: see audit-store.ts).
     const { total, entries } = filtered(filter)
       ? await audit.all(session.user.Id).then((all) => {
           const kept = all.filter((entry) => matches(entry, filter));

@@ -52,6 +52,8 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
     server = await startTestServer(
       {
         LOG_LEVEL: 'error',
+        // The flood below sends more writes than the emulator allows a token in 5 minutes.
+        SPARK_RATE_LIMIT: '20000',
         ...(redis
           ? { REDIS_URL: redis.url, SESSION_SECRET: 'audit-test-session-secret-0123456789' }
           : {}),
@@ -222,18 +224,21 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
       expect(new Set(entries.map((e) => e.Id)).size).toBe(entries.length);
     });
 
-    it('shows each user only their own trail', async () => {
+    it('shows each user her trail: what she did, and what was done for her', async () => {
       const riley2 = await signIn(server, 'Riley Park');
       expect((await trail(riley2, '?_limit=200')).Results.map((e) => e.Id)).toEqual(
         entries.map((e) => e.Id),
       );
-      // Avery, for whom Riley wrote, did not act: Avery's own trail is empty.
+      // Avery did not act; she reads what Riley did for her, with Riley's name.
       const averys = await signIn(server, 'Avery Stone');
+      const forAvery = entries.filter((e) => e.ForId === avery.id);
+      expect(forAvery.map((e) => e.Kind)).toEqual(['member-remove', 'agent-add']);
       expect(await trail(averys)).toEqual({
         Success: true,
-        Results: [],
-        Pagination: { TotalRows: 0, PageSize: 50, TotalPages: 0, CurrentPage: 1 },
+        Results: forAvery,
+        Pagination: { TotalRows: 2, PageSize: 50, TotalPages: 1, CurrentPage: 1 },
       });
+      expect(forAvery.every((e) => e.ActorName === 'Riley Park')).toBe(true);
       expect((await fetch(`${server.url}/auth/audit`)).status).toBe(401);
       expect((await fetch(`${server.url}/auth/audit.csv`)).status).toBe(401);
     });
@@ -557,7 +562,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
       const averys = await signIn(server, 'Avery Stone');
       const older: AuditEntry = {
         Id: 'older-entry',
-        At: '2025-06-01T10:00:00.000Z',
+        At: new Date(Date.now() - 30 * 86_400_000).toISOString(),
         ActorId: avery.id,
         ActorName: 'Avery Stone',
         ForId: avery.id,
@@ -569,11 +574,160 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
         Outcome: 'Succeeded',
       };
       await auditStoreFor(server.sessions).record(older);
-      const [kept] = (await trail(averys)).Results;
-      expect(kept).toEqual(older);
+      const kept = (await trail(averys, '?_limit=200')).Results;
+      // Avery's trail holds what Riley did for her since; the older entry comes last.
+      expect(kept.at(-1)).toEqual(older);
       expect(describeAudit(older)).toBe('Removed a member from a circle');
-      expect((await trail(averys, `?circle=${circle.id}`)).Results).toEqual([older]);
+      expect((await trail(averys, `?circle=${circle.id}&_limit=200`)).Results.at(-1)).toEqual(
+        older,
+      );
     });
+  });
+
+  describe('what assistants did for an agent', () => {
+    let rileys: string;
+    let jordans: string;
+    let averyGroup: Group;
+    let jordanGroup: Group;
+
+    const retag = (cookie: string, api: string, group: Group) =>
+      write(cookie, 'PUT', `${api}/portal/groups/${group.Id}`, { D: { Tags: group.Tags } });
+    const allOf = async (cookie: string, query = '') => {
+      const all: AuditEntry[] = [];
+      for (let page = 1; ; page += 1) {
+        const { Results, Pagination } = await trail(cookie, `?_limit=200&_page=${page}${query}`);
+        all.push(...Results);
+        if (page >= Pagination.TotalPages) return all;
+      }
+    };
+
+    beforeAll(async () => {
+      rileys = await signIn(server, 'Riley Park');
+      await addAgent(server, rileys, 'Avery Stone');
+      jordans = await signIn(server, 'Jordan Lee');
+      const groupOf = async (cookie: string, api: string) => {
+        const answer = (await (
+          await fetch(`${server.url}${api}/portal/groups?_limit=1`, { headers: { Cookie: cookie } })
+        ).json()) as { D: { Results: Group[] } };
+        const [group] = answer.D.Results;
+        if (!group) throw new Error(`no group at ${api}`);
+        return group;
+      };
+      averyGroup = await groupOf(rileys, `/api/agents/${avery.id}/v1`);
+      jordanGroup = await groupOf(jordans, '/api/v1');
+    });
+
+    it('the agent reads what an assistant did for her, with the assistant’s name', async () => {
+      expect((await retag(rileys, `/api/agents/${avery.id}/v1`, averyGroup)).status).toBe(200);
+      const [mine] = (await trail(rileys)).Results;
+      expect(mine).toMatchObject({
+        ActorId: riley.id,
+        ForId: avery.id,
+        CircleId: averyGroup.Id,
+        Outcome: 'Succeeded',
+      });
+      const averys = await signIn(server, 'Avery Stone');
+      const [read] = (await trail(averys)).Results;
+      expect(read).toEqual(mine);
+      expect(read?.ActorName).toBe('Riley Park');
+      const rows = await csvRows(
+        await fetch(`${server.url}/auth/audit.csv?circle=${averyGroup.Id}`, {
+          headers: { Cookie: averys },
+        }),
+      );
+      const actorName = AUDIT_CSV_COLUMNS.findIndex(([name]) => name === 'ActorName');
+      expect(rows[1]?.[actorName]).toBe('Riley Park');
+    });
+
+    it('an assistant does not read what an agent she does not work for did', async () => {
+      expect((await retag(jordans, '/api/v1', jordanGroup)).status).toBe(200);
+      const [jordansOwn] = (await trail(jordans)).Results;
+      expect(jordansOwn).toMatchObject({ ActorId: jordan.id, ForId: jordan.id });
+      const read = [
+        ...(await allOf(rileys)),
+        ...(await allOf(rileys, `&agent=${jordan.id}`)),
+        ...(await allOf(rileys, `&circle=${jordanGroup.Id}`)),
+      ];
+      expect(read.some((entry) => entry.ActorId === jordan.id)).toBe(false);
+      const csv = await (
+        await fetch(`${server.url}/auth/audit.csv?agent=${jordan.id}`, {
+          headers: { Cookie: rileys },
+        })
+      ).text();
+      expect(csv).not.toContain(jordansOwn?.Id);
+      // Nor does the agent read what her assistant did for herself or for another agent.
+      const averys = await signIn(server, 'Avery Stone');
+      const averysTrail = await allOf(averys);
+      expect(averysTrail.length).toBeGreaterThan(0);
+      expect(averysTrail.every((entry) => entry.ForId === avery.id)).toBe(true);
+    });
+
+    it('keeps entries a year: an older one is gone, a month-old one stays', async () => {
+      const store = auditStoreFor(server.sessions);
+      const entry = (Id: string, daysAgo: number): AuditEntry => ({
+        Id,
+        At: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+        ActorId: jordan.id,
+        ActorName: 'Jordan Lee',
+        ForId: jordan.id,
+        ForName: 'Jordan Lee',
+        Method: 'PUT',
+        Path: `/v1/portal/groups/${jordanGroup.Id}`,
+        Action: `Change group ${jordanGroup.Id}`,
+        Status: 200,
+        Outcome: 'Succeeded',
+      });
+      await store.record(entry('month-old', 30));
+      await store.record(entry('year-old', 366));
+      const ids = (await allOf(jordans)).map((e) => e.Id);
+      expect(ids).toContain('month-old');
+      expect(ids).not.toContain('year-old');
+    });
+
+    it('a flood of refused writes never pushes out a real one, and is counted', async () => {
+      const api = `/api/agents/${avery.id}/v1`;
+      const before = (await trail(rileys)).Pagination.TotalRows;
+      // The attack: one real write, then 10,050 refused ones as fast as they go.
+      expect((await retag(rileys, api, averyGroup)).status).toBe(200);
+      const [real] = (await trail(rileys)).Results;
+      const REFUSED = 10_050;
+      let sent = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (sent < REFUSED) {
+            sent += 1;
+            const refused = await write(rileys, 'DELETE', `${api}/portal/groups/${'9'.repeat(26)}`);
+            expect(refused.status).toBe(404);
+          }
+        }),
+      );
+      const rileysTrail = await allOf(rileys);
+      expect(rileysTrail.map((e) => e.Id)).toContain(real?.Id);
+      const averys = await signIn(server, 'Avery Stone');
+      const averysTrail = await allOf(averys);
+      expect(averysTrail.map((e) => e.Id)).toContain(real?.Id);
+
+      // Every refused write is in the trail: one by one up to the limit, then in a count.
+      const flood = averysTrail.filter(
+        (e) => e.Outcome === 'Failed' && (e.Kind === 'refused-more' || e.Kind === 'circle-delete'),
+      );
+      const counted = flood.reduce((sum, e) => sum + (e.Count ?? 1), 0);
+      expect(counted).toBe(REFUSED);
+      const [more] = flood.filter((e) => e.Kind === 'refused-more');
+      expect(more).toMatchObject({ ActorId: riley.id, ActorName: 'Riley Park', ForId: avery.id });
+      expect(describeAudit(more as AuditEntry)).toMatch(
+        /^\d{1,2},\d{3} more refused writes not recorded, for Avery Stone$/,
+      );
+      // The trail stays small: the real write, the refused ones the limit allows, their count.
+      expect(rileysTrail.length - before).toBeLessThanOrEqual(1 + 2 * 20 + 2);
+
+      // A real write afterwards is recorded as ever.
+      expect((await retag(rileys, api, averyGroup)).status).toBe(200);
+      expect((await trail(averys)).Results[0]).toMatchObject({
+        ActorId: riley.id,
+        Outcome: 'Succeeded',
+      });
+    }, 120_000);
   });
 
   it('never lets a spreadsheet run a name as a formula', async () => {
@@ -594,7 +748,12 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
       await fetch(`${server.url}/auth/audit.csv`, { headers: { Cookie: cookie } }),
     );
     const forName = AUDIT_CSV_COLUMNS.findIndex(([column]) => column === 'ForName');
-    expect(rows.slice(1).map((row) => row[forName])).toEqual(
+    const change = AUDIT_CSV_COLUMNS.findIndex(([column]) => column === 'Change');
+    const actorId = AUDIT_CSV_COLUMNS.findIndex(([column]) => column === 'ActorId');
+    const added = rows
+      .slice(1)
+      .filter((row) => row[actorId] === jordan.id && row[change]?.endsWith('as an agent'));
+    expect(added.map((row) => row[forName])).toEqual(
       [...names].reverse().map((name) => `'${name}`),
     );
   });
@@ -604,12 +763,11 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
     await addAgent(server, cookie, 'Avery Stone');
     if (redis) {
       const client = new Redis(redis.url);
-      await client.del(`pga:audit:${riley.id}`);
-      await client.set(`pga:audit:${riley.id}`, 'not a list');
+      await client.set(`pga:audit:${riley.id}:ok`, 'not a sorted set');
       await client.quit();
     } else {
       if (!(server.sessions instanceof SqliteSessionStore)) throw new Error('not SQLite');
-      server.sessions.db.exec('DROP TABLE audit_entries');
+      server.sessions.db.exec('DROP TABLE audit_trail');
     }
     const groups = (await (
       await fetch(`${server.url}/api/agents/${avery.id}/v1/portal/groups?_limit=25`, {

@@ -211,6 +211,43 @@ function groupOwners(db: Db, skip: number, offset = 0): ShareOwnerSeed[] {
   return ids.map((portalId, i) => ({ portalId, index: offset + i }));
 }
 
+/** The trigram indexes kept by insert triggers, and those triggers. */
+const TRIGRAM_INDEXES = [
+  { table: 'contacts_search', trigger: 'contacts_search_insert' },
+  { table: 'listings_address', trigger: 'listings_address_insert' },
+] as const;
+
+/**
+ * Runs `work` in one transaction with the trigram indexes built once at its end ('rebuild')
+ * instead of row by row through their insert triggers, and with a page cache that holds the
+ * whole large data set (1 GiB at most, for the duration): together about three times faster
+ * at 200,000 listings.
+ */
+function inBulk<T>(db: Db, work: () => T): T {
+  const cacheSize = Number(db.pragma('cache_size', { simple: true }));
+  db.pragma('cache_size = -1048576');
+  try {
+    return db.transaction(() => {
+      const triggers = TRIGRAM_INDEXES.map(({ table, trigger }) => {
+        const sql = db
+          .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
+          .pluck()
+          .get(trigger) as string;
+        db.exec(`DROP TRIGGER ${trigger}`);
+        return { table, sql };
+      });
+      const result = work();
+      for (const { table, sql } of triggers) {
+        db.exec(sql);
+        db.exec(`INSERT INTO ${table}(${table}) VALUES ('rebuild')`);
+      }
+      return result;
+    })();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
 /** Adds a large data set to Avery's account and to the MLS, for benchmarks. */
 export function seedLargeData(
   db: Db,
@@ -223,7 +260,7 @@ export function seedLargeData(
   const now = Date.now();
   const agentId = DEMO_ACCOUNTS.avery.id;
   let members = 0;
-  db.transaction(() => {
+  inBulk(db, () => {
     const write = seedWriters(db);
     const contacts: SeedContact[] = [];
     for (let i = 0; i < size.contacts; i++) {
@@ -257,7 +294,7 @@ export function seedLargeData(
     const owners = groupOwners(db, groupsBefore, 10_000 + groupsBefore);
     seedCarts(db, owners, () => newSparkId());
     seedSearches(db, owners, () => newSparkId());
-  })();
+  });
   return {
     contacts: size.contacts,
     groups: Math.min(size.groups, size.contacts),
