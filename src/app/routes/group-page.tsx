@@ -36,6 +36,11 @@ export const loader =
 
 type Inputs = ReturnType<ReturnType<typeof loader>>;
 
+/** A path inside this app (history state can hold anything; never another origin's address). */
+function isAppPath(value: unknown): value is string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value);
+}
+
 function GroupView({ group, listPath }: { group: PortalGroup; listPath: string }) {
   const canEdit = useCanEdit();
   const name = groupName(group);
@@ -74,9 +79,7 @@ export function Component() {
   useDocumentTitle(`${group.data ? groupName(group.data) : 'Group'} · Portal Groups Admin`);
   // The way back returns to the list as it was when the group was opened.
   const linkState = useLocation().state as Partial<GroupLinkState> | null;
-  const listPath = paths.groups(
-    typeof linkState?.listSearch === 'string' ? linkState.listSearch : '',
-  );
+  const listPath = isAppPath(linkState?.listPath) ? linkState.listPath : paths.groups();
 
   return (
     <PageStates

@@ -10,7 +10,12 @@ import { useAgents } from '../features/agents/api/agents.js';
 import { BulkDock } from '../features/bulk/bulk-dock.js';
 import { ExportCsvButton } from '../features/export/export-csv-button.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
-import { EmptyGroupsList, GroupsPager } from '../features/groups/components/groups-list-states.js';
+import {
+  AddAgentsFirst,
+  EmptyGroupsList,
+  GroupsPager,
+  useAddAgentsFirst,
+} from '../features/groups/components/groups-list-states.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
 import {
@@ -53,6 +58,7 @@ export function Component() {
   const selection = useGroupSelection();
   const tableArea = useRef<HTMLDivElement>(null);
   useRowNavigation(tableArea);
+  const addAgentsFirst = useAddAgentsFirst({ canEdit, hasAgents }, groups.data, params.q);
 
   const list = (data: GroupsPage | undefined) => (
     <Stack gap="sm">
@@ -85,6 +91,15 @@ export function Component() {
     </Stack>
   );
 
+  if (addAgentsFirst === 'yes') {
+    return (
+      <Stack gap="md">
+        <GroupsHeader view={view} onView={setView} hasAgents={false} canEdit={false} />
+        <AddAgentsFirst />
+      </Stack>
+    );
+  }
+
   return (
     <Stack gap="md">
       <GroupsHeader view={view} onView={setView} hasAgents={hasAgents} canEdit={canEdit} />
@@ -103,7 +118,9 @@ export function Component() {
           what="the groups"
           loading={list(undefined)}
           empty={(data) =>
-            data.groups.length === 0 ? (
+            addAgentsFirst === 'pending' ? (
+              list(undefined)
+            ) : data.groups.length === 0 ? (
               <EmptyGroupsList
                 data={data}
                 page={params.page}
