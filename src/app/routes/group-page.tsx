@@ -65,9 +65,11 @@ function GroupView({ group, listPath }: { group: PortalGroup; listPath: string }
         </Group>
       </Group>
       <GroupMembers group={group} canEdit={canEdit} />
-      <Suspense fallback={null}>
-        <SignInActivity users={group.Users} />
-      </Suspense>
+      {canEdit && (
+        <Suspense fallback={null}>
+          <SignInActivity users={group.Users} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
@@ -83,6 +85,7 @@ export function Component() {
 
   return (
     <PageStates
+      offlineName="This group"
       query={group}
       what="the group"
       loading={

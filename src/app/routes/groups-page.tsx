@@ -53,7 +53,9 @@ export function Component() {
   const update = url.setList;
   const search = useCallback((q: string) => update({ q, page: 1 }, true), [update]);
 
-  const { view, setView } = url;
+  // A consumer sees the circles and names only: no whole book (its filters are about sign-ins).
+  const view = canEdit ? url.view : 'pages';
+  const { setView } = url;
   const hasAgents = useAgents().length > 0;
   const selection = useGroupSelection();
   const tableArea = useRef<HTMLDivElement>(null);
@@ -62,11 +64,12 @@ export function Component() {
 
   const list = (data: GroupsPage | undefined) => (
     <Stack gap="sm">
-      <LoadAllGroups onLoad={() => setView('all')} />
+      {canEdit && <LoadAllGroups onLoad={() => setView('all')} />}
       <Box ref={tableArea} className={rowNavigationClass}>
         <GroupsTable
           groups={data?.groups}
           dataUpdatedAt={groups.dataUpdatedAt}
+          namesOnly={!canEdit}
           sort={params.sort}
           onSortChange={(sort) => update({ sort, page: 1 })}
           caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
@@ -114,6 +117,7 @@ export function Component() {
       >
         <GroupsSearch value={params.q} onSearch={search} />
         <PageStates
+          offlineName="This list"
           query={groups}
           what="the groups"
           loading={list(undefined)}
