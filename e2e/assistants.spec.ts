@@ -51,7 +51,9 @@ test.describe('office assistants', () => {
       expect(jordan.length).toBeGreaterThan(0);
 
       await signIn(page, 'Riley Park');
-      await expect(page.getByText('No groups yet')).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: 'Add the agents you work for' }),
+      ).toBeVisible();
       await addAgent(page, 'Avery Stone');
       await expect(page).toHaveURL(/\/for\/\d+\/groups$/);
       expect((await shownOwners(page)).sort()).toEqual(avery);
@@ -106,14 +108,21 @@ test.describe('office assistants', () => {
         page.getByRole('status', { name: 'You are working for Avery Stone' }),
       ).toBeVisible();
       await expect(page.getByRole('table', { name: 'Members' })).toBeVisible();
+      // The way back leads to All my agents, not to Avery's own list.
+      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').click();
+      await expect(all).toBeVisible();
+      await expect(page).toHaveURL(/\/groups\?agents=all$/);
+      await expect(page).not.toHaveURL(/\/groups\/\d+/);
 
-      // Removal: Avery's sign-in is dropped and the tab is back on Riley's own account.
+      // Removal: Avery's sign-in is dropped and the tab goes on with Jordan, the agent left.
+      await workFor(page, 'Avery Stone');
       await page.getByRole('button', { name: /^Working for/ }).click();
       await page.getByRole('menuitem', { name: 'Remove Avery Stone…' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Remove agent' }).click();
-      await expect(page.getByText('No groups yet')).toBeVisible();
-      await expect(page).toHaveURL(/\/groups$/);
-      expect(new URL(page.url()).pathname).toBe('/groups');
+      await expect(
+        page.getByRole('status', { name: 'You are working for Jordan Lee' }),
+      ).toBeVisible();
+      expect((await shownOwners(page)).sort()).toEqual(jordan);
 
       // The audit trail: newest first, and the CSV has the same entries.
       await page.getByRole('button', { name: /^Working for/ }).click();
@@ -152,7 +161,18 @@ test.describe('office assistants', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       await signIn(page, 'Riley Park');
-      await addAgent(page, 'Avery Stone');
+      // Her first screen: what to do first, not an empty list.
+      await expect(
+        page.getByRole('heading', { name: 'Add the agents you work for' }),
+      ).toBeVisible();
+      await expect(page.getByText('No groups yet')).toHaveCount(0);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, `first-screen-${width}-${scheme}`);
+      await page.getByRole('link', { name: 'Add an agent' }).click();
+      await page.getByRole('button', { name: 'Sign in as Avery Stone' }).click();
+      await expect(
+        page.getByRole('status', { name: 'You are working for Avery Stone' }),
+      ).toBeVisible();
       // Under 600 px the groups are a list of cards instead of a table.
       const groups = page.getByRole(width < 600 ? 'list' : 'table', { name: 'Portal groups' });
       await expect(groups.getByRole('link').first()).toBeVisible();

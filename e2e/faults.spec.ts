@@ -176,6 +176,7 @@ test('offline: the app says so, keeps a change and sends it when back', async ({
   await expect(banner).toHaveText("You're offline; changes will be sent when you're back");
   await favorites.click();
   await expect(favorites).toHaveAttribute('aria-pressed', String(!was));
+  await expect(banner).toContainText('1 change waiting to send');
   // Nothing reached the server yet, and nothing was thrown away either.
   expect((await api.group(group.Id))?.Tags.includes('Favorites')).toBe(was);
   await expect(page.getByText('Favorites not changed')).toBeHidden();

@@ -1,40 +1,17 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { PortalGroup } from '../src/shared/portal-groups.js';
 import {
   expectNoAxeViolations,
   ownerName,
   saveScreenshot,
-  setScheme,
+  checkViews,
   signIn,
   SLOW_NETWORK,
   sparkApi,
-  VIEWS,
 } from './support.js';
 
 // Four sizes and schemes, each with an axe run: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 240_000 });
-
-/**
- * For each size and scheme: no axe violations, and a screenshot named `<name>-<width>-<scheme>`.
- * `ready` opens what is shown (a dialog) and waits for it; `done` closes it again, since the
- * scheme switch is in the header behind a dialog's overlay.
- */
-async function checkViews(
-  page: Page,
-  testInfo: TestInfo,
-  name: string,
-  ready: (phone: boolean) => Promise<void>,
-  done: () => Promise<void> = async () => {},
-) {
-  for (const view of VIEWS) {
-    await page.setViewportSize({ width: view.width, height: view.height });
-    await setScheme(page, view.scheme);
-    await ready(view.width < 600);
-    await expectNoAxeViolations(page);
-    await saveScreenshot(page, testInfo, `${name}-${view.width}-${view.scheme}`);
-    await done();
-  }
-}
 
 /** A group of Avery's with an inactive member and one who never signed in, when there is one. */
 async function groupToShow(groups: PortalGroup[]) {
@@ -219,24 +196,4 @@ test('a name opens the contact panel with e-mail, portal and circles', async ({
       await expect(panel).toBeHidden();
     },
   );
-});
-
-test('a consumer’s contact panel shows what they may see, with no e-mail loading forever', async ({
-  page,
-  request,
-}, testInfo) => {
-  const vow = sparkApi(request, 'demo-vow');
-  const group = (await vow.groups())[0]!;
-  const other = group.Users.find((u) => u.Id !== group.ContactId) ?? group.Users[0]!;
-  await page.setViewportSize({ width: 375, height: 812 });
-  await signIn(page, (await vow.me()).Name, `/groups/${group.Id}`);
-  const members = page.getByRole('list', { name: 'Members' });
-  await members.getByRole('button', { name: other.Name, exact: true }).click();
-  const panel = page.getByRole('dialog', { name: other.Name });
-  await expect(panel.getByText(/^(On|Off)$/)).toBeVisible();
-  await expect(panel.getByText('E-mail')).toHaveCount(0);
-  await expect(panel.getByText('Loading…')).toHaveCount(0);
-  await expect(panel.getByLabel('Loading')).toHaveCount(0);
-  await expectNoAxeViolations(page);
-  await saveScreenshot(page, testInfo, 'contact-panel-375-consumer');
 });

@@ -3,7 +3,7 @@ import type { Mutation } from '@tanstack/react-query';
 import { readRetryDelay, shouldRetryRead, shouldRetryWrite } from './api/retry-policy.js';
 import { SparkApiError } from './api/spark-fetch.js';
 import { SparkCode } from '../shared/spark-codes.js';
-import { markSessionEnded } from './data/session.js';
+import { markPortalTurnedOff, markSessionEnded } from './data/session.js';
 
 function isSessionEnd(error: unknown): boolean {
   return (
@@ -28,6 +28,7 @@ export function createQueryClient({ retry = true, tabSync = false }: Options = {
     queryCache: new QueryCache({
       onError: (error) => {
         if (isSessionEnd(error)) markSessionEnded(queryClient);
+        markPortalTurnedOff(queryClient, error);
       },
     }),
     mutationCache: new MutationCache({

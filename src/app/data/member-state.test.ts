@@ -35,7 +35,7 @@ describe('member state', () => {
     expect(state({ LastLogin: null })).toEqual({
       key: 'never',
       active: false,
-      status: 'Invited, never signed in',
+      status: 'Never signed in',
     });
     expect(state({ Enabled: false, LastLogin: daysAgo(1) })).toEqual({
       key: 'off',

@@ -17,7 +17,10 @@ type MemberStateKey = 'week' | 'month' | 'quiet' | 'never' | 'off';
 export interface MemberState {
   key: MemberStateKey;
   active: boolean;
-  /** Plain words: "Active this month", "Quiet for 4 months", "Invited, never signed in", "Portal off". */
+  /**
+   * Plain words: "Active this month", "Quiet for 4 months", "Never signed in", "Portal off". Not
+   * "Invited": Spark has no invitation call, so the app never knows whether one was sent.
+   */
   status: string;
 }
 
@@ -25,7 +28,7 @@ export const MEMBER_STATES: readonly { key: MemberStateKey; label: string; color
   { key: 'week', label: 'Active this week', color: 'green' },
   { key: 'month', label: 'Active this month', color: 'teal' },
   { key: 'quiet', label: `Quiet (no sign-in for over ${ACTIVE_DAYS} days)`, color: 'yellow' },
-  { key: 'never', label: 'Invited, never signed in', color: 'grape' },
+  { key: 'never', label: 'Never signed in', color: 'grape' },
   { key: 'off', label: 'Portal off', color: 'red' },
 ];
 
@@ -46,7 +49,7 @@ export function memberState(
   if (!user.Enabled) return { key: 'off', active: false, status: 'Portal off' };
   const time = user.LastLogin ? parseSparkTimestamp(user.LastLogin).getTime() : Number.NaN;
   if (Number.isNaN(time)) {
-    return { key: 'never', active: false, status: 'Invited, never signed in' };
+    return { key: 'never', active: false, status: 'Never signed in' };
   }
   const days = Math.max(0, now - time) / DAY_MS;
   if (days <= WEEK_DAYS) return { key: 'week', active: true, status: 'Active this week' };

@@ -1,12 +1,15 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionAnswerSchema } from '../../shared/agents.js';
 import type { SessionAnswer } from '../../shared/agents.js';
 import { authRequest, SparkApiError } from '../api/spark-fetch.js';
+import { SparkCode } from '../../shared/spark-codes.js';
 
 export const authKeys = {
   all: ['auth'] as const,
   session: () => [...authKeys.all, 'session'] as const,
+  /** Set (true) once Spark refused a consumer's own read because their portal is off. */
+  portalOff: () => [...authKeys.all, 'portal-off'] as const,
 };
 
 /** Signed in, or signed out (`ended` when the session expired while the app was open). */
@@ -53,4 +56,29 @@ export function markSessionEnded(queryClient: QueryClient) {
   // ends nothing: the check says whether there is a session at all.
   if (!queryClient.getQueryData<SessionState>(authKeys.session())?.user) return;
   queryClient.setQueryData<SessionState>(authKeys.session(), { user: null, ended: true });
+}
+
+/** Consumers (VOW/Portal) sign in with their portal account. */
+export function isConsumer(user: SessionAnswer | null | undefined): boolean {
+  return user?.Role === 'VOW' || user?.Role === 'Portal';
+}
+
+/**
+ * A consumer's own read refused with 403, Code 1500: Spark answers so to every call of a
+ * consumer whose portal account the agent turned off (until it is on again). No retry helps.
+ */
+export function markPortalTurnedOff(queryClient: QueryClient, error: unknown) {
+  if (
+    !(error instanceof SparkApiError) ||
+    error.forAgent !== null ||
+    error.status !== 403 ||
+    error.code !== SparkCode.RoleForbidden
+  )
+    return;
+  if (!isConsumer(queryClient.getQueryData<SessionState>(authKeys.session())?.user)) return;
+  queryClient.setQueryData(authKeys.portalOff(), true);
+}
+
+export function usePortalTurnedOff(): boolean {
+  return useQuery({ queryKey: authKeys.portalOff(), queryFn: skipToken }).data === true;
 }

@@ -3,6 +3,7 @@ import { Container } from '@mantine/core';
 import { Outlet, useSearchParams } from 'react-router-dom';
 import { accountScope } from '../account/account.js';
 import { useAccount, useAccountPaths } from '../account/use-account.js';
+import { usePortalTurnedOff } from '../data/session.js';
 import {
   AgentAddedSwitch,
   WorkingForBanner,
@@ -10,6 +11,7 @@ import {
 import { WorkingForControl } from '../features/agents/components/working-for-button.js';
 import { useForgetRemovedAgents } from '../features/agents/api/forget-removed-agents.js';
 import { AuthGate } from '../features/auth/components/auth-gate.js';
+import { PortalTurnedOff } from '../features/auth/components/portal-turned-off.js';
 import { UserMenu } from '../features/auth/components/user-menu.js';
 import { CommandPaletteLauncher } from '../features/command-palette/components/command-palette-launcher.js';
 import { GlobalShortcuts } from '../features/shortcuts/components/global-shortcuts.js';
@@ -45,6 +47,7 @@ function SignedInLayout() {
   const paths = useAccountPaths();
   useForgetRemovedAgents();
   const scope = accountScope(account);
+  const portalOff = usePortalTurnedOff();
   // A toast about the account left goes; one about it arriving later is not shown.
   useEffect(() => setToastScope(scope), [scope]);
   return (
@@ -80,10 +83,14 @@ function SignedInLayout() {
         pb={`calc(var(--mantine-spacing-md) + var(${TOAST_ROOM}, 0px))`}
         px={{ base: 'xs', sm: 'md' }}
       >
-        <Suspense fallback={<PageLoader />}>
-          {/* Another account's pages start afresh: no state carried over from the one left. */}
-          <Outlet key={scope} />
-        </Suspense>
+        {portalOff ? (
+          <PortalTurnedOff />
+        ) : (
+          <Suspense fallback={<PageLoader />}>
+            {/* Another account's pages start afresh: no state carried over from the one left. */}
+            <Outlet key={scope} />
+          </Suspense>
+        )}
       </Container>
     </>
   );

@@ -147,6 +147,44 @@ describe('app shell', () => {
     await waitFor(() => expect(screen.queryByText(/You're offline/)).not.toBeInTheDocument());
   });
 
+  it('says a list or a group not loaded before going offline is not available, then loads it', async () => {
+    const home = (await avery.groups()).find((group) => group.Users[0]?.Name === 'Home Owner');
+    const other = await avery.createGroup({ owner: 'Never Opened' });
+    backend.browseAs(avery);
+    // Only Home Owner's page is loaded: the list and Never Opened's page never were.
+    const { router } = renderApp(`/groups/${home?.Id}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Home Owner' })).toBeVisible();
+    act(() => onlineManager.setOnline(false));
+
+    await act(() => router.navigate('/groups'));
+    expect(await screen.findByText("This list isn't available offline")).toBeVisible();
+    expect(screen.queryByRole('table', { busy: true })).not.toBeInTheDocument();
+    await act(() => router.navigate(`/groups/${other.Id}`));
+    expect(await screen.findByText("This group isn't available offline")).toBeVisible();
+
+    act(() => onlineManager.setOnline(true));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Never Opened' })).toBeVisible();
+    expect(screen.queryByText(/isn't available offline/)).not.toBeInTheDocument();
+  });
+
+  it('counts the changes waiting to send while offline', async () => {
+    const group = await avery.createGroup({ owner: 'Queued Owner', members: ['Queued One'] });
+    backend.browseAs(avery);
+    const { user } = renderApp(`/groups/${group.Id}`);
+    const favorites = await screen.findByRole('button', { name: 'Favorites' });
+    act(() => onlineManager.setOnline(false));
+    await user.click(favorites);
+    expect(await screen.findByText('1 change waiting to send')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Remove Queued One' }));
+    expect(await screen.findByText('2 changes waiting to send')).toBeVisible();
+
+    act(() => onlineManager.setOnline(true));
+    await waitFor(() => expect(screen.queryByText(/waiting to send/)).not.toBeInTheDocument());
+    const stored = await avery.group(group.Id);
+    expect(stored.Tags).toContain('Favorites');
+    expect(stored.Users.map((member) => member.Name)).toEqual(['Queued Owner']);
+  });
+
   it('switches between light and dark', async () => {
     backend.browseAs(avery);
     const { user } = renderApp('/groups');

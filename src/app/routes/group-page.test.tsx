@@ -256,6 +256,50 @@ describe('group page', () => {
     expect(screen.queryByRole('button', { name: /^Remove / })).not.toBeInTheDocument();
   });
 
+  it('shows a consumer the circles and names only: no sign-ins, no whole book, no activity', async () => {
+    await import('../features/activity/sign-in-activity.js');
+    const group = await avery.createGroup({
+      owner: 'Names Only',
+      members: ['Other Client'],
+      memberIds: [DEMO_ACCOUNTS.vow.contactId],
+    });
+    backend.portalSignIn(group.ContactId, new Date(Date.now() - 3 * 24 * 3600 * 1000));
+    backend.browseAs(await backend.signIn('Sofía Álvarez'));
+    const { user, queryClient } = renderApp('/groups?all=1');
+    const link = await screen.findByRole('link', { name: 'Names Only' });
+    const table = screen.getByRole('table', { name: 'Portal groups' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).not.toContain('Last sign-in');
+    expect(within(table).queryByText('3 days ago')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Load all groups' })).toBeNull();
+
+    await user.click(link);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Names Only' })).toBeVisible();
+    expect(screen.getByRole('table', { name: 'Members' })).toHaveTextContent('Other Client');
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(screen.queryByRole('heading', { name: 'Sign-in activity' })).toBeNull();
+    expect(screen.queryByText('3 days ago')).toBeNull();
+  });
+
+  it('tells a consumer whose portal was turned off so, with no Retry', async () => {
+    const sofia = await backend.signIn('Sofía Álvarez');
+    await avery.setPortal(DEMO_ACCOUNTS.vow.contactId, false);
+    try {
+      backend.browseAs(sofia);
+      renderApp('/groups');
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Your agent has turned off your portal access');
+      expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+      expect(screen.queryByText('Could not load the groups')).toBeNull();
+      expect(screen.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    } finally {
+      await avery.setPortal(DEMO_ACCOUNTS.vow.contactId, true);
+    }
+  });
+
   it('starts its read beside the sign-in check, and shows no page until the check answers', async () => {
     const group = await avery.createGroup({ owner: 'Slow Session' });
     const reads: string[] = [];
@@ -309,7 +353,7 @@ describe('group page with a group as the real Spark API sends it', () => {
       .getAllByRole('listitem')
       .map((item) => Number(/(\d+) members?$/.exec(item.textContent ?? '')?.[1]));
     expect(counted.reduce((sum, n) => sum + n, 0)).toBe(2);
-    expect(within(activity).getByText('Invited, never signed in').nextSibling).toHaveTextContent(
+    expect(within(activity).getByText('Never signed in').nextSibling).toHaveTextContent(
       '0 members',
     );
   });

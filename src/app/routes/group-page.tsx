@@ -38,6 +38,11 @@ export const loader =
 
 type Inputs = ReturnType<ReturnType<typeof loader>>;
 
+/** A path inside this app (history state can hold anything; never another origin's address). */
+function isAppPath(value: unknown): value is string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value);
+}
+
 function GroupView({ group, listPath }: { group: PortalGroup; listPath: string }) {
   const canEdit = useCanEdit();
   const name = groupName(group);
@@ -62,9 +67,11 @@ function GroupView({ group, listPath }: { group: PortalGroup; listPath: string }
         </Group>
       </Group>
       <GroupMembers group={group} canEdit={canEdit} />
-      <Suspense fallback={null}>
-        <SignInActivity users={group.Users} />
-      </Suspense>
+      {canEdit && (
+        <Suspense fallback={null}>
+          <SignInActivity users={group.Users} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
@@ -76,12 +83,11 @@ export function Component() {
   useDocumentTitle(`${group.data ? groupName(group.data) : 'Group'} · Portal Groups Admin`);
   // The way back returns to the list as it was when the group was opened.
   const linkState = useLocation().state as Partial<GroupLinkState> | null;
-  const listPath = paths.groups(
-    typeof linkState?.listSearch === 'string' ? linkState.listSearch : '',
-  );
+  const listPath = isAppPath(linkState?.listPath) ? linkState.listPath : paths.groups();
 
   return (
     <PageStates
+      offlineName="This group"
       query={group}
       what="the group"
       loading={

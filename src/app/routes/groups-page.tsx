@@ -10,7 +10,12 @@ import { useAgents } from '../features/agents/api/agents.js';
 import { BulkDock } from '../features/bulk/components/bulk-dock.js';
 import { ExportCsvButton } from '../features/export/components/export-csv-button.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
-import { EmptyGroupsList, GroupsPager } from '../features/groups/components/groups-list-states.js';
+import {
+  AddAgentsFirst,
+  EmptyGroupsList,
+  GroupsPager,
+  useAddAgentsFirst,
+} from '../features/groups/components/groups-list-states.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
 import {
@@ -48,19 +53,23 @@ export function Component() {
   const update = url.setList;
   const search = useCallback((q: string) => update({ q, page: 1 }, true), [update]);
 
-  const { view, setView } = url;
+  // A consumer sees the circles and names only: no whole book (its filters are about sign-ins).
+  const view = canEdit ? url.view : 'pages';
+  const { setView } = url;
   const hasAgents = useAgents().length > 0;
   const selection = useGroupSelection();
   const tableArea = useRef<HTMLDivElement>(null);
   useRowNavigation(tableArea);
+  const addAgentsFirst = useAddAgentsFirst({ canEdit, hasAgents }, groups.data, params.q);
 
   const list = (data: GroupsPage | undefined) => (
     <Stack gap="sm">
-      <LoadAllGroups onLoad={() => setView('all')} />
+      {canEdit && <LoadAllGroups onLoad={() => setView('all')} />}
       <Box ref={tableArea} className={rowNavigationClass}>
         <GroupsTable
           groups={data?.groups}
           dataUpdatedAt={groups.dataUpdatedAt}
+          namesOnly={!canEdit}
           sort={params.sort}
           onSortChange={(sort) => update({ sort, page: 1 })}
           caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
@@ -85,6 +94,15 @@ export function Component() {
     </Stack>
   );
 
+  if (addAgentsFirst === 'yes') {
+    return (
+      <Stack gap="md">
+        <GroupsHeader view={view} onView={setView} hasAgents={false} canEdit={false} />
+        <AddAgentsFirst />
+      </Stack>
+    );
+  }
+
   return (
     <Stack gap="md">
       <GroupsHeader view={view} onView={setView} hasAgents={hasAgents} canEdit={canEdit} />
@@ -99,11 +117,14 @@ export function Component() {
       >
         <GroupsSearch value={params.q} onSearch={search} />
         <PageStates
+          offlineName="This list"
           query={groups}
           what="the groups"
           loading={list(undefined)}
           empty={(data) =>
-            data.groups.length === 0 ? (
+            addAgentsFirst === 'pending' ? (
+              list(undefined)
+            ) : data.groups.length === 0 ? (
               <EmptyGroupsList
                 data={data}
                 page={params.page}

@@ -5,9 +5,14 @@ import { errorMessage } from '../api/error-message.js';
 import { ErrorPanel } from './error-panel.js';
 
 interface PageStatesProps<T> {
-  query: Pick<UseQueryResult<T>, 'data' | 'error' | 'isError' | 'isRefetchError' | 'refetch'>;
+  query: Pick<
+    UseQueryResult<T>,
+    'data' | 'error' | 'isError' | 'isRefetchError' | 'refetch' | 'fetchStatus'
+  >;
   /** What the page shows, as its messages name it: "the groups", "the group". */
   what: string;
+  /** What is not there while offline with nothing loaded: "This list", "This group". */
+  offlineName?: string;
   /** Shown until the first answer: the page's skeleton. */
   loading: ReactNode;
   /** What to say when there is nothing to show (null: there is something). */
@@ -31,12 +36,30 @@ export function PageStates<T>({
   empty,
   failed,
   children,
+  offlineName = 'This page',
 }: PageStatesProps<T>) {
   const retry = () => void query.refetch();
   const ownWords = query.isError ? failed?.(query.error) : null;
   if (ownWords) return ownWords;
   if (query.isError && query.data === undefined) {
     return <ErrorPanel title={`Could not load ${what}`} error={query.error} onRetry={retry} />;
+  }
+  // Offline with nothing loaded: the read waits for the connection (React Query pauses it), so
+  // say so instead of a skeleton that never ends; it loads by itself once back online.
+  if (query.data === undefined && query.fetchStatus === 'paused') {
+    return (
+      <Alert
+        color="yellow"
+        variant="light"
+        role="status"
+        title={`${offlineName} isn't available offline`}
+      >
+        <Text size="sm">
+          It was not loaded before the connection went. It loads by itself when you&apos;re back
+          online.
+        </Text>
+      </Alert>
+    );
   }
   if (query.data === undefined) return loading;
   const content = empty?.(query.data) ?? children(query.data);

@@ -75,4 +75,24 @@ describe('all my agents', () => {
     expect(window.location.pathname).toBe(`/for/${jordan.user.Id}/groups/${jordanGroup?.Id}`);
     expect(await screen.findByRole('heading', { level: 1, name: /Cat Jordan/ })).toBeVisible();
   });
+
+  it('comes back from a group opened there to All my agents, with its filters', async () => {
+    const [jordanGroup] = jordanGroups;
+    backend.browseAs(riley);
+    const { user } = renderApp('/groups?agents=all&fav=1&by=members');
+    await user.click(await screen.findByRole('link', { name: 'Cat Jordan' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /Cat Jordan/ })).toBeVisible();
+    expect(window.location.pathname).toBe(`/for/${jordan.user.Id}/groups/${jordanGroup?.Id}`);
+    const back = within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', {
+      name: 'Groups',
+    });
+    expect(back).toHaveAttribute('href', '/groups?agents=all&fav=1&by=members');
+    await user.click(back);
+    expect(await screen.findByText('2 of 3 groups of 2 agents')).toBeVisible();
+    expect(screen.getByRole('checkbox', { name: 'Favorites only' })).toBeChecked();
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      /^\/groups\?agents=all&fav=1&by=members$/,
+    );
+    expect(screen.queryByRole('status', { name: /You are working for/ })).not.toBeInTheDocument();
+  });
 });

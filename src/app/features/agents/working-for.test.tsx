@@ -133,7 +133,7 @@ describe('working for an agent', () => {
     expect(cached).toEqual([]);
   });
 
-  it('removes an agent after a confirmation, forgets its data and returns to the own account', async () => {
+  it('removes an agent after a confirmation, forgets its data and goes on with the agent left', async () => {
     const removed: string[] = [];
     backend.browseAs(await rileyFor('Avery Stone', 'Jordan Lee'));
     backend.msw.use(
@@ -148,19 +148,50 @@ describe('working for an agent', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Remove Avery Stone?' });
     await user.click(within(dialog).getByRole('button', { name: 'Remove agent' }));
 
-    expect(await screen.findByText('No groups yet')).toBeVisible();
+    expect(await screen.findByRole('link', { name: 'Jordan Client' })).toBeVisible();
+    expect(screen.getByRole('status', { name: 'You are working for Jordan Lee' })).toBeVisible();
     expect(removed).toEqual([`/auth/agents/${avery.user.Id}`]);
-    expect(window.location.pathname).toBe('/groups');
-    expect(screen.queryByText(/You are working for/)).not.toBeInTheDocument();
-    expect(queryClient.getQueriesData({ queryKey: ['groups', avery.user.Id] })).toEqual([]);
+    expect(window.location.pathname).toBe(`/for/${jordan.user.Id}/groups`);
+    await waitFor(() =>
+      expect(queryClient.getQueriesData({ queryKey: ['groups', avery.user.Id] })).toEqual([]),
+    );
     await user.click(screen.getByRole('button', { name: /^Working for/ }));
     const menu = await screen.findByRole('menu');
     expect(within(menu).queryByText('Avery Stone')).not.toBeInTheDocument();
-    expect(within(menu).getByRole('menuitem', { name: 'Jordan Lee' })).toBeVisible();
-    expect(within(menu).getByRole('menuitem', { name: /My account/ })).toHaveAttribute(
+    expect(within(menu).getByRole('menuitem', { name: 'Jordan Lee' })).toHaveAttribute(
       'aria-current',
       'true',
     );
+  });
+
+  it('returns to the own account when the last agent is removed', async () => {
+    backend.browseAs(await rileyFor('Avery Stone'));
+    const { user } = renderApp(`/for/${avery.user.Id}/groups`);
+    expect(await screen.findByRole('link', { name: 'Avery Client' })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: /^Working for/ }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Remove Avery Stone…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove Avery Stone?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Remove agent' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Add the agents you work for' }),
+    ).toBeVisible();
+    expect(window.location.pathname).toBe('/groups');
+    expect(screen.queryByText(/You are working for/)).not.toBeInTheDocument();
+  });
+
+  it('shows an assistant with no agent yet what to do first, not "No groups yet"', async () => {
+    backend.browseAs(await rileyFor());
+    renderApp('/groups');
+    expect(
+      await screen.findByRole('heading', { name: 'Add the agents you work for' }),
+    ).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Add an agent' })).toHaveAttribute(
+      'href',
+      `/auth/agents/add?returnTo=${encodeURIComponent('/groups')}`,
+    );
+    expect(screen.queryByText('No groups yet')).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'New group' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('searchbox', { name: 'Search groups' })).not.toBeInTheDocument();
   });
 
   it('works for the agent just added, and says so', async () => {

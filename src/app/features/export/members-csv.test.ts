@@ -45,15 +45,7 @@ describe('members CSV', () => {
         'Never',
       ],
       // Spark's flag said Active, but who never signed in is not: the one rule decides.
-      [
-        'Álvaro Núñez',
-        '\'=HYPERLINK("http://x")',
-        '',
-        'No',
-        'Yes',
-        'Invited, never signed in',
-        'Never',
-      ],
+      ['Álvaro Núñez', '\'=HYPERLINK("http://x")', '', 'No', 'Yes', 'Never signed in', 'Never'],
     ]);
     expect(csv).toContain('"Dana ""D"" O\'Brien, Jr."');
   });

@@ -19,7 +19,7 @@ describe('sign-in activity chart', () => {
       'Active this week2 members',
       'Active this month1 member',
       'Quiet (no sign-in for over 30 days)1 member',
-      'Invited, never signed in1 member',
+      'Never signed in1 member',
       'Portal off1 member',
     ]);
   });

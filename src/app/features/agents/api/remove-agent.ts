@@ -10,13 +10,20 @@ function removeAgent(agentId: string): Promise<void> {
   return authRequest(null, `/auth/agents/${encodeURIComponent(agentId)}`, { method: 'DELETE' });
 }
 
-/** Drops an agent from the session (its tokens at once) and everything cached for it. */
+/**
+ * Drops an agent from the session (its tokens at once) and everything cached for it; a tab working
+ * for it moves to the first agent left (the own account when none is).
+ */
 export function useRemoveAgent() {
   const queryClient = useQueryClient();
   const { agentId: current, switchTo } = useWorkingFor();
   return useMutation({
     mutationFn: (agent: SessionAgent) => removeAgent(agent.Id),
     onSuccess: (_data, agent) => {
+      const left =
+        queryClient
+          .getQueryData<SessionState>(authKeys.session())
+          ?.user?.Agents.filter((a) => a.Id !== agent.Id) ?? [];
       // Its cached data goes once none of its pages is on screen (useForgetRemovedAgents).
       queryClient.setQueryData<SessionState>(authKeys.session(), (state) =>
         state?.user
@@ -26,7 +33,9 @@ export function useRemoveAgent() {
             }
           : state,
       );
-      if (current === agent.Id) void switchTo(null);
+      // A tab working for the agent removed goes on with another agent, if one is left: an
+      // assistant's own account usually has nothing to show.
+      if (current === agent.Id) void switchTo(left[0]?.Id ?? null);
       notifySuccess(`${agent.Name} was removed; their sign-in is no longer kept.`);
     },
     onError: (error) => notifyError('Could not remove the agent', error),

@@ -78,7 +78,7 @@ describe('Export CSV', () => {
     expect(lines).toHaveLength(31);
     const first = nth(nth(groups, 0).Users, 0);
     expect(lines[1]).toBe(
-      `Member 0,${first.Name},${await emailOf(first.Id)},No,Yes,"Invited, never signed in",Never`,
+      `Member 0,${first.Name},${await emailOf(first.Id)},No,Yes,Never signed in,Never`,
     );
     // Every member's row has the e-mail the server keeps for them.
     const emailColumn = new Map(

@@ -19,6 +19,7 @@ export function GroupCards({
   selectAll,
   selection,
   agents,
+  namesOnly = false,
 }: {
   groups: PortalGroup[] | undefined;
   dataUpdatedAt: number;
@@ -27,6 +28,7 @@ export function GroupCards({
   selectAll: ReactNode;
   selection?: RowSelection;
   agents?: AgentRows;
+  namesOnly?: boolean;
 }) {
   const captionId = useId();
   return (
@@ -60,9 +62,11 @@ export function GroupCards({
                       {group.Users.length} {group.Users.length === 1 ? 'member' : 'members'}:{' '}
                       {memberPreview(group)}
                     </Text>
-                    <Text size="xs">
-                      Last sign-in: <RelativeTime value={lastSignIn(group)} />
-                    </Text>
+                    {!namesOnly && (
+                      <Text size="xs">
+                        Last sign-in: <RelativeTime value={lastSignIn(group)} />
+                      </Text>
+                    )}
                   </Stack>
                 </Group>
               </CardListItem>

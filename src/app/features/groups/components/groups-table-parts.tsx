@@ -23,7 +23,8 @@ export interface RowSelection {
 
 /** What a link from the list tells the group page, so its way back keeps the list's state. */
 export interface GroupLinkState {
-  listSearch: string;
+  /** The list's whole address (path and query), e.g. `/groups?agents=all&fav=1`. */
+  listPath: string;
 }
 
 /** The owner column's header: sorts the list by owner name, A to Z or Z to A. */
@@ -54,8 +55,10 @@ export function GroupLink({
   agents?: AgentRows;
 }) {
   const queryClient = useQueryClient();
-  // The group page's way back returns to this list as it is now (search, page, sort, filters).
-  const listSearch = useLocation().search;
+  // The group page's way back returns to this list as it is now (its account, search, page, sort,
+  // filters): All my agents lives in the own account's address, the group under its agent's.
+  const { pathname, search } = useLocation();
+  const listPath = `${pathname}${search}`;
   const current = useAccount();
   // Another agent's group opens under that agent, and seeds that agent's cache.
   const account = agents ? agentAccount(agents.agentOf(group)) : current;
@@ -65,7 +68,7 @@ export function GroupLink({
     <Anchor
       component={Link}
       to={paths.group(account.agentId, group.Id)}
-      state={{ listSearch } satisfies GroupLinkState}
+      state={{ listPath } satisfies GroupLinkState}
       onMouseEnter={seed}
       onFocus={seed}
       style={{ overflowWrap: 'anywhere' }}

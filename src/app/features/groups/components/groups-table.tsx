@@ -27,6 +27,8 @@ interface GroupsTableProps {
   selection?: RowSelection;
   /** Rows of several agents: an Agent column, and opening a group switches to its agent. */
   agents?: AgentRows;
+  /** A consumer's list: the circles and members' names, no other client's sign-in. */
+  namesOnly?: boolean;
 }
 
 const SKELETON_ROWS = 5;
@@ -40,9 +42,10 @@ export function GroupsTable({
   caption,
   selection,
   agents,
+  namesOnly = false,
 }: GroupsTableProps) {
   const descending = sort === '-Name';
-  const columns = COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0);
+  const columns = COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0) - (namesOnly ? 1 : 0);
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
   const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
   const phone = usePhone();
@@ -69,6 +72,7 @@ export function GroupsTable({
         selectAll={selectAll}
         selection={selection}
         agents={agents}
+        namesOnly={namesOnly}
       />
     );
   }
@@ -91,7 +95,7 @@ export function GroupsTable({
             <Table.Th scope="col">Members</Table.Th>
             <Table.Th scope="col">Member names</Table.Th>
             <Table.Th scope="col">Favorites</Table.Th>
-            <Table.Th scope="col">Last sign-in</Table.Th>
+            {!namesOnly && <Table.Th scope="col">Last sign-in</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -129,9 +133,11 @@ export function GroupsTable({
                   <Table.Td>
                     <FavoriteMark group={group} />
                   </Table.Td>
-                  <Table.Td>
-                    <RelativeTime value={lastSignIn(group)} />
-                  </Table.Td>
+                  {!namesOnly && (
+                    <Table.Td>
+                      <RelativeTime value={lastSignIn(group)} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
         </Table.Tbody>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Anchor, Badge, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -17,10 +17,10 @@ import { ActivityBadge } from './member-badges.js';
 interface Props {
   user: PortalGroupUser;
   email: string | null | undefined;
-  /** Consumers cannot read contacts or portal accounts: they see what the group tells them. */
-  canReadContacts: boolean;
   opened: boolean;
   onClose: () => void;
+  /** Turns the member's portal on, or asks first and turns it off (as the row's button does). */
+  onTogglePortal?: (user: PortalGroupUser) => void;
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -36,12 +36,12 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** A member's contact card: e-mail, portal state, sign-ins and the circles they are in. */
-export default function ContactPanel({ user, email, canReadContacts, opened, onClose }: Props) {
+/** A member's contact card (agents only: a consumer sees the other members' names only): e-mail, portal state, sign-ins and the circles they are in. */
+export default function ContactPanel({ user, email, opened, onClose, onTogglePortal }: Props) {
   const queryClient = useQueryClient();
   const paths = useAccountPaths();
   const fullScreen = useMediaQuery('(max-width: 36em)');
-  const portal = usePortalAccount(user.Id, { enabled: opened && canReadContacts });
+  const portal = usePortalAccount(user.Id, { enabled: opened });
   const state = memberState(user);
   const circles = circlesInCache(queryClient, useAccount(), user.Id).sort((a, b) =>
     compareNames(groupName(a), groupName(b)),
@@ -51,20 +51,28 @@ export default function ContactPanel({ user, email, canReadContacts, opened, onC
     <Modal opened={opened} onClose={onClose} title={user.Name} fullScreen={fullScreen}>
       <Stack gap="md">
         <Stack component="dl" gap={6} m={0}>
-          {canReadContacts && (
-            <Field label="E-mail">
-              {email === undefined ? (
-                <Loader size="xs" aria-label="Loading" />
-              ) : email ? (
-                <Anchor href={`mailto:${email}`} inherit>
-                  {email}
-                </Anchor>
-              ) : (
-                'No e-mail'
+          <Field label="E-mail">
+            {email === undefined ? (
+              <Loader size="xs" aria-label="Loading" />
+            ) : email ? (
+              <Anchor href={`mailto:${email}`} inherit>
+                {email}
+              </Anchor>
+            ) : (
+              'No e-mail'
+            )}
+          </Field>
+          <Field label="Portal">
+            <Group component="span" gap="sm">
+              {/* The group's state: it changes at once with a write, the account read does not. */}
+              {user.Enabled ? 'On' : 'Off'}
+              {onTogglePortal && (
+                <Button size="compact-xs" variant="default" onClick={() => onTogglePortal(user)}>
+                  {user.Enabled ? 'Turn portal off' : 'Turn portal on'}
+                </Button>
               )}
-            </Field>
-          )}
-          <Field label="Portal">{(portal.data?.Enabled ?? user.Enabled) ? 'On' : 'Off'}</Field>
+            </Group>
+          </Field>
           <Field label="Status">
             <Group component="span" gap="xs">
               <ActivityBadge state={state} />
@@ -74,17 +82,15 @@ export default function ContactPanel({ user, email, canReadContacts, opened, onC
           <Field label="Last login">
             <RelativeTime value={portal.data?.LastLogin ?? user.LastLogin} />
           </Field>
-          {canReadContacts && (
-            <Field label="Last active">
-              {portal.isPending ? (
-                <Loader size="xs" aria-label="Loading" />
-              ) : portal.isError ? (
-                errorMessage(portal.error)
-              ) : (
-                <RelativeTime value={portal.data?.LastActive} />
-              )}
-            </Field>
-          )}
+          <Field label="Last active">
+            {portal.isPending ? (
+              <Loader size="xs" aria-label="Loading" />
+            ) : portal.isError ? (
+              errorMessage(portal.error)
+            ) : (
+              <RelativeTime value={portal.data?.LastActive} />
+            )}
+          </Field>
         </Stack>
         <Stack gap={4}>
           <Title order={3} fz="h5">

@@ -186,7 +186,7 @@ describe('members table', () => {
       'Active this week2 members',
       'Active this month0 members',
       'Quiet (no sign-in for over 30 days)1 member',
-      'Invited, never signed in0 members',
+      'Never signed in0 members',
       'Portal off1 member',
     ]);
   });
@@ -324,18 +324,51 @@ describe('contacts of the members', () => {
   });
 });
 
-describe('contact panel for a consumer', () => {
-  it('shows what a consumer may see, with no e-mail row and no loader that never ends', async () => {
-    const { user, log } = await renderGroup({ as: 'consumer' });
+describe('contact panel actions', () => {
+  it('turns the portal off (asking first) and on again from the panel', async () => {
+    const { user, idOf } = await renderGroup();
     const table = await membersTable();
     await user.click(within(table).getByRole('button', { name: 'Carl Contact' }));
-
     const panel = await screen.findByRole('dialog', { name: 'Carl Contact' });
-    expect(within(panel).getByText('Quiet for 4 months')).toBeVisible();
-    expect(within(panel).getByText('4 months ago')).toBeVisible();
-    expect(within(panel).queryByText('E-mail')).toBeNull();
-    expect(within(panel).queryByText('Loading…')).toBeNull();
-    expect(within(panel).queryByLabelText('Loading')).toBeNull();
+    await user.click(within(panel).getByRole('button', { name: 'Turn portal off' }));
+    const confirm = await screen.findByRole('dialog', {
+      name: 'Turn the portal off for Carl Contact?',
+    });
+    await user.click(within(confirm).getByRole('button', { name: 'Turn portal off' }));
+    await waitFor(() => expect(fieldOf(panel, 'Portal')).toHaveTextContent(/^Off/));
+    await waitFor(async () =>
+      expect((await avery.contact(idOf('Carl Contact'))).VowEnabled).toBe(false),
+    );
+    await user.click(within(panel).getByRole('button', { name: 'Turn portal on' }));
+    await waitFor(() => expect(fieldOf(panel, 'Portal')).toHaveTextContent(/^On/));
+    await waitFor(async () =>
+      expect((await avery.contact(idOf('Carl Contact'))).VowEnabled).toBe(true),
+    );
+  });
+});
+
+describe('a consumer’s view of the members', () => {
+  it('shows the other members’ names only: no e-mail, status, sign-in or contact panel', async () => {
+    const { log } = await renderGroup({ as: 'consumer' });
+    const table = await membersTable();
+    expect(within(table).getByText('Carl Contact')).toBeVisible();
+    expect(within(table).getByText('Sofía Álvarez')).toBeVisible();
+    expect(within(rowOf(table, 'Olivia Oak')).getByText('Owner')).toBeVisible();
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Name']);
+    // Nothing another client did or is: no badges, no sign-in times, no e-mail, no panel.
+    for (const hidden of [
+      /^(Active|Inactive|Portal off|Enabled|Disabled)$/,
+      /Quiet|ago$|^Never$/,
+    ]) {
+      expect(within(table).queryByText(hidden)).toBeNull();
+    }
+    expect(within(table).queryByRole('button')).toBeNull();
+    expect(screen.queryByText(/signed in within the last 30 days/)).toBeNull();
+    expect(screen.queryByRole('heading', { name: /sign-in/i })).toBeNull();
     expect(log.requests.filter((request) => request.path.startsWith('/contacts'))).toEqual([]);
   });
 });

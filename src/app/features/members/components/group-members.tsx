@@ -34,6 +34,11 @@ export function GroupMembers({ group, canEdit }: Props) {
     { enabled: canEdit },
   );
   const addButton = useRef<HTMLButtonElement>(null);
+  const togglePortal = (user: PortalGroupUser) => {
+    if (!user.Enabled) return setPortal(user, true);
+    setTurningOff(user);
+    setConfirmOpened(true);
+  };
   const dialogWasOpened = useRef(false);
 
   // Mantine returns focus only for a modal that was mounted closed; the lazy one mounts open.
@@ -62,12 +67,15 @@ export function GroupMembers({ group, canEdit }: Props) {
           </Button>
         )}
       </Group>
-      <Text fz="sm" c="dimmed" id={ruleId}>
-        {ACTIVE_RULE}
-      </Text>
+      {canEdit && (
+        <Text fz="sm" c="dimmed" id={ruleId}>
+          {ACTIVE_RULE}
+        </Text>
+      )}
       <MembersTable
         group={group}
         ruleId={ruleId}
+        namesOnly={!canEdit}
         emails={emails.data}
         onOpenContact={(user) => {
           contactTrigger.current =
@@ -76,15 +84,7 @@ export function GroupMembers({ group, canEdit }: Props) {
           setPanelOpened(true);
         }}
         onRemove={canEdit ? remove : undefined}
-        onTogglePortal={
-          canEdit
-            ? (user) => {
-                if (!user.Enabled) return setPortal(user, true);
-                setTurningOff(user);
-                setConfirmOpened(true);
-              }
-            : undefined
-        }
+        onTogglePortal={canEdit ? togglePortal : undefined}
       />
       {canEdit && (
         <ConfirmDialog
@@ -101,13 +101,13 @@ export function GroupMembers({ group, canEdit }: Props) {
           </Text>
         </ConfirmDialog>
       )}
-      {contact && (
+      {canEdit && contact && (
         <Suspense fallback={null}>
           <ContactPanel
             user={group.Users.find((user) => user.Id === contact.Id) ?? contact}
             email={emails.data ? (emails.data.get(contact.Id) ?? null) : undefined}
-            canReadContacts={canEdit}
             opened={panelOpened}
+            onTogglePortal={togglePortal}
             onClose={() => {
               setPanelOpened(false);
               // The lazy panel mounts open, so Mantine does not return focus on the first close.

@@ -1,6 +1,7 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
-import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { isAgent } from '../../../data/member-state.js';
+import { CardList, CardListItem } from '../../../ui/card-list.js';
 import { AgentBadge, OwnerBadge } from './member-badges.js';
 
 interface Props {
@@ -35,5 +36,51 @@ export function MemberName({ user, isOwner, email, onOpen }: Props) {
         {email === undefined ? '\u00a0' : (email ?? 'No e-mail')}
       </Text>
     </Stack>
+  );
+}
+
+/** A consumer's view of a circle's members: each name, the owner marked, nothing else. */
+export function MemberNames({
+  group,
+  members,
+  phone,
+}: {
+  group: PortalGroup;
+  members: PortalGroupUser[];
+  phone: boolean;
+}) {
+  const name = (user: PortalGroupUser) => (
+    <Group gap="xs" wrap="nowrap">
+      <Text fz="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+        {user.Name}
+      </Text>
+      {user.Id === group.ContactId && <OwnerBadge />}
+      {isAgent(user) && <AgentBadge />}
+    </Group>
+  );
+  if (phone) {
+    return (
+      <CardList label="Members">
+        {members.map((user) => (
+          <CardListItem key={user.Id}>{name(user)}</CardListItem>
+        ))}
+      </CardList>
+    );
+  }
+  return (
+    <Table aria-label="Members" verticalSpacing="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {members.map((user) => (
+          <Table.Tr key={user.Id}>
+            <Table.Td>{name(user)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -5,7 +5,7 @@ import { firstDirection, sortMembers } from '../sort-members.js';
 import type { MemberSort, MemberSortKey } from '../sort-members.js';
 import { CardList, usePhone } from '../../../ui/card-list.js';
 import { MemberActions } from './member-actions.js';
-import { MemberName } from './member-name.js';
+import { MemberName, MemberNames } from './member-name.js';
 import { MemberCard, MemberRow } from './member-row.js';
 import { SortableTh } from './sortable-th.js';
 
@@ -20,6 +20,11 @@ interface Props {
   /** Contact Id → e-mail (null: none); undefined while loading. */
   emails: ReadonlyMap<string, string | null> | undefined;
   onOpenContact: (user: PortalGroupUser) => void;
+  /**
+   * A consumer's view: the other members' names only, no e-mail, state or sign-in of another
+   * client (a broker's clients' privacy), and no contact panel.
+   */
+  namesOnly?: boolean;
 }
 
 export function MembersTable({
@@ -29,6 +34,7 @@ export function MembersTable({
   onTogglePortal,
   emails,
   onOpenContact,
+  namesOnly = false,
 }: Props) {
   const [sort, setSort] = useState<MemberSort>({ key: 'name', direction: 'ascending' });
   const phone = usePhone();
@@ -43,6 +49,7 @@ export function MembersTable({
   const directionOf = (key: MemberSortKey) => (sort.key === key ? sort.direction : undefined);
 
   const hasActions = Boolean(onRemove || onTogglePortal);
+  if (namesOnly) return <MemberNames group={group} members={members} phone={phone} />;
   const rowProps = (user: PortalGroupUser) => {
     const isOwner = user.Id === group.ContactId;
     return {
