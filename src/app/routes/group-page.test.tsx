@@ -257,7 +257,7 @@ describe('group page', () => {
   });
 
   it('shows a consumer the circles and names only: no sign-ins, no whole book, no activity', async () => {
-    await import('../features/activity/sign-in-activity.js');
+    await import('../features/activity/components/sign-in-activity.js');
     const group = await avery.createGroup({
       owner: 'Names Only',
       members: ['Other Client'],
