@@ -91,3 +91,25 @@ export async function setScheme(page: Page, scheme: 'light' | 'dark') {
   }
   await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
 }
+
+/**
+ * For each size and scheme: no axe violations, and a screenshot named `<name>-<width>-<scheme>`.
+ * `ready` opens what is shown (a dialog) and waits for it; `done` closes it again, since the
+ * scheme switch is in the header behind a dialog's overlay.
+ */
+export async function checkViews(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  ready: (phone: boolean) => Promise<void>,
+  done: () => Promise<void> = async () => {},
+) {
+  for (const view of VIEWS) {
+    await page.setViewportSize({ width: view.width, height: view.height });
+    await setScheme(page, view.scheme);
+    await ready(view.width < 600);
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, testInfo, `${name}-${view.width}-${view.scheme}`);
+    await done();
+  }
+}

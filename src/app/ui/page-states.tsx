@@ -5,7 +5,9 @@ import { errorMessage } from '../api/error-message.js';
 import { ErrorPanel } from './error-panel.js';
 
 interface PageStatesProps<T> {
-  query: Pick<UseQueryResult<T>, 'data' | 'error' | 'isError' | 'isRefetchError' | 'refetch'>;
+  query: Pick<UseQueryResult<T>, 'data' | 'error' | 'isError' | 'isRefetchError'> & {
+    refetch: () => unknown;
+  };
   /** What the page shows, as its messages name it: "the groups", "the group". */
   what: string;
   /** Shown until the first answer: the page's skeleton. */
