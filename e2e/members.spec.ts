@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import type { PortalGroup } from '../src/shared/portal-groups.js';
 import {
+  checkViews,
   expectNoAxeViolations,
   ownerName,
   saveScreenshot,
-  checkViews,
   signIn,
   SLOW_NETWORK,
   sparkApi,

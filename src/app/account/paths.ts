@@ -11,6 +11,7 @@ export const routePatterns = {
   newGroup: 'groups/new',
   group: 'groups/:groupId',
   audit: 'audit',
+  needsAttention: 'needs-attention',
 } as const;
 
 const AGENT_PREFIX = /^\/for\/([^/]+)(\/.*)?$/;
@@ -38,6 +39,9 @@ export const paths = {
     `${accountPrefix(agentId)}/groups/new${ownerId ? `?owner=${encodeURIComponent(ownerId)}` : ''}`,
   group: (agentId: string | null, groupId: string) =>
     `${accountPrefix(agentId)}/groups/${encodeURIComponent(groupId)}`,
+  /** The members who need attention across the whole book; `search` is its query string, with its `?`. */
+  needsAttention: (agentId: string | null, search = '') =>
+    `${accountPrefix(agentId)}/needs-attention${search}`,
   /** The audit trail, narrowed by `view` (agent, circle, day; see the audit page). */
   audit: (agentId: string | null, page = 1, view: Record<string, string | undefined> = {}) => {
     const query = new URLSearchParams();
@@ -48,10 +52,15 @@ export const paths = {
   },
 };
 
-/** The same page for another account: the audit trail stays, anything else starts at the list. */
+/**
+ * The same page for another account: the audit trail and Needs attention stay, anything else
+ * starts at the list.
+ */
 export function pathAfterSwitch(pathname: string, agentId: string | null): string {
   const { page } = splitAccountPath(pathname);
-  return page.startsWith('/audit') ? paths.audit(agentId) : paths.groups(agentId);
+  if (page.startsWith('/audit')) return paths.audit(agentId);
+  if (page.startsWith('/needs-attention')) return paths.needsAttention(agentId);
+  return paths.groups(agentId);
 }
 
 /** Addresses outside the app's pages: the sign-in server's, reached by a full-page navigation. */

@@ -23,6 +23,7 @@ export function useAccountPaths() {
       groups: (search?: string) => paths.groups(agentId, search),
       newGroup: (ownerId?: string) => paths.newGroup(agentId, ownerId),
       group: (groupId: string) => paths.group(agentId, groupId),
+      needsAttention: (search?: string) => paths.needsAttention(agentId, search),
       audit: (page?: number, view?: Record<string, string | undefined>) =>
         paths.audit(agentId, page, view),
     }),

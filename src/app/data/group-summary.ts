@@ -15,11 +15,14 @@ export function isFavorite(group: PortalGroup): boolean {
   return group.Tags.includes(FAVORITES_TAG);
 }
 
-/** The most recent sign-in among the members, or null when nobody signed in yet. */
+/**
+ * The most recent sign-in among the members whose portal is on (one turned off cannot sign in
+ * now), or null when none of them signed in yet.
+ */
 export function lastSignIn(group: PortalGroup): string | null {
   let latest: { value: string; time: number } | null = null;
   for (const user of group.Users) {
-    if (!user.LastLogin) continue;
+    if (!user.LastLogin || user.Enabled === false) continue;
     const time = parseSparkTimestamp(user.LastLogin).getTime();
     if (!Number.isNaN(time) && (!latest || time > latest.time))
       latest = { value: user.LastLogin, time };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeGroup, makeUser } from '../testing/fixtures.js';
-import { countMemberStates, hasInactiveMembers, memberState } from './member-state.js';
+import { makeUser } from '../testing/fixtures.js';
+import { countMemberStates, memberState } from './member-state.js';
 
 const now = Date.parse('2026-11-27T12:00:00Z');
 const daysAgo = (days: number) => new Date(now - days * 24 * 3600 * 1000).toISOString();
@@ -44,7 +44,7 @@ describe('member state', () => {
     });
   });
 
-  it('counts members per state, and finds groups with an inactive member by the same rule', () => {
+  it('counts members per state', () => {
     const users = [daysAgo(1), daysAgo(2), daysAgo(20), daysAgo(90), null].map((LastLogin, i) =>
       makeUser(`U${i}`, { LastLogin }),
     );
@@ -57,11 +57,5 @@ describe('member state', () => {
       off: 1,
     });
 
-    const recent = new Date().toISOString();
-    const active = makeGroup([], { Users: [makeUser('A', { LastLogin: recent })] });
-    expect(hasInactiveMembers(active)).toBe(false);
-    // Spark's flag may say Active; who never signed in is not.
-    const never = makeGroup([], { Users: [makeUser('B', { Active: true, LastLogin: null })] });
-    expect(hasInactiveMembers(never)).toBe(true);
   });
 });

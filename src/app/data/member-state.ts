@@ -1,4 +1,4 @@
-import type { PortalGroup, PortalGroupUser } from '../../shared/portal-groups.js';
+import type { PortalGroupUser } from '../../shared/portal-groups.js';
 import { parseSparkTimestamp } from '../api/spark-timestamp.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -67,9 +67,4 @@ export function countMemberStates(
     if (!isAgent(user)) counts[memberState(user, now).key] += 1;
   }
   return counts;
-}
-
-export function hasInactiveMembers(group: PortalGroup): boolean {
-  const now = Date.now();
-  return group.Users.some((user) => !isAgent(user) && !memberState(user, now).active);
 }

@@ -19,6 +19,7 @@ const pageModules = {
   newGroup: () => import('./new-group-page.js'),
   group: () => import('./group-page.js'),
   audit: () => import('./audit-page.js'),
+  needsAttention: () => import('./needs-attention-page.js'),
 } satisfies Record<string, () => Promise<PageModule>>;
 
 /**
@@ -57,6 +58,7 @@ function accountPages(queryClient: QueryClient): RouteObject[] {
     { path: routePatterns.newGroup, lazy: page(pageModules.newGroup) },
     { path: routePatterns.group, lazy: page(pageModules.group) },
     { path: routePatterns.audit, lazy: page(pageModules.audit) },
+    { path: routePatterns.needsAttention, lazy: page(pageModules.needsAttention) },
     { path: '*', element: <NotFoundPage /> },
   ];
 }

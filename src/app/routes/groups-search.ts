@@ -11,7 +11,7 @@ import { parseAsFlag, parseAsPageNumber, parseAsTrimmed } from './search-params.
  * The groups page's state in the address: the list's search, sort and page
  * (`?q=ann&sort=-Name&page=2`), the view (`?all=1`: the whole book; `?agents=all`: every added
  * agent's book together) and a whole-book view's filters, sort and page
- * (`?fav=1&inactive=1&by=members&apage=2`). The page's loader and the page read it with these
+ * (`?fav=1&by=members&apage=2`). The page's loader and the page read it with these
  * parsers; nuqs writes changes made one after another before the page renders again together.
  */
 const groupsSearch = {
@@ -21,14 +21,12 @@ const groupsSearch = {
   all: parseAsFlag,
   agents: parseAsStringLiteral(['all'] as const),
   favoritesOnly: parseAsFlag,
-  inactiveOnly: parseAsFlag,
   by: parseAsStringLiteral(BOOK_SORTS).withDefault('owner'),
   bookPage: parseAsPageNumber,
 };
 
 const urlKeys: UrlKeys<typeof groupsSearch> = {
   favoritesOnly: 'fav',
-  inactiveOnly: 'inactive',
   bookPage: 'apage',
 };
 
@@ -39,21 +37,20 @@ const NO_VIEW = {
   all: null,
   agents: null,
   favoritesOnly: null,
-  inactiveOnly: null,
   by: null,
   bookPage: null,
 };
 
 export function useGroupsSearch() {
   const [search, setSearch] = useQueryStates(groupsSearch, { urlKeys, shallow: false });
-  const { q, sort, page, all, agents, favoritesOnly, inactiveOnly, by, bookPage } = search;
+  const { q, sort, page, all, agents, favoritesOnly, by, bookPage } = search;
   const view: ListView = agents === 'all' ? 'agents' : all ? 'all' : 'pages';
   return {
     list: useMemo<GroupListParams>(() => ({ q, sort, page }), [q, sort, page]),
     view,
     wholeBook: useMemo<WholeBookUrlState>(
-      () => ({ favoritesOnly, inactiveOnly, by, page: bookPage }),
-      [favoritesOnly, inactiveOnly, by, bookPage],
+      () => ({ favoritesOnly, by, page: bookPage }),
+      [favoritesOnly, by, bookPage],
     ),
     /** A search replaces the entry in the history (`replace`); a sort or a page adds one. */
     setList: useCallback(

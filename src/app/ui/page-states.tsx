@@ -7,8 +7,10 @@ import { ErrorPanel } from './error-panel.js';
 interface PageStatesProps<T> {
   query: Pick<
     UseQueryResult<T>,
-    'data' | 'error' | 'isError' | 'isRefetchError' | 'refetch' | 'fetchStatus'
-  >;
+    'data' | 'error' | 'isError' | 'isRefetchError' | 'fetchStatus'
+  > & {
+    refetch: () => unknown;
+  };
   /** What the page shows, as its messages name it: "the groups", "the group". */
   what: string;
   /** What is not there while offline with nothing loaded: "This list", "This group". */

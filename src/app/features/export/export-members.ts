@@ -1,7 +1,10 @@
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import type { Account } from '../../account/account.js';
+import { accountScope } from '../../account/account.js';
+import type { PersonNeedingAttention } from '../../data/people-needing-attention.js';
 import { fetchContactEmails } from '../../data/fetch-contact-emails.js';
 import { membersCsv } from './members-csv.js';
+import { peopleCsv } from './people-csv.js';
 
 function downloadText(text: string, fileName: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -37,4 +40,24 @@ export async function exportMembers(account: Account, groups: PortalGroup[]): Pr
     groups.flatMap((group) => group.Users.map((user) => user.Id)),
   );
   downloadText(membersCsv(groups, emails), csvFileName(groups));
+}
+
+/** The people who need attention, with their e-mails (read per account), as a CSV download. */
+export async function exportPeople(people: PersonNeedingAttention[], today = new Date()) {
+  const byAccount = new Map<string, { account: Account; ids: string[] }>();
+  for (const { account, user } of people) {
+    const scope = accountScope(account);
+    const entry = byAccount.get(scope) ?? { account, ids: [] };
+    entry.ids.push(user.Id);
+    byAccount.set(scope, entry);
+  }
+  const emails = new Map<string, string | null>();
+  for (const [scope, { account, ids }] of byAccount) {
+    for (const [id, email] of await fetchContactEmails(account, ids))
+      emails.set(`${scope}:${id}`, email);
+  }
+  downloadText(
+    peopleCsv(people, emails),
+    `needs-attention-${today.toISOString().slice(0, 10)}.csv`,
+  );
 }

@@ -5,7 +5,6 @@ import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { foldKey } from '../../../shared/name-order.js';
 import { GROUPS_PAGE_SIZE } from '../../data/get-groups.js';
 import { groupName, isFavorite, lastSignIn } from '../../data/group-summary.js';
-import { hasInactiveMembers } from '../../data/member-state.js';
 
 /** The orders a whole-book view offers. */
 export const BOOK_SORTS = ['owner', 'members', 'signin'] as const;
@@ -20,7 +19,6 @@ const SORT_LABELS: Record<SortKey, string> = {
 /** A whole-book view's own state (the page keeps it in the address). */
 export interface WholeBookUrlState {
   favoritesOnly: boolean;
-  inactiveOnly: boolean;
   by: SortKey;
   page: number;
 }
@@ -64,17 +62,10 @@ export function useBookView(
   set: (change: Partial<WholeBookUrlState>) => void,
   all: PortalGroup[] | undefined,
 ) {
-  const { favoritesOnly, inactiveOnly, by: sort, page } = state;
+  const { favoritesOnly, by: sort, page } = state;
   const sorted = useMemo(
-    () =>
-      all &&
-      sortedGroups(
-        all,
-        sort,
-        (group) =>
-          (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
-      ),
-    [all, sort, favoritesOnly, inactiveOnly],
+    () => all && sortedGroups(all, sort, (group) => !favoritesOnly || isFavorite(group)),
+    [all, sort, favoritesOnly],
   );
   const pages = Math.max(1, Math.ceil((sorted?.length ?? 0) / GROUPS_PAGE_SIZE));
   const current = Math.min(page, pages);
@@ -86,11 +77,6 @@ export function useBookView(
         label="Favorites only"
         checked={favoritesOnly}
         onChange={(event) => set({ favoritesOnly: event.currentTarget.checked })}
-      />
-      <Checkbox
-        label="Has inactive members"
-        checked={inactiveOnly}
-        onChange={(event) => set({ inactiveOnly: event.currentTarget.checked })}
       />
       <NativeSelect
         label="Sort all groups by"

@@ -1,9 +1,11 @@
 import type { PortalGroupUser } from '../../../shared/portal-groups.js';
 import { compareNames } from '../../../shared/name-order.js';
 import { parseSparkTimestamp } from '../../api/spark-timestamp.js';
+import type { SortDirection } from '../../ui/sortable-th.js';
+
+export type { SortDirection };
 
 export type MemberSortKey = 'name' | 'lastLogin';
-export type SortDirection = 'ascending' | 'descending';
 export interface MemberSort {
   key: MemberSortKey;
   direction: SortDirection;

@@ -68,6 +68,9 @@ export function WorkingForMenu({ defaultOpened = false }: { defaultOpened?: bool
           <Menu.Item component="a" href={serverPaths.addAgent(returnTo)}>
             Add an agent
           </Menu.Item>
+          <Menu.Item component={Link} to={paths.needsAttention()}>
+            Needs attention
+          </Menu.Item>
           <Menu.Item component={Link} to={paths.audit()}>
             Audit trail
           </Menu.Item>

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { useAccount } from '../../../account/use-account.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
+import type { PersonNeedingAttention } from '../../../data/people-needing-attention.js';
 
 const loadExport = () => import('../export-members.js');
 
@@ -30,6 +31,32 @@ export function ExportCsvButton({ groups, ...buttonProps }: ExportCsvButtonProps
       onMouseEnter={() => void loadExport()}
       onFocus={() => void loadExport()}
       onClick={() => exportCsv.mutate(groups)}
+    >
+      Export CSV
+    </Button>
+  );
+}
+
+/** "Export CSV" of the people who need attention, as shown (filter and order). */
+export function ExportPeopleCsvButton({
+  people,
+  ...buttonProps
+}: ButtonProps & { people: PersonNeedingAttention[] }) {
+  const exportCsv = useMutation({
+    mutationFn: async (shown: PersonNeedingAttention[]) => (await loadExport()).exportPeople(shown),
+    meta: { syncKeys: [] },
+    onSuccess: () => notifySuccess('CSV downloaded'),
+    onError: (error) => notifyError('Could not export the people', error),
+  });
+  return (
+    <Button
+      variant="default"
+      {...buttonProps}
+      loading={exportCsv.isPending}
+      disabled={people.length === 0}
+      onMouseEnter={() => void loadExport()}
+      onFocus={() => void loadExport()}
+      onClick={() => exportCsv.mutate(people)}
     >
       Export CSV
     </Button>

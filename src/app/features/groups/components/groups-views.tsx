@@ -49,6 +49,15 @@ export function GroupsHeader({
             All my agents
           </Button>
         )}
+        {canEdit && (
+          <Button
+            component={Link}
+            variant="default"
+            to={paths.needsAttention(allAgents ? '?agents=all' : '')}
+          >
+            Needs attention
+          </Button>
+        )}
         {!allAgents && canEdit && (
           <Button component={Link} to={paths.newGroup()}>
             New group
@@ -67,7 +76,7 @@ export function LoadAllGroups({ onLoad }: { onLoad: () => void }) {
         Load all groups
       </Button>
       <Text size="sm" c="dimmed">
-        For Favorites only, inactive members, member count and latest sign-in across every group
+        For Favorites only, member count and latest sign-in across every group
       </Text>
     </Group>
   );

@@ -35,9 +35,10 @@ interface Callbacks {
 }
 
 /** Adds members optimistically; `users` are shown at once and confirmed by the refetch. */
-export function useAddMembers(group: PortalGroup, callbacks: Callbacks = {}) {
+export function useAddMembers(group: PortalGroup, callbacks: Callbacks = {}, forAccount?: Account) {
   const queryClient = useQueryClient();
-  const account = useAccount();
+  const current = useAccount();
+  const account = forAccount ?? current;
   const groupId = group.Id;
   return useMutation({
     mutationKey: membersMutationKey(account, groupId),

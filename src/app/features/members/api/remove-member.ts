@@ -27,9 +27,14 @@ interface Callbacks {
 }
 
 /** Removes a member optimistically; a refused removal puts the member back. */
-export function useRemoveMember(group: PortalGroup, callbacks: Callbacks = {}) {
+export function useRemoveMember(
+  group: PortalGroup,
+  callbacks: Callbacks = {},
+  forAccount?: Account,
+) {
   const queryClient = useQueryClient();
-  const account = useAccount();
+  const current = useAccount();
+  const account = forAccount ?? current;
   const groupId = group.Id;
   return useMutation({
     mutationKey: membersMutationKey(account, groupId),

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { contactKeys } from '../../../data/contact-keys.js';
 import { setPortalEnabled } from '../../../data/set-portal-enabled.js';
 import { groupKeys } from '../../../data/group-keys.js';
+import { circlesInCache } from '../circles-in-cache.js';
 import {
   cancelGroupQueries,
   invalidateGroupsWhenIdle,
@@ -22,14 +24,26 @@ interface Callbacks {
 }
 
 /** Turns a member's portal on or off optimistically; a refusal puts the old state back. */
-export function useSetMemberPortal(group: PortalGroup, callbacks: Callbacks = {}) {
+export function useSetMemberPortal(
+  group: PortalGroup,
+  callbacks: Callbacks = {},
+  forAccount?: Account,
+) {
   const queryClient = useQueryClient();
-  const account = useAccount();
+  const current = useAccount();
+  const account = forAccount ?? current;
   const groupId = group.Id;
-  const setEnabled = (userId: string, enabled: boolean) =>
-    updateCachedMembers(queryClient, account, groupId, (users) =>
-      users.map((user) => (user.Id === userId ? { ...user, Enabled: enabled } : user)),
-    );
+  // The portal is the contact's: every circle they are in shows the change.
+  const setEnabled = (userId: string, enabled: boolean) => {
+    const ids = new Set([
+      groupId,
+      ...circlesInCache(queryClient, account, userId).map((g) => g.Id),
+    ]);
+    for (const id of ids)
+      updateCachedMembers(queryClient, account, id, (users) =>
+        users.map((user) => (user.Id === userId ? { ...user, Enabled: enabled } : user)),
+      );
+  };
   return useMutation({
     mutationKey: membersMutationKey(account, groupId),
     meta: { syncKeys: [groupKeys.all(account), contactKeys.all(account)] },

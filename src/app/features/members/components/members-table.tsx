@@ -7,7 +7,7 @@ import { CardList, usePhone } from '../../../ui/card-list.js';
 import { MemberActions } from './member-actions.js';
 import { MemberName, MemberNames } from './member-name.js';
 import { MemberCard, MemberRow } from './member-row.js';
-import { SortableTh } from './sortable-th.js';
+import { SortableTh } from '../../../ui/sortable-th.js';
 
 interface Props {
   group: PortalGroup;

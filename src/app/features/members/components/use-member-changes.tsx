@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { peopleInWords } from '../../../../shared/audit-words.js';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { accountScope } from '../../../account/account.js';
+import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import { notifyError, notifySuccess, notifyWithUndo } from '../../../ui/notify.js';
@@ -23,40 +24,53 @@ const namesOf = (users: PortalGroupUser[]) =>
  * Add, remove and portal on/off with notifications; removal offers Undo. A second click on a row that is being
  * (or already was) removed sends nothing: its button can outlive the removal by a render.
  */
-export function useMemberChanges(group: PortalGroup) {
+export function useMemberChanges(group: PortalGroup, forAccount?: Account) {
   const queryClient = useQueryClient();
-  const account = useAccount();
+  const current = useAccount();
+  const account = forAccount ?? current;
   const removing = useRef(new Set<string>());
 
-  const addMembers = useAddMembers(group, {
-    onSuccess: (users) => notifySuccess(`Added ${namesOf(users)}`, { account }),
-    onError: (error, users) => notifyError(`Could not add ${namesOf(users)}`, error, { account }),
-  });
+  const addMembers = useAddMembers(
+    group,
+    {
+      onSuccess: (users) => notifySuccess(`Added ${namesOf(users)}`, { account }),
+      onError: (error, users) => notifyError(`Could not add ${namesOf(users)}`, error, { account }),
+    },
+    account,
+  );
 
-  const removeMember = useRemoveMember(group, {
-    onSuccess: (user) =>
-      notifyWithUndo({
-        id: `removed-${group.Id}-${user.Id}`,
-        // Removals from one circle share a toast: "Removed Ana Lima and Ben Cho", one Undo.
-        group: `removed-${accountScope(account)}-${group.Id}`,
-        verb: 'Removed',
-        names: [user.Name],
-        onUndo: () => addMembers.mutate({ users: [user], undo: true }),
-        seconds: UNDO_SECONDS,
-        account,
-      }),
-    onError: (error, user) => notifyError(`Could not remove ${user.Name}`, error, { account }),
-  });
+  const removeMember = useRemoveMember(
+    group,
+    {
+      onSuccess: (user) =>
+        notifyWithUndo({
+          id: `removed-${group.Id}-${user.Id}`,
+          // Removals from one circle share a toast: "Removed Ana Lima and Ben Cho", one Undo.
+          group: `removed-${accountScope(account)}-${group.Id}`,
+          verb: 'Removed',
+          names: [user.Name],
+          onUndo: () => addMembers.mutate({ users: [user], undo: true }),
+          seconds: UNDO_SECONDS,
+          account,
+        }),
+      onError: (error, user) => notifyError(`Could not remove ${user.Name}`, error, { account }),
+    },
+    account,
+  );
 
   const changingPortal = useRef(new Set<string>());
-  const memberPortal = useSetMemberPortal(group, {
-    onSuccess: ({ user, enabled }) =>
-      notifySuccess(`Portal turned ${enabled ? 'on' : 'off'} for ${user.Name}`, { account }),
-    onError: (error, { user, enabled }) =>
-      notifyError(`Could not turn the portal ${enabled ? 'on' : 'off'} for ${user.Name}`, error, {
-        account,
-      }),
-  });
+  const memberPortal = useSetMemberPortal(
+    group,
+    {
+      onSuccess: ({ user, enabled }) =>
+        notifySuccess(`Portal turned ${enabled ? 'on' : 'off'} for ${user.Name}`, { account }),
+      onError: (error, { user, enabled }) =>
+        notifyError(`Could not turn the portal ${enabled ? 'on' : 'off'} for ${user.Name}`, error, {
+          account,
+        }),
+    },
+    account,
+  );
 
   /** One change at a time per member: a second click while one is on its way sends nothing. */
   const setPortal = (user: PortalGroupUser, enabled: boolean) => {

@@ -1,5 +1,5 @@
 import { Table, UnstyledButton } from '@mantine/core';
-import type { SortDirection } from '../sort-members.js';
+export type SortDirection = 'ascending' | 'descending';
 
 interface Props {
   label: string;
