@@ -8,21 +8,9 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import { readdirSync } from 'node:fs';
 
 const FEATURES = readdirSync('src/app/features');
-/**
- * The only imports from one feature into another, by name (keys: the importing feature); any
- * other crossing fails lint. Each is a composition: the bulk bar shows the lazily loaded CSV
- * export button, the group page the sign-in chart, and the assistants' all-agents list reuses
- * the groups table, the whole-book view and its loader.
- */
-const CROSSINGS = {
-  bulk: ['export/export-csv-button.tsx'],
-  members: ['activity/sign-in-activity.tsx'],
-  agents: [
-    'groups/components/groups-table.tsx',
-    'groups/whole-book/book-view.tsx',
-    'groups/whole-book/load-whole-book.ts',
-  ],
-};
+
+/** The server's composition: what builds and starts servers out of the emulator and sign-in server. */
+const COMPOSITION = ['app', 'main', 'emulator-main'].map((name) => `./src/server/${name}.ts`);
 
 export default tseslint.config(
   {
@@ -52,13 +40,44 @@ export default tseslint.config(
             ...FEATURES.map((feature) => ({
               target: `./src/app/features/${feature}`,
               from: './src/app/features',
-              except: [`./${feature}`, ...(CROSSINGS[feature] ?? []).map((path) => `./${path}`)],
+              except: [`./${feature}`],
               message: 'A feature uses only its own code and the shared layers (api/, ui/, ...).',
             })),
             {
-              target: ['./src/app/api', './src/app/data', './src/app/ui', './src/app/sync'],
+              target: './src/app/features',
+              from: './src/app',
+              except: ['./account', './api', './data', './features', './sync', './testing', './ui'],
+              message:
+                'Features do not use the app root (app.tsx, query-client.ts, routes/): pages compose features.',
+            },
+            {
+              target: [
+                './src/app/account',
+                './src/app/api',
+                './src/app/data',
+                './src/app/ui',
+                './src/app/sync',
+              ],
               from: './src/app/features',
               message: 'Shared layers do not depend on features.',
+            },
+            // The server's layers: a shared base, the emulator on it, the sign-in server on both,
+            // and the composition (app.ts, main.ts, emulator-main.ts) over all of them.
+            {
+              target: './src/server/!(app|main|emulator-main|*.test).ts',
+              from: ['./src/server/spark', './src/server/bff'],
+              message:
+                'The server base takes what it needs of the emulator or sign-in server as options.',
+            },
+            {
+              target: './src/server/spark',
+              from: ['./src/server/bff', ...COMPOSITION],
+              message: 'The emulator depends on neither the sign-in server nor the composition.',
+            },
+            {
+              target: './src/server/bff',
+              from: COMPOSITION,
+              message: 'The sign-in server does not depend on the composition.',
             },
             {
               target: './src/shared',

@@ -20,6 +20,8 @@ async function addAgent(page: Page, name: string) {
 async function workFor(page: Page, name: string) {
   await page.getByRole('button', { name: /^Working for/ }).click();
   await page.getByRole('menuitem', { name, exact: true }).click();
+  // The page left stays on screen until the agent's page is ready to show.
+  await expect(page.getByRole('status', { name: `You are working for ${name}` })).toBeVisible();
 }
 
 async function shownOwners(page: Page): Promise<string[]> {

@@ -1,5 +1,7 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { ownerName, signIn, sparkApi } from './support.js';
+import { readdirSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expectNoAxeViolations, ownerName, saveScreenshot, signIn, sparkApi } from './support.js';
 
 const API = '**/api/v1/**';
 const groupLinks = (page: Page) =>
@@ -39,7 +41,7 @@ test('reads that fail or crawl show a clear error and recover by retrying', asyn
 
   await signIn(page, 'Avery Stone');
   // Every read fails: after its retries the list says so, with a way to try again.
-  const panel = page.getByRole('alert').filter({ hasText: 'Could not load groups' });
+  const panel = page.getByRole('alert').filter({ hasText: 'Could not load the groups' });
   await expect(panel).toBeVisible({ timeout: 30_000 });
   await expect(panel).toContainText(/connection/i);
   expect(aborted).toBeGreaterThan(1);
@@ -258,4 +260,65 @@ test('a rate-limited write is sent again after Retry-After, as the app promises'
   await expect(favorites).toHaveAttribute('aria-pressed', String(!was));
   await expect(page.getByText('Favorites not changed')).toBeHidden();
   expect(limited).toBe(1);
+});
+
+/** Moves a built chunk of the app away (as a deploy that replaced it would) until `restore()`. */
+function removeChunk(prefix: string) {
+  const assets = resolve('dist/assets');
+  const chunk = readdirSync(assets).find((name) => name.startsWith(prefix) && name.endsWith('.js'));
+  if (!chunk) throw new Error(`no ${prefix}*.js in dist/assets`);
+  const file = join(assets, chunk);
+  renameSync(file, `${file}.away`);
+  return { restore: () => renameSync(`${file}.away`, file) };
+}
+
+test('a page whose code is gone after a deploy offers Reload, which works once it is back', async ({
+  page,
+  request,
+}, testInfo) => {
+  // Eight screens, each checked with axe.
+  test.setTimeout(180_000);
+  const api = sparkApi(request);
+  const group = (await api.groups({ _orderby: 'Name' }))[0]!;
+  await signIn(page, 'Avery Stone');
+  const auditPage = removeChunk('audit-page-');
+  const chart = removeChunk('sign-in-activity-');
+  try {
+    for (const [width, scheme] of [
+      [1440, 'light'],
+      [1440, 'dark'],
+      [375, 'light'],
+      [375, 'dark'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      // A page's code missing: the whole screen says so.
+      await page.goto('/groups');
+      await page.getByRole('button', { name: /^Working for/ }).click();
+      await page.getByRole('menuitem', { name: 'Audit trail' }).click();
+      const whole = page.getByRole('alert', { name: 'This page needs a reload' });
+      await expect(whole).toContainText('Part of the app could not be loaded');
+      await expect(whole.getByRole('button', { name: 'Reload' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, `reload-needed-${width}-${scheme}`);
+
+      // A piece of a page missing: the page says so in its place, under the header.
+      await page.goto(`/groups/${group.Id}`);
+      const inPage = page.getByRole('alert', { name: 'This page needs a reload' });
+      await expect(inPage).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, testInfo, `reload-needed-in-page-${width}-${scheme}`);
+    }
+  } finally {
+    auditPage.restore();
+    chart.restore();
+  }
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: ownerName(group) })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Sign-in activity' })).toBeVisible();
+  await page.goto('/groups');
+  await page.getByRole('button', { name: /^Working for/ }).click();
+  await page.getByRole('menuitem', { name: 'Audit trail' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
 });

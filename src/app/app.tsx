@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { WorkingForRouter } from './features/agents/working-for.js';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './query-client.js';
 import { guardPendingWrites } from './pending-writes-guard.js';
 import { appRoutes } from './routes/app-routes.js';
@@ -11,22 +13,39 @@ import { cssVariablesResolver, theme } from './ui/theme.js';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'portal-groups-color-scheme' });
 
-export function App() {
-  const [queryClient] = useState(() => createQueryClient({ tabSync: true }));
-  useEffect(() => guardPendingWrites(queryClient), [queryClient]);
-  const routes = useMemo(() => appRoutes(queryClient), [queryClient]);
+interface ProvidersProps {
+  queryClient: QueryClient;
+  /** Tests render without transitions and portals' delays (Mantine's `env="test"`). */
+  env?: 'default' | 'test';
+  children: ReactNode;
+}
+
+/** What every screen of the app sits in: theme, query cache, notifications, progress bar. */
+export function AppProviders({ queryClient, env, children }: ProvidersProps) {
   return (
     <MantineProvider
       theme={theme}
       cssVariablesResolver={cssVariablesResolver}
       defaultColorScheme="auto"
       colorSchemeManager={colorSchemeManager}
+      env={env}
     >
       <QueryClientProvider client={queryClient}>
         <Notifications position="bottom-right" />
         <ProgressBar />
-        <WorkingForRouter routes={routes} />
+        {children}
       </QueryClientProvider>
     </MantineProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(() => createQueryClient({ tabSync: true }));
+  const [router] = useState(() => createBrowserRouter(appRoutes(queryClient)));
+  useEffect(() => guardPendingWrites(queryClient), [queryClient]);
+  return (
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>
   );
 }

@@ -1,7 +1,7 @@
 import { act, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SparkApiError } from './api/spark-fetch.js';
-import { readRetryDelay, shouldRetryRead } from './query-client.js';
+import { readRetryDelay, shouldRetryRead } from './api/retry-policy.js';
 import { findNotification } from './testing/notification.js';
 import { renderWithProviders } from './testing/render.js';
 

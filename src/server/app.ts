@@ -9,8 +9,11 @@ import { sparkEmulator, type EmulatorEntry } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
 import { openSessionStore } from './bff/store/open-session-store.js';
 import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
-import { LOG_REDACTIONS, logRequest } from './request-log.js';
-import { createFastify } from './server-base.js';
+import { LOG_REDACTIONS, requestLogger } from './request-log.js';
+import { BODY_LIMIT, createFastify } from './server-base.js';
+import { notFound } from './spark/errors.js';
+import { applyMethodOverride } from './spark/method-override.js';
+import { isInProcess } from './bff/spark-client.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { addCompression } from './compression.js';
 
@@ -53,8 +56,10 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       : false,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
-    apiPath: /^\/(api|spark)(\/|$)/,
-    ...(config.embedded ? { sparkPrefix: '/spark' } : {}),
+    apiNotFound: { path: /^\/(api|spark)(\/|$)/, body: notFound('Resource').toBody() },
+    ...(config.embedded
+      ? { beforeRouting: (req) => applyMethodOverride(req, '/spark', BODY_LIMIT) }
+      : {}),
   });
   app.addHook('onClose', async () => {
     await sessions.close();
@@ -65,7 +70,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
       reply.header('Cache-Control', 'no-store');
     }
   });
-  app.addHook('onResponse', logRequest);
+  // The outer request of one the sign-in server hands its emulator is the one logged.
+  app.addHook('onResponse', requestLogger({ skip: isInProcess }));
   // Set before the plugins register, so that those without their own (the BFF's sign-in routes) inherit it.
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
     if (error instanceof StoreUnavailable) {

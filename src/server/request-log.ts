@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isInProcess } from './bff/spark-client.js';
 
 /** Never written to the log, wherever they appear in a logged object. */
 export const LOG_REDACTIONS = [
@@ -18,21 +17,24 @@ export const LOG_REDACTIONS = [
 ];
 
 /**
- * One line per request: method, route, path (never the query, which can hold an OAuth code),
- * status, time and request id (`reqId`), and Spark's own id when the proxy relayed one.
+ * An `onResponse` hook writing one line per request: method, route, path (never the query, which
+ * can hold an OAuth code), status, time and request id (`reqId`), and Spark's own id when the
+ * proxy relayed one. `skip` leaves out requests logged otherwise (one the server makes to itself).
  */
-export async function logRequest(request: FastifyRequest, reply: FastifyReply) {
-  if (isInProcess(request)) return;
-  const answeredId = reply.getHeader('x-request-id');
-  request.log.info(
-    {
-      method: request.method,
-      route: request.routeOptions.url ?? null,
-      path: request.url.split('?')[0],
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-      ...(answeredId && answeredId !== request.id ? { sparkRequestId: answeredId } : {}),
-    },
-    'request',
-  );
-}
+export const requestLogger =
+  (options: { skip?: (request: FastifyRequest) => boolean } = {}) =>
+  async (request: FastifyRequest, reply: FastifyReply) => {
+    if (options.skip?.(request)) return;
+    const answeredId = reply.getHeader('x-request-id');
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ...(answeredId && answeredId !== request.id ? { sparkRequestId: answeredId } : {}),
+      },
+      'request',
+    );
+  };

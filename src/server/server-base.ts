@@ -7,12 +7,10 @@ import Fastify, {
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
+import { parse as parseQueryString } from 'fast-querystring';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { parseQuery } from './spark/entry.js';
-import { notFound } from './spark/errors.js';
-import { applyMethodOverride } from './spark/method-override.js';
 
-const BODY_LIMIT = 64 * 1024;
+export const BODY_LIMIT = 64 * 1024;
 const KEEP_ALIVE_MS = 5_000;
 
 /** For answers sent before any hook runs (an undecodable path): nothing in them may load or frame. */
@@ -23,6 +21,10 @@ const LOCKED_DOWN_HEADERS = {
   'Referrer-Policy': 'same-origin',
 };
 
+/** A query string as Fastify parses it: the emulator's in-process dispatch uses the same. */
+export const parseQuery = (query: string): Record<string, unknown> =>
+  query.length === 0 ? {} : parseQueryString(query);
+
 /** The id given to each request as it arrives, for Fastify's request to take. */
 const requestIds = new WeakMap<IncomingMessage, string>();
 
@@ -32,21 +34,24 @@ export interface BaseOptions {
   /** Time to receive a whole request (headers within min(10 s, this)); none by default. */
   requestTimeoutMs?: number;
   trustProxy?: FastifyServerOptions['trustProxy'];
-  /** Where the Spark emulator is mounted (`''` at the root); undefined when it is not served. */
-  sparkPrefix?: string;
-  /** Paths whose undecodable URLs are answered 404 in the Spark envelope. */
-  apiPath: RegExp;
+  /**
+   * Work on the raw request before it is routed (the emulator's `X-HTTP-Method-Override`, which
+   * changes the method and URL); the request is routed once it settles, dropped if it fails.
+   */
+  beforeRouting?: (req: IncomingMessage) => Promise<void> | undefined;
+  /** Paths whose undecodable URLs are answered 404 with `body` (the API's envelope). */
+  apiNotFound: { path: RegExp; body: unknown };
   /** PEM certificate and key: serve https. */
   tls?: { cert: Buffer; key: Buffer };
 }
 
 /**
  * A Fastify instance with what every server of this project shares: limits, the zod type
- * provider, an `X-Request-Id` on every response and, where the emulator is served, its
- * `X-HTTP-Method-Override`, which must be applied before routing.
+ * provider, an `X-Request-Id` on every response, and the work its caller asks for before
+ * routing. It knows nothing of the emulator or the sign-in server: their parts come as options.
  */
 export function createFastify(options: BaseOptions): FastifyInstance {
-  const { sparkPrefix, tls, requestTimeoutMs } = options;
+  const { beforeRouting, tls, requestTimeoutMs } = options;
   const app = Fastify({
     logger: options.logger === true ? { level: 'info' } : (options.logger ?? false),
     // Fastify's two lines per request give way to one (request-log.ts); errors are still logged.
@@ -54,7 +59,6 @@ export function createFastify(options: BaseOptions): FastifyInstance {
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     // Ids are opaque so no case folding.
-    // The emulator's in-process entry parses query strings with the same function.
     routerOptions: { ignoreTrailingSlash: true, querystringParser: parseQuery },
     // A client's own X-Request-Id is not trusted: ours is unique.
     requestIdHeader: false,
@@ -65,8 +69,7 @@ export function createFastify(options: BaseOptions): FastifyInstance {
         const id = randomUUID();
         requestIds.set(req, id);
         res.setHeader('X-Request-Id', id);
-        const pending =
-          sparkPrefix === undefined ? undefined : applyMethodOverride(req, sparkPrefix, BODY_LIMIT);
+        const pending = beforeRouting?.(req);
         if (!pending) return handler(req, res);
         pending.then(
           () => handler(req, res),
@@ -91,8 +94,8 @@ export function createFastify(options: BaseOptions): FastifyInstance {
     // A path that cannot be decoded, or an over-long Id, names nothing: 404, in the API's envelope.
     frameworkErrors: (_error, request, reply: FastifyReply) => {
       reply.headers(LOCKED_DOWN_HEADERS);
-      if (options.apiPath.test(request.url)) {
-        return reply.code(404).send(notFound('Resource').toBody());
+      if (options.apiNotFound.path.test(request.url)) {
+        return reply.code(404).send(options.apiNotFound.body);
       }
       return reply.code(400).send({ error: 'Bad request' });
     },

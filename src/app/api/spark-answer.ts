@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { sparkFailureReadSchema } from '../../shared/envelope.js';
 import type { SparkErrorEntry, SparkFailureRead } from '../../shared/envelope.js';
 import { ACTING_FOR_HEADER } from '../../shared/agents.js';
-import { actingFor, getOwnAccountId } from './acting-for.js';
+import type { Account } from '../account/account.js';
 
 /** A failed request: the Spark `Code` when the server gave one, else 0 (network) or -1 (bad answer). */
 export class SparkApiError extends Error {
@@ -14,6 +14,8 @@ export class SparkApiError extends Error {
     readonly status: number,
     readonly code: number,
     readonly retryAfterSeconds?: number,
+    /** The server's `X-Request-Id` of the answer, to trace it in the logs. */
+    readonly requestId?: string,
   ) {
     super(message);
     this.name = 'SparkApiError';
@@ -38,6 +40,7 @@ export async function readAnswer(response: Response, method: string): Promise<un
       response.status,
       (failure.success && failure.data.D.Code) || (response.ok ? -1 : response.status),
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      response.headers.get('X-Request-Id') ?? undefined,
     );
   }
   // A write accepted for later (202) or answered with no content still succeeded.
@@ -45,33 +48,22 @@ export async function readAnswer(response: Response, method: string): Promise<un
 }
 
 /**
- * An answer made with another account's token than the request was for, or a read that answers
- * after the tab switched to another account, is discarded: it must never be cached or shown as
- * the data of the account now on screen.
+ * An answer made with another account's token than the request was for is discarded: it must
+ * never be cached or shown as that account's data.
  */
-export function checkActingFor(
-  response: Response,
-  agent: string | null,
-  method: string,
-  followsTab: boolean,
-) {
+export function checkActingFor(response: Response, { agentId, userId }: Account) {
   const answeredFor = response.headers.get(ACTING_FOR_HEADER);
-  const expected = agent ?? getOwnAccountId();
+  const expected = agentId ?? userId;
   const mismatch = answeredFor
     ? expected !== undefined && answeredFor !== expected
-    : agent !== null && response.ok;
+    : agentId !== null && response.ok;
   if (mismatch) {
     throw new SparkApiError(
       'The answer was for another account than the one asked for, so it was not used. Reload the page.',
       response.status,
       WRONG_ACCOUNT,
-    );
-  }
-  if (followsTab && method === 'GET' && actingFor() !== agent) {
-    throw new SparkApiError(
-      'You switched accounts while this was loading.',
-      response.status,
-      WRONG_ACCOUNT,
+      undefined,
+      response.headers.get('X-Request-Id') ?? undefined,
     );
   }
 }

@@ -2,15 +2,15 @@ import type { z } from 'zod';
 import { sparkResultsReadSchema, sparkWriteSchema } from '../../shared/envelope.js';
 import type { Pagination, SparkWrite } from '../../shared/envelope.js';
 import { agentApiBase } from '../../shared/agents.js';
-import { actingFor } from './acting-for.js';
+import type { Account } from '../account/account.js';
 import { checkActingFor, parse, readAnswer, SparkApiError } from './spark-answer.js';
 
 export { SparkApiError, WRONG_ACCOUNT } from './spark-answer.js';
 
 /** Header every app request carries: the server refuses writes without it (CSRF guard). */
-export const APP_HEADER = { 'X-Requested-With': 'PortalGroupsAdmin' } as const;
+const APP_HEADER = { 'X-Requested-With': 'PortalGroupsAdmin' } as const;
 
-export interface SparkRequest {
+interface SparkRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path under /v1, e.g. `/portal/groups`. */
   path: string;
@@ -18,33 +18,24 @@ export interface SparkRequest {
   /** The inner object of a write body; it is wrapped in `D`. */
   body?: unknown;
   signal?: AbortSignal;
-  /** For whom: an agent's Id, null for the own account; by default whom this tab acts for. */
-  agent?: string | null;
 }
 
-async function send({
-  method = 'GET',
-  path,
-  query,
-  body,
-  signal,
-  agent: given,
-}: SparkRequest): Promise<unknown> {
-  const agent = given === undefined ? actingFor() : given;
+/** A request to the Spark API for `account`: its own path, and its answer checked to be its. */
+async function send(account: Account, request: SparkRequest): Promise<unknown> {
   try {
-    return await sendFor(agent, given === undefined, { method, path, query, body, signal });
+    return await sendFor(account, request);
   } catch (error) {
-    if (error instanceof SparkApiError) error.forAgent = agent;
+    if (error instanceof SparkApiError) error.forAgent = account.agentId;
     throw error;
   }
 }
 
 async function sendFor(
-  agent: string | null,
-  followsTab: boolean,
+  account: Account,
   { method = 'GET', path, query, body, signal }: SparkRequest,
 ): Promise<unknown> {
-  const base = agent ? `${agentApiBase(agent)}/v1` : '/api/v1';
+  const { agentId } = account;
+  const base = agentId ? `${agentApiBase(agentId)}/v1` : '/api/v1';
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -55,7 +46,7 @@ async function sendFor(
     signal,
     body: body === undefined ? undefined : { D: body },
   });
-  checkActingFor(response, agent, method, followsTab);
+  checkActingFor(response, account);
   return readAnswer(response, method);
 }
 
@@ -91,17 +82,21 @@ async function exchange(url: string, { method = 'GET', body, signal }: Exchange)
 
 /** A read: the `Results` array, parsed with `item`, and Pagination when asked for. */
 export async function sparkRead<T extends z.ZodType>(
+  account: Account,
   item: T,
   request: SparkRequest,
 ): Promise<{ results: z.infer<T>[]; pagination?: Pagination }> {
-  const json = await send(request);
+  const json = await send(account, request);
   const { D } = parse(sparkResultsReadSchema(item), json);
   return { results: D.Results, pagination: D.Pagination };
 }
 
 /** A write: `{"D":{"Success":true}}`, with the created ResourceUri for a 201. */
-export async function sparkWrite(request: SparkRequest): Promise<SparkWrite['D']> {
-  const json = await send(request);
+export async function sparkWrite(
+  account: Account,
+  request: SparkRequest,
+): Promise<SparkWrite['D']> {
+  const json = await send(account, request);
   return parse(sparkWriteSchema, json).D;
 }
 

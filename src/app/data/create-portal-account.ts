@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { portalSettings } from '../../shared/contacts.js';
+import type { Account } from '../account/account.js';
+import { useAccount } from '../account/use-account.js';
 import { sparkWrite } from '../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
+import { groupKeys } from './group-keys.js';
 
-export function createPortalAccount(contactId: string) {
-  return sparkWrite({
+function createPortalAccount(account: Account, contactId: string) {
+  return sparkWrite(account, {
     method: 'POST',
     path: `/contacts/${encodeURIComponent(contactId)}/portal`,
     body: portalSettings(true),
@@ -13,8 +16,12 @@ export function createPortalAccount(contactId: string) {
 
 export function useCreatePortalAccount() {
   const queryClient = useQueryClient();
+  const account = useAccount();
   return useMutation({
-    mutationFn: (contact: { Id: string; DisplayName: string }) => createPortalAccount(contact.Id),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: contactKeys.all }),
+    // A contact's new portal account also shows in the groups they are in.
+    meta: { syncKeys: [groupKeys.all(account), contactKeys.all(account)] },
+    mutationFn: (contact: { Id: string; DisplayName: string }) =>
+      createPortalAccount(account, contact.Id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: contactKeys.all(account) }),
   });
 }

@@ -1,21 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MAX_USERS_PER_REQUEST } from '../../shared/portal-groups.js';
 import type { PortalGroup } from '../../shared/portal-groups.js';
+import type { Account } from '../account/account.js';
+import { useAccount } from '../account/use-account.js';
 import { sparkWrite } from '../api/spark-fetch.js';
 import { notifyError, notifySuccess, notifyWithUndo } from '../ui/notify.js';
 import { findGroupInLists } from './get-group.js';
 import { removeCachedGroup } from './group-cache.js';
 import { groupKeys } from './group-keys.js';
 
-export function deleteGroup(id: string) {
-  return sparkWrite({ method: 'DELETE', path: `/portal/groups/${encodeURIComponent(id)}` });
+export function deleteGroup(account: Account, id: string) {
+  return sparkWrite(account, { method: 'DELETE', path: `/portal/groups/${encodeURIComponent(id)}` });
 }
 
 /**
  * Undo of a deletion, as compensating writes: the group is created again under the same Id (its
  * owner's portal account) with the same users, owner first, then given back its tags.
  */
-export async function recreateGroup(group: PortalGroup) {
+async function recreateGroup(account: Account, group: PortalGroup) {
   const path = `/portal/groups/${encodeURIComponent(group.Id)}`;
   const ids = [
     group.ContactId,
@@ -23,42 +25,44 @@ export async function recreateGroup(group: PortalGroup) {
   ];
   for (let start = 0; start < ids.length; start += MAX_USERS_PER_REQUEST) {
     const Users = ids.slice(start, start + MAX_USERS_PER_REQUEST).map((Id) => ({ Id }));
-    await sparkWrite({ method: 'POST', path, body: { Users } });
+    await sparkWrite(account, { method: 'POST', path, body: { Users } });
   }
-  if (group.Tags.length > 0) await sparkWrite({ method: 'PUT', path, body: { Tags: group.Tags } });
+  if (group.Tags.length > 0)
+    await sparkWrite(account, { method: 'PUT', path, body: { Tags: group.Tags } });
 }
 
-export function useRecreateGroup() {
+function useRecreateGroup(account: Account) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: [...groupKeys.all, 'recreate'],
-    mutationFn: recreateGroup,
+    mutationKey: [...groupKeys.all(account), 'recreate'],
+    mutationFn: (group: PortalGroup) => recreateGroup(account, group),
     onSuccess: () => notifySuccess('Group restored'),
     onError: (error) => notifyError('Group not restored', error),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.all }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.all(account) }),
   });
 }
 
 export function useDeleteGroup(id: string) {
   const queryClient = useQueryClient();
-  const recreate = useRecreateGroup();
+  const account = useAccount();
+  const recreate = useRecreateGroup(account);
   return useMutation({
-    mutationKey: [...groupKeys.detail(id), 'delete'],
+    mutationKey: [...groupKeys.detail(account, id), 'delete'],
     scope: { id: `group-${id}` },
-    mutationFn: () => deleteGroup(id),
+    mutationFn: () => deleteGroup(account, id),
     // What Undo needs to build the group again.
     onMutate: () => ({
       group:
-        queryClient.getQueryData<PortalGroup>(groupKeys.detail(id)) ??
-        findGroupInLists(queryClient, id)?.group,
+        queryClient.getQueryData<PortalGroup>(groupKeys.detail(account, id)) ??
+        findGroupInLists(queryClient, account, id)?.group,
     }),
     onSuccess: (_result, _variables, context) => {
-      removeCachedGroup(queryClient, id);
+      removeCachedGroup(queryClient, account, id);
       const deleted = context?.group;
       if (deleted) notifyWithUndo(`deleted-${id}`, 'Group deleted', () => recreate.mutate(deleted));
       else notifySuccess('Group deleted');
     },
     onError: (error) => notifyError('Group not deleted', error),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.lists() }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.lists(account) }),
   });
 }

@@ -1,12 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { contactReadSchema } from '../../shared/contacts.js';
+import type { Account } from '../account/account.js';
+import { useAccount } from '../account/use-account.js';
 import { sparkRead } from '../api/spark-fetch.js';
 import { anyOfFilter } from '../api/spark-ql.js';
 import { runWithLimit } from '../api/run-with-limit.js';
 import { contactKeys } from './contact-keys.js';
 
 /** The Spark page size cap: one request per 25 Ids. */
-export const EMAIL_BATCH_SIZE = 25;
+const EMAIL_BATCH_SIZE = 25;
 const PARALLEL_REQUESTS = 4;
 const contactEmailSchema = contactReadSchema.pick({ Id: true, PrimaryEmail: true });
 
@@ -19,12 +21,13 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /** Contact Id → PrimaryEmail (null when the contact has none). Any failed batch fails the whole. */
 export async function fetchContactEmails(
+  account: Account,
   contactIds: string[],
   signal?: AbortSignal,
 ): Promise<Map<string, string | null>> {
   const unique = [...new Set(contactIds)];
   const settled = await runWithLimit(chunks(unique, EMAIL_BATCH_SIZE), PARALLEL_REQUESTS, (ids) =>
-    sparkRead(contactEmailSchema, {
+    sparkRead(account, contactEmailSchema, {
       path: '/contacts',
       query: {
         _filter: anyOfFilter('Id', ids),
@@ -43,11 +46,11 @@ export async function fetchContactEmails(
 }
 
 /** The e-mails of a set of contacts (a group's members): one request per 25, cached. */
-export function contactEmailsQueryOptions(contactIds: string[]) {
+function contactEmailsQueryOptions(account: Account, contactIds: string[]) {
   const ids = [...new Set(contactIds)].sort();
   return queryOptions({
-    queryKey: contactKeys.emails(ids),
-    queryFn: ({ signal }) => fetchContactEmails(ids, signal),
+    queryKey: contactKeys.emails(account, ids),
+    queryFn: ({ signal }) => fetchContactEmails(account, ids, signal),
     staleTime: 5 * 60_000,
     enabled: ids.length > 0,
   });
@@ -55,6 +58,6 @@ export function contactEmailsQueryOptions(contactIds: string[]) {
 
 /** Only agents may read contacts: consumers get no request. */
 export function useContactEmails(contactIds: string[], options: { enabled: boolean }) {
-  const query = contactEmailsQueryOptions(contactIds);
+  const query = contactEmailsQueryOptions(useAccount(), contactIds);
   return useQuery({ ...query, enabled: options.enabled && contactIds.length > 0 });
 }

@@ -3,12 +3,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import { portalGroupReadSchema } from '../../shared/portal-groups.js';
 import type { PortalGroup } from '../../shared/portal-groups.js';
 import { SparkCode } from '../../shared/spark-codes.js';
+import type { Account } from '../account/account.js';
+import { useAccount } from '../account/use-account.js';
 import { SparkApiError, sparkRead } from '../api/spark-fetch.js';
 import { groupKeys } from './group-keys.js';
 import type { GroupsPage } from './get-groups.js';
 
-export async function fetchGroup(id: string, signal?: AbortSignal): Promise<PortalGroup> {
-  const { results } = await sparkRead(portalGroupReadSchema, {
+async function fetchGroup(account: Account, id: string, signal?: AbortSignal) {
+  const { results } = await sparkRead(account, portalGroupReadSchema, {
     path: `/portal/groups/${encodeURIComponent(id)}`,
     signal,
   });
@@ -17,15 +19,16 @@ export async function fetchGroup(id: string, signal?: AbortSignal): Promise<Port
   return group;
 }
 
-export const groupQueryOptions = (id: string) =>
+export const groupQueryOptions = (account: Account, id: string) =>
   queryOptions({
-    queryKey: groupKeys.detail(id),
-    queryFn: ({ signal }) => fetchGroup(id, signal),
+    queryKey: groupKeys.detail(account, id),
+    queryFn: ({ signal }) => fetchGroup(account, id, signal),
   });
 
-/** The group as a loaded list page shows it, with when that page was fetched. */
-export function findGroupInLists(queryClient: QueryClient, id: string) {
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: groupKeys.lists() })) {
+/** The group as a loaded list page of `account` shows it, with when that page was fetched. */
+export function findGroupInLists(queryClient: QueryClient, account: Account, id: string) {
+  const lists = queryClient.getQueryCache().findAll({ queryKey: groupKeys.lists(account) });
+  for (const query of lists) {
     const page = query.state.data as GroupsPage | undefined;
     const group = page?.groups.find((candidate) => candidate.Id === id);
     if (group) return { group, updatedAt: query.state.dataUpdatedAt };
@@ -40,17 +43,19 @@ export function findGroupInLists(queryClient: QueryClient, id: string) {
  */
 export function prefetchGroupPage(
   queryClient: QueryClient,
+  account: Account,
   id: string,
-  seen = findGroupInLists(queryClient, id),
+  seen = findGroupInLists(queryClient, account, id),
 ) {
-  if (seen && queryClient.getQueryData(groupKeys.detail(id)) === undefined) {
-    queryClient.setQueryData(groupKeys.detail(id), seen.group, { updatedAt: seen.updatedAt });
+  const key = groupKeys.detail(account, id);
+  if (seen && queryClient.getQueryData(key) === undefined) {
+    queryClient.setQueryData<PortalGroup>(key, seen.group, { updatedAt: seen.updatedAt });
   }
-  void queryClient.prefetchQuery(groupQueryOptions(id));
+  void queryClient.prefetchQuery(groupQueryOptions(account, id));
 }
 
 export function useGroup(id: string) {
-  return useQuery(groupQueryOptions(id));
+  return useQuery(groupQueryOptions(useAccount(), id));
 }
 
 export function isNotFound(error: unknown): boolean {

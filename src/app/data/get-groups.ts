@@ -1,5 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { portalGroupReadSchema } from '../../shared/portal-groups.js';
+import type { Account } from '../account/account.js';
+import { useAccount } from '../account/use-account.js';
 import { sparkRead } from '../api/spark-fetch.js';
 import { containsFilter } from '../api/spark-ql.js';
 import { groupKeys } from './group-keys.js';
@@ -7,7 +9,7 @@ import type { GroupListParams } from './group-keys.js';
 
 export const GROUPS_PAGE_SIZE = 25;
 
-export interface GroupsQuery {
+interface GroupsQuery {
   limit: number;
   page?: number;
   orderBy: string;
@@ -15,10 +17,9 @@ export interface GroupsQuery {
   name?: string;
 }
 
-/** `GET /v1/portal/groups`: one page of the caller's groups. */
-/** `agent` as in `SparkRequest` (by default whom the tab works for). */
-export function listGroups(query: GroupsQuery, signal?: AbortSignal, agent?: string | null) {
-  return sparkRead(portalGroupReadSchema, {
+/** `GET /v1/portal/groups`: one page of the account's groups. */
+export function listGroups(account: Account, query: GroupsQuery, signal?: AbortSignal) {
+  return sparkRead(account, portalGroupReadSchema, {
     path: '/portal/groups',
     query: {
       _limit: query.limit,
@@ -28,19 +29,14 @@ export function listGroups(query: GroupsQuery, signal?: AbortSignal, agent?: str
       _filter: containsFilter('Name', query.name ?? ''),
     },
     signal,
-    agent,
   });
 }
 
-export async function fetchGroups(
-  params: GroupListParams,
-  signal?: AbortSignal,
-  agent?: string | null,
-) {
+export async function fetchGroups(account: Account, params: GroupListParams, signal?: AbortSignal) {
   const { results, pagination } = await listGroups(
+    account,
     { limit: GROUPS_PAGE_SIZE, page: params.page, orderBy: params.sort, name: params.q },
     signal,
-    agent,
   );
   return {
     groups: results,
@@ -55,13 +51,13 @@ export async function fetchGroups(
 
 export type GroupsPage = Awaited<ReturnType<typeof fetchGroups>>;
 
-export const groupsQueryOptions = (params: GroupListParams) =>
+export const groupsQueryOptions = (account: Account, params: GroupListParams) =>
   queryOptions({
-    queryKey: groupKeys.list(params),
-    queryFn: ({ signal }) => fetchGroups(params, signal),
+    queryKey: groupKeys.list(account, params),
+    queryFn: ({ signal }) => fetchGroups(account, params, signal),
     placeholderData: keepPreviousData,
   });
 
 export function useGroups(params: GroupListParams) {
-  return useQuery(groupsQueryOptions(params));
+  return useQuery(groupsQueryOptions(useAccount(), params));
 }

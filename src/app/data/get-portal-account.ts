@@ -2,16 +2,19 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { portalAccountReadSchema } from '../../shared/contacts.js';
 import type { PortalAccount } from '../../shared/contacts.js';
 import { SparkCode } from '../../shared/spark-codes.js';
+import type { Account } from '../account/account.js';
+import { useAccount } from '../account/use-account.js';
 import { SparkApiError, sparkRead } from '../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
 
 /** The contact's portal account, or null when it has none (the API answers 404). */
-export async function getPortalAccount(
+async function getPortalAccount(
+  account: Account,
   contactId: string,
   signal?: AbortSignal,
 ): Promise<PortalAccount | null> {
   try {
-    const { results } = await sparkRead(portalAccountReadSchema, {
+    const { results } = await sparkRead(account, portalAccountReadSchema, {
       path: `/contacts/${encodeURIComponent(contactId)}/portal`,
       signal,
     });
@@ -22,13 +25,13 @@ export async function getPortalAccount(
   }
 }
 
-export function portalAccountQueryOptions(contactId: string) {
+function portalAccountQueryOptions(account: Account, contactId: string) {
   return queryOptions({
-    queryKey: [...contactKeys.detail(contactId), 'portal'] as const,
-    queryFn: ({ signal }) => getPortalAccount(contactId, signal),
+    queryKey: [...contactKeys.detail(account, contactId), 'portal'] as const,
+    queryFn: ({ signal }) => getPortalAccount(account, contactId, signal),
   });
 }
 
 export function usePortalAccount(contactId: string, options: { enabled: boolean }) {
-  return useQuery({ ...portalAccountQueryOptions(contactId), enabled: options.enabled });
+  return useQuery({ ...portalAccountQueryOptions(useAccount(), contactId), enabled: options.enabled });
 }

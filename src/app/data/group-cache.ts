@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PortalGroup } from '../../shared/portal-groups.js';
+import type { Account } from '../account/account.js';
 import { groupKeys } from './group-keys.js';
 
 /** Any cached list of groups: a server page, or every group loaded at once. */
@@ -25,10 +26,11 @@ function isGroup(data: unknown, id: string): data is PortalGroup {
  */
 export function updateCachedGroup(
   queryClient: QueryClient,
+  account: Account,
   id: string,
   update: (group: PortalGroup) => PortalGroup | null,
 ) {
-  for (const [key, data] of queryClient.getQueriesData({ queryKey: groupKeys.all })) {
+  for (const [key, data] of queryClient.getQueriesData({ queryKey: groupKeys.all(account) })) {
     if (isGroup(data, id)) {
       const next = update(data);
       if (next) queryClient.setQueryData(key, next);
@@ -54,15 +56,15 @@ export function updateCachedGroup(
   }
 }
 
-export function removeCachedGroup(queryClient: QueryClient, id: string) {
-  updateCachedGroup(queryClient, id, () => null);
+export function removeCachedGroup(queryClient: QueryClient, account: Account, id: string) {
+  updateCachedGroup(queryClient, account, id, () => null);
 }
 
-export type GroupCacheSnapshot = ReadonlyArray<readonly [readonly unknown[], unknown]>;
+type GroupCacheSnapshot = ReadonlyArray<readonly [readonly unknown[], unknown]>;
 
 /** Everything cached about groups, to put back if a write is refused. */
-export function snapshotGroups(queryClient: QueryClient): GroupCacheSnapshot {
-  return queryClient.getQueriesData({ queryKey: groupKeys.all });
+export function snapshotGroups(queryClient: QueryClient, account: Account): GroupCacheSnapshot {
+  return queryClient.getQueriesData({ queryKey: groupKeys.all(account) });
 }
 
 export function restoreGroups(queryClient: QueryClient, snapshot: GroupCacheSnapshot) {

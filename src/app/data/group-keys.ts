@@ -1,4 +1,5 @@
-import { keyScope } from '../api/acting-for.js';
+import { accountScope } from '../account/account.js';
+import type { Account } from '../account/account.js';
 
 /** Query keys for portal groups, general → specific, so one prefix invalidates a family. */
 export interface GroupListParams {
@@ -7,17 +8,14 @@ export interface GroupListParams {
   page: number;
 }
 
-/** Every key starts with the family and whom the data is for (`me` or an agent's Id). */
+/** Every key starts with the family and whose data it is (`me` or an agent's Id). */
 export const groupKeys = {
-  /** The groups of the account this tab acts for. */
-  get all() {
-    return ['groups', keyScope()] as const;
-  },
-  lists: () => [...groupKeys.all, 'list'] as const,
-  list: (params: GroupListParams) => [...groupKeys.lists(), params] as const,
-  /** Every group, loaded page by page for filters and sorts Spark does not offer (per agent). */
-  wholeBook: (agentId?: string | null) =>
-    ['groups', agentId === undefined ? keyScope() : keyScope(agentId), 'whole-book'] as const,
-  details: () => [...groupKeys.all, 'detail'] as const,
-  detail: (id: string) => [...groupKeys.details(), id] as const,
+  all: (account: Account) => ['groups', accountScope(account)] as const,
+  lists: (account: Account) => [...groupKeys.all(account), 'list'] as const,
+  list: (account: Account, params: GroupListParams) =>
+    [...groupKeys.lists(account), params] as const,
+  /** Every group, loaded page by page for filters and sorts Spark does not offer. */
+  wholeBook: (account: Account) => [...groupKeys.all(account), 'whole-book'] as const,
+  details: (account: Account) => [...groupKeys.all(account), 'detail'] as const,
+  detail: (account: Account, id: string) => [...groupKeys.details(account), id] as const,
 };

@@ -3,7 +3,7 @@ import { parseSparkTimestamp } from '../api/spark-timestamp.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Spark's rule: a member is Active when the portal is on and they signed in within 30 days. */
-export const ACTIVE_DAYS = 30;
+const ACTIVE_DAYS = 30;
 const WEEK_DAYS = 7;
 
 export const ACTIVE_RULE = `Active means the portal is on and they signed in within the last ${ACTIVE_DAYS} days; anyone else is Inactive.`;
@@ -12,7 +12,7 @@ export const ACTIVE_RULE = `Active means the portal is on and they signed in wit
  * What a broker acts on, one per member: `week` and `month` are Active (signed in within 7 or 30
  * days), the others Inactive.
  */
-export type MemberStateKey = 'week' | 'month' | 'quiet' | 'never' | 'off';
+type MemberStateKey = 'week' | 'month' | 'quiet' | 'never' | 'off';
 
 export interface MemberState {
   key: MemberStateKey;

@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { contactReadSchema } from '../../shared/contacts.js';
 import { compareNames } from '../../shared/name-order.js';
+import type { Account } from '../account/account.js';
+import { useAccount } from '../account/use-account.js';
 import { sparkRead } from '../api/spark-fetch.js';
 import { contactKeys } from './contact-keys.js';
 import { contactSearchFilter } from './contact-search-filter.js';
@@ -9,10 +11,11 @@ export const CONTACT_SEARCH_LIMIT = 25;
 
 /** `GET /v1/contacts`: the caller's contacts matching a SparkQL filter, by DisplayName. */
 export async function listContacts(
+  account: Account,
   query: { filter: string | undefined; limit: number },
   signal?: AbortSignal,
 ) {
-  const { results } = await sparkRead(contactReadSchema, {
+  const { results } = await sparkRead(account, contactReadSchema, {
     path: '/contacts',
     query: { _filter: query.filter, _limit: query.limit, _orderby: 'DisplayName' },
     signal,
@@ -21,16 +24,17 @@ export async function listContacts(
 }
 
 /** `GET /v1/contacts/<Id>`: one contact, or undefined when Spark answers none. */
-export async function getContact(id: string, signal?: AbortSignal) {
-  const { results } = await sparkRead(contactReadSchema, {
+export async function getContact(account: Account, id: string, signal?: AbortSignal) {
+  const { results } = await sparkRead(account, contactReadSchema, {
     path: `/contacts/${encodeURIComponent(id)}`,
     signal,
   });
   return results[0];
 }
 
-export async function searchContacts(q: string, signal?: AbortSignal) {
+async function searchContacts(account: Account, q: string, signal?: AbortSignal) {
   const results = await listContacts(
+    account,
     { filter: contactSearchFilter(q), limit: CONTACT_SEARCH_LIMIT },
     signal,
   );
@@ -38,15 +42,15 @@ export async function searchContacts(q: string, signal?: AbortSignal) {
   return results.sort((a, b) => compareNames(a.DisplayName, b.DisplayName));
 }
 
-export function contactSearchQueryOptions(q: string) {
+function contactSearchQueryOptions(account: Account, q: string) {
   const text = q.trim();
   return queryOptions({
-    queryKey: contactKeys.search({ q: text }),
-    queryFn: ({ signal }) => searchContacts(text, signal),
+    queryKey: contactKeys.search(account, { q: text }),
+    queryFn: ({ signal }) => searchContacts(account, text, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useContactSearch(q: string) {
-  return useQuery(contactSearchQueryOptions(q));
+  return useQuery(contactSearchQueryOptions(useAccount(), q));
 }

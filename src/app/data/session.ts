@@ -2,7 +2,6 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { sessionAnswerSchema } from '../../shared/agents.js';
 import type { SessionAnswer } from '../../shared/agents.js';
-import { setOwnAccountId } from '../api/acting-for.js';
 import { authRequest, SparkApiError } from '../api/spark-fetch.js';
 
 export const authKeys = {
@@ -17,10 +16,9 @@ export interface SessionState {
   ended?: boolean;
 }
 
-export async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
+async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
   try {
     const user = await authRequest(sessionAnswerSchema, '/auth/session', { signal });
-    setOwnAccountId(user.Id);
     return { user };
   } catch (error) {
     if (error instanceof SparkApiError && error.status === 401) return { user: null, ended: false };
@@ -52,8 +50,4 @@ export function useCanEdit(): boolean {
 
 export function markSessionEnded(queryClient: QueryClient) {
   queryClient.setQueryData<SessionState>(authKeys.session(), { user: null, ended: true });
-}
-
-export function signInUrl(returnTo: string): string {
-  return `/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
 }

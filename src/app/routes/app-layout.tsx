@@ -1,12 +1,16 @@
 import { lazy, Suspense, useState } from 'react';
 import { Container } from '@mantine/core';
 import { Outlet, useSearchParams } from 'react-router-dom';
+import { accountScope } from '../account/account.js';
+import { useAccount, useAccountPaths } from '../account/use-account.js';
 import {
   AgentAddedSwitch,
   WorkingForBanner,
 } from '../features/agents/components/working-for-banner.js';
 import { WorkingForControl } from '../features/agents/components/working-for-button.js';
-import { AuthGate, UserMenu } from '../features/auth/index.js';
+import { useForgetRemovedAgents } from '../features/agents/api/forget-removed-agents.js';
+import { AuthGate } from '../features/auth/components/auth-gate.js';
+import { UserMenu } from '../features/auth/components/user-menu.js';
 import { CommandPaletteLauncher } from '../features/command-palette/command-palette-launcher.js';
 import { GlobalShortcuts } from '../features/shortcuts/global-shortcuts.js';
 import { AppHeader } from '../ui/app-header.js';
@@ -19,14 +23,28 @@ const AgentErrorNotice = lazy(() =>
   })),
 );
 
-/** Signed-in pages: header, offline banner and the page in the main landmark. */
+/**
+ * An account's pages (the own account's, or under `/for/:agentId` an agent's): header, offline
+ * banner and the page in the main landmark.
+ */
 export function AppLayout() {
+  return (
+    <AuthGate>
+      <SignedInLayout />
+    </AuthGate>
+  );
+}
+
+function SignedInLayout() {
   const [paletteOpened, setPaletteOpened] = useState(false);
   const [shortcutsOpened, setShortcutsOpened] = useState(false);
   const agentError = useSearchParams()[0].has('agentError');
+  const account = useAccount();
+  const paths = useAccountPaths();
+  useForgetRemovedAgents();
   return (
-    <AuthGate>
-      <AppHeader>
+    <>
+      <AppHeader home={paths.groups()}>
         <CommandPaletteLauncher
           opened={paletteOpened}
           onOpenChange={setPaletteOpened}
@@ -50,9 +68,10 @@ export function AppLayout() {
       <OfflineBanner />
       <Container component="main" id="main" size="lg" py="md" px={{ base: 'xs', sm: 'md' }}>
         <Suspense fallback={<PageLoader />}>
-          <Outlet />
+          {/* Another account's pages start afresh: no state carried over from the one left. */}
+          <Outlet key={accountScope(account)} />
         </Suspense>
       </Container>
-    </AuthGate>
+    </>
   );
 }

@@ -2,12 +2,10 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { onlineManager } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createQueryClient } from '../query-client.js';
 import { sparkError } from '../testing/msw.js';
 import { uiStates } from '../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
-import { renderAppRoutes } from '../testing/render.js';
-import { ProgressBar } from '../ui/progress-bar.js';
+import { renderApp } from '../testing/render-app.js';
 
 const backend = setupRealBackend();
 let avery: Session;
@@ -17,13 +15,6 @@ beforeAll(async () => {
 });
 
 afterEach(() => onlineManager.setOnline(true));
-
-function renderApp(route: string) {
-  return renderAppRoutes(route, {
-    queryClient: createQueryClient({ retry: false }),
-    outside: <ProgressBar />,
-  });
-}
 
 describe('app shell', () => {
   it('checks the session, then shows the header and redirects / to /groups', async () => {

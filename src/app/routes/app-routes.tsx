@@ -1,43 +1,30 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import { lazyWithPreload } from 'react-lazy-with-preload';
-import { Navigate, Outlet } from 'react-router-dom';
+import { Outlet, redirect } from 'react-router-dom';
 import type { RouteObject } from 'react-router-dom';
-import { parseAgentPath } from '../api/acting-for.js';
-import { prefetchGroupPage } from '../data/get-group.js';
-import { groupsQueryOptions } from '../data/get-groups.js';
-import { authKeys } from '../data/session.js';
-import type { SessionState } from '../data/session.js';
-import { readListParams } from '../features/groups/list-params.js';
+import { paths, routePatterns } from '../account/paths.js';
+import { sessionQueryOptions } from '../data/session.js';
 import { PageLoader } from '../ui/page-loader.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
+import { RootError } from './route-error.js';
+import type { PageModule } from './route-inputs.js';
 import { SignedOutPage } from './signed-out-page.js';
 
-// Pages load on demand, but ahead of need: a page whose code is already here renders at once,
-// where a lazy page that suspends is held back by React for up to 300 ms after its code arrives.
-const GroupsPage = lazyWithPreload(() =>
-  import('./groups-page.js').then((m) => ({ default: m.GroupsPage })),
-);
-const NewGroupPage = lazyWithPreload(() =>
-  import('./new-group-page.js').then((m) => ({ default: m.NewGroupPage })),
-);
-const GroupPage = lazyWithPreload(() =>
-  import('./group-page.js').then((m) => ({ default: m.GroupPage })),
-);
-const AuditPage = lazyWithPreload(() =>
-  import('./audit-page.js').then((m) => ({ default: m.AuditPage })),
-);
-
-const isHome = /^\/(groups\/?)?$/.test(parseAgentPath(window.location.pathname).page);
-// The home page's code loads alongside the sign-in check, not after it.
-if (isHome) void GroupsPage.preload();
+// Each page's code loads on demand (React Router waits for it before its loader runs).
+const pageModules = {
+  groups: () => import('./groups-page.js'),
+  newGroup: () => import('./new-group-page.js'),
+  group: () => import('./group-page.js'),
+  audit: () => import('./audit-page.js'),
+} satisfies Record<string, () => Promise<PageModule>>;
 
 /** Once the first page is up, fetches the other pages' code while the user reads it. */
 function PreloadPages({ children }: { children?: ReactNode }) {
   useEffect(() => {
-    const preloadAll = () => [GroupsPage, GroupPage, NewGroupPage].forEach((p) => void p.preload());
+    const preloadAll = () =>
+      [pageModules.groups, pageModules.group, pageModules.newGroup].forEach((load) => void load());
     // jsdom and older Safari have no requestIdleCallback.
     if (typeof window.requestIdleCallback !== 'function') {
       const timer = setTimeout(preloadAll, 200);
@@ -54,54 +41,44 @@ function PreloadPages({ children }: { children?: ReactNode }) {
   );
 }
 
-/**
- * A page's data starts loading at navigation, beside its code, instead of after the page renders.
- * Only once signed in: the first load checks the session first (the auth gate), and a signed-out
- * visitor's reads would only be refused.
- */
-function whenSignedIn(queryClient: QueryClient, start: () => void) {
-  if (queryClient.getQueryData<SessionState>(authKeys.session())?.user) start();
-  return null;
+/** The pages inside an account, the same for the own account and under `/for/:agentId`. */
+function accountPages(queryClient: QueryClient): RouteObject[] {
+  const page = (load: () => Promise<PageModule>) => async () => {
+    const { Component, loader, ErrorBoundary } = await load();
+    return { Component, ErrorBoundary, loader: loader(queryClient) };
+  };
+  return [
+    { index: true, loader: ({ params }) => redirect(paths.groups(params.agentId ?? null)) },
+    { path: routePatterns.groups, lazy: page(pageModules.groups) },
+    { path: routePatterns.newGroup, lazy: page(pageModules.newGroup) },
+    { path: routePatterns.group, lazy: page(pageModules.group) },
+    { path: routePatterns.audit, lazy: page(pageModules.audit) },
+    { path: '*', element: <NotFoundPage /> },
+  ];
 }
 
 /**
- * Every client route; signed-in pages sit behind the auth gate in the layout. `extra` renders on
- * every page (tests put a location probe there).
+ * Every client route: the signed-out page, and an account's pages behind the auth gate, for the
+ * own account and under `/for/:agentId` for an agent. `extra` renders on every page (tests put a
+ * location probe there).
  */
 export function appRoutes(queryClient: QueryClient, extra?: ReactNode): RouteObject[] {
   return [
     {
       element: <PreloadPages>{extra}</PreloadPages>,
-      // Shown while the first address's loaders run (they return at once; see whenSignedIn).
+      errorElement: <RootError />,
+      // Shown while the first page's code loads; the sign-in check starts beside it.
       hydrateFallbackElement: <PageLoader label="Checking your sign-in" />,
+      loader: () => {
+        void queryClient.prefetchQuery(sessionQueryOptions());
+        return null;
+      },
+      // The sign-in check is the query's to refresh, not every navigation's.
+      shouldRevalidate: () => false,
       children: [
-        { path: '/signed-out', element: <SignedOutPage /> },
-        {
-          element: <AppLayout />,
-          children: [
-            { index: true, element: <Navigate to="/groups" replace /> },
-            {
-              path: '/groups',
-              element: <GroupsPage />,
-              loader: ({ request }) =>
-                whenSignedIn(queryClient, () => {
-                  const params = readListParams(new URL(request.url).searchParams);
-                  void queryClient.prefetchQuery(groupsQueryOptions(params));
-                }),
-            },
-            { path: '/groups/new', element: <NewGroupPage /> },
-            {
-              path: '/groups/:groupId',
-              element: <GroupPage />,
-              loader: ({ params }) =>
-                whenSignedIn(queryClient, () =>
-                  prefetchGroupPage(queryClient, params.groupId ?? ''),
-                ),
-            },
-            { path: '/audit', element: <AuditPage /> },
-            { path: '*', element: <NotFoundPage /> },
-          ],
-        },
+        { path: routePatterns.signedOut, element: <SignedOutPage /> },
+        { path: '/', element: <AppLayout />, children: accountPages(queryClient) },
+        { path: routePatterns.agent, element: <AppLayout />, children: accountPages(queryClient) },
       ],
     },
   ];

@@ -1,16 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { Route } from 'react-router-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sparkResultsSchema } from '../../shared/envelope.js';
 import { portalGroupReadSchema, type PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../../server/spark/demo-accounts.js';
+import { ownAccount } from '../account/account.js';
 import { groupKeys } from '../data/group-keys.js';
-import { createQueryClient } from '../query-client.js';
 import { uiStates } from '../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
-import { renderWithProviders } from '../testing/render.js';
-import { GroupPage } from './group-page.js';
+import { renderApp } from '../testing/render-app.js';
 import {
   GROUP_ID as REAL_GROUP_ID,
   groupAsSparkSendsIt,
@@ -34,12 +32,7 @@ async function storedGroup(id: string): Promise<PortalGroup | number> {
 
 function renderGroupPage(id: string, as: Session = avery) {
   backend.browseAs(as);
-  return renderWithProviders(<GroupPage />, {
-    route: `/groups/${id}`,
-    path: '/groups/:groupId',
-    queryClient: createQueryClient({ retry: false }),
-    extraRoutes: <Route path="/groups" element={<h1>All groups</h1>} />,
-  });
+  return renderApp(`/groups/${id}`);
 }
 
 /** Lets a test hold a server answer until it says so. */
@@ -55,7 +48,7 @@ describe('group page', () => {
     const answer = gate();
     backend.msw.use(backend.route('get', groupPath(group.Id), { before: () => answer.opened }));
     renderGroupPage(group.Id);
-    expect(screen.getByLabelText('Loading group')).toHaveAttribute('aria-busy', 'true');
+    expect(await screen.findByLabelText('Loading group')).toHaveAttribute('aria-busy', 'true');
 
     answer.open();
     expect(await screen.findByRole('heading', { level: 1, name: 'Carl Contact' })).toBeVisible();
@@ -71,7 +64,7 @@ describe('group page', () => {
     const { user } = renderGroupPage('12345');
     expect(await screen.findByRole('heading', { name: 'Group not found' })).toBeVisible();
     await user.click(screen.getByRole('link', { name: 'Back to groups' }));
-    expect(await screen.findByRole('heading', { name: 'All groups' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
   });
 
   it('shows "Group not found" for a group deleted meanwhile', async () => {
@@ -93,6 +86,26 @@ describe('group page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Retry Owner' })).toBeVisible();
   });
 
+  it('keeps the group on screen and says so when a refresh fails', async () => {
+    const group = await avery.createGroup({ owner: 'Stale Owner' });
+    const { user, queryClient } = renderGroupPage(group.Id);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Stale Owner' })).toBeVisible();
+
+    let fail = true;
+    backend.msw.use(http.get(groupPath(group.Id), () => (fail ? uiStates.busy(7) : undefined)));
+    await queryClient.refetchQueries({ queryKey: ['groups'] });
+    const alert = (await screen.findByText('Could not refresh the group')).closest(
+      '[role="alert"]',
+    );
+    expect(alert).toHaveTextContent(
+      'Showing the group as last loaded. Flexmls is busy, retrying in 7 s',
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Stale Owner' })).toBeVisible();
+    fail = false;
+    await user.click(within(alert as HTMLElement).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByText('Could not refresh the group')).toBeNull());
+  });
+
   it('toggles Favorites at once, then confirms with a notification', async () => {
     const group = await avery.createGroup({ owner: 'Fay Owner' });
     const answer = gate();
@@ -109,9 +122,10 @@ describe('group page', () => {
     const toggle = await screen.findByRole('button', { name: 'Favorites' });
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-pressed', 'true');
-    expect(queryClient.getQueryData<PortalGroup>(groupKeys.detail(group.Id))?.Tags).toEqual([
-      'Favorites',
-    ]);
+    expect(
+      queryClient.getQueryData<PortalGroup>(groupKeys.detail(ownAccount(avery.user.Id), group.Id))
+        ?.Tags,
+    ).toEqual(['Favorites']);
 
     answer.open();
     expect(await screen.findByText('Added to Favorites')).toBeVisible();
@@ -173,7 +187,7 @@ describe('group page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Delete this group?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
 
-    expect(await screen.findByRole('heading', { name: 'All groups' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
     expect(screen.getByText('Group deleted')).toBeVisible();
     expect(await storedGroup(group.Id)).toBe(404);
   });
@@ -198,7 +212,7 @@ describe('group page', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete group' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete this group?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
-    expect(await screen.findByRole('heading', { name: 'All groups' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
     expect(screen.getByText('Group deleted')).toBeVisible();
     expect(await storedGroup(group.Id)).toBe(404);
 
@@ -242,12 +256,17 @@ describe('group page', () => {
     expect(screen.queryByRole('button', { name: /^Remove / })).not.toBeInTheDocument();
   });
 
-  it('shows a loading state that never blocks on a slow session check', async () => {
+  it('reads nothing and shows no page until the sign-in check answers', async () => {
     const group = await avery.createGroup({ owner: 'Slow Session' });
-    backend.msw.use(http.get('/auth/session', uiStates.loading));
+    const reads: string[] = [];
+    backend.msw.use(
+      http.get('/auth/session', uiStates.loading),
+      backend.route('get', groupPath(group.Id), { before: (request) => reads.push(request.url) }),
+    );
     renderGroupPage(group.Id);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Slow Session' })).toBeVisible();
-    expect(screen.queryByRole('button', { name: 'Delete group' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('status', { name: 'Checking your sign-in' })).toBeVisible();
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    expect(reads).toEqual([]);
   });
 });
 

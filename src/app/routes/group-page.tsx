@@ -2,62 +2,48 @@ import '@mantine/core/styles/Breadcrumbs.css';
 import { lazy, Suspense } from 'react';
 import { Anchor, Box, Breadcrumbs, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { Link, useLocation, useParams } from 'react-router-dom';
-import { useCanEdit } from '../features/auth/index.js';
-import { isNotFound, useGroup } from '../data/get-group.js';
+import type { QueryClient } from '@tanstack/react-query';
+import { Link, useLoaderData, useLocation } from 'react-router-dom';
+import type { LoaderFunctionArgs } from 'react-router-dom';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import { useAccountPaths } from '../account/use-account.js';
+import { isNotFound, prefetchGroupPage, useGroup } from '../data/get-group.js';
+import { groupName } from '../data/group-summary.js';
+import { useCanEdit } from '../data/session.js';
+import { ExportCsvButton } from '../features/export/export-csv-button.js';
 import { DeleteGroupButton } from '../features/groups/components/delete-group-button.js';
 import { FavoritesToggle } from '../features/groups/components/favorites-toggle.js';
 import type { GroupLinkState } from '../features/groups/components/groups-table.js';
-import { groupName } from '../data/group-summary.js';
-import { ExportCsvButton } from '../features/export/export-csv-button.js';
-import { GroupMembers } from '../features/members/index.js';
-import { ErrorPanel } from '../ui/error-panel.js';
+import { GroupMembers } from '../features/members/components/group-members.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
+import { PageStates } from '../ui/page-states.js';
+import { PageError } from './route-error.js';
+import { requiredParam, signedInAccount } from './route-inputs.js';
 
 const SignInActivity = lazy(() =>
   import('../features/activity/sign-in-activity.js').then((m) => ({ default: m.SignInActivity })),
 );
 
-export function GroupPage() {
-  const { groupId = '' } = useParams();
+/** The group's Id from the address; its read starts here, seeded from a list page that shows it. */
+export const loader =
+  (queryClient: QueryClient) =>
+  ({ params }: LoaderFunctionArgs) => {
+    const groupId = requiredParam(params, 'groupId');
+    const account = signedInAccount(queryClient, params);
+    if (account) prefetchGroupPage(queryClient, account, groupId);
+    return { groupId };
+  };
+
+type Inputs = ReturnType<ReturnType<typeof loader>>;
+
+function GroupView({ group, listPath }: { group: PortalGroup; listPath: string }) {
   const canEdit = useCanEdit();
-  const group = useGroup(groupId);
-  const name = group.data ? groupName(group.data) : undefined;
-  useDocumentTitle(`${name ?? 'Group'} · Portal Groups Admin`);
-  const linkState = useLocation().state as Partial<GroupLinkState> | null;
-  const listSearch = typeof linkState?.listSearch === 'string' ? linkState.listSearch : '';
-
-  if (group.isError && isNotFound(group.error)) {
-    return (
-      <NotFoundPanel
-        title="Group not found"
-        message="This group does not exist, was deleted, or is not one of yours."
-      />
-    );
-  }
-  if (group.isError && !group.data) {
-    return (
-      <ErrorPanel
-        title="Could not load the group"
-        error={group.error}
-        onRetry={() => void group.refetch()}
-      />
-    );
-  }
-  if (!group.data) {
-    return (
-      <Stack gap="md" aria-busy="true" aria-label="Loading group">
-        <Skeleton height={36} width="40%" />
-        <Skeleton height={200} />
-      </Stack>
-    );
-  }
-
+  const name = groupName(group);
   return (
     <Stack gap="lg">
       <Box component="nav" aria-label="Breadcrumb">
         <Breadcrumbs separatorMargin={6}>
-          <Anchor component={Link} to={`/groups${listSearch}`} size="sm">
+          <Anchor component={Link} to={listPath} size="sm">
             Groups
           </Anchor>
           <Text size="sm" aria-current="page">
@@ -68,21 +54,53 @@ export function GroupPage() {
       <Group justify="space-between" align="center" gap="sm">
         <Title order={1}>{name}</Title>
         <Group gap="sm">
-          <FavoritesToggle group={group.data} canEdit={canEdit} />
-          {canEdit && <ExportCsvButton groups={[group.data]} />}
-          {canEdit && (
-            <DeleteGroupButton
-              groupId={group.data.Id}
-              name={name ?? ''}
-              listPath={`/groups${listSearch}`}
-            />
-          )}
+          <FavoritesToggle group={group} canEdit={canEdit} />
+          {canEdit && <ExportCsvButton groups={[group]} />}
+          {canEdit && <DeleteGroupButton groupId={group.Id} name={name} listPath={listPath} />}
         </Group>
       </Group>
-      <GroupMembers group={group.data} canEdit={canEdit} />
+      <GroupMembers group={group} canEdit={canEdit} />
       <Suspense fallback={null}>
-        <SignInActivity users={group.data.Users} />
+        <SignInActivity users={group.Users} />
       </Suspense>
     </Stack>
   );
 }
+
+export function Component() {
+  const { groupId } = useLoaderData<Inputs>();
+  const group = useGroup(groupId);
+  const paths = useAccountPaths();
+  useDocumentTitle(`${group.data ? groupName(group.data) : 'Group'} · Portal Groups Admin`);
+  // The way back returns to the list as it was when the group was opened.
+  const linkState = useLocation().state as Partial<GroupLinkState> | null;
+  const listPath = paths.groups(
+    typeof linkState?.listSearch === 'string' ? linkState.listSearch : '',
+  );
+
+  return (
+    <PageStates
+      query={group}
+      what="the group"
+      loading={
+        <Stack gap="md" aria-busy="true" aria-label="Loading group">
+          <Skeleton height={36} width="40%" />
+          <Skeleton height={200} />
+        </Stack>
+      }
+      failed={(error) =>
+        isNotFound(error) ? (
+          <NotFoundPanel
+            title="Group not found"
+            message="This group does not exist, was deleted, or is not one of yours."
+            backTo={paths.groups()}
+          />
+        ) : null
+      }
+    >
+      {(data) => <GroupView group={data} listPath={listPath} />}
+    </PageStates>
+  );
+}
+
+export const ErrorBoundary = PageError;

@@ -1,15 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { Route } from 'react-router-dom';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../query-client.js';
-import { LocationProbe } from '../testing/location-probe.js';
 import { uiStates } from '../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
-import { renderWithProviders } from '../testing/render.js';
-import { GroupPage } from './group-page.js';
+import { renderApp } from '../testing/render-app.js';
 import { PHONE_QUERY } from '../ui/card-list.js';
-import { GroupsPage } from './groups-page.js';
 
 const backend = setupRealBackend();
 /** Avery holds 36 groups, owners "Owner 01" … "Owner 36"; Jordan's list is each test's own. */
@@ -34,18 +29,7 @@ function recordListReads(requests: URL[]) {
 }
 
 function renderGroupsPage(route = '/groups') {
-  return renderWithProviders(
-    <>
-      <GroupsPage />
-      <LocationProbe />
-    </>,
-    {
-      route,
-      path: '/groups',
-      queryClient: createQueryClient({ retry: false }),
-      extraRoutes: <Route path="/groups/:groupId" element={<GroupPage />} />,
-    },
-  );
+  return renderApp(route);
 }
 
 function ownerLinks() {
@@ -57,7 +41,7 @@ describe('groups page', () => {
     backend.browseAs(avery);
     backend.msw.use(http.get('/api/v1/portal/groups', uiStates.loading));
     renderGroupsPage();
-    expect(screen.getByRole('table', { busy: true })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { busy: true })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /Owner/ })).not.toBeInTheDocument();
   });
 
@@ -175,7 +159,7 @@ describe('groups page', () => {
       http.get('/api/v1/portal/groups', () => (fail ? uiStates.failing() : undefined)),
     );
     const { user } = renderGroupsPage();
-    expect(await screen.findByText('Could not load groups')).toBeInTheDocument();
+    expect(await screen.findByText('Could not load the groups')).toBeInTheDocument();
     expect(screen.getByText('Something went wrong on the server. Please try again.')).toBeVisible();
 
     fail = false;
@@ -278,6 +262,6 @@ describe('groups page on a phone', () => {
     expect(await screen.findByRole('region', { name: 'Bulk actions' })).toBeVisible();
     expect(screen.getByRole('checkbox', { name: 'Select all on this page' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: /Owner.*sort Z to A/ }));
-    expect(screen.getByTestId('location')).toHaveTextContent('sort=-Name');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('sort=-Name'));
   });
 });

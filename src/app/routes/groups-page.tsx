@@ -1,12 +1,16 @@
 import { lazy, useCallback, useRef } from 'react';
-import { Alert, Box, Button, Group, Stack, Text } from '@mantine/core';
+import { Box, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { errorMessage } from '../api/error-message.js';
+import type { QueryClient } from '@tanstack/react-query';
+import { useLoaderData } from 'react-router-dom';
+import type { LoaderFunctionArgs } from 'react-router-dom';
+import { groupsQueryOptions, useGroups } from '../data/get-groups.js';
+import type { GroupsPage } from '../data/get-groups.js';
+import { useCanEdit } from '../data/session.js';
 import { useAgents } from '../features/agents/api/agents.js';
-import { useCanEdit } from '../features/auth/index.js';
 import { BulkDock } from '../features/bulk/bulk-dock.js';
+import { ExportCsvButton } from '../features/export/export-csv-button.js';
 import { useGroupSelection } from '../features/bulk/use-group-selection.js';
-import { useGroups } from '../data/get-groups.js';
 import { EmptyGroupsList, GroupsPager } from '../features/groups/components/groups-list-states.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
@@ -15,20 +19,33 @@ import {
   GroupsViewSwitch,
   LoadAllGroups,
 } from '../features/groups/components/groups-views.js';
+import { readListParams } from '../features/groups/list-params.js';
 import { useListUrlState } from '../features/groups/use-list-url-state.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
-import { ErrorPanel } from '../ui/error-panel.js';
+import { PageStates } from '../ui/page-states.js';
+import { PageError } from './route-error.js';
+import { signedInAccount } from './route-inputs.js';
 
 const AllAgentsPanel = lazy(() =>
-  import('../features/agents/components/all-agents-panel.js').then((m) => ({
-    default: m.AllAgentsPanel,
-  })),
+  import('./all-agents-view.js').then((m) => ({ default: m.AllAgentsView })),
 );
 
-export function GroupsPage() {
+/** The list's page, search and sort from the address; that page's read starts here. */
+export const loader =
+  (queryClient: QueryClient) =>
+  ({ request, params }: LoaderFunctionArgs) => {
+    const list = readListParams(new URL(request.url).searchParams);
+    const account = signedInAccount(queryClient, params);
+    if (account) void queryClient.prefetchQuery(groupsQueryOptions(account, list));
+    return { list };
+  };
+
+type Inputs = ReturnType<ReturnType<typeof loader>>;
+
+export function Component() {
   useDocumentTitle('Groups · Portal Groups Admin');
+  const { list: params } = useLoaderData<Inputs>();
   const url = useListUrlState();
-  const params = url.list;
   const canEdit = useCanEdit();
   const groups = useGroups(params);
 
@@ -41,66 +58,36 @@ export function GroupsPage() {
   const tableArea = useRef<HTMLDivElement>(null);
   useRowNavigation(tableArea);
 
-  const data = groups.data;
-  const shownGroups = data?.groups;
-
-  let body: React.ReactNode;
-  if (groups.isError && !data) {
-    body = (
-      <ErrorPanel
-        title="Could not load groups"
-        error={groups.error}
-        onRetry={() => void groups.refetch()}
-      />
-    );
-  } else if (data && data.groups.length === 0) {
-    body = (
-      <EmptyGroupsList
-        data={data}
-        page={params.page}
-        q={params.q}
-        canEdit={canEdit}
-        onFirstPage={() => update({ page: 1 })}
-        onClearSearch={() => search('')}
-      />
-    );
-  } else {
-    body = (
-      <Stack gap="sm">
-        {groups.isRefetchError && (
-          <Alert color="yellow" variant="light" title="Could not refresh the groups">
-            <Group justify="space-between" gap="sm">
-              <Text size="sm">Showing the groups as last loaded. {errorMessage(groups.error)}</Text>
-              <Button size="xs" variant="default" onClick={() => void groups.refetch()}>
-                Retry
-              </Button>
-            </Group>
-          </Alert>
-        )}
-        <LoadAllGroups onLoad={() => setView('all')} />
-        <Box ref={tableArea} className={rowNavigationClass}>
-          <GroupsTable
-            groups={shownGroups}
-            dataUpdatedAt={groups.dataUpdatedAt}
-            sort={params.sort}
-            onSortChange={(sort) => update({ sort, page: 1 })}
-            caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
-            selection={
-              canEdit
-                ? {
-                    isSelected: selection.isSelected,
-                    onToggle: selection.toggle,
-                    onTogglePage: (checked) => selection.togglePage(shownGroups ?? [], checked),
-                  }
-                : undefined
-            }
-          />
-        </Box>
-        {canEdit && selection.touched && <BulkDock selection={selection} />}
-        {data && <GroupsPager data={data} page={params.page} onPage={(page) => update({ page })} />}
-      </Stack>
-    );
-  }
+  const list = (data: GroupsPage | undefined) => (
+    <Stack gap="sm">
+      <LoadAllGroups onLoad={() => setView('all')} />
+      <Box ref={tableArea} className={rowNavigationClass}>
+        <GroupsTable
+          groups={data?.groups}
+          dataUpdatedAt={groups.dataUpdatedAt}
+          sort={params.sort}
+          onSortChange={(sort) => update({ sort, page: 1 })}
+          caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
+          selection={
+            canEdit
+              ? {
+                  isSelected: selection.isSelected,
+                  onToggle: selection.toggle,
+                  onTogglePage: (checked) => selection.togglePage(data?.groups ?? [], checked),
+                }
+              : undefined
+          }
+        />
+      </Box>
+      {canEdit && selection.touched && (
+        <BulkDock
+          selection={selection}
+          moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
+        />
+      )}
+      {data && <GroupsPager data={data} page={params.page} onPage={(page) => update({ page })} />}
+    </Stack>
+  );
 
   return (
     <Stack gap="md">
@@ -115,8 +102,28 @@ export function GroupsPage() {
         AgentsPanel={hasAgents ? AllAgentsPanel : null}
       >
         <GroupsSearch value={params.q} onSearch={search} />
-        {body}
+        <PageStates
+          query={groups}
+          what="the groups"
+          loading={list(undefined)}
+          empty={(data) =>
+            data.groups.length === 0 ? (
+              <EmptyGroupsList
+                data={data}
+                page={params.page}
+                q={params.q}
+                canEdit={canEdit}
+                onFirstPage={() => update({ page: 1 })}
+                onClearSearch={() => search('')}
+              />
+            ) : null
+          }
+        >
+          {list}
+        </PageStates>
       </GroupsViewSwitch>
     </Stack>
   );
 }
+
+export const ErrorBoundary = PageError;

@@ -1,13 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
-import { Link, Route } from 'react-router-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createQueryClient } from '../query-client.js';
 import { uiStates } from '../testing/fixtures.js';
 import { setupRealBackend, type GroupSpec, type Session } from '../testing/real-backend.js';
-import { renderWithProviders } from '../testing/render.js';
-import { GroupPage } from './group-page.js';
-import { GroupsPage } from './groups-page.js';
+import { renderApp } from '../testing/render-app.js';
 
 const backend = setupRealBackend();
 let avery: Session;
@@ -16,7 +12,7 @@ beforeAll(async () => {
 });
 
 /** Avery's list is exactly these groups; it answers once, then every later list read hangs. */
-async function renderApp(...groups: GroupSpec[]) {
+async function renderList(...groups: GroupSpec[]) {
   const created = await avery.replaceGroups(groups);
   let answered = false;
   backend.browseAs(avery);
@@ -29,34 +25,20 @@ async function renderApp(...groups: GroupSpec[]) {
       },
     }),
   );
-  const rendered = renderWithProviders(<GroupsPage />, {
-    route: '/groups',
-    path: '/groups',
-    queryClient: createQueryClient({ retry: false }),
-    extraRoutes: (
-      <Route
-        path="/groups/:groupId"
-        element={
-          <>
-            <Link to="/groups">To the list</Link>
-            <GroupPage />
-          </>
-        }
-      />
-    ),
-  });
+  const rendered = renderApp('/groups');
   return { ...rendered, created };
 }
 
-function rowOf(name: string) {
-  const row = screen.getByRole('link', { name }).closest('tr');
+/** The row of `name`'s group, once the list shows it (coming back to the list is a navigation). */
+async function rowOf(name: string) {
+  const row = (await screen.findByRole('link', { name })).closest('tr');
   if (!row) throw new Error(`no row for ${name}`);
   return row;
 }
 
 describe('the list after a write, before any refetch answers', () => {
   it('shows the new member count and names after a removal', async () => {
-    const { user } = await renderApp({
+    const { user } = await renderList({
       owner: 'Olga Owner',
       members: ['Ann Member', 'Ben Member'],
     });
@@ -64,8 +46,12 @@ describe('the list after a write, before any refetch answers', () => {
     await user.click(await screen.findByRole('button', { name: 'Remove Ben Member' }));
     expect(await screen.findByText('Removed Ben Member')).toBeVisible();
 
-    await user.click(screen.getByRole('link', { name: 'To the list' }));
-    const row = rowOf('Olga Owner');
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', {
+        name: 'Groups',
+      }),
+    );
+    const row = await rowOf('Olga Owner');
     expect(within(row).getByText('2')).toBeInTheDocument();
     expect(within(row).getByText('Olga Owner, Ann Member')).toBeInTheDocument();
   });
@@ -73,7 +59,7 @@ describe('the list after a write, before any refetch answers', () => {
   it('puts the member back in the list when the removal is refused', async () => {
     let refuse: () => void = () => undefined;
     const refused = new Promise<void>((resolve) => (refuse = resolve));
-    const { user } = await renderApp({
+    const { user } = await renderList({
       owner: 'Rita Owner',
       members: ['Ann Member', 'Ben Member'],
     });
@@ -85,20 +71,26 @@ describe('the list after a write, before any refetch answers', () => {
     );
     await user.click(await screen.findByRole('link', { name: 'Rita Owner' }));
     await user.click(await screen.findByRole('button', { name: 'Remove Ben Member' }));
-    await user.click(screen.getByRole('link', { name: 'To the list' }));
-    expect(within(rowOf('Rita Owner')).getByText('Rita Owner, Ann Member')).toBeInTheDocument();
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', {
+        name: 'Groups',
+      }),
+    );
+    expect(
+      within(await rowOf('Rita Owner')).getByText('Rita Owner, Ann Member'),
+    ).toBeInTheDocument();
 
     refuse();
-    await waitFor(() =>
+    await waitFor(async () =>
       expect(
-        within(rowOf('Rita Owner')).getByText('Rita Owner, Ann Member, Ben Member'),
+        within(await rowOf('Rita Owner')).getByText('Rita Owner, Ann Member, Ben Member'),
       ).toBeInTheDocument(),
     );
-    expect(within(rowOf('Rita Owner')).getByText('3')).toBeInTheDocument();
+    expect(within(await rowOf('Rita Owner')).getByText('3')).toBeInTheDocument();
   });
 
   it('no longer lists a deleted group', async () => {
-    const { user } = await renderApp(
+    const { user } = await renderList(
       { owner: 'Dora Owner', members: ['Ann Member'] },
       { owner: 'Kim Owner' },
     );
@@ -117,11 +109,15 @@ describe('the list after a write, before any refetch answers', () => {
   });
 
   it('shows a Favorites change', async () => {
-    const { user } = await renderApp({ owner: 'Fay Owner' });
+    const { user } = await renderList({ owner: 'Fay Owner' });
     await user.click(await screen.findByRole('link', { name: 'Fay Owner' }));
     await user.click(await screen.findByRole('button', { name: 'Favorites' }));
     expect(await screen.findByText('Added to Favorites')).toBeVisible();
-    await user.click(screen.getByRole('link', { name: 'To the list' }));
-    expect(within(rowOf('Fay Owner')).getByText('Favorites')).toBeInTheDocument();
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', {
+        name: 'Groups',
+      }),
+    );
+    expect(within(await rowOf('Fay Owner')).getByText('Favorites')).toBeInTheDocument();
   });
 });

@@ -1,15 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { Route } from 'react-router-dom';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { portalAccountReadSchema } from '../../shared/contacts.js';
 import { sparkResultsSchema } from '../../shared/envelope.js';
 import { portalGroupReadSchema } from '../../shared/portal-groups.js';
-import { createQueryClient } from '../query-client.js';
 import { uiStates } from '../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
-import { renderWithProviders } from '../testing/render.js';
-import { NewGroupPage } from './new-group-page.js';
+import { renderApp } from '../testing/render-app.js';
 
 const backend = setupRealBackend();
 let avery: Session;
@@ -53,12 +50,7 @@ function recordCreations(posts: unknown[]) {
 
 function renderNewGroupPage(route = '/groups/new', as: Session = avery) {
   backend.browseAs(as);
-  return renderWithProviders(<NewGroupPage />, {
-    route,
-    path: '/groups/new',
-    queryClient: createQueryClient({ retry: false }),
-    extraRoutes: <Route path="/groups/:groupId" element={<h1>Group page</h1>} />,
-  });
+  return renderApp(route);
 }
 
 describe('new group page', () => {
@@ -91,7 +83,8 @@ describe('new group page', () => {
     expect(screen.getByRole('button', { name: 'Remove Dana Contact' })).toBeVisible();
 
     await user.click(create);
-    expect(await screen.findByRole('heading', { name: 'Group page' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Carl Contact' })).toBeVisible();
+    expect(screen.getByTestId('location')).toHaveTextContent(`/groups/${carlGroup}`);
     expect(screen.getByText('Group created')).toBeVisible();
     expect(posts).toEqual([{ D: { Users: [{ Id: carl }, { Id: dana }] } }]);
     expect(await carlsGroupMembers()).toEqual([carl, dana]);
@@ -105,7 +98,7 @@ describe('new group page', () => {
     const create = screen.getByRole('button', { name: 'Create group' });
     expect(create).toBeEnabled();
     await user.click(create);
-    expect(await screen.findByRole('heading', { name: 'Group page' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Carl Contact' })).toBeVisible();
     expect(posts).toEqual([{ D: { Users: [{ Id: carl }] } }]);
     expect(await carlsGroupMembers()).toEqual([carl]);
   });

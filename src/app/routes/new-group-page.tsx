@@ -1,20 +1,33 @@
 import { useState } from 'react';
 import { Alert, Button, CloseButton, Group, Paper, Pill, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useCanEdit } from '../features/auth/index.js';
+import { Link, useLoaderData, useNavigate } from 'react-router-dom';
+import type { LoaderFunctionArgs } from 'react-router-dom';
+import { useAccountPaths } from '../account/use-account.js';
+import { useCanEdit } from '../data/session.js';
 import { useCreateGroup } from '../features/groups/api/create-group.js';
 import { usePortalContact } from '../features/groups/api/owner-candidates.js';
 import type { PortalContact } from '../features/groups/api/owner-candidates.js';
 import { MembersPicker, OwnerPicker } from '../features/groups/components/contact-picker.js';
+import { PageError } from './route-error.js';
 
-export function NewGroupPage() {
+/** The owner suggested by the address (`?owner=<contact Id>`, from the command palette). */
+export const loader =
+  () =>
+  ({ request }: LoaderFunctionArgs) => ({
+    ownerId: new URL(request.url).searchParams.get('owner') || null,
+  });
+
+type Inputs = ReturnType<ReturnType<typeof loader>>;
+
+export function Component() {
   useDocumentTitle('New group · Portal Groups Admin');
+  const { ownerId } = useLoaderData<Inputs>();
   const canEdit = useCanEdit();
   const navigate = useNavigate();
+  const paths = useAccountPaths();
   const createGroup = useCreateGroup();
-  const [searchParams] = useSearchParams();
-  const suggested = usePortalContact(searchParams.get('owner'));
+  const suggested = usePortalContact(ownerId);
   const [picked, setOwner] = useState<PortalContact | null>(null);
   const suggestedOwner =
     suggested.data && suggested.data.VowEnabled && !suggested.data.ownsGroup
@@ -30,7 +43,7 @@ export function NewGroupPage() {
         <Alert color="blue" variant="light">
           Your account can view groups but not change them
         </Alert>
-        <Button component={Link} to="/groups" variant="default">
+        <Button component={Link} to={paths.groups()} variant="default">
           Back to groups
         </Button>
       </Stack>
@@ -42,7 +55,7 @@ export function NewGroupPage() {
     if (!owner) return;
     createGroup.mutate(
       { ownerContactId: owner.Id, memberContactIds: otherMembers.map((member) => member.Id) },
-      { onSuccess: ({ groupId }) => void navigate(`/groups/${encodeURIComponent(groupId)}`) },
+      { onSuccess: ({ groupId }) => void navigate(paths.group(groupId)) },
     );
   };
 
@@ -104,10 +117,12 @@ export function NewGroupPage() {
         <Button onClick={submit} disabled={!owner} loading={createGroup.isPending}>
           Create group
         </Button>
-        <Button component={Link} to="/groups" variant="default">
+        <Button component={Link} to={paths.groups()} variant="default">
           Cancel
         </Button>
       </Group>
     </Stack>
   );
 }
+
+export const ErrorBoundary = PageError;

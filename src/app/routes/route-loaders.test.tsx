@@ -1,9 +1,8 @@
 import { act, screen } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createQueryClient } from '../query-client.js';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
-import { renderAppRoutes } from '../testing/render.js';
+import { renderApp } from '../testing/render-app.js';
 import { uiStates } from '../testing/fixtures.js';
 
 const backend = setupRealBackend();
@@ -24,9 +23,7 @@ describe('route loaders', () => {
       http.get(`/api/v1/portal/groups/${group.Id}`, uiStates.loading),
       http.get('/api/v1/contacts', uiStates.loading),
     );
-    const { router } = renderAppRoutes('/groups', {
-      queryClient: createQueryClient({ retry: false }),
-    });
+    const { router } = renderApp('/groups');
     expect(await screen.findByRole('link', { name: 'Loader Owner' })).toBeVisible();
 
     // A navigation that no link hover or focus prepared (Back, a bookmark, the palette).
@@ -44,9 +41,7 @@ describe('route loaders', () => {
         return delay('infinite');
       }),
     );
-    renderAppRoutes('/groups/20240101000000000000000001?page=2', {
-      queryClient: createQueryClient({ retry: false }),
-    });
+    renderApp('/groups/20240101000000000000000001?page=2');
     expect(await screen.findByRole('link', { name: /Sign in with Flexmls/ })).toBeVisible();
     expect(reads).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useSearchParams } from 'react-router-dom';
-import { SignedOutView } from '../features/auth/index.js';
+import { paths } from '../account/paths.js';
+import { SignedOutView } from '../features/auth/components/signed-out-view.js';
 
 export function SignedOutPage() {
   const [searchParams] = useSearchParams();
@@ -8,7 +9,7 @@ export function SignedOutPage() {
   useDocumentTitle(`${failure ? 'Sign-in failed' : 'Signed out'} · Portal Groups Admin`);
   return (
     <main>
-      <SignedOutView returnTo="/groups" failure={failure} />
+      <SignedOutView returnTo={paths.groups(null)} failure={failure} />
     </main>
   );
 }

@@ -1,13 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { delay } from 'msw';
-import { Route } from 'react-router-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createQueryClient } from '../query-client.js';
-import { GroupPage } from './group-page.js';
-import { GroupsPage } from './groups-page.js';
-import { LocationProbe } from '../testing/location-probe.js';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
-import { renderWithProviders } from '../testing/render.js';
+import { renderApp } from '../testing/render-app.js';
 
 const backend = setupRealBackend();
 let avery: Session;
@@ -17,8 +12,9 @@ beforeAll(async () => {
 
 const DAY = 24 * 3_600_000;
 
-function rowOf(name: string) {
-  const row = screen.getByRole('link', { name }).closest('tr');
+/** The row of `name`'s group, once the list shows it (coming back to the list is a navigation). */
+async function rowOf(name: string) {
+  const row = (await screen.findByRole('link', { name })).closest('tr');
   if (!row) throw new Error(`no row for ${name}`);
   return row;
 }
@@ -57,18 +53,7 @@ describe('the whole book after writes, before any refetch answers', () => {
         },
       }),
     );
-    const { user } = renderWithProviders(
-      <>
-        <GroupsPage />
-        <LocationProbe />
-      </>,
-      {
-        route: '/groups?all=1&inactive=1',
-        path: '/groups',
-        queryClient: createQueryClient({ retry: false }),
-        extraRoutes: <Route path="/groups/:groupId" element={<GroupPage />} />,
-      },
-    );
+    const { user } = renderApp('/groups?all=1&inactive=1');
     expect(await screen.findByText('1 of 2 groups', { exact: false })).toBeInTheDocument();
     answering = false;
     const backToList = () =>
@@ -85,7 +70,7 @@ describe('the whole book after writes, before any refetch answers', () => {
     await backToList();
     expect(await screen.findByText('0 of 2 groups', { exact: false })).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Has inactive members' }));
-    expect(within(rowOf('Olivia Oak')).getByRole('cell', { name: '2' })).toBeInTheDocument();
+    expect(within(await rowOf('Olivia Oak')).getByRole('cell', { name: '2' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('link', { name: 'Olivia Oak' }));
     await user.click(await screen.findByRole('button', { name: 'Add members' }));
@@ -96,8 +81,8 @@ describe('the whole book after writes, before any refetch answers', () => {
     expect(await screen.findByText(/Added Erin Evans/)).toBeVisible();
     await backToList();
     await user.click(await screen.findByRole('checkbox', { name: 'Has inactive members' }));
-    expect(screen.getByText('1 of 2 groups', { exact: false })).toBeInTheDocument();
-    expect(within(rowOf('Olivia Oak')).getByRole('cell', { name: '3' })).toBeInTheDocument();
+    expect(await screen.findByText('1 of 2 groups', { exact: false })).toBeInTheDocument();
+    expect(within(await rowOf('Olivia Oak')).getByRole('cell', { name: '3' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('link', { name: 'Olivia Oak' }));
     await user.click(await screen.findByRole('button', { name: 'Delete group' }));

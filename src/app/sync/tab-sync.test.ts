@@ -77,6 +77,12 @@ describe('tab sync', () => {
     });
     await write.mutate();
     const failing = new MutationObserver(queryClient, {
+      meta: {
+        syncKeys: [
+          ['groups', 'me'],
+          ['contacts', 'me'],
+        ],
+      },
       mutationFn: () => Promise.reject(new Error('refused')),
     });
     await failing.mutate().catch(() => undefined);

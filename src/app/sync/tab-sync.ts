@@ -1,6 +1,5 @@
 import type { Mutation, QueryClient, QueryKey } from '@tanstack/react-query';
 import { z } from 'zod';
-import { keyScope } from '../api/acting-for.js';
 
 export const SYNC_CHANNEL_NAME = 'portal-groups-admin';
 
@@ -13,21 +12,18 @@ const syncMessageSchema = z.object({
   agent: z.string().min(1),
   keys: z.array(z.array(z.union([z.string(), z.number()])).min(2)).max(20),
 });
-export type SyncMessage = z.infer<typeof syncMessageSchema>;
+type SyncMessage = z.infer<typeof syncMessageSchema>;
 
-/** Everything the app caches for one account that a write can change (not the session). */
-const appDataKeys = (scope: string): QueryKey[] => [
-  ['groups', scope],
-  ['contacts', scope],
-];
-
-/** What other tabs should refetch after a write: `meta.syncKeys`, else the mutation key's family. */
+/**
+ * What other tabs should refetch after a write: `meta.syncKeys`, else the mutation key's family
+ * and account. A mutation with neither (signing out, removing an agent) changes no cached data.
+ */
 export function syncKeysFor(mutation: Mutation<unknown, unknown, unknown>): QueryKey[] {
   const declared = mutation.meta?.syncKeys;
   if (Array.isArray(declared)) return declared as QueryKey[];
   const [family, scope] = mutation.options.mutationKey ?? [];
   if (typeof family === 'string' && typeof scope === 'string') return [[family, scope]];
-  return appDataKeys(keyScope());
+  return [];
 }
 
 export interface TabSync {

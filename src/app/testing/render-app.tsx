@@ -1,26 +1,46 @@
+import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { WorkingForRouter } from '../features/agents/working-for.js';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { afterEach } from 'vitest';
+import { AppProviders } from '../app.js';
 import { createQueryClient } from '../query-client.js';
 import { appRoutes } from '../routes/app-routes.js';
-import { theme } from '../ui/theme.js';
 import { LocationProbe } from './location-probe.js';
 
-/** The whole app at `url` (a real address, e.g. `/for/<agentId>/groups`), as main.tsx mounts it. */
-export function renderApp(url: string) {
+const routers: { dispose: () => void }[] = [];
+afterEach(() => routers.splice(0).forEach((router) => router.dispose()));
+
+interface Options {
+  /** By default the app's own, with retries off so failures show at once. */
+  queryClient?: QueryClient;
+  /** Rendered on every page, beside the location probe. */
+  extra?: ReactNode;
+}
+
+/**
+ * The whole app at `url` (a real address, e.g. `/for/<agentId>/groups/<Id>`) with its real
+ * providers and routes, loaders included, as main.tsx mounts it; the address bar is jsdom's.
+ */
+export function renderApp(url: string, options: Options = {}) {
   window.history.replaceState(null, '', url);
-  const queryClient = createQueryClient({ retry: false });
+  const queryClient = options.queryClient ?? createQueryClient({ retry: false });
+  const router = createBrowserRouter(
+    appRoutes(
+      queryClient,
+      <>
+        <LocationProbe />
+        {options.extra}
+      </>,
+    ),
+  );
+  routers.push(router);
   const user = userEvent.setup();
   const result = render(
-    <MantineProvider theme={theme} env="test">
-      <QueryClientProvider client={queryClient}>
-        <Notifications />
-        <WorkingForRouter routes={appRoutes(queryClient, <LocationProbe />)} />
-      </QueryClientProvider>
-    </MantineProvider>,
+    <AppProviders queryClient={queryClient} env="test">
+      <RouterProvider router={router} />
+    </AppProviders>,
   );
-  return { ...result, user, queryClient };
+  return { ...result, user, queryClient, router };
 }

@@ -10,9 +10,7 @@ import {
   Route,
   RouterProvider,
 } from 'react-router-dom';
-import { appRoutes } from '../routes/app-routes.js';
 import { theme } from '../ui/theme.js';
-import { LocationProbe } from './location-probe.js';
 
 export function makeTestQueryClient() {
   return new QueryClient({
@@ -53,29 +51,4 @@ export function renderWithProviders(ui: ReactElement, options: Options = {}) {
     </MantineProvider>,
   );
   return { ...result, user, queryClient };
-}
-
-/**
- * The app's own routes (loaders included) in a memory router at `route`, with a location probe;
- * `outside` renders beside the router (e.g. the progress bar).
- */
-export function renderAppRoutes(
-  route: string,
-  options: { queryClient?: QueryClient; outside?: ReactNode } = {},
-) {
-  const queryClient = options.queryClient ?? makeTestQueryClient();
-  const router = createMemoryRouter(appRoutes(queryClient, <LocationProbe />), {
-    initialEntries: [route],
-  });
-  const user = userEvent.setup();
-  const result = render(
-    <MantineProvider theme={theme} env="test">
-      <QueryClientProvider client={queryClient}>
-        <Notifications />
-        {options.outside}
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-  return { ...result, user, queryClient, router };
 }

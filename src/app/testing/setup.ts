@@ -2,7 +2,6 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import { afterEach } from 'vitest';
-import { setActingFor, setOwnAccountId } from '../api/acting-for.js';
 
 // Vitest's jsdom environment puts jsdom's own ArrayBuffer and typed arrays (another realm) on the
 // global object, so a Node Buffer is no longer `instanceof Uint8Array`, nor its `.buffer`
@@ -47,9 +46,6 @@ Element.prototype.scrollIntoView = () => undefined;
 
 afterEach(() => {
   cleanup();
-  // Whom the tab acts for is module state, as in a browser tab: each test starts as a fresh tab.
-  setActingFor(null);
-  setOwnAccountId(undefined);
   // The notifications store is global: start every test with none.
   notifications.clean();
 });

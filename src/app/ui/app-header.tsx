@@ -3,8 +3,11 @@ import { Anchor, Box, Group } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { ColorSchemeToggle } from './color-scheme-toggle.js';
 
-/** App name, then whatever the page puts at the end (the user's name, Sign out). */
-export function AppHeader({ children }: { children?: ReactNode }) {
+/**
+ * App name (a link to `home`, the list of the account the tab works for), then whatever the page
+ * puts at the end (the user's name, Sign out).
+ */
+export function AppHeader({ home, children }: { home: string; children?: ReactNode }) {
   return (
     <Box
       component="header"
@@ -15,7 +18,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Anchor
           component={Link}
-          to="/groups"
+          to={home}
           fw={700}
           c="var(--mantine-color-text)"
           underline="never"

@@ -4,14 +4,15 @@ import { Link } from 'react-router-dom';
 interface NotFoundPanelProps {
   title: string;
   message: string;
-  backTo?: string;
+  /** The way back: the list of the account the tab works for. */
+  backTo: string;
   backLabel?: string;
 }
 
 export function NotFoundPanel({
   title,
   message,
-  backTo = '/groups',
+  backTo,
   backLabel = 'Back to groups',
 }: NotFoundPanelProps) {
   return (

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_USER_AGENT } from '../config.js';
-import type { InProcessRequest } from '../spark/entry.js';
+import type { InProcessRequest } from '../spark/in-process.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { sessionIdOf, signIn } from '../testing/sign-in.js';
 

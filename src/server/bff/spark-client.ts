@@ -5,7 +5,7 @@ import { APP_USER_AGENT, type Config } from '../config.js';
 import type { SessionAgent } from '../../shared/agents.js';
 import { myAccountReadSchema, sessionUserOf } from '../../shared/account.js';
 import { sparkResultsReadSchema } from '../../shared/envelope.js';
-import type { Dispatch } from '../spark/entry.js';
+import type { Dispatch } from '../spark/in-process.js';
 import type { Tokens } from './store/session-store.js';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;

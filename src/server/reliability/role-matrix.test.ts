@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroupRecord as PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
 import { listingIdOf } from '../spark/demo-mls.js';
+import { routeTable } from '../spark/routes/table.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { ROLE_CASES, URIS, type RoleCase, type RoleName } from './role-table.js';
+import {
+  METHODS,
+  ROLE_CASES,
+  URIS,
+  type RoleCase,
+  type RoleName,
+  type UriName,
+} from './role-table.js';
 import { oauthFailureProblem, parseJson, sparkFailureProblem } from './spark-answers.js';
 import { tableHashes } from './snapshot.js';
 
@@ -83,8 +91,63 @@ afterAll(async () => {
   await server.dispose();
 });
 
+/** `/v1/portal/groups/:groupId` (the table's form) and `/v1/portal/groups/{group}` (the matrix's) alike. */
+const shapeOf = (path: string) => path.replace(/\/(:[^/]+|\{[^}]+\})/g, '/{}');
+
+/** The token endpoint is a Fastify route of its own (routes/oauth-grant.ts), outside the table. */
+const OUTSIDE_TABLE: UriName[] = ['grant'];
+
+describe('the role matrix and the emulator’s route table', () => {
+  const uris = Object.entries(URIS).map(([name, uri]) => ({
+    // Needed: Object.entries widens the keys of URIS to string.
+    name: name as UriName,
+    shape: shapeOf(uri.path),
+    allow: [...uri.allow].sort(),
+  }));
+  const table = () => routeTable(server.db);
+  const tableMethods = (shape: string) =>
+    table()
+      .filter((route) => shapeOf(route.url) === shape)
+      .map((route) => route.method)
+      .sort();
+
+  it('has a URI, with the route’s method allowed, for every route of the table', () => {
+    const missing = table()
+      .filter((route) => {
+        const uri = uris.find((u) => u.shape === shapeOf(route.url));
+        return !uri?.allow.includes(route.method);
+      })
+      .map((route) => `${route.method} ${route.url}`);
+    expect(
+      missing,
+      'Routes of spark/routes/table.ts missing from the role matrix: add each URI to URIS in ' +
+        'src/server/reliability/role-table.ts (its `allow` naming the method) and a row per ' +
+        'method (GET, POST, PUT, DELETE) to ROWS, with the answer for every role',
+    ).toEqual([]);
+  });
+
+  it('allows on each URI exactly the methods the table routes there, and no URI it lacks', () => {
+    const stale = uris
+      .filter((uri) => !OUTSIDE_TABLE.includes(uri.name))
+      .filter((uri) => tableMethods(uri.shape).join() !== uri.allow.join())
+      .map(
+        (uri) =>
+          `${uri.name}: allows ${uri.allow.join(', ')}, the table ${tableMethods(uri.shape).join(', ') || 'nothing'}`,
+      );
+    expect(stale, 'URIS in role-table.ts that do not match spark/routes/table.ts').toEqual([]);
+  });
+});
+
 describe('role matrix (role x URI x method)', () => {
   it('covers every role, URI and method once', () => {
+    const withoutRows = Object.keys(URIS).flatMap((uri) =>
+      METHODS.filter((method) => !ROLE_CASES.some((c) => c.uri === uri && c.method === method)).map(
+        (method) => `${method} ${uri}`,
+      ),
+    );
+    expect(withoutRows, 'URIs of role-table.ts without a row in ROWS for these methods').toEqual(
+      [],
+    );
     expect(ROLE_CASES).toHaveLength(7 * Object.keys(URIS).length * 4);
     const keys = new Set(ROLE_CASES.map((c) => `${c.role} ${c.uri} ${c.method}`));
     expect(keys.size).toBe(ROLE_CASES.length);

@@ -7,6 +7,10 @@
  * 3. a method the URI does not have: 405/405 with `Allow`, for every authenticated role;
  * 4. the role: no access to the service 403/1500, read-only role writing 405/1018;
  * 5. the record (404, also for a group the consumer is not in), then the body (1050 for `{"D":{}}`).
+ *
+ * Every route of the emulator's table (spark/routes/table.ts) needs its URI here, `allow` naming
+ * exactly the methods the table routes there, and a row per method: role-matrix.test.ts fails,
+ * naming the route, until it has them.
  */
 const ROLES = ['Private', 'VOW', 'Portal', 'IDX', 'Public', 'none', 'expired'] as const;
 export type RoleName = (typeof ROLES)[number];

@@ -2,23 +2,16 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { bindCaller } from './auth.js';
-import {
-  createDispatch,
-  createGate,
-  isGrant,
-  toSparkError,
-  type AuthFailures,
-  type Dispatch,
-} from './entry.js';
-import { notFound } from './errors.js';
+import { BODY_LIMIT } from '../server-base.js';
+import { notFound, toSparkError } from './errors.js';
+import { createGate, isGrant, type AuthFailures } from './gate.js';
+import { createDispatch, type Dispatch } from './in-process.js';
 import { registerApiExplorer } from './openapi.js';
-import { accountTable } from './routes/account.js';
-import { contactTable } from './routes/contacts.js';
 import { oauthRoutes } from './routes/oauth.js';
-import { portalGroupTable } from './routes/portal-groups.js';
 import { registerTable } from './routes/resource.js';
 import { registerPhotoRoute } from './photos.js';
 import { listingTable } from './routes/listings.js';
+import { routeTable } from './routes/table.js';
 import { seedDemoData, seedDemoListings } from './seed.js';
 import { countAccounts } from './store/accounts.js';
 import { countAllListings } from './store/listings.js';
@@ -40,8 +33,6 @@ export interface SparkEmulatorOptions {
    */
   photoBase?: string;
 }
-
-const BODY_LIMIT = 64 * 1024;
 
 /**
  * What the address limiter reads of a request. In-process calls come from this server itself
@@ -116,12 +107,7 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   });
 
   const photoBase = opts.photoBase ?? `${app.prefix}/photos`;
-  const table = [
-    ...accountTable,
-    ...portalGroupTable(db),
-    ...contactTable(db),
-    ...listingTable(db, { photoBase }),
-  ];
+  const table = [...routeTable(db), ...listingTable(db, { photoBase })];
   await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
   registerPhotoRoute(app, db);

@@ -1,22 +1,24 @@
+import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
-import type { Server } from '../app.js';
-import { createFastify } from '../server-base.js';
+import { BODY_LIMIT, createFastify } from '../server-base.js';
 import { addSecurityHeaders } from '../security-headers.js';
 import { addCompression } from '../compression.js';
+import { notFound } from './errors.js';
+import { applyMethodOverride } from './method-override.js';
 import { sparkEmulator } from './plugin.js';
-import { openDatabase } from './store/db.js';
+import { openDatabase, type Db } from './store/db.js';
 
 /** `npm run emulator`: the emulator alone at the host root, the way sparkapi.com serves Spark. */
 export async function buildEmulatorServer(
   config: Config,
   options: { logger?: boolean } = {},
-): Promise<Pick<Server, 'app' | 'db'>> {
+): Promise<{ app: FastifyInstance; db: Db }> {
   const { tls } = config.emulator;
   const app = createFastify({
     logger: options.logger,
-    sparkPrefix: '',
-    apiPath: /^\//,
+    beforeRouting: (req) => applyMethodOverride(req, '', BODY_LIMIT),
+    apiNotFound: { path: /^\//, body: notFound('Resource').toBody() },
     ...(tls ? { tls: { cert: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } } : {}),
   });
   const db = openDatabase(config.databasePath);

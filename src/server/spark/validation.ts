@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SparkCode } from '../../shared/spark-codes.js';
-import { SparkError, invalidParameter, missingParameter, notFound } from './errors.js';
+import { SparkError, invalidParameter, missingParameter, schemaFailure } from './errors.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -40,18 +40,6 @@ export function issuesToSparkError(issues: readonly Issue[], input: unknown): Sp
       Message: issue.message,
     })),
   );
-}
-
-/**
- * A path or query parameter the route's schema refused: a path Id that is not 26 digits names
- * nothing (spec §1), anything else is 400/1053 naming the first issue.
- */
-export function schemaFailure(
-  context: string,
-  first: { name: string; message?: string } | undefined,
-): SparkError {
-  if (context === 'params') return notFound('Resource');
-  return invalidParameter(`${first?.name || context}: ${first?.message}`);
 }
 
 /** Route params or query string against their schema, refused as `schemaFailure` says. */

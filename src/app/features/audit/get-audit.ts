@@ -2,10 +2,10 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { auditPageSchema } from '../../../shared/audit.js';
 import { authRequest } from '../../api/spark-fetch.js';
 
-export const AUDIT_PAGE_SIZE = 25;
+const AUDIT_PAGE_SIZE = 25;
 
 /** The signed-in user's own trail (whoever the tab works for), so the key has no agent. */
-export const auditKeys = {
+const auditKeys = {
   all: ['audit'] as const,
   page: (page: number) => [...auditKeys.all, page] as const,
 };
@@ -18,6 +18,8 @@ async function fetchAudit(page: number, signal: AbortSignal) {
   );
   return { entries: D.Results, pagination: D.Pagination };
 }
+
+export type AuditPage = Awaited<ReturnType<typeof fetchAudit>>;
 
 export function useAudit(page: number) {
   return useQuery(

@@ -3,12 +3,9 @@ import { http } from 'msw';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { replaceGroupBodySchema } from '../../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../../../server/spark/demo-accounts.js';
-import { createQueryClient } from '../../query-client.js';
-import { GroupsPage } from '../../routes/groups-page.js';
-import { LocationProbe } from '../../testing/location-probe.js';
 import { uiStates } from '../../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../../testing/real-backend.js';
-import { renderWithProviders } from '../../testing/render.js';
+import { renderApp } from '../../testing/render-app.js';
 
 function nth<T>(items: readonly T[], index: number): T {
   const item = items[index];
@@ -24,13 +21,7 @@ beforeAll(async () => {
 
 function renderList(route = '/groups', as: Session = avery) {
   backend.browseAs(as);
-  return renderWithProviders(
-    <>
-      <GroupsPage />
-      <LocationProbe />
-    </>,
-    { route, path: '/groups', queryClient: createQueryClient({ retry: false }) },
-  );
+  return renderApp(route);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { ExportCsvButton } from '../export/export-csv-button.js';
 import { groupName } from '../../data/group-summary.js';
 import { useBulkAction } from './bulk-actions.js';
 import type { BulkActionKind, BulkRun } from './bulk-actions.js';
@@ -12,12 +12,14 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.js';
 interface BulkBarProps {
   selected: PortalGroup[];
   onClear: () => void;
+  /** More actions on the selected groups, beside Favorites (the page's "Export CSV"). */
+  moreActions?: (selected: PortalGroup[]) => ReactNode;
 }
 
 const SHOWN_NAMES = 10;
 
 /** Actions on the selected groups, with progress while they run and a per-group result. */
-export function BulkBar({ selected, onClear }: BulkBarProps) {
+export function BulkBar({ selected, onClear, moreActions }: BulkBarProps) {
   const bulk = useBulkAction();
   const [run, setRun] = useState<BulkRun | null>(null);
   const count = selected.length;
@@ -79,7 +81,7 @@ export function BulkBar({ selected, onClear }: BulkBarProps) {
               >
                 Remove from Favorites
               </Button>
-              <ExportCsvButton size="xs" groups={selected} />
+              {moreActions?.(selected)}
               <Button
                 size="xs"
                 color="red"

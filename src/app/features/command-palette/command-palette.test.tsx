@@ -2,9 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../../../server/spark/demo-accounts.js';
-import { createQueryClient } from '../../query-client.js';
 import { setupRealBackend, type Session } from '../../testing/real-backend.js';
-import { renderAppRoutes } from '../../testing/render.js';
+import { renderApp } from '../../testing/render-app.js';
 
 const backend = setupRealBackend();
 let avery: Session;
@@ -24,11 +23,9 @@ beforeAll(async () => {
   noraId = await avery.createContact('Nora Nogroup');
 });
 
-function renderApp(route = '/groups', as: Session = avery) {
+function renderAs(route = '/groups', as: Session = avery) {
   backend.browseAs(as);
-  return renderAppRoutes(route, {
-    queryClient: createQueryClient({ retry: false }),
-  });
+  return renderApp(route);
 }
 
 async function openPalette(user: ReturnType<typeof renderApp>['user']) {
@@ -38,7 +35,7 @@ async function openPalette(user: ReturnType<typeof renderApp>['user']) {
 
 describe('command palette', () => {
   it('opens with Ctrl+K, finds a group by owner and jumps to it', async () => {
-    const { user } = renderApp();
+    const { user } = renderAs();
     await screen.findByRole('link', { name: 'Carl Contact' });
     const search = await openPalette(user);
     await user.type(search, 'álva');
@@ -53,7 +50,7 @@ describe('command palette', () => {
   });
 
   it('finds a contact by e-mail and opens the group they own, with Enter', async () => {
-    const { user } = renderApp();
+    const { user } = renderAs();
     await user.click(await screen.findByRole('button', { name: /Jump to/ }));
     const search = await screen.findByRole('textbox', { name: 'Jump to' });
     await user.type(search, 'carl.contact.');
@@ -69,7 +66,7 @@ describe('command palette', () => {
   });
 
   it('"start one" for a contact without a group opens New group with them as owner', async () => {
-    const { user } = renderApp();
+    const { user } = renderAs();
     await screen.findByRole('link', { name: 'Carl Contact' });
     const search = await openPalette(user);
     await user.type(search, 'nogroup');
@@ -81,7 +78,7 @@ describe('command palette', () => {
   });
 
   it('offers New group, and Toggle Favorites on a group page', async () => {
-    const { user } = renderApp(`/groups/${carl.Id}`);
+    const { user } = renderAs(`/groups/${carl.Id}`);
     await screen.findByRole('heading', { level: 1, name: 'Carl Contact' });
     await openPalette(user);
     const dialog = screen.getByRole('dialog');
@@ -99,7 +96,7 @@ describe('command palette', () => {
         before: (request) => contactRequests.push(new URL(request.url)),
       }),
     );
-    const { user } = renderApp('/groups', await backend.signIn('Sofía Álvarez'));
+    const { user } = renderAs('/groups', await backend.signIn('Sofía Álvarez'));
     await screen.findByRole('link', { name: 'Carl Contact' });
     const search = await openPalette(user);
     const dialog = screen.getByRole('dialog');

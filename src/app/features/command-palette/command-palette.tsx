@@ -2,6 +2,7 @@ import '@mantine/spotlight/styles.css';
 import { Loader, Text, VisuallyHidden } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
 import { useNavigate } from 'react-router-dom';
+import { useAccountPaths } from '../../account/use-account.js';
 import { errorMessage } from '../../api/error-message.js';
 import { useCanEdit } from '../../data/session.js';
 import { matchCommands } from './palette-actions.js';
@@ -20,12 +21,13 @@ interface CommandPaletteProps {
 export function CommandPalette({ opened, onClose, onShowShortcuts }: CommandPaletteProps) {
   const navigate = useNavigate();
   const canEdit = useCanEdit();
+  const paths = useAccountPaths();
   const go = (path: string) => void navigate(path);
   const commands = usePaletteCommands({ canEdit, go, onShowShortcuts });
   const search = usePaletteSearch(opened, canEdit);
   const { failure, loading } = search;
-  const groups = search.groups.map((group) => groupResult(group, go));
-  const contacts = search.contacts.map((contact) => contactResult(contact, go));
+  const groups = search.groups.map((group) => groupResult(group, go, paths));
+  const contacts = search.contacts.map((contact) => contactResult(contact, go, paths));
   const actions = matchCommands(commands, search.query);
 
   const nothing = groups.length === 0 && contacts.length === 0 && actions.length === 0;

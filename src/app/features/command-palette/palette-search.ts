@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { Account } from '../../account/account.js';
 import { contactKeys } from '../../data/contact-keys.js';
 import { contactSearchFilter } from '../../data/contact-search-filter.js';
 import { listContacts } from '../../data/search-contacts.js';
@@ -6,11 +7,15 @@ import { listGroups } from '../../data/get-groups.js';
 import { groupKeys } from '../../data/group-keys.js';
 import { groupsOwnedBy } from '../../data/groups-owned-by.js';
 
-export const PALETTE_LIMIT = 6;
+const PALETTE_LIMIT = 6;
 
 /** Groups whose owner's name contains the text. */
-export async function searchGroupsByOwner(q: string, signal?: AbortSignal) {
-  const { results } = await listGroups({ limit: PALETTE_LIMIT, orderBy: 'Name', name: q }, signal);
+async function searchGroupsByOwner(account: Account, q: string, signal?: AbortSignal) {
+  const { results } = await listGroups(
+    account,
+    { limit: PALETTE_LIMIT, orderBy: 'Name', name: q },
+    signal,
+  );
   return results;
 }
 
@@ -23,15 +28,18 @@ export interface PaletteContact {
 }
 
 /** Contacts whose name or e-mail contains the text, each with the group it owns. */
-export async function searchContactsWithGroups(
+async function searchContactsWithGroups(
+  account: Account,
   q: string,
   signal?: AbortSignal,
 ): Promise<PaletteContact[]> {
   const contacts = await listContacts(
+    account,
     { filter: contactSearchFilter(q), limit: PALETTE_LIMIT },
     signal,
   );
   const groupOf = await groupsOwnedBy(
+    account,
     contacts.map((contact) => contact.Id),
     signal,
   );
@@ -43,18 +51,18 @@ export async function searchContactsWithGroups(
   }));
 }
 
-export const paletteGroupsQueryOptions = (q: string) =>
+export const paletteGroupsQueryOptions = (account: Account, q: string) =>
   queryOptions({
-    queryKey: [...groupKeys.all, 'palette', { q }] as const,
-    queryFn: ({ signal }) => searchGroupsByOwner(q, signal),
+    queryKey: [...groupKeys.all(account), 'palette', { q }] as const,
+    queryFn: ({ signal }) => searchGroupsByOwner(account, q, signal),
     placeholderData: keepPreviousData,
     enabled: q.length > 0,
   });
 
-export const paletteContactsQueryOptions = (q: string, enabled: boolean) =>
+export const paletteContactsQueryOptions = (account: Account, q: string, enabled: boolean) =>
   queryOptions({
-    queryKey: [...contactKeys.all, 'palette', { q }] as const,
-    queryFn: ({ signal }) => searchContactsWithGroups(q, signal),
+    queryKey: [...contactKeys.all(account), 'palette', { q }] as const,
+    queryFn: ({ signal }) => searchContactsWithGroups(account, q, signal),
     placeholderData: keepPreviousData,
     enabled: enabled && q.length > 0,
   });

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMatch } from 'react-router-dom';
+import { routePatterns } from '../../account/paths.js';
+import { useAccount, useAccountPaths } from '../../account/use-account.js';
 import { groupQueryOptions } from '../../data/get-group.js';
 import { groupName, isFavorite } from '../../data/group-summary.js';
 import { useSetFavorites } from '../../data/set-favorites.js';
@@ -12,25 +14,29 @@ interface Options {
   onShowShortcuts: () => void;
 }
 
+/** The group whose page is open, under the own account's prefix or an agent's. */
 function useCurrentGroupId(): string | undefined {
-  const match = useMatch('/groups/:groupId');
-  const id = match?.params.groupId;
+  const own = useMatch(`/${routePatterns.group}`);
+  const agents = useMatch(`${routePatterns.agent}/${routePatterns.group}`);
+  const id = (own ?? agents)?.params.groupId;
   return id && id !== 'new' ? id : undefined;
 }
 
 /** The palette's actions; New group and, on a group's page, Toggle Favorites only for editors. */
 export function usePaletteCommands({ canEdit, go, onShowShortcuts }: Options): PaletteCommand[] {
   const signOut = useSignOut();
+  const account = useAccount();
+  const paths = useAccountPaths();
   const currentGroupId = useCurrentGroupId();
   const currentGroup = useQuery({
-    ...groupQueryOptions(currentGroupId ?? ''),
+    ...groupQueryOptions(account, currentGroupId ?? ''),
     enabled: canEdit && currentGroupId !== undefined,
   });
   const setFavorites = useSetFavorites(currentGroupId ?? '');
 
   return [
-    { id: 'groups', label: 'Go to groups', run: () => go('/groups') },
-    ...(canEdit ? [{ id: 'new-group', label: 'New group', run: () => go('/groups/new') }] : []),
+    { id: 'groups', label: 'Go to groups', run: () => go(paths.groups()) },
+    ...(canEdit ? [{ id: 'new-group', label: 'New group', run: () => go(paths.newGroup()) }] : []),
     ...(canEdit && currentGroup.data
       ? [
           {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
+import { useAccount } from '../../account/use-account.js';
 import { paletteContactsQueryOptions, paletteGroupsQueryOptions } from './palette-search.js';
 import { selectFirstAction } from './select-first-action.js';
 
@@ -15,8 +16,9 @@ export function usePaletteSearch(opened: boolean, canEdit: boolean) {
   const [[store, spotlight]] = useState(createSpotlight);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
-  const groups = useQuery(paletteGroupsQueryOptions(debounced));
-  const contacts = useQuery(paletteContactsQueryOptions(debounced, canEdit));
+  const account = useAccount();
+  const groups = useQuery(paletteGroupsQueryOptions(account, debounced));
+  const contacts = useQuery(paletteContactsQueryOptions(account, debounced, canEdit));
 
   useEffect(() => {
     if (opened) spotlight.open();

@@ -1,4 +1,5 @@
 import type { PortalGroup } from '../../../shared/portal-groups.js';
+import type { Account } from '../../account/account.js';
 import { fetchContactEmails } from '../../data/fetch-contact-emails.js';
 import { membersCsv } from './members-csv.js';
 
@@ -30,8 +31,9 @@ export function csvFileName(groups: PortalGroup[], today = new Date()): string {
 }
 
 /** Fetches the members' e-mails and downloads the CSV. */
-export async function exportMembers(groups: PortalGroup[]): Promise<void> {
+export async function exportMembers(account: Account, groups: PortalGroup[]): Promise<void> {
   const emails = await fetchContactEmails(
+    account,
     groups.flatMap((group) => group.Users.map((user) => user.Id)),
   );
   downloadText(membersCsv(groups, emails), csvFileName(groups));

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
+import type { Account } from '../../account/account.js';
 import { groupKeys } from '../../data/group-keys.js';
 
 function isGroup(value: unknown): value is PortalGroup {
@@ -13,7 +14,7 @@ function isGroup(value: unknown): value is PortalGroup {
 }
 
 /** Every group the app holds so far (detail pages and list pages), each once. */
-function cachedGroups(queryClient: QueryClient): PortalGroup[] {
+function cachedGroups(queryClient: QueryClient, account: Account): PortalGroup[] {
   const found = new Map<string, PortalGroup>();
   const visit = (value: unknown) => {
     if (isGroup(value)) {
@@ -28,14 +29,20 @@ function cachedGroups(queryClient: QueryClient): PortalGroup[] {
     }
   };
   // Details first: a group's own page is the freshest copy of it.
-  for (const [, data] of queryClient.getQueriesData({ queryKey: groupKeys.details() })) visit(data);
-  for (const [, data] of queryClient.getQueriesData({ queryKey: groupKeys.all })) visit(data);
+  for (const [, data] of queryClient.getQueriesData({ queryKey: groupKeys.details(account) }))
+    visit(data);
+  for (const [, data] of queryClient.getQueriesData({ queryKey: groupKeys.all(account) }))
+    visit(data);
   return [...found.values()];
 }
 
 /** The groups a contact is in, as far as the app has loaded them. */
-export function circlesInCache(queryClient: QueryClient, contactId: string): PortalGroup[] {
-  return cachedGroups(queryClient).filter((group) =>
+export function circlesInCache(
+  queryClient: QueryClient,
+  account: Account,
+  contactId: string,
+): PortalGroup[] {
+  return cachedGroups(queryClient, account).filter((group) =>
     group.Users.some((user) => user.Id === contactId),
   );
 }

@@ -1,4 +1,4 @@
-export interface ShortcutHelp {
+interface ShortcutHelp {
   keys: string[];
   what: string;
 }

@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createQueryClient } from '../../query-client.js';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { setupRealBackend, type Session } from '../../testing/real-backend.js';
-import { renderAppRoutes } from '../../testing/render.js';
+import { renderApp } from '../../testing/render-app.js';
 
 function nth<T>(items: readonly T[], index: number): T {
   const item = items[index];
@@ -21,16 +20,14 @@ beforeAll(async () => {
   );
 });
 
-function renderApp() {
+function renderList() {
   backend.browseAs(avery);
-  return renderAppRoutes('/groups', {
-    queryClient: createQueryClient({ retry: false }),
-  });
+  return renderApp('/groups');
 }
 
 describe('keyboard shortcuts', () => {
   it('/ focuses the search, Esc leaves it, j/k move through rows and Enter opens one', async () => {
-    const { user } = renderApp();
+    const { user } = renderList();
     await screen.findByRole('link', { name: 'Ann Able' });
     await user.keyboard('/');
     const search = screen.getByRole('searchbox', { name: 'Search groups' });
@@ -57,7 +54,7 @@ describe('keyboard shortcuts', () => {
   });
 
   it('? lists the shortcuts', async () => {
-    const { user } = renderApp();
+    const { user } = renderList();
     await screen.findByRole('link', { name: 'Ann Able' });
     await user.keyboard('{Shift>}?{/Shift}');
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -67,7 +64,7 @@ describe('keyboard shortcuts', () => {
   });
 
   it('j does nothing while a field has focus', async () => {
-    const { user } = renderApp();
+    const { user } = renderList();
     await screen.findByRole('link', { name: 'Ann Able' });
     await user.click(screen.getByRole('searchbox', { name: 'Search groups' }));
     await user.keyboard('?');

@@ -1,6 +1,6 @@
 import { myAccountSchema } from '../../../shared/account.js';
 import { sparkResultsSchema } from '../../../shared/envelope.js';
-import { noInput, route, type SparkRoute } from '../entry.js';
+import { noInput, route, type SparkRoute } from '../route-table.js';
 
 export const accountTable: SparkRoute[] = [
   route({

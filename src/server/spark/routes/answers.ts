@@ -1,4 +1,4 @@
-import type { Answer } from '../entry.js';
+import type { Answer } from '../route-table.js';
 
 /** The answer of a write that returns nothing else. */
 export const ok = { D: { Success: true as const } };

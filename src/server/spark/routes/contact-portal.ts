@@ -4,7 +4,7 @@ import {
 } from '../../../shared/contacts.js';
 import { SparkCode } from '../../../shared/spark-codes.js';
 import type { Caller } from '../auth.js';
-import { noInput, route, type SparkRoute } from '../entry.js';
+import { noInput, route, type SparkRoute } from '../route-table.js';
 import { notFound, SparkError } from '../errors.js';
 import {
   findPortalAccount,

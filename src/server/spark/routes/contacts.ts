@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createContactBodySchema, createContactsBodySchema } from '../../../shared/contacts.js';
 import { searchParamsSchema } from '../../../shared/search.js';
 import { roleForbidden, type Caller } from '../auth.js';
-import { noInput, route, type SparkRoute } from '../entry.js';
+import { noInput, route, type SparkRoute } from '../route-table.js';
 import { notFound } from '../errors.js';
 import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
 import {

@@ -1,6 +1,6 @@
 import { selectCurrentGroupBodySchema } from '../../../shared/portal-groups.js';
 import { isConsumer, roleForbidden, type Caller } from '../auth.js';
-import { noInput, route, type SparkRoute } from '../entry.js';
+import { noInput, route, type SparkRoute } from '../route-table.js';
 import { parseSelect } from '../search.js';
 import { clearCurrentGroup, currentGroupId, selectCurrentGroup } from '../store/current-groups.js';
 import type { Db } from '../store/db.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sparkIdSchema } from '../../../shared/envelope.js';
 import { searchParamsSchema } from '../../../shared/search.js';
 import type { Caller } from '../auth.js';
-import { noInput, route, type SparkRoute } from '../entry.js';
+import { noInput, route, type SparkRoute } from '../route-table.js';
 import { notFound } from '../errors.js';
 import { parseSearch, resultsBody, type SearchSpec } from '../search.js';
 import type { CompiledFilter, FieldMap } from '../sparkql/index.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../config.js';
-import type { SparkEmulatorOptions } from '../plugin.js';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type Config } from '../../config.js';
 import { SparkError } from '../errors.js';
+import type { Db } from '../store/db.js';
 import { registerClient } from '../store/oauth.js';
 import { registerAuthorizePage } from './oauth-authorize.js';
 import { GRANT_PATH, registerTokenEndpoint } from './oauth-grant.js';
@@ -12,7 +12,7 @@ function parseForm(body: string): Record<string, string> {
 }
 
 /** The emulator's OAuth 2 pages and token endpoint (spec §5). */
-export const oauthRoutes: FastifyPluginAsync<SparkEmulatorOptions> = async (
+export const oauthRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async (
   app,
   { db, config },
 ) => {

@@ -1,6 +1,6 @@
 import { searchParamsSchema } from '../../../shared/search.js';
 import { isConsumer, roleForbidden, type Caller } from '../auth.js';
-import { noInput, route, type SparkRoute } from '../entry.js';
+import { noInput, route, type SparkRoute } from '../route-table.js';
 import { parseSearch, parseSelect, resultsBody, type SearchSpec } from '../search.js';
 import type { Db } from '../store/db.js';
 import {

@@ -4,7 +4,7 @@ import {
   replaceGroupBodySchema,
 } from '../../../shared/portal-groups.js';
 import { isConsumer, readOnlyRole, roleForbidden, type Caller } from '../auth.js';
-import { noInput, route, type SparkRoute } from '../entry.js';
+import { noInput, route, type SparkRoute } from '../route-table.js';
 import { invalidParameter, missingParameter, notFound } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { findAgentPortalAccount, resolveUser } from '../store/portal-accounts.js';

@@ -1,4 +1,4 @@
-import type { SparkRoute } from '../entry.js';
+import type { SparkRoute } from '../route-table.js';
 import type { Db } from '../store/db.js';
 import { currentGroupRoutes } from './current-portal-group.js';
 import { groupReadRoutes } from './portal-groups-read.js';

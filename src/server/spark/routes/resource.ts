@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { JSON_TYPE, serialise, type Method, type SparkRoute } from '../entry.js';
+import { JSON_TYPE, serialise, type Method, type SparkRoute } from '../route-table.js';
 import { methodNotAllowed } from '../errors.js';
 import { callerOf } from '../auth.js';
 

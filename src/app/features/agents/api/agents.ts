@@ -5,8 +5,3 @@ import { useSessionUser } from '../../../data/session.js';
 export function useAgents(): SessionAgent[] {
   return useSessionUser()?.Agents ?? [];
 }
-
-/** Runs the Spark sign-in again for another agent (a full-page navigation). */
-export function addAgentUrl(returnTo: string): string {
-  return `/auth/agents/add?returnTo=${encodeURIComponent(returnTo)}`;
-}

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SessionAgent } from '../../../../shared/agents.js';
-import { keyScope } from '../../../api/acting-for.js';
 import { authRequest } from '../../../api/spark-fetch.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
 import { authKeys } from '../../../data/session.js';
@@ -18,6 +17,7 @@ export function useRemoveAgent() {
   return useMutation({
     mutationFn: (agent: SessionAgent) => removeAgent(agent.Id),
     onSuccess: (_data, agent) => {
+      // Its cached data goes once none of its pages is on screen (useForgetRemovedAgents).
       queryClient.setQueryData<SessionState>(authKeys.session(), (state) =>
         state?.user
           ? {
@@ -26,9 +26,7 @@ export function useRemoveAgent() {
             }
           : state,
       );
-      if (current === agent.Id) switchTo(null);
-      for (const family of ['groups', 'contacts'])
-        queryClient.removeQueries({ queryKey: [family, keyScope(agent.Id)] });
+      if (current === agent.Id) void switchTo(null);
       notifySuccess(`${agent.Name} was removed; their sign-in is no longer kept.`);
     },
     onError: (error) => notifyError('Could not remove the agent', error),

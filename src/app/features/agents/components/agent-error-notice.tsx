@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { AgentError } from '../../../../shared/agents.js';
 
 /** What happened and what to do, for each refusal `?agentError=` names. */
-export function agentErrorMessage(reason: AgentError | string): string {
+function agentErrorMessage(reason: AgentError | string): string {
   switch (reason) {
     case 'self':
       return 'That was your own Flexmls sign-in, so no agent was added. To add an agent, sign in as that agent (in Flexmls, superuse them first) and try again.';

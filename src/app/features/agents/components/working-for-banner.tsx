@@ -1,15 +1,14 @@
 import { useEffect, useId } from 'react';
 import { Button, Group, Text } from '@mantine/core';
-import { useLocation, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { notifySuccess } from '../../../ui/notify.js';
 import { useAgents } from '../api/agents.js';
-import { pageAfterSwitch, useWorkingFor } from '../working-for.js';
+import { useWorkingFor } from '../working-for.js';
 
 /** While working for an agent, on every page: whom for, and the way back. */
 export function WorkingForBanner() {
   const { agentId, switchTo } = useWorkingFor();
   const agents = useAgents();
-  const { pathname } = useLocation();
   const textId = useId();
   if (!agentId) return null;
   const agent = agents.find((a) => a.Id === agentId);
@@ -39,11 +38,7 @@ export function WorkingForBanner() {
           'You are working for an agent who is no longer in your session'
         )}
       </Text>
-      <Button
-        size="compact-sm"
-        variant="default"
-        onClick={() => switchTo(null, pageAfterSwitch(pathname))}
-      >
+      <Button size="compact-sm" variant="default" onClick={() => void switchTo(null)}>
         Back to my account
       </Button>
     </Group>
@@ -53,7 +48,6 @@ export function WorkingForBanner() {
 /** Back from "Add an agent" with `?agent=<Id>`: work for that agent at once, and say so. */
 export function AgentAddedSwitch() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { pathname } = useLocation();
   const { switchTo } = useWorkingFor();
   const agents = useAgents();
   const added = searchParams.get('agent');
@@ -61,7 +55,7 @@ export function AgentAddedSwitch() {
     if (!added) return;
     const agent = agents.find((a) => a.Id === added);
     if (agent) {
-      switchTo(agent.Id, pageAfterSwitch(pathname));
+      void switchTo(agent.Id);
       notifySuccess(`${agent.Name} was added. You are now working for ${agent.Name}.`);
     } else {
       setSearchParams(
@@ -73,6 +67,6 @@ export function AgentAddedSwitch() {
         { replace: true },
       );
     }
-  }, [added, agents, pathname, setSearchParams, switchTo]);
+  }, [added, agents, setSearchParams, switchTo]);
   return null;
 }

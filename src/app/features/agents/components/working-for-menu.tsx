@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { Box, Menu, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import type { SessionAgent } from '../../../../shared/agents.js';
-import { agentBasename } from '../../../api/acting-for.js';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
 import { useSessionUser } from '../../../data/session.js';
-import { addAgentUrl, useAgents } from '../api/agents.js';
+import { serverPaths } from '../../../account/paths.js';
+import { useAccountPaths } from '../../../account/use-account.js';
+import { useAgents } from '../api/agents.js';
 import { useRemoveAgent } from '../api/remove-agent.js';
-import { pageAfterSwitch, useWorkingFor } from '../working-for.js';
+import { useWorkingFor } from '../working-for.js';
 import { WorkingForButton, workingForLabel } from './working-for-trigger.js';
 
 function Check({ on }: { on: boolean }) {
@@ -26,13 +27,13 @@ export function WorkingForMenu({ defaultOpened = false }: { defaultOpened?: bool
   const agents = useAgents();
   const { agentId, switchTo } = useWorkingFor();
   const { pathname, search } = useLocation();
+  const paths = useAccountPaths();
   const removeAgent = useRemoveAgent();
   const [removing, setRemoving] = useState<SessionAgent | null>(null);
   // Consumers (VOW/Portal) own no groups and can have no agents.
   if (!user || user.Role !== 'Private') return null;
 
-  const page = pageAfterSwitch(pathname);
-  const returnTo = `${agentBasename(agentId)}${pathname}${search}`;
+  const returnTo = `${pathname}${search}`;
 
   return (
     <>
@@ -47,7 +48,7 @@ export function WorkingForMenu({ defaultOpened = false }: { defaultOpened?: bool
               <Menu.Item
                 aria-current={agentId === null ? 'true' : undefined}
                 leftSection={<Check on={agentId === null} />}
-                onClick={() => switchTo(null, page)}
+                onClick={() => void switchTo(null)}
               >
                 My account ({user.Name})
               </Menu.Item>
@@ -56,7 +57,7 @@ export function WorkingForMenu({ defaultOpened = false }: { defaultOpened?: bool
                   key={agent.Id}
                   aria-current={agentId === agent.Id ? 'true' : undefined}
                   leftSection={<Check on={agentId === agent.Id} />}
-                  onClick={() => switchTo(agent.Id, page)}
+                  onClick={() => void switchTo(agent.Id)}
                 >
                   {agent.Name}
                 </Menu.Item>
@@ -64,10 +65,10 @@ export function WorkingForMenu({ defaultOpened = false }: { defaultOpened?: bool
               <Menu.Divider />
             </>
           )}
-          <Menu.Item component="a" href={addAgentUrl(returnTo)}>
+          <Menu.Item component="a" href={serverPaths.addAgent(returnTo)}>
             Add an agent
           </Menu.Item>
-          <Menu.Item component={Link} to="/audit">
+          <Menu.Item component={Link} to={paths.audit()}>
             Audit trail
           </Menu.Item>
           {agents.length > 0 && (

@@ -4,7 +4,7 @@ import { Box, Button, Text } from '@mantine/core';
 import type { SessionAgent } from '../../../../shared/agents.js';
 
 /** Whom the header says the user works for: in full, and the short form a phone has room for. */
-export interface WorkingForLabel {
+interface WorkingForLabel {
   name: string;
   short: string;
 }

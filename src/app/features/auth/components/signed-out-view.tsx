@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
-import { signInUrl } from '../../../data/session.js';
+import { serverPaths } from '../../../account/paths.js';
 
 interface SignedOutViewProps {
   /** Where to come back to after signing in. */
@@ -18,7 +18,7 @@ const FAILURES: Record<string, string> = {
   signin: GENERIC_FAILURE,
 };
 
-export function signInFailureText(reason: string | null | undefined): string | null {
+function signInFailureText(reason: string | null | undefined): string | null {
   if (!reason) return null;
   return (Object.hasOwn(FAILURES, reason) ? FAILURES[reason] : undefined) ?? GENERIC_FAILURE;
 }
@@ -44,7 +44,7 @@ export function SignedOutView({ returnTo, ended = false, failure }: SignedOutVie
                 ? 'Your session has ended. Sign in again to continue.'
                 : 'You are signed out. Sign in to manage your portal groups.'}
           </Text>
-          <Button component="a" href={signInUrl(returnTo)}>
+          <Button component="a" href={serverPaths.signIn(returnTo)}>
             Sign in with Flexmls
           </Button>
         </Stack>

@@ -1,43 +1,49 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { portalAccountReadSchema } from '../../../../shared/contacts.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
+import type { Account } from '../../../account/account.js';
+import { useAccount } from '../../../account/use-account.js';
 import { SparkApiError, sparkRead, sparkWrite } from '../../../api/spark-fetch.js';
 import { contactKeys } from '../../../data/contact-keys.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
 import { groupKeys } from '../../../data/group-keys.js';
 
-export interface CreateGroupInput {
+interface CreateGroupInput {
   ownerContactId: string;
   memberContactIds: string[];
 }
 
 /** A group's Id is its owner's portal account Id: look it up, then POST the users to it. */
-export async function createGroup({ ownerContactId, memberContactIds }: CreateGroupInput) {
-  const { results } = await sparkRead(portalAccountReadSchema, {
+async function createGroup(
+  account: Account,
+  { ownerContactId, memberContactIds }: CreateGroupInput,
+) {
+  const { results } = await sparkRead(account, portalAccountReadSchema, {
     path: `/contacts/${encodeURIComponent(ownerContactId)}/portal`,
   });
-  const account = results[0];
-  if (!account) throw new SparkApiError('No portal account', 400, SparkCode.NoPortalAccount);
+  const portal = results[0];
+  if (!portal) throw new SparkApiError('No portal account', 400, SparkCode.NoPortalAccount);
   const users = [ownerContactId, ...memberContactIds.filter((id) => id !== ownerContactId)];
-  await sparkWrite({
+  await sparkWrite(account, {
     method: 'POST',
-    path: `/portal/groups/${encodeURIComponent(account.Id)}`,
+    path: `/portal/groups/${encodeURIComponent(portal.Id)}`,
     body: { Users: users.map((Id) => ({ Id })) },
   });
-  return { groupId: account.Id };
+  return { groupId: portal.Id };
 }
 
 export function useCreateGroup() {
   const queryClient = useQueryClient();
+  const account = useAccount();
   return useMutation({
-    mutationKey: [...groupKeys.all, 'create'],
-    mutationFn: createGroup,
+    mutationKey: [...groupKeys.all(account), 'create'],
+    mutationFn: (input: CreateGroupInput) => createGroup(account, input),
     onSuccess: () => notifySuccess('Group created'),
     onError: (error) => notifyError('Group not created', error),
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: groupKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: contactKeys.all }),
+        queryClient.invalidateQueries({ queryKey: groupKeys.lists(account) }),
+        queryClient.invalidateQueries({ queryKey: contactKeys.all(account) }),
       ]),
   });
 }

@@ -1,6 +1,8 @@
 import { queryOptions, useQuery, keepPreviousData } from '@tanstack/react-query';
 import type { Contact } from '../../../../shared/contacts.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
+import type { Account } from '../../../account/account.js';
+import { useAccount } from '../../../account/use-account.js';
 import { SparkApiError } from '../../../api/spark-fetch.js';
 import { allOf, containsFilter } from '../../../api/spark-ql.js';
 import { contactKeys } from '../../../data/contact-keys.js';
@@ -14,11 +16,13 @@ export interface PortalContact extends Contact {
 }
 
 /** Contacts with an enabled portal account matching the text, each marked when it owns a group. */
-export async function searchPortalContacts(
+async function searchPortalContacts(
+  account: Account,
   q: string,
   signal?: AbortSignal,
 ): Promise<PortalContact[]> {
   const contacts = await listContacts(
+    account,
     {
       filter: allOf('VowEnabled Eq true', containsFilter('DisplayName', q)),
       limit: CONTACT_SEARCH_LIMIT,
@@ -26,6 +30,7 @@ export async function searchPortalContacts(
     signal,
   );
   const owners = await groupsOwnedBy(
+    account,
     contacts.map((contact) => contact.Id),
     signal,
   );
@@ -34,29 +39,37 @@ export async function searchPortalContacts(
     .sort((a, b) => compareNames(a.DisplayName, b.DisplayName));
 }
 
-export const portalContactsQueryOptions = (q: string) =>
+const portalContactsQueryOptions = (account: Account, q: string) =>
   queryOptions({
-    queryKey: [...contactKeys.all, 'portal-with-ownership', { q }] as const,
-    queryFn: ({ signal }) => searchPortalContacts(q, signal),
+    queryKey: [...contactKeys.all(account), 'portal-with-ownership', { q }] as const,
+    queryFn: ({ signal }) => searchPortalContacts(account, q, signal),
     placeholderData: keepPreviousData,
   });
 
 export function usePortalContacts(q: string) {
-  return useQuery(portalContactsQueryOptions(q));
+  return useQuery(portalContactsQueryOptions(useAccount(), q));
 }
 
 /** One contact as a possible owner (for `/groups/new?owner=<Id>`). */
-export async function fetchPortalContact(id: string, signal?: AbortSignal): Promise<PortalContact> {
-  const contact = await getContact(id, signal);
+async function fetchPortalContact(
+  account: Account,
+  id: string,
+  signal?: AbortSignal,
+): Promise<PortalContact> {
+  const contact = await getContact(account, id, signal);
   if (!contact) throw new SparkApiError('Not found', 404, SparkCode.NotFound);
-  const owners = await groupsOwnedBy([contact.Id], signal);
+  const owners = await groupsOwnedBy(account, [contact.Id], signal);
   return { ...contact, ownsGroup: owners.has(contact.Id) };
 }
 
-export function usePortalContact(id: string | null) {
-  return useQuery({
-    queryKey: [...contactKeys.all, 'portal-with-ownership', 'one', id] as const,
-    queryFn: ({ signal }) => fetchPortalContact(id ?? '', signal),
-    enabled: id !== null,
+const portalContactQueryOptions = (account: Account, id: string) =>
+  queryOptions({
+    queryKey: [...contactKeys.all(account), 'portal-with-ownership', 'one', id] as const,
+    queryFn: ({ signal }) => fetchPortalContact(account, id, signal),
   });
+
+/** The suggested owner (`?owner=`), when there is one. */
+export function usePortalContact(id: string | null) {
+  const account = useAccount();
+  return useQuery({ ...portalContactQueryOptions(account, id ?? ''), enabled: id !== null });
 }

@@ -7,7 +7,7 @@ import { useDeleteGroup } from '../../../data/delete-group.js';
 interface Props {
   groupId: string;
   name: string;
-  /** The list as it was when the group was opened. */
+  /** Where to go once deleted: the list as it was when the group was opened. */
   listPath: string;
 }
 

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
+import { useAccountPaths } from '../../../account/use-account.js';
 import type { GroupsPage } from '../../../data/get-groups.js';
 import { PageNav } from '../../../ui/page-nav.js';
 
@@ -19,6 +20,7 @@ export function EmptyGroupsList({
   onFirstPage: () => void;
   onClearSearch: () => void;
 }) {
+  const paths = useAccountPaths();
   if (page > 1 && data.pagination.TotalRows > 0) {
     return (
       <Stack align="flex-start">
@@ -43,7 +45,7 @@ export function EmptyGroupsList({
     <Stack align="flex-start">
       <Text fw={600}>No groups yet</Text>
       {canEdit && (
-        <Button component={Link} to="/groups/new">
+        <Button component={Link} to={paths.newGroup()}>
           Create a group
         </Button>
       )}

@@ -2,15 +2,17 @@ import { Anchor, Badge, Checkbox, Text, UnstyledButton, VisuallyHidden } from '@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import { agentAccount } from '../../../account/account.js';
+import { paths } from '../../../account/paths.js';
+import { useAccount } from '../../../account/use-account.js';
 import { prefetchGroupPage } from '../../../data/get-group.js';
 import type { GroupListParams } from '../../../data/group-keys.js';
 import { groupName, isFavorite } from '../../../data/group-summary.js';
 
+/** Rows of several agents' groups: each opens under its own agent. */
 export interface AgentRows {
   nameOf: (group: PortalGroup) => string;
-  /** The group's own address (under its agent), for opening it in a new tab. */
-  hrefOf: (group: PortalGroup) => string;
-  open: (group: PortalGroup) => void;
+  agentOf: (group: PortalGroup) => string;
 }
 
 export interface RowSelection {
@@ -54,28 +56,15 @@ export function GroupLink({
   const queryClient = useQueryClient();
   // The group page's way back returns to this list as it is now (search, page, sort, filters).
   const listSearch = useLocation().search;
-  if (agents) {
-    // Another agent's group: its page opens under that agent, never seeded into the cache of
-    // the account this tab works for.
-    return (
-      <Anchor
-        href={agents.hrefOf(group)}
-        onClick={(event) => {
-          if (event.metaKey || event.ctrlKey || event.shiftKey) return;
-          event.preventDefault();
-          agents.open(group);
-        }}
-        style={{ overflowWrap: 'anywhere' }}
-      >
-        {groupName(group)}
-      </Anchor>
-    );
-  }
-  const seed = () => prefetchGroupPage(queryClient, group.Id, { group, updatedAt: dataUpdatedAt });
+  const current = useAccount();
+  // Another agent's group opens under that agent, and seeds that agent's cache.
+  const account = agents ? agentAccount(agents.agentOf(group)) : current;
+  const seed = () =>
+    prefetchGroupPage(queryClient, account, group.Id, { group, updatedAt: dataUpdatedAt });
   return (
     <Anchor
       component={Link}
-      to={`/groups/${encodeURIComponent(group.Id)}`}
+      to={paths.group(account.agentId, group.Id)}
       state={{ listSearch } satisfies GroupLinkState}
       onMouseEnter={seed}
       onFocus={seed}

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import { Button, Group, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
+import { useAccountPaths } from '../../../account/use-account.js';
 import type { ListView } from '../use-list-url-state.js';
 import type { WholeBookUrlState } from '../whole-book/book-view.js';
 
@@ -10,7 +11,7 @@ const WholeBookPanel = lazy(() =>
 );
 
 /** What a whole-book view gets: its filters (kept in the address) and the way back to the pages. */
-export interface BookPanelProps {
+interface BookPanelProps {
   state: WholeBookUrlState;
   onChange: (change: Partial<WholeBookUrlState>) => void;
   onClose: () => void;
@@ -29,6 +30,7 @@ export function GroupsHeader({
   canEdit: boolean;
 }) {
   const allAgents = view === 'agents';
+  const paths = useAccountPaths();
   return (
     <Group justify="space-between" align="flex-end">
       <Title order={1}>Groups</Title>
@@ -43,7 +45,7 @@ export function GroupsHeader({
           </Button>
         )}
         {!allAgents && canEdit && (
-          <Button component={Link} to="/groups/new">
+          <Button component={Link} to={paths.newGroup()}>
             New group
           </Button>
         )}

@@ -1,5 +1,6 @@
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { readRetryDelay, shouldRetryRead } from '../../../query-client.js';
+import type { Account } from '../../../account/account.js';
+import { readRetryDelay, shouldRetryRead } from '../../../api/retry-policy.js';
 import { fetchGroups } from '../../../data/get-groups.js';
 import type { GroupsPage } from '../../../data/get-groups.js';
 
@@ -19,14 +20,10 @@ export interface WholeBook {
 }
 
 /** One page, retried like every read (Retry-After on 429 and 1550). */
-async function fetchPage(
-  page: number,
-  signal: AbortSignal,
-  agent: string | null | undefined,
-): Promise<GroupsPage> {
+async function fetchPage(account: Account, page: number, signal: AbortSignal): Promise<GroupsPage> {
   for (let failures = 0; ; failures += 1) {
     try {
-      return await fetchGroups({ q: '', sort: 'Name', page }, signal, agent);
+      return await fetchGroups(account, { q: '', sort: 'Name', page }, signal);
     } catch (error) {
       if (signal.aborted || !shouldRetryRead(failures, error)) throw error;
       const wait = readRetryDelay(failures, error);
@@ -47,16 +44,13 @@ async function fetchPage(
  */
 export const WHOLE_BOOK_CONCURRENCY = 4;
 
-/**
- * Reads every page, a few at a time, and keeps them in page order; for `agent` (by default whom
- * the tab works for).
- */
+/** Reads every page of the account's groups, a few at a time, and keeps them in page order. */
 export async function loadWholeBook(
+  account: Account,
   signal: AbortSignal,
   onProgress: (loaded: number, total: number) => void,
-  agent?: string | null,
 ): Promise<WholeBook> {
-  const first = await fetchPage(1, signal, agent);
+  const first = await fetchPage(account, 1, signal);
   const { TotalRows, TotalPages } = first.pagination;
   if (TotalRows > WHOLE_BOOK_LIMIT) throw new WholeBookTooLarge(TotalRows);
   const pages: PortalGroup[][] = [first.groups];
@@ -68,7 +62,7 @@ export async function loadWholeBook(
     while (next <= TotalPages && !failed) {
       signal.throwIfAborted();
       const page = next++;
-      const answer = await fetchPage(page, signal, agent).catch((error: unknown) => {
+      const answer = await fetchPage(account, page, signal).catch((error: unknown) => {
         failed = true;
         throw error;
       });

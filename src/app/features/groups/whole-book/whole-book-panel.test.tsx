@@ -4,13 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sparkResultsSchema } from '../../../../shared/envelope.js';
 import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { seedLargeData } from '../../../../server/spark/seed.js';
-import { createQueryClient } from '../../../query-client.js';
-import { GroupsPage } from '../../../routes/groups-page.js';
-import { LocationProbe } from '../../../testing/location-probe.js';
 import { uiStates } from '../../../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
 import { WHOLE_BOOK_CONCURRENCY } from './load-whole-book.js';
-import { renderWithProviders } from '../../../testing/render.js';
+import { renderApp } from '../../../testing/render-app.js';
 
 const backend = setupRealBackend();
 /** Jordan's book: 60 groups over three pages; every 20th is a Favorite, group i has i % 7 + 1 members. */
@@ -32,13 +29,7 @@ beforeAll(async () => {
 
 function renderList(route = '/groups', as: Session = jordan) {
   backend.browseAs(as);
-  return renderWithProviders(
-    <>
-      <GroupsPage />
-      <LocationProbe />
-    </>,
-    { route, path: '/groups', queryClient: createQueryClient({ retry: false }) },
-  );
+  return renderApp(route);
 }
 
 function ownerNames() {
@@ -64,17 +55,18 @@ describe('whole book', () => {
     );
 
     await user.click(screen.getByRole('checkbox', { name: 'Favorites only' }));
-    expect(screen.getByText('3 of 60 groups', { exact: false })).toBeInTheDocument();
+    expect(await screen.findByText('3 of 60 groups', { exact: false })).toBeInTheDocument();
     expect(ownerNames()).toEqual(['Owner 20', 'Owner 40', 'Owner 60']);
     expect(screen.getByTestId('location')).toHaveTextContent('fav=1');
     await user.click(screen.getByRole('checkbox', { name: 'Favorites only' }));
+    expect(await screen.findByText('60 of 60 groups', { exact: false })).toBeInTheDocument();
 
     await user.selectOptions(
       screen.getByRole('combobox', { name: 'Sort all groups by' }),
       'Member count (most first)',
     );
     // Groups 7, 14, … have 7 members each; the first by owner name is Owner 07.
-    expect(ownerNames()[0]).toBe('Owner 07');
+    await waitFor(() => expect(ownerNames()[0]).toBe('Owner 07'));
     expect(screen.getByTestId('location')).toHaveTextContent('by=members');
   });
 

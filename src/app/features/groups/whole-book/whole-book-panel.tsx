@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAccount } from '../../../account/use-account.js';
 import { errorMessage } from '../../../api/error-message.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import { GroupsTable } from '../components/groups-table.js';
@@ -18,8 +19,9 @@ interface Props {
 /** Every group at once, for filters and sorts Flexmls does not offer. State lives in the URL. */
 export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
   const queryClient = useQueryClient();
+  const account = useAccount();
   const book = useQuery<WholeBook>({
-    queryKey: groupKeys.wholeBook(),
+    queryKey: groupKeys.wholeBook(account),
     queryFn: () => Promise.reject(new Error('Loaded by the panel')),
     enabled: false,
     staleTime: Infinity,
@@ -35,8 +37,8 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
     controller.current = abort;
     setFailure(null);
     setProgress({ loaded: 0, total: 0 });
-    const key = groupKeys.wholeBook();
-    loadWholeBook(abort.signal, (loaded, total) => setProgress({ loaded, total }))
+    const key = groupKeys.wholeBook(account);
+    loadWholeBook(account, abort.signal, (loaded, total) => setProgress({ loaded, total }))
       .then((data) => queryClient.setQueryData(key, data))
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import type { Account } from '../../../account/account.js';
+import { useAccount } from '../../../account/use-account.js';
 import { sparkWrite } from '../../../api/spark-fetch.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import {
@@ -11,8 +13,8 @@ import {
   withoutMembers,
 } from './group-members-cache.js';
 
-export function addMembers(groupId: string, contactIds: string[]) {
-  return sparkWrite({
+function addMembers(account: Account, groupId: string, contactIds: string[]) {
+  return sparkWrite(account, {
     method: 'POST',
     path: `/portal/groups/${encodeURIComponent(groupId)}`,
     body: { Users: contactIds.map((Id) => ({ Id })) },
@@ -27,36 +29,38 @@ interface Callbacks {
 /** Adds members optimistically; `users` are shown at once and confirmed by the refetch. */
 export function useAddMembers(group: PortalGroup, callbacks: Callbacks = {}) {
   const queryClient = useQueryClient();
+  const account = useAccount();
   const groupId = group.Id;
   return useMutation({
-    mutationKey: membersMutationKey(groupId),
+    mutationKey: membersMutationKey(account, groupId),
     mutationFn: (users: PortalGroupUser[]) =>
       addMembers(
+        account,
         groupId,
         users.map((user) => user.Id),
       ),
     onMutate: async (users) => {
-      await cancelGroupQueries(queryClient, groupId);
+      await cancelGroupQueries(queryClient, account, groupId);
       const present = new Set(
         queryClient
-          .getQueryData<PortalGroup>(groupKeys.detail(groupId))
+          .getQueryData<PortalGroup>(groupKeys.detail(account, groupId))
           ?.Users.map((user) => user.Id) ?? group.Users.map((user) => user.Id),
       );
       const addedIds = users.map((user) => user.Id).filter((id) => !present.has(id));
-      updateCachedMembers(queryClient, groupId, (current, ownerId) =>
+      updateCachedMembers(queryClient, account, groupId, (current, ownerId) =>
         withMembers(current, users, ownerId),
       );
       return { addedIds };
     },
     onError: (error, users, context) => {
       if (context) {
-        updateCachedMembers(queryClient, groupId, (current) =>
+        updateCachedMembers(queryClient, account, groupId, (current) =>
           withoutMembers(current, context.addedIds),
         );
       }
       callbacks.onError?.(error, users);
     },
     onSuccess: (_result, users) => callbacks.onSuccess?.(users),
-    onSettled: () => invalidateGroupsWhenIdle(queryClient, groupId),
+    onSettled: () => invalidateGroupsWhenIdle(queryClient, account, groupId),
   });
 }

@@ -1,17 +1,22 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
+import type { Account } from '../../../account/account.js';
 import { updateCachedGroup } from '../../../data/group-cache.js';
 import { groupKeys } from '../../../data/group-keys.js';
 
 type UsersUpdate = (users: PortalGroupUser[], ownerId: string | undefined) => PortalGroupUser[];
 
-export const membersMutationKey = (groupId: string) =>
-  [...groupKeys.detail(groupId), 'members'] as const;
+export const membersMutationKey = (account: Account, groupId: string) =>
+  [...groupKeys.detail(account, groupId), 'members'] as const;
 
-export async function cancelGroupQueries(queryClient: QueryClient, groupId: string) {
+export async function cancelGroupQueries(
+  queryClient: QueryClient,
+  account: Account,
+  groupId: string,
+) {
   await Promise.all([
-    queryClient.cancelQueries({ queryKey: groupKeys.detail(groupId) }),
-    queryClient.cancelQueries({ queryKey: groupKeys.lists() }),
+    queryClient.cancelQueries({ queryKey: groupKeys.detail(account, groupId) }),
+    queryClient.cancelQueries({ queryKey: groupKeys.lists(account) }),
   ]);
 }
 
@@ -21,19 +26,24 @@ export async function cancelGroupQueries(queryClient: QueryClient, groupId: stri
  */
 export function updateCachedMembers(
   queryClient: QueryClient,
+  account: Account,
   groupId: string,
   update: UsersUpdate,
 ) {
-  updateCachedGroup(queryClient, groupId, (group) => ({
+  updateCachedGroup(queryClient, account, groupId, (group) => ({
     ...group,
     Users: update(group.Users, group.ContactId),
   }));
 }
 
 /** Refetch the groups once no other member change of this group is still on its way. */
-export function invalidateGroupsWhenIdle(queryClient: QueryClient, groupId: string) {
-  if (queryClient.isMutating({ mutationKey: membersMutationKey(groupId) }) > 1) return;
-  return queryClient.invalidateQueries({ queryKey: groupKeys.all });
+export function invalidateGroupsWhenIdle(
+  queryClient: QueryClient,
+  account: Account,
+  groupId: string,
+) {
+  if (queryClient.isMutating({ mutationKey: membersMutationKey(account, groupId) }) > 1) return;
+  return queryClient.invalidateQueries({ queryKey: groupKeys.all(account) });
 }
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' });

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import type { Account } from '../../../account/account.js';
+import { useAccount } from '../../../account/use-account.js';
 import { sparkWrite } from '../../../api/spark-fetch.js';
 import {
   cancelGroupQueries,
@@ -10,8 +12,8 @@ import {
   withoutMembers,
 } from './group-members-cache.js';
 
-export function removeMember(groupId: string, contactId: string) {
-  return sparkWrite({
+function removeMember(account: Account, groupId: string, contactId: string) {
+  return sparkWrite(account, {
     method: 'DELETE',
     path: `/portal/groups/${encodeURIComponent(groupId)}/users/${encodeURIComponent(contactId)}`,
   });
@@ -25,21 +27,24 @@ interface Callbacks {
 /** Removes a member optimistically; a refused removal puts the member back. */
 export function useRemoveMember(group: PortalGroup, callbacks: Callbacks = {}) {
   const queryClient = useQueryClient();
+  const account = useAccount();
   const groupId = group.Id;
   return useMutation({
-    mutationKey: membersMutationKey(groupId),
-    mutationFn: (user: PortalGroupUser) => removeMember(groupId, user.Id),
+    mutationKey: membersMutationKey(account, groupId),
+    mutationFn: (user: PortalGroupUser) => removeMember(account, groupId, user.Id),
     onMutate: async (user) => {
-      await cancelGroupQueries(queryClient, groupId);
-      updateCachedMembers(queryClient, groupId, (current) => withoutMembers(current, [user.Id]));
+      await cancelGroupQueries(queryClient, account, groupId);
+      updateCachedMembers(queryClient, account, groupId, (current) =>
+        withoutMembers(current, [user.Id]),
+      );
     },
     onError: (error, user) => {
-      updateCachedMembers(queryClient, groupId, (current, ownerId) =>
+      updateCachedMembers(queryClient, account, groupId, (current, ownerId) =>
         withMembers(current, [user], ownerId),
       );
       callbacks.onError?.(error, user);
     },
     onSuccess: (_result, user) => callbacks.onSuccess?.(user),
-    onSettled: () => invalidateGroupsWhenIdle(queryClient, groupId),
+    onSettled: () => invalidateGroupsWhenIdle(queryClient, account, groupId),
   });
 }

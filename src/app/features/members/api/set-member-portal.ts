@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { useAccount } from '../../../account/use-account.js';
 import { contactKeys } from '../../../data/contact-keys.js';
 import { setPortalEnabled } from '../../../data/set-portal-enabled.js';
 import { groupKeys } from '../../../data/group-keys.js';
@@ -10,7 +11,7 @@ import {
   updateCachedMembers,
 } from './group-members-cache.js';
 
-export interface PortalChange {
+interface PortalChange {
   user: PortalGroupUser;
   enabled: boolean;
 }
@@ -23,17 +24,18 @@ interface Callbacks {
 /** Turns a member's portal on or off optimistically; a refusal puts the old state back. */
 export function useSetMemberPortal(group: PortalGroup, callbacks: Callbacks = {}) {
   const queryClient = useQueryClient();
+  const account = useAccount();
   const groupId = group.Id;
   const setEnabled = (userId: string, enabled: boolean) =>
-    updateCachedMembers(queryClient, groupId, (users) =>
+    updateCachedMembers(queryClient, account, groupId, (users) =>
       users.map((user) => (user.Id === userId ? { ...user, Enabled: enabled } : user)),
     );
   return useMutation({
-    mutationKey: membersMutationKey(groupId),
-    meta: { syncKeys: [groupKeys.all, contactKeys.all] },
-    mutationFn: ({ user, enabled }: PortalChange) => setPortalEnabled(user.Id, enabled),
+    mutationKey: membersMutationKey(account, groupId),
+    meta: { syncKeys: [groupKeys.all(account), contactKeys.all(account)] },
+    mutationFn: ({ user, enabled }: PortalChange) => setPortalEnabled(account, user.Id, enabled),
     onMutate: async ({ user, enabled }) => {
-      await cancelGroupQueries(queryClient, groupId);
+      await cancelGroupQueries(queryClient, account, groupId);
       setEnabled(user.Id, enabled);
     },
     onError: (error, change) => {
@@ -43,8 +45,8 @@ export function useSetMemberPortal(group: PortalGroup, callbacks: Callbacks = {}
     onSuccess: (_result, change) => callbacks.onSuccess?.(change),
     onSettled: (_result, _error, { user }) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: contactKeys.detail(user.Id) }),
-        invalidateGroupsWhenIdle(queryClient, groupId),
+        queryClient.invalidateQueries({ queryKey: contactKeys.detail(account, user.Id) }),
+        invalidateGroupsWhenIdle(queryClient, account, groupId),
       ]),
   });
 }

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
-import { Route } from 'react-router-dom';
 import { z } from 'zod';
-import { sessionQueryOptions } from '../../../data/session.js';
-import { createQueryClient } from '../../../query-client.js';
-import { GroupPage } from '../../../routes/group-page.js';
 import { findNotification } from '../../../testing/notification.js';
 import { setupRealBackend } from '../../../testing/real-backend.js';
 import { logRequests } from '../../../testing/request-log.js';
-import { renderWithProviders } from '../../../testing/render.js';
+import { renderApp } from '../../../testing/render-app.js';
 
 // A new server for each test: what the dialog lists is the whole of the agent's book.
 const backend = setupRealBackend({ eachTest: true });
@@ -40,15 +36,7 @@ async function createRileysBook() {
 async function renderRileysGroup() {
   const book = await createRileysBook();
   const log = logRequests(backend);
-  const queryClient = createQueryClient({ retry: false });
-  // The app's auth gate reads the session before any page shows.
-  await queryClient.fetchQuery(sessionQueryOptions());
-  const rendered = renderWithProviders(<GroupPage />, {
-    route: `/groups/${book.group.Id}`,
-    path: '/groups/:groupId',
-    queryClient,
-    extraRoutes: <Route path="/groups" element={<h1>All groups</h1>} />,
-  });
+  const rendered = renderApp(`/groups/${book.group.Id}`);
   const table = await screen.findByRole('table', { name: 'Members' });
   return { ...rendered, ...book, log, table };
 }

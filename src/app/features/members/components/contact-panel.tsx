@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { compareNames } from '../../../../shared/name-order.js';
+import { useAccount, useAccountPaths } from '../../../account/use-account.js';
 import { errorMessage } from '../../../api/error-message.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { usePortalAccount } from '../../../data/get-portal-account.js';
@@ -38,10 +39,11 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /** A member's contact card: e-mail, portal state, sign-ins and the circles they are in. */
 export default function ContactPanel({ user, email, canReadContacts, opened, onClose }: Props) {
   const queryClient = useQueryClient();
+  const paths = useAccountPaths();
   const fullScreen = useMediaQuery('(max-width: 36em)');
-  const account = usePortalAccount(user.Id, { enabled: opened && canReadContacts });
+  const portal = usePortalAccount(user.Id, { enabled: opened && canReadContacts });
   const state = memberState(user);
-  const circles = circlesInCache(queryClient, user.Id).sort((a, b) =>
+  const circles = circlesInCache(queryClient, useAccount(), user.Id).sort((a, b) =>
     compareNames(groupName(a), groupName(b)),
   );
 
@@ -62,7 +64,7 @@ export default function ContactPanel({ user, email, canReadContacts, opened, onC
               )}
             </Field>
           )}
-          <Field label="Portal">{(account.data?.Enabled ?? user.Enabled) ? 'On' : 'Off'}</Field>
+          <Field label="Portal">{(portal.data?.Enabled ?? user.Enabled) ? 'On' : 'Off'}</Field>
           <Field label="Status">
             <Group component="span" gap="xs">
               <ActivityBadge state={state} />
@@ -70,16 +72,16 @@ export default function ContactPanel({ user, email, canReadContacts, opened, onC
             </Group>
           </Field>
           <Field label="Last login">
-            <RelativeTime value={account.data?.LastLogin ?? user.LastLogin} />
+            <RelativeTime value={portal.data?.LastLogin ?? user.LastLogin} />
           </Field>
           {canReadContacts && (
             <Field label="Last active">
-              {account.isPending ? (
+              {portal.isPending ? (
                 <Loader size="xs" aria-label="Loading" />
-              ) : account.isError ? (
-                errorMessage(account.error)
+              ) : portal.isError ? (
+                errorMessage(portal.error)
               ) : (
-                <RelativeTime value={account.data?.LastActive} />
+                <RelativeTime value={portal.data?.LastActive} />
               )}
             </Field>
           )}
@@ -94,7 +96,7 @@ export default function ContactPanel({ user, email, canReadContacts, opened, onC
           <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }}>
             {circles.map((group) => (
               <Group component="li" key={group.Id} gap="xs">
-                <Anchor component={Link} to={`/groups/${group.Id}`} fz="sm" onClick={onClose}>
+                <Anchor component={Link} to={paths.group(group.Id)} fz="sm" onClick={onClose}>
                   {groupName(group)}
                 </Anchor>
                 {group.ContactId === user.Id && (

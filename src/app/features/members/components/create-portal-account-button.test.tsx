@@ -5,6 +5,7 @@ import { sparkResultsSchema } from '../../../../shared/envelope.js';
 import { renderWithProviders } from '../../../testing/render.js';
 import { findNotification } from '../../../testing/notification.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
+import { ownAccount } from '../../../account/account.js';
 import { contactKeys } from '../../../data/contact-keys.js';
 import { CreatePortalAccountButton } from './create-portal-account-button.js';
 
@@ -42,7 +43,7 @@ describe('CreatePortalAccountButton', () => {
       }),
     );
     const { user, queryClient } = renderWithProviders(<CreatePortalAccountButton contact={gina} />);
-    queryClient.setQueryData(contactKeys.search({ q: '' }), [gina]);
+    queryClient.setQueryData(contactKeys.search(ownAccount(undefined), { q: '' }), [gina]);
 
     await user.dblClick(screen.getByRole('button', { name: 'Create portal account' }));
 
@@ -50,7 +51,10 @@ describe('CreatePortalAccountButton', () => {
     expect(within(created).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     expect(bodies).toEqual([{ D: { Settings: { Enabled: true } } }]);
     await waitFor(() =>
-      expect(queryClient.getQueryState(contactKeys.search({ q: '' }))?.isInvalidated).toBe(true),
+      expect(
+        queryClient.getQueryState(contactKeys.search(ownAccount(undefined), { q: '' }))
+          ?.isInvalidated,
+      ).toBe(true),
     );
     expect(await portalAccountOf(gina.Id)).toMatchObject({ Enabled: true, LastLogin: null });
   });

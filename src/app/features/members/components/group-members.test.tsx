@@ -1,19 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { Route } from 'react-router-dom';
 import { sparkResultsSchema } from '../../../../shared/envelope.js';
 import { portalGroupReadSchema, type PortalGroup } from '../../../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../../../../server/spark/demo-accounts.js';
+import { ownAccount } from '../../../account/account.js';
 import { groupKeys } from '../../../data/group-keys.js';
-import { sessionQueryOptions } from '../../../data/session.js';
-import { createQueryClient } from '../../../query-client.js';
-import { GroupPage } from '../../../routes/group-page.js';
 import { uiStates } from '../../../testing/fixtures.js';
 import { findNotification } from '../../../testing/notification.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
 import { logRequests } from '../../../testing/request-log.js';
-import { renderWithProviders } from '../../../testing/render.js';
+import { renderApp } from '../../../testing/render-app.js';
 import { PHONE_QUERY } from '../../../ui/card-list.js';
 
 const backend = setupRealBackend();
@@ -91,15 +88,7 @@ async function renderGroup({
   backend.browseAs(session);
   if (everyTimestampForm) backend.msw.use(withEveryTimestampForm(group.Id));
   const log = logRequests(backend);
-  const queryClient = createQueryClient({ retry: false });
-  // The app's auth gate reads the session before any page shows.
-  await queryClient.fetchQuery(sessionQueryOptions());
-  const rendered = renderWithProviders(<GroupPage />, {
-    route: `/groups/${group.Id}`,
-    path: '/groups/:groupId',
-    queryClient,
-    extraRoutes: <Route path="/groups" element={<h1>All groups</h1>} />,
-  });
+  const rendered = renderApp(`/groups/${group.Id}`);
   return { ...rendered, group, idOf, log };
 }
 
@@ -497,7 +486,7 @@ describe('removing a member', () => {
   it('also updates the member count in cached group lists', async () => {
     const { user, queryClient, group, log } = await renderGroup();
     const table = await membersTable();
-    const listKey = groupKeys.list({ q: '', sort: 'Name', page: 1 });
+    const listKey = groupKeys.list(ownAccount(avery.user.Id), { q: '', sort: 'Name', page: 1 });
     queryClient.setQueryData(listKey, {
       groups: [structuredClone(group)],
       pagination: { TotalRows: 1, PageSize: 25, TotalPages: 1, CurrentPage: 1 },

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { useAccount } from '../../../account/use-account.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import { notifyError, notifySuccess, notifyWithUndo } from '../../../ui/notify.js';
 import { useAddMembers } from '../api/add-members.js';
@@ -19,6 +20,7 @@ function addedMessage(users: PortalGroupUser[]) {
  */
 export function useMemberChanges(group: PortalGroup) {
   const queryClient = useQueryClient();
+  const account = useAccount();
   const removing = useRef(new Set<string>());
 
   const addMembers = useAddMembers(group, {
@@ -60,7 +62,8 @@ export function useMemberChanges(group: PortalGroup) {
   };
 
   const remove = (user: PortalGroupUser) => {
-    const current = queryClient.getQueryData<PortalGroup>(groupKeys.detail(group.Id)) ?? group;
+    const current =
+      queryClient.getQueryData<PortalGroup>(groupKeys.detail(account, group.Id)) ?? group;
     const stillMember = current.Users.some((candidate) => candidate.Id === user.Id);
     if (removing.current.has(user.Id) || !stillMember) return;
     removing.current.add(user.Id);

@@ -1,16 +1,15 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { agentBasename } from '../../../api/acting-for.js';
-import { errorMessage } from '../../../api/error-message.js';
-import { groupKeys } from '../../../data/group-keys.js';
-import { GroupsTable } from '../../groups/components/groups-table.js';
-import { useBookView } from '../../groups/whole-book/book-view.js';
-import type { WholeBookUrlState } from '../../groups/whole-book/book-view.js';
-import { loadWholeBook } from '../../groups/whole-book/load-whole-book.js';
-import type { WholeBook } from '../../groups/whole-book/load-whole-book.js';
-import { useAgents } from '../api/agents.js';
-import { useWorkingFor } from '../working-for.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import { agentAccount } from '../account/account.js';
+import { errorMessage } from '../api/error-message.js';
+import { groupKeys } from '../data/group-keys.js';
+import { GroupsTable } from '../features/groups/components/groups-table.js';
+import { useBookView } from '../features/groups/whole-book/book-view.js';
+import type { WholeBookUrlState } from '../features/groups/whole-book/book-view.js';
+import { loadWholeBook } from '../features/groups/whole-book/load-whole-book.js';
+import type { WholeBook } from '../features/groups/whole-book/load-whole-book.js';
+import { useAgents } from '../features/agents/api/agents.js';
 
 /**
  * Every added agent's groups together, each row labelled with its agent, with the whole-book
@@ -23,14 +22,13 @@ interface Props {
   onClose: () => void;
 }
 
-export function AllAgentsPanel({ state, onChange, onClose }: Props) {
+export function AllAgentsView({ state, onChange, onClose }: Props) {
   const agents = useAgents();
-  const { switchTo } = useWorkingFor();
   const books = useQueries({
     queries: agents.map((agent) => ({
-      queryKey: groupKeys.wholeBook(agent.Id),
+      queryKey: groupKeys.wholeBook(agentAccount(agent.Id)),
       queryFn: ({ signal }: { signal: AbortSignal }): Promise<WholeBook> =>
-        loadWholeBook(signal, () => undefined, agent.Id),
+        loadWholeBook(agentAccount(agent.Id), signal, () => undefined),
       staleTime: Infinity,
       gcTime: Infinity,
     })),
@@ -53,8 +51,6 @@ export function AllAgentsPanel({ state, onChange, onClose }: Props) {
   });
   const view = useBookView(state, onChange, all);
   const { shown, slice } = view;
-  const hrefOf = (group: PortalGroup) =>
-    `${agentBasename(agentOf.get(group.Id) ?? null)}/groups/${encodeURIComponent(group.Id)}`;
 
   return (
     <Stack gap="sm">
@@ -98,9 +94,7 @@ export function AllAgentsPanel({ state, onChange, onClose }: Props) {
         caption="Portal groups of all my agents"
         agents={{
           nameOf: (group) => names.get(agentOf.get(group.Id) ?? '') ?? '',
-          hrefOf,
-          open: (group) =>
-            switchTo(agentOf.get(group.Id) ?? null, `/groups/${encodeURIComponent(group.Id)}`),
+          agentOf: (group) => agentOf.get(group.Id) ?? '',
         }}
       />
       {view.pagination}
