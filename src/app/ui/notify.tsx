@@ -8,12 +8,12 @@ export function notifySuccess(message: string) {
   notifications.show({ color: 'green', message, closeButtonProps: CLOSE });
 }
 
-/** A failed write, in the user's language. */
-export function notifyError(title: string, error: unknown) {
+/** A failed write, in the user's language (or in `message`, when the caller knows better). */
+export function notifyError(title: string, error: unknown, message = errorMessage(error)) {
   notifications.show({
     color: 'red',
     title,
-    message: errorMessage(error),
+    message,
     closeButtonProps: CLOSE,
   });
 }

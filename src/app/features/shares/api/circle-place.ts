@@ -1,0 +1,14 @@
+import type { Account } from '../../../account/account.js';
+import { circleCartPath } from './cart-listings.js';
+import type { CartPlace } from './cart-writes.js';
+import { shareKeys } from './share-keys.js';
+
+/** A circle's carts as its agent reaches them: through the owner's contact. */
+export function circlePlace(account: Account, ownerId: string): CartPlace {
+  return {
+    path: (cartId) => circleCartPath(ownerId, cartId),
+    cartsKey: shareKeys.summary(account, ownerId),
+    listingsKey: (cartId) => shareKeys.cartListings(account, ownerId, cartId),
+    placeKey: shareKeys.circle(account, ownerId),
+  };
+}
