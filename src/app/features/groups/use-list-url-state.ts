@@ -10,7 +10,7 @@ import type { WholeBookUrlState } from './whole-book/book-view.js';
  */
 export type ListView = 'pages' | 'all' | 'agents';
 
-const VIEW_PARAMS = ['all', 'agents', 'fav', 'inactive', 'by', 'apage'];
+const VIEW_PARAMS = ['all', 'agents', 'fav', 'inactive', 'by', 'apage', 'shares'];
 
 function readView(search: URLSearchParams): ListView {
   if (search.get('agents') === 'all') return 'agents';
@@ -22,6 +22,7 @@ function readWholeBook(search: URLSearchParams): WholeBookUrlState {
     favoritesOnly: search.get('fav') === '1',
     inactiveOnly: search.get('inactive') === '1',
     by: search.get('by'),
+    shares: search.get('shares'),
     page: Math.max(1, Math.floor(Number(search.get('apage'))) || 1),
   };
 }
@@ -35,9 +36,11 @@ function writeWholeBook(search: URLSearchParams, change: Partial<WholeBookUrlSta
   };
   flag('fav', change.favoritesOnly);
   flag('inactive', change.inactiveOnly);
-  if (change.by !== undefined) {
-    if (change.by) next.set('by', change.by);
-    else next.delete('by');
+  for (const key of ['by', 'shares'] as const) {
+    const value = change[key];
+    if (value === undefined) continue;
+    if (value) next.set(key, value);
+    else next.delete(key);
   }
   // A new filter or sort starts at the first page.
   const page = change.page ?? (Object.keys(change).length > 0 ? 1 : undefined);

@@ -1,4 +1,4 @@
-import type { ListingCart } from './api/shapes.js';
+import type { ListingCart } from '../../data/cart-shapes.js';
 
 /** The portal carts Spark makes for every portal account, in the order clients show them. */
 export const PORTAL_CARTS = ['Favorites', 'Possibilities', 'Rejects'] as const;

@@ -6,7 +6,7 @@ import { CardList, CardListItem } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { isFavorite, lastSignIn, memberPreview } from '../../../data/group-summary.js';
 import { AgentBadge, FavoriteMark, GroupLink, RowCheckbox } from './groups-table-parts.js';
-import type { AgentRows, RowSelection } from './groups-table-parts.js';
+import type { AgentRows, ExtraColumn, RowSelection } from './groups-table-parts.js';
 
 const SKELETON_CARDS = 5;
 
@@ -19,6 +19,7 @@ export function GroupCards({
   selectAll,
   selection,
   agents,
+  extra,
 }: {
   groups: PortalGroup[] | undefined;
   dataUpdatedAt: number;
@@ -27,6 +28,7 @@ export function GroupCards({
   selectAll: ReactNode;
   selection?: RowSelection;
   agents?: AgentRows;
+  extra?: ExtraColumn;
 }) {
   const captionId = useId();
   return (
@@ -63,6 +65,11 @@ export function GroupCards({
                     <Text size="xs">
                       Last sign-in: <RelativeTime value={lastSignIn(group)} />
                     </Text>
+                    {extra && (
+                      <Text size="xs" component="div">
+                        {extra.header}: {extra.cell(group)}
+                      </Text>
+                    )}
                   </Stack>
                 </Group>
               </CardListItem>

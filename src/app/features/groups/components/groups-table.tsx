@@ -12,9 +12,9 @@ import {
   OwnerSortButton,
   RowCheckbox,
 } from './groups-table-parts.js';
-import type { AgentRows, RowSelection } from './groups-table-parts.js';
+import type { AgentRows, ExtraColumn, RowSelection } from './groups-table-parts.js';
 
-export type { AgentRows, GroupLinkState, RowSelection } from './groups-table-parts.js';
+export type { AgentRows, ExtraColumn, GroupLinkState, RowSelection } from './groups-table-parts.js';
 
 interface GroupsTableProps {
   groups: PortalGroup[] | undefined;
@@ -27,6 +27,8 @@ interface GroupsTableProps {
   selection?: RowSelection;
   /** Rows of several agents: an Agent column, and opening a group switches to its agent. */
   agents?: AgentRows;
+  /** One more column after the others. */
+  extra?: ExtraColumn;
 }
 
 const SKELETON_ROWS = 5;
@@ -40,9 +42,10 @@ export function GroupsTable({
   caption,
   selection,
   agents,
+  extra,
 }: GroupsTableProps) {
   const descending = sort === '-Name';
-  const columns = COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0);
+  const columns = COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0) + (extra ? 1 : 0);
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
   const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
   const phone = usePhone();
@@ -69,6 +72,7 @@ export function GroupsTable({
         selectAll={selectAll}
         selection={selection}
         agents={agents}
+        extra={extra}
       />
     );
   }
@@ -92,6 +96,7 @@ export function GroupsTable({
             <Table.Th scope="col">Member names</Table.Th>
             <Table.Th scope="col">Favorites</Table.Th>
             <Table.Th scope="col">Last sign-in</Table.Th>
+            {extra && <Table.Th scope="col">{extra.header}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -132,6 +137,7 @@ export function GroupsTable({
                   <Table.Td>
                     <RelativeTime value={lastSignIn(group)} />
                   </Table.Td>
+                  {extra && <Table.Td>{extra.cell(group)}</Table.Td>}
                 </Table.Tr>
               ))}
         </Table.Tbody>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { Checkbox, NativeSelect } from '@mantine/core';
 import { PageNav } from '../../../ui/page-nav.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
@@ -7,10 +8,12 @@ import { GROUPS_PAGE_SIZE } from '../../../data/get-groups.js';
 import { groupName, isFavorite, lastSignIn } from '../../../data/group-summary.js';
 import { hasInactiveMembers } from '../../../data/member-state.js';
 
-/** A whole-book view's own state: `?all=1&fav=1&inactive=1&by=members&apage=2`. */
+/** A whole-book view's own state: `?all=1&fav=1&inactive=1&by=members&apage=2&shares=nothing`. */
 export interface WholeBookUrlState {
   favoritesOnly: boolean;
   inactiveOnly: boolean;
+  /** What the circles share: shown (`show`) or a filter (`nothing`, …); null: not looked at. */
+  shares: string | null;
   /** A sort key, checked by the panel; null: by owner. */
   by: string | null;
   page: number;
@@ -66,9 +69,12 @@ export function useBookView(
   state: WholeBookUrlState,
   set: (change: Partial<WholeBookUrlState>) => void,
   all: PortalGroup[] | undefined,
+  /** A filter of the view's own (e.g. what circles share), worked in with the others. */
+  extra?: { keep: ((group: PortalGroup) => boolean) | null; filters: ReactNode },
 ) {
   const { favoritesOnly, inactiveOnly, page } = state;
   const sort = readSort(state.by);
+  const extraKeep = extra?.keep ?? null;
   const sorted = useMemo(
     () =>
       all &&
@@ -76,9 +82,11 @@ export function useBookView(
         all,
         sort,
         (group) =>
-          (!favoritesOnly || isFavorite(group)) && (!inactiveOnly || hasInactiveMembers(group)),
+          (!favoritesOnly || isFavorite(group)) &&
+          (!inactiveOnly || hasInactiveMembers(group)) &&
+          (!extraKeep || extraKeep(group)),
       ),
-    [all, sort, favoritesOnly, inactiveOnly],
+    [all, sort, favoritesOnly, inactiveOnly, extraKeep],
   );
   const pages = Math.max(1, Math.ceil((sorted?.length ?? 0) / GROUPS_PAGE_SIZE));
   const current = Math.min(page, pages);
@@ -106,6 +114,7 @@ export function useBookView(
         }}
         w={280}
       />
+      {extra?.filters}
     </>
   );
 

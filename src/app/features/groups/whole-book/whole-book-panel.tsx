@@ -7,6 +7,7 @@ import { groupKeys } from '../../../data/group-keys.js';
 import { GroupsTable } from '../components/groups-table.js';
 import { useBookView } from './book-view.js';
 import { loadWholeBook, WHOLE_BOOK_LIMIT, WholeBookTooLarge } from './load-whole-book.js';
+import { useSharesTriage } from './shares-triage.js';
 import type { WholeBook } from './load-whole-book.js';
 import type { WholeBookUrlState } from './book-view.js';
 
@@ -60,7 +61,15 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const view = useBookView(state, set, book.data?.groups);
+  const shares = useSharesTriage(
+    state.shares,
+    (value) => set({ shares: value }),
+    book.data?.groups,
+  );
+  const view = useBookView(state, set, book.data?.groups, {
+    keep: shares.keep,
+    filters: shares.control,
+  });
 
   if (progress) {
     const { loaded, total } = progress;
@@ -117,6 +126,7 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
           Back to pages
         </Button>
       </Group>
+      {shares.status}
       <Text size="sm" aria-live="polite">
         {shown} of {all.length} groups (all loaded, up to {WHOLE_BOOK_LIMIT.toLocaleString('en-US')}
         )
@@ -127,6 +137,7 @@ export function WholeBookPanel({ state, onChange: set, onClose }: Props) {
         sort="Name"
         onSortChange={view.sortByOwner}
         caption="All portal groups"
+        extra={shares.column}
       />
       {view.pagination}
     </Stack>

@@ -4,8 +4,8 @@ import type { Listing } from '../../../../shared/listings.js';
 import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
-import { SHARES_STALE_MS } from './circle-shares.js';
-import { shareKeys } from './share-keys.js';
+import { SHARES_STALE_MS } from '../../../data/circle-shares.js';
+import { shareKeys } from '../../../data/share-keys.js';
 
 /** Listings a page: Spark's most. */
 export const CART_PAGE_SIZE = 25;

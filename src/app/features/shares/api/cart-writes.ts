@@ -5,8 +5,8 @@ import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import type { ListingsPage } from './cart-listings.js';
-import { listingCartReadSchema } from './shapes.js';
-import type { ListingCart } from './shapes.js';
+import { listingCartReadSchema } from '../../../data/cart-shapes.js';
+import type { ListingCart } from '../../../data/cart-shapes.js';
 
 /**
  * Where a set of carts lives and is cached: a circle's, read by its agent through the owner's

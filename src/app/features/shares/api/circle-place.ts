@@ -1,7 +1,7 @@
 import type { Account } from '../../../account/account.js';
 import { circleCartPath } from './cart-listings.js';
 import type { CartPlace } from './cart-writes.js';
-import { shareKeys } from './share-keys.js';
+import { shareKeys } from '../../../data/share-keys.js';
 
 /** A circle's carts as its agent reaches them: through the owner's contact. */
 export function circlePlace(account: Account, ownerId: string): CartPlace {

@@ -4,7 +4,7 @@ import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { sparkRead, sparkWrite } from '../../../api/spark-fetch.js';
-import { shareKeys } from './share-keys.js';
+import { shareKeys } from '../../../data/share-keys.js';
 
 /** The circle a consumer works in (`/portal/groups/current`); null: on their own. */
 async function fetchCurrentCircle(account: Account, signal?: AbortSignal) {

@@ -4,7 +4,7 @@ import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { containsFilter } from '../../../api/spark-ql.js';
-import { shareKeys } from './share-keys.js';
+import { shareKeys } from '../../../data/share-keys.js';
 
 /** How many listings a search shows: enough to pick from, small enough to read. */
 export const FOUND_LIMIT = 8;

@@ -7,12 +7,11 @@ import {
 import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
-import { sortCarts } from '../cart-kinds.js';
 import { fetchCartListings } from './cart-listings.js';
 import type { ListingsPage } from './cart-listings.js';
 import type { CartPlace } from './cart-writes.js';
-import { listingCartReadSchema } from './shapes.js';
-import { shareKeys } from './share-keys.js';
+import { listingCartReadSchema } from '../../../data/cart-shapes.js';
+import { shareKeys } from '../../../data/share-keys.js';
 
 /*
  * A consumer's carts "As Portal Group": `/listingcarts` answers the current circle owner's carts
@@ -28,7 +27,7 @@ async function fetchPortalGroupCarts(account: Account, signal?: AbortSignal) {
     query: { _expand: 'ListingIds', _limit: 25 },
     signal,
   });
-  return { carts: sortCarts(results) };
+  return { carts: results };
 }
 
 export const portalGroupCartsQueryOptions = (account: Account, circleId: string | null) =>

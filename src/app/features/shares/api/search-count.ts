@@ -4,8 +4,8 @@ import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { sparkRead } from '../../../api/spark-fetch.js';
 import { sparkQuote } from '../../../api/spark-ql.js';
-import { SHARES_STALE_MS } from './circle-shares.js';
-import { shareKeys } from './share-keys.js';
+import { SHARES_STALE_MS } from '../../../data/circle-shares.js';
+import { shareKeys } from '../../../data/share-keys.js';
 
 /** How many listings a saved search matches now: `SavedSearch Eq` with `_pagination=count`. */
 async function fetchSearchCount(account: Account, searchId: string, signal?: AbortSignal) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import {
   Accordion,
@@ -16,8 +16,8 @@ import { parseSparkTimestamp } from '../../../api/spark-timestamp.js';
 import { ErrorPanel } from '../../../ui/error-panel.js';
 import { formatRelative } from '../../../ui/relative-time.js';
 import type { ListingsPage } from '../api/cart-listings.js';
-import type { ListingCart } from '../api/shapes.js';
-import { CART_KIND_LABELS, cartKind } from '../cart-kinds.js';
+import type { ListingCart } from '../../../data/cart-shapes.js';
+import { CART_KIND_LABELS, cartKind, sortCarts } from '../cart-kinds.js';
 import { ListingCard, ListingGrid } from './listing-card.js';
 import classes from './listing-card.module.css';
 
@@ -126,13 +126,14 @@ interface CartListProps {
   renderListings: (cart: ListingCart) => ReactNode;
 }
 
-/** The carts, each opening to its listings (a heading and a button per cart). */
+/** The carts (portal carts first), each opening to its listings (a heading and a button per cart). */
 export function CartList({ carts, renderListings }: CartListProps) {
   const [opened, setOpened] = useState<string[]>([]);
+  const sorted = useMemo(() => sortCarts(carts), [carts]);
   if (carts.length === 0) return <Text fz="sm">No listing carts.</Text>;
   return (
     <Accordion multiple value={opened} onChange={setOpened} variant="separated" order={4}>
-      {carts.map((cart) => (
+      {sorted.map((cart) => (
         <Accordion.Item key={cart.Id} value={cart.Id}>
           <Accordion.Control>
             <CartSummary cart={cart} />

@@ -16,7 +16,7 @@ import {
   usePortalGroupCartListings,
   usePortalGroupCarts,
 } from '../api/portal-group-carts.js';
-import type { ListingCart } from '../api/shapes.js';
+import type { ListingCart } from '../../../data/cart-shapes.js';
 import { cartKind, PORTAL_CARTS } from '../cart-kinds.js';
 import { listingFacts, listingLabel } from '../listing-facts.js';
 import { refusalMessage } from '../use-cart-changes.js';

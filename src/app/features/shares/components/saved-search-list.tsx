@@ -2,7 +2,7 @@ import '@mantine/core/styles/Code.css';
 import { Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { useSearchCount } from '../api/search-count.js';
-import type { SavedSearch } from '../api/shapes.js';
+import type { SavedSearch } from '../../../data/cart-shapes.js';
 import { filterInWords } from '../filter-in-words.js';
 
 function MatchCount({ ownerId, search }: { ownerId: string; search: SavedSearch }) {

@@ -14,7 +14,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { Listing } from '../../../../shared/listings.js';
 import { errorMessage } from '../../../api/error-message.js';
 import { FOUND_LIMIT, useFindListings } from '../api/find-listings.js';
-import type { ListingCart } from '../api/shapes.js';
+import type { ListingCart } from '../../../data/cart-shapes.js';
 import { listingFacts } from '../listing-facts.js';
 
 function FoundListing({ listing, inCarts }: { listing: Listing; inCarts: string[] }) {

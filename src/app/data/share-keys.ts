@@ -1,5 +1,5 @@
-import { accountScope } from '../../../account/account.js';
-import type { Account } from '../../../account/account.js';
+import { accountScope } from '../account/account.js';
+import type { Account } from '../account/account.js';
 
 /**
  * Query keys for what circles share, general → specific. A circle's shares are its owner's

@@ -1,11 +1,11 @@
+import pLimit from 'p-limit';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Account } from '../../../account/account.js';
-import { useAccount } from '../../../account/use-account.js';
-import { sparkRead } from '../../../api/spark-fetch.js';
-import { sortCarts } from '../cart-kinds.js';
-import { listingCartReadSchema, savedSearchReadSchema } from './shapes.js';
-import type { ListingCart, SavedSearch } from './shapes.js';
+import type { Account } from '../account/account.js';
+import { useAccount } from '../account/use-account.js';
+import { sparkRead } from '../api/spark-fetch.js';
+import { listingCartReadSchema, savedSearchReadSchema } from './cart-shapes.js';
+import type { ListingCart, SavedSearch } from './cart-shapes.js';
 import { shareKeys } from './share-keys.js';
 
 /** Every page of a small collection (a circle has a handful of carts and searches). */
@@ -47,8 +47,14 @@ export async function fetchCircleShares(
     }),
     readAll(account, savedSearchReadSchema, `${owner}/savedsearches`, signal),
   ]);
-  return { carts: sortCarts(carts), searches };
+  return { carts, searches };
 }
+
+/**
+ * Circles read at once: a list of circles asks for many, and they wait their turn instead of
+ * filling the browser's connections (and Spark's rate limit) ahead of everything else.
+ */
+const circleReads = pLimit(3);
 
 /** Kept for five minutes: the triage reads many circles, and the group page reuses them. */
 export const SHARES_STALE_MS = 5 * 60_000;
@@ -56,7 +62,12 @@ export const SHARES_STALE_MS = 5 * 60_000;
 export const circleSharesQueryOptions = (account: Account, ownerId: string) =>
   queryOptions({
     queryKey: shareKeys.summary(account, ownerId),
-    queryFn: ({ signal }) => fetchCircleShares(account, ownerId, signal),
+    queryFn: ({ signal }) =>
+      circleReads(() => {
+        // Left before its turn came (a filter turned off, a page left): not read at all.
+        signal.throwIfAborted();
+        return fetchCircleShares(account, ownerId, signal);
+      }),
     staleTime: SHARES_STALE_MS,
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sparkTimestampSchema } from '../../../../shared/envelope.js';
+import { sparkTimestampSchema } from '../../shared/envelope.js';
 
 /*
  * Until the emulator's shared schemas land (src/shared), what the app reads of carts and saved
