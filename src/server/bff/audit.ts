@@ -37,7 +37,50 @@ const ACTIONS: [method: string, path: RegExp, action: (...ids: string[]) => stri
   ['DELETE', new RegExp(`^/v1/contacts/${ID}$`), (c) => `Delete contact ${c}`],
   ['POST', new RegExp(`^/v1/contacts/${ID}/portal$`), (c) => `Create portal account of ${c}`],
   ['PUT', new RegExp(`^/v1/contacts/${ID}/portal$`), (c) => `Change portal account of ${c}`],
+  ...cartActions(`^/v1/contacts/${ID}`, (c) => ` of contact ${c}`),
+  ...cartActions('^/v1()', () => ''),
 ];
+
+/**
+ * A circle's carts and saved searches: through the owner's contact (an agent, an assistant), or
+ * the caller's own (a consumer "As Portal Group"). `owner` says whose, from the prefix's Id.
+ */
+function cartActions(
+  prefix: string,
+  owner: (id: string) => string,
+): [string, RegExp, (...ids: string[]) => string][] {
+  const at = (rest: string) => new RegExp(`${prefix}${rest}$`);
+  return [
+    ['POST', at('/listingcarts'), (o = '') => `Create a listing cart${owner(o)}`],
+    [
+      'POST',
+      at('/listingcarts/portal/(favorites|rejects)'),
+      (o = '', cart = '') =>
+        `Add listings to the ${cart === 'rejects' ? 'Rejects' : 'Favorites'}${owner(o)}`,
+    ],
+    [
+      'DELETE',
+      at('/listingcarts/portal/(favorites|rejects)'),
+      (o = '', cart = '') =>
+        `Remove listings from the ${cart === 'rejects' ? 'Rejects' : 'Favorites'}${owner(o)}`,
+    ],
+    ['POST', at(`/listingcarts/${ID}`), (o = '', c = '') => `Add listings to cart ${c}${owner(o)}`],
+    ['PUT', at(`/listingcarts/${ID}`), (o = '', c = '') => `Change cart ${c}${owner(o)}`],
+    ['DELETE', at(`/listingcarts/${ID}`), (o = '', c = '') => `Delete cart ${c}${owner(o)}`],
+    [
+      'DELETE',
+      at(`/listingcarts/${ID}/listings/${ID}`),
+      (o = '', c = '', l = '') => `Remove listing ${l} from cart ${c}${owner(o)}`,
+    ],
+    ['POST', at('/savedsearches'), (o = '') => `Create a saved search${owner(o)}`],
+    ['PUT', at(`/savedsearches/${ID}`), (o = '', s = '') => `Change saved search ${s}${owner(o)}`],
+    [
+      'DELETE',
+      at(`/savedsearches/${ID}`),
+      (o = '', s = '') => `Delete saved search ${s}${owner(o)}`,
+    ],
+  ];
+}
 
 /** Short words for a write to the Spark API: what the user did, else the method and path. */
 export function actionOf(method: string, path: string): string {
