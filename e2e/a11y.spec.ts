@@ -1,13 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, saveScreenshot, signIn, sparkApi } from './support.js';
-
-async function setScheme(page: Page, scheme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
-    await page.getByRole('button', { name: /color scheme/i }).click();
-  }
-  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
-}
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, saveScreenshot, setScheme, signIn, sparkApi } from './support.js';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page has no axe violations in ${scheme} mode`, async ({

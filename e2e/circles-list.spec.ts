@@ -3,6 +3,7 @@ import {
   expectNoAxeViolations,
   ownerName,
   saveScreenshot,
+  setScheme,
   signIn,
   SLOW_NETWORK,
   sparkApi,
@@ -106,14 +107,6 @@ test('Ctrl+K "start one" for a contact without a group opens New group with them
   await expect(page).toHaveURL(new RegExp(`/groups/new\\?owner=${contact.Id}$`));
   await expect(page.getByText(`Owner: ${contact.DisplayName}`)).toBeVisible();
 });
-
-async function setScheme(page: Page, scheme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
-    await page.getByRole('button', { name: /color scheme/i }).click();
-  }
-  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
-}
 
 /** The page is no wider than the screen and the header is one line with Sign out in view. */
 async function expectFitsScreen(page: Page) {

@@ -1,6 +1,7 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { PortalGroup } from '../src/shared/portal-groups.js';
 import {
+  checkViews,
   expectNoAxeViolations,
   ownerName,
   saveScreenshot,
@@ -11,43 +12,6 @@ import {
 
 // Four sizes and schemes, each with an axe run: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 240_000 });
-
-const VIEWS = [
-  { width: 1440, height: 900, scheme: 'light' },
-  { width: 1440, height: 900, scheme: 'dark' },
-  { width: 375, height: 812, scheme: 'light' },
-  { width: 375, height: 812, scheme: 'dark' },
-] as const;
-
-async function setScheme(page: Page, scheme: 'light' | 'dark') {
-  const html = page.locator('html');
-  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
-    await page.getByRole('button', { name: /color scheme/i }).click();
-  }
-  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme);
-}
-
-/**
- * For each size and scheme: no axe violations, and a screenshot named `<name>-<width>-<scheme>`.
- * `ready` opens what is shown (a dialog) and waits for it; `done` closes it again, since the
- * scheme switch is in the header behind a dialog's overlay.
- */
-async function checkViews(
-  page: Page,
-  testInfo: TestInfo,
-  name: string,
-  ready: (phone: boolean) => Promise<void>,
-  done: () => Promise<void> = async () => {},
-) {
-  for (const view of VIEWS) {
-    await page.setViewportSize({ width: view.width, height: view.height });
-    await setScheme(page, view.scheme);
-    await ready(view.width < 600);
-    await expectNoAxeViolations(page);
-    await saveScreenshot(page, testInfo, `${name}-${view.width}-${view.scheme}`);
-    await done();
-  }
-}
 
 /** A group of Avery's with an inactive member and one who never signed in, when there is one. */
 async function groupToShow(groups: PortalGroup[]) {
