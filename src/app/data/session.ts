@@ -48,6 +48,12 @@ export function useCanEdit(): boolean {
   return useSessionUser()?.Role === 'Private';
 }
 
+/** A consumer (VOW/Portal): works in one of their circles or on their own ("As Portal Group"). */
+export function useIsConsumer(): boolean {
+  const role = useSessionUser()?.Role;
+  return role === 'VOW' || role === 'Portal';
+}
+
 export function markSessionEnded(queryClient: QueryClient) {
   queryClient.setQueryData<SessionState>(authKeys.session(), { user: null, ended: true });
 }

@@ -1,4 +1,4 @@
-import { lazy, useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useRef } from 'react';
 import { Box, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { QueryClient } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import { useLoaderData } from 'react-router-dom';
 import type { LoaderFunctionArgs } from 'react-router-dom';
 import { groupsQueryOptions, useGroups } from '../data/get-groups.js';
 import type { GroupsPage } from '../data/get-groups.js';
-import { useCanEdit } from '../data/session.js';
+import { useCanEdit, useIsConsumer } from '../data/session.js';
 import { useAgents } from '../features/agents/api/agents.js';
 import { BulkDock } from '../features/bulk/bulk-dock.js';
 import { ExportCsvButton } from '../features/export/export-csv-button.js';
@@ -25,6 +25,12 @@ import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-
 import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';
 import { signedInAccount } from './route-inputs.js';
+
+const CurrentCircleNote = lazy(() =>
+  import('../features/shares/components/current-circle-note.js').then((m) => ({
+    default: m.CurrentCircleNote,
+  })),
+);
 
 const AllAgentsPanel = lazy(() =>
   import('./all-agents-view.js').then((m) => ({ default: m.AllAgentsView })),
@@ -47,6 +53,7 @@ export function Component() {
   const { list: params } = useLoaderData<Inputs>();
   const url = useListUrlState();
   const canEdit = useCanEdit();
+  const consumer = useIsConsumer();
   const groups = useGroups(params);
 
   const update = url.setList;
@@ -92,6 +99,11 @@ export function Component() {
   return (
     <Stack gap="md">
       <GroupsHeader view={view} onView={setView} hasAgents={hasAgents} canEdit={canEdit} />
+      {consumer && (
+        <Suspense fallback={null}>
+          <CurrentCircleNote />
+        </Suspense>
+      )}
       <GroupsViewSwitch
         view={view}
         panel={{

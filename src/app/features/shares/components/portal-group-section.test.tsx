@@ -37,7 +37,9 @@ describe('a consumer’s circle', () => {
     expect((await currentCircle())?.Id).toBe(circle.Id);
 
     await user.click(within(section).getByRole('button', { name: 'Work on my own' }));
-    expect(await within(section).findByRole('button', { name: 'Work in this circle' })).toBeVisible();
+    expect(
+      await within(section).findByRole('button', { name: 'Work in this circle' }),
+    ).toBeVisible();
     await findNotification('You work on your own now');
     expect((await currentCircle())?.Id).not.toBe(circle.Id);
   });

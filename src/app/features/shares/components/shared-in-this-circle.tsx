@@ -1,5 +1,5 @@
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { useSessionUser } from '../../../data/session.js';
+import { useCanEdit, useIsConsumer } from '../../../data/session.js';
 import { CircleSharesSection } from './circle-shares-section.js';
 import { PortalGroupSection } from './portal-group-section.js';
 
@@ -8,7 +8,8 @@ import { PortalGroupSection } from './portal-group-section.js';
  * (and changes it), a consumer "As Portal Group" once they work in the circle.
  */
 export function SharedInThisCircle({ group }: { group: PortalGroup }) {
-  const role = useSessionUser()?.Role;
-  if (role === 'VOW' || role === 'Portal') return <PortalGroupSection group={group} />;
-  return <CircleSharesSection group={group} canEdit={role === 'Private'} />;
+  const consumer = useIsConsumer();
+  const canEdit = useCanEdit();
+  if (consumer) return <PortalGroupSection group={group} />;
+  return <CircleSharesSection group={group} canEdit={canEdit} />;
 }
