@@ -14,7 +14,15 @@ const COMPOSITION = ['app', 'main', 'emulator-main'].map((name) => `./src/server
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', 'bench-results'],
+    ignores: [
+      'dist',
+      'dist-server',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'data',
+      'bench-results',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

@@ -73,7 +73,7 @@ test(
     await listRow(page, doomedOwner).getByRole('link', { name: doomedOwner }).click();
     await page.getByRole('button', { name: 'Delete group' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
-    await expect(page.getByText('Group deleted')).toBeVisible();
+    await expect(page.getByText(/^Deleted .+'s group$/)).toBeVisible();
     await expect(page).toHaveURL(/\/groups$/);
     await expect(row).toBeVisible();
     await expect(listRow(page, doomedOwner)).toHaveCount(0);
@@ -277,9 +277,9 @@ test(
     await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
     await page.getByRole('button', { name: 'Delete group' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
-    await expect(page.getByText('Group deleted')).toBeVisible();
+    await expect(page.getByText(/^Deleted .+'s group$/)).toBeVisible();
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(page.getByText('Group restored')).toBeVisible();
+    await expect(page.getByText(/^Restored .+'s group$/)).toBeVisible();
     const restored = (await api.group(group.Id))!;
     expect(restored.Users.map((user) => user.Id).sort()).toEqual(
       group.Users.map((user) => user.Id).sort(),

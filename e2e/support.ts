@@ -75,6 +75,7 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 /** Tags a journey that also runs on a slow network (the `slow-network` project). */
 export const SLOW_NETWORK = { tag: '@slow-network' };
 
+/** The four views every screen is checked in: desk and phone, light and dark. */
 export const VIEWS = [
   { width: 1440, height: 900, scheme: 'light' },
   { width: 1440, height: 900, scheme: 'dark' },
@@ -82,6 +83,7 @@ export const VIEWS = [
   { width: 375, height: 812, scheme: 'dark' },
 ] as const;
 
+/** Switches the app to `scheme` with its own toggle (the choice the user would make). */
 export async function setScheme(page: Page, scheme: 'light' | 'dark') {
   const html = page.locator('html');
   if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {

@@ -1,47 +1,63 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildIsStale } from './build-if-stale.js';
+import { buildIsStale, TARGETS, type Target } from './build-if-stale.mjs';
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
 
+const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
+
+function file(root: string, path: string, seconds: number) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), 'x');
+  at(join(root, path), seconds);
+}
+
+/** A project whose sources were all written at second 1,000. */
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'pga-start-'));
   roots.push(root);
-  mkdirSync(join(root, 'src', 'app', 'features'), { recursive: true });
-  writeFileSync(join(root, 'src', 'app', 'features', 'page.tsx'), 'x');
-  writeFileSync(join(root, 'index.html'), 'x');
+  file(root, 'src/app/features/page.tsx', 1_000);
+  file(root, 'index.html', 1_000);
+  file(root, 'src/server/spark/routes/groups.ts', 1_000);
+  file(root, 'src/shared/envelope.ts', 1_000);
   return root;
 }
 
-const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
+const build = (root: string, target: Target, seconds: number) =>
+  file(root, TARGETS[target].built, seconds);
 
-function build(root: string, seconds: number) {
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist', 'index.html'), 'built');
-  at(join(root, 'dist', 'index.html'), seconds);
-}
-
-describe('npm start', () => {
-  it('builds when there is no built app', () => {
-    expect(buildIsStale(project())).toBe(true);
+describe.each(['app', 'server'] as const)('npm start: the %s', (target) => {
+  it('is built when there is no build', () => {
+    expect(buildIsStale(project(), target)).toBe(true);
   });
 
-  it('does not rebuild an app newer than all its sources', () => {
+  it('is not rebuilt when newer than all its sources', () => {
     const root = project();
-    at(join(root, 'src', 'app', 'features', 'page.tsx'), 1_000);
-    at(join(root, 'index.html'), 1_000);
-    build(root, 2_000);
-    expect(buildIsStale(root)).toBe(false);
+    build(root, target, 2_000);
+    expect(buildIsStale(root, target)).toBe(false);
   });
 
-  it('rebuilds when a source deep in the app changed after the build', () => {
+  it('is rebuilt when a source deep in it, or a shared one, changed after the build', () => {
     const root = project();
-    at(join(root, 'index.html'), 1_000);
-    build(root, 2_000);
-    at(join(root, 'src', 'app', 'features', 'page.tsx'), 3_000);
-    expect(buildIsStale(root)).toBe(true);
+    build(root, target, 2_000);
+    const own =
+      target === 'app' ? 'src/app/features/page.tsx' : 'src/server/spark/routes/groups.ts';
+    at(join(root, own), 3_000);
+    expect(buildIsStale(root, target)).toBe(true);
+    at(join(root, own), 1_000);
+    at(join(root, 'src/shared/envelope.ts'), 3_000);
+    expect(buildIsStale(root, target)).toBe(true);
   });
+});
+
+it('rebuilds only what changed: a server change leaves the app as built', () => {
+  const root = project();
+  build(root, 'app', 2_000);
+  build(root, 'server', 2_000);
+  at(join(root, 'src/server/spark/routes/groups.ts'), 3_000);
+  expect(buildIsStale(root, 'server')).toBe(true);
+  expect(buildIsStale(root, 'app')).toBe(false);
 });

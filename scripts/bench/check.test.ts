@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/server/testing/test-server.js';
 import { runLoad } from './api-load.js';
-import { loadProblems } from './check.js';
+import { loadProblems, overBudget } from './check.js';
 
 describe('loadProblems', () => {
   const ok = { requests: 120, non2xx: 0, errors: 0 };
@@ -22,6 +22,21 @@ describe('loadProblems', () => {
       'one group: 120 answers, 1 not 2xx, 0 errors',
       'contacts search: 120 answers, 0 not 2xx, 2 errors',
       'app proxy: list page 1: 0 answers, 0 not 2xx, 0 errors',
+    ]);
+  });
+});
+
+describe('overBudget', () => {
+  it('names each budget exceeded, and one never measured', () => {
+    expect(
+      overBudget([
+        { what: 'cold visit, unthrottled', bytes: 250 * 1024, limit: 250 * 1024 },
+        { what: 'cold visit, Slow 4G', bytes: 250 * 1024 + 1, limit: 250 * 1024 },
+        { what: 'warm visit', bytes: NaN, limit: 100 * 1024 },
+      ]),
+    ).toEqual([
+      'cold visit, Slow 4G: 250.0 KiB sent, budget 250.0 KiB',
+      'warm visit: NaN KiB sent, budget 100.0 KiB',
     ]);
   });
 });

@@ -13,3 +13,19 @@ export function loadProblems(figures: Record<string, Answers>): string[] {
       : [],
   );
 }
+
+/** A number of bytes actually sent, and the most it may be. */
+export interface Budget {
+  what: string;
+  bytes: number;
+  limit: number;
+}
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** One line for each budget exceeded (none when all is well). */
+export function overBudget(budgets: Budget[]): string[] {
+  return budgets
+    .filter(({ bytes, limit }) => !(bytes <= limit))
+    .map(({ what, bytes, limit }) => `${what}: ${kib(bytes)} KiB sent, budget ${kib(limit)} KiB`);
+}

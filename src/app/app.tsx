@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
@@ -9,6 +8,7 @@ import { createQueryClient } from './query-client.js';
 import { guardPendingWrites } from './pending-writes-guard.js';
 import { appRoutes } from './routes/app-routes.js';
 import { ProgressBar } from './ui/progress-bar.js';
+import { ToastDock } from './ui/toast-dock.js';
 import { cssVariablesResolver, theme } from './ui/theme.js';
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'portal-groups-color-scheme' });
@@ -31,7 +31,7 @@ export function AppProviders({ queryClient, env, children }: ProvidersProps) {
       env={env}
     >
       <QueryClientProvider client={queryClient}>
-        <Notifications position="bottom-right" />
+        <ToastDock />
         <ProgressBar />
         {children}
       </QueryClientProvider>

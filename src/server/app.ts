@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import pino from 'pino';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
@@ -9,19 +8,18 @@ import { sparkEmulator, type EmulatorEntry } from './spark/plugin.js';
 import { bff } from './bff/plugin.js';
 import { openSessionStore } from './bff/store/open-session-store.js';
 import { StoreUnavailable, type SessionStore } from './bff/store/session-store.js';
-import { LOG_REDACTIONS, requestLogger } from './request-log.js';
+import { loggerOptions, requestLogger, type LogTarget } from './request-log.js';
 import { BODY_LIMIT, createFastify } from './server-base.js';
 import { notFound } from './spark/errors.js';
 import { applyMethodOverride } from './spark/method-override.js';
-import { isInProcess } from './bff/spark-client.js';
+import { isInProcess } from './in-process-mark.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { addCompression } from './compression.js';
 
 export interface BuildOptions {
   /** Folder of the built single-page app; not served when missing (API-only tests). */
   staticRoot?: string;
-  /** Log to stdout, or to a given stream (tests read it); none by default. */
-  logger?: boolean | { stream: NodeJS.WritableStream };
+  logger?: LogTarget;
 }
 
 export interface Server {
@@ -32,14 +30,60 @@ export interface Server {
   emulator: EmulatorEntry;
 }
 
-/**
- * Standard output in writes of 4 kB, each line at most a second late and all of them flushed on
- * exit: one write per request cost the server 5–12 % of its CPU under load.
- */
-function bufferedStdout(): pino.DestinationStream {
-  const destination = pino.destination({ dest: 1, minLength: 4096, sync: false });
-  setInterval(() => destination.flush(), 1000).unref();
-  return destination;
+/** The app's pages may load only what this origin serves, and be framed by no one. */
+function addAppSecurityHeaders(app: FastifyInstance, secure: boolean) {
+  addSecurityHeaders(
+    app,
+    {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Mantine sets CSS variables and some style attributes at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          upgradeInsecureRequests: secure ? [] : null,
+        },
+      },
+      referrerPolicy: { policy: 'same-origin' },
+      crossOriginEmbedderPolicy: false,
+    },
+    '/assets/',
+  );
+}
+
+/** The built app (when there is one), and its client routes: deep links load it. */
+async function serveBuiltApp(app: FastifyInstance, staticRoot: string) {
+  if (!existsSync(resolve(staticRoot, 'index.html'))) return;
+  await app.register(fastifyStatic, {
+    root: staticRoot,
+    // One route per built file: any other path, such as an unknown /spark/v1/..., is left to
+    // the not-found handler of its own prefix.
+    wildcard: false,
+    index: ['index.html'],
+    // The build writes a .br and a .gz beside each file (vite.config.ts): sent as they are.
+    preCompressed: true,
+    setHeaders(res, path) {
+      res.header(
+        'Cache-Control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  // Client routes: deep links load the app, which routes itself.
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isClientRoute = !/^\/(api|auth|spark|assets)(\/|$)/.test(path) && !/\.\w+$/.test(path);
+    if ((request.method === 'GET' || request.method === 'HEAD') && isClientRoute) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'Not found' });
+  });
 }
 
 export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
@@ -47,13 +91,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const sessions = openSessionStore(config);
   const secure = new URL(config.publicUrl).protocol === 'https:';
   const app = createFastify({
-    logger: options.logger
-      ? {
-          level: config.logLevel,
-          redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
-          stream: typeof options.logger === 'object' ? options.logger.stream : bufferedStdout(),
-        }
-      : false,
+    logger: loggerOptions(config.logLevel, options.logger),
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     apiNotFound: { path: /^\/(api|spark)(\/|$)/, body: notFound('Resource').toBody() },
@@ -83,25 +121,7 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     return reply.code(status).send({ error: status === 500 ? 'Internal error' : 'Bad request' });
   });
 
-  addSecurityHeaders(app, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets CSS variables and some style attributes at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: secure ? [] : null,
-      },
-    },
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  addAppSecurityHeaders(app, secure);
 
   // Before any route: it hooks each route as it is added.
   await addCompression(app);
@@ -111,33 +131,6 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   }
   await app.register(bff, { config, sessions, emulator });
 
-  const staticRoot = resolve(options.staticRoot ?? 'dist');
-  if (existsSync(resolve(staticRoot, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: staticRoot,
-      // One route per built file: any other path, such as an unknown /spark/v1/..., is left to
-      // the not-found handler of its own prefix.
-      wildcard: false,
-      index: ['index.html'],
-      // The build writes a .br and a .gz beside each file (vite.config.ts): sent as they are.
-      preCompressed: true,
-      setHeaders(res, path) {
-        res.header(
-          'Cache-Control',
-          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
-    // Client routes: deep links load the app, which routes itself.
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0] ?? '/';
-      const isClientRoute = !/^\/(api|auth|spark|assets)(\/|$)/.test(path) && !/\.\w+$/.test(path);
-      if ((request.method === 'GET' || request.method === 'HEAD') && isClientRoute) {
-        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
-      }
-      return reply.code(404).send({ error: 'Not found' });
-    });
-  }
-
+  await serveBuiltApp(app, resolve(options.staticRoot ?? 'dist'));
   return { app, db, sessions, emulator };
 }

@@ -249,6 +249,23 @@ describe('the built app', () => {
     expect(plain.text).toBe(script);
   });
 
+  it('sends a script only the security headers that govern a script; the page all of them', async () => {
+    const script = await get(`${server.url}/assets/app-1.js`, { 'Accept-Encoding': BROWSER });
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.headers['cross-origin-resource-policy']).toBe('same-origin');
+    for (const name of ['content-security-policy', 'x-frame-options', 'referrer-policy']) {
+      expect(script.headers[name]).toBeUndefined();
+    }
+    const page = await get(`${server.url}/groups`, { 'Accept-Encoding': BROWSER });
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    // An unknown path under /assets is never answered with the page.
+    const missing = await get(`${server.url}/assets/groups`);
+    expect(missing.status).toBe(404);
+    expect(missing.text).not.toContain('<title>');
+  });
+
   it('sends the page of a deep link precompressed too', async () => {
     for (const path of ['/', '/groups/20000101000000000000000000']) {
       const br = await get(`${server.url}${path}`, { 'Accept-Encoding': BROWSER });

@@ -48,6 +48,9 @@ export interface Config {
   };
 }
 
+/** A setting the server cannot start with: its message says which and why. */
+export class ConfigError extends Error {}
+
 function sessionSecretFor(databasePath: string, given: string | undefined): string {
   if (given) return given;
   if (databasePath === ':memory:') return randomBytes(32).toString('hex');
@@ -77,17 +80,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   if (e.REDIS_URL && !e.SESSION_SECRET) {
     // A secret generated per instance would make each instance refuse the others' cookies.
-    throw new Error('Invalid configuration: SESSION_SECRET is required with REDIS_URL');
+    throw new ConfigError('Invalid configuration: SESSION_SECRET is required with REDIS_URL');
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
   const embedded = !e.SPARK_API_URL;
   if (!e.EMULATOR_TLS_CERT !== !e.EMULATOR_TLS_KEY) {
-    throw new Error(
+    throw new ConfigError(
       'Invalid configuration: EMULATOR_TLS_CERT and EMULATOR_TLS_KEY go together (PEM files).',
     );
   }
@@ -130,4 +133,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redirectUris: [`${publicUrl}/auth/callback`, ...e.EMULATOR_REDIRECT_URIS],
     },
   };
+}
+
+/** For a server about to start: a bad setting ends the process with its message alone. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

@@ -1,10 +1,10 @@
-import { loadConfig } from './config.js';
-import { buildEmulatorServer } from './spark/standalone.js';
+import { loadConfigOrExit } from './config.js';
+import { buildEmulatorServer, emulatorListenText } from './spark/standalone.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const { app } = await buildEmulatorServer(config, { logger: true });
 const { port, host, tls } = config.emulator;
-await app.listen({ port, host });
+await app.listen({ port, host, listenTextResolver: emulatorListenText(config) });
 const origin = `${tls ? 'https' : 'http'}://${host}:${port}`;
 console.log(
   `\nSpark emulator (demo data) at ${origin}: API ${origin}/v1, sign-in ${origin}/oauth2`,

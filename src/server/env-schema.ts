@@ -6,6 +6,9 @@ const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
 const int = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
 
+/** A shorter secret can be guessed offline from one session cookie (it signs them). */
+export const SESSION_SECRET_MIN_BYTES = 32;
+
 /** Every setting the environment may hold, checked and given its default (see .env.example). */
 export const envSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
@@ -16,7 +19,15 @@ export const envSchema = z.object({
   SPARK_CLIENT_ID: optionalText,
   SPARK_CLIENT_SECRET: optionalText,
   PUBLIC_URL: optionalUrl,
-  SESSION_SECRET: optionalText,
+  SESSION_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((secret) => Buffer.byteLength(secret, 'utf8') >= SESSION_SECRET_MIN_BYTES, {
+        message: `must be at least ${SESSION_SECRET_MIN_BYTES} bytes (e.g. the output of \`openssl rand -hex 32\`)`,
+      })
+      .optional(),
+  ),
   SPARK_TOKEN_LIFETIME: int(86_400),
   SPARK_RATE_LIMIT: int(4000),
   SPARK_RATE_LIMIT_IDX: int(1500),

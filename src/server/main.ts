@@ -1,7 +1,7 @@
-import { loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { buildServer } from './app.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const { app } = await buildServer(config, { logger: true });
 await app.listen({ port: config.port, host: config.host });
 console.log(`\nPortal Groups Admin is running at ${config.publicUrl}/`);

@@ -56,7 +56,7 @@ async function expireAccessToken(cookie: string) {
   const session = await a.sessions.get(sessionIdOf(cookie));
   if (!session) throw new Error('no session');
   spark.server.db
-    .prepare('UPDATE access_tokens SET expires_at = 1 WHERE token = ?')
+    .prepare('UPDATE access_tokens SET expires_at = 1 WHERE token_hash = token_hash(?)')
     .run(session.tokens.accessToken);
 }
 
@@ -170,6 +170,30 @@ describe('two instances sharing Redis', () => {
     const before = issued(DEMO_ACCOUNTS.avery.id);
     expect(await spread(avery, 20)).toEqual(Array.from({ length: 20 }, () => 200));
     expect(issued(DEMO_ACCOUNTS.avery.id) - before).toBe(1);
+  }, 60_000);
+
+  it('answers 503 within seconds while Redis stalls (connected, answering nothing), then recovers by itself', async () => {
+    const avery = await signIn(a, DEMO_ACCOUNTS.avery.name);
+    redis.pause();
+    try {
+      // Without bounded command timeouts these would hang as long as Redis does: the signal
+      // turns a hang into a failure of this test.
+      const bounded = { signal: AbortSignal.timeout(15_000) };
+      for (const server of instances()) {
+        expect((await fetch(`${server.url}/readyz`, bounded)).status).toBe(503);
+      }
+      const during = await api(a, avery, '/my/account', bounded);
+      expect(during.status).toBe(503);
+      expect(during.headers.get('retry-after')).toBe('5');
+      const login = await fetch(`${b.url}/auth/login`, { ...bounded, redirect: 'manual' });
+      expect(login.status).toBe(503);
+    } finally {
+      redis.resume();
+    }
+    for (const server of instances()) {
+      await expect.poll(() => readiness(server), { timeout: 15_000 }).toBe(200);
+    }
+    expect((await api(b, avery, '/my/account')).status).toBe(200);
   }, 60_000);
 
   it('keeps tokens sealed in Redis', async () => {

@@ -24,6 +24,8 @@ export const agentErrorSchema = z.enum([
   'self',
   // a consumer (UserType Contact, or Role VOW/Portal/IDX/Public): no agent
   'not-agent',
+  // the session's own account cannot work for agents (a consumer, IDX or public account)
+  'not-allowed',
   // the session already holds AGENT_LIMIT agents
   'limit',
   // the session ended before the agent's sign-in came back

@@ -38,8 +38,14 @@ export const paths = {
     `${accountPrefix(agentId)}/groups/new${ownerId ? `?owner=${encodeURIComponent(ownerId)}` : ''}`,
   group: (agentId: string | null, groupId: string) =>
     `${accountPrefix(agentId)}/groups/${encodeURIComponent(groupId)}`,
-  audit: (agentId: string | null, page = 1) =>
-    `${accountPrefix(agentId)}/audit${page > 1 ? `?page=${page}` : ''}`,
+  /** The audit trail, narrowed by `view` (agent, circle, day; see the audit page). */
+  audit: (agentId: string | null, page = 1, view: Record<string, string | undefined> = {}) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(view)) if (value) query.set(key, value);
+    if (page > 1) query.set('page', String(page));
+    const search = query.toString();
+    return `${accountPrefix(agentId)}/audit${search ? `?${search}` : ''}`;
+  },
 };
 
 /** The same page for another account: the audit trail stays, anything else starts at the list. */

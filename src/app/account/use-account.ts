@@ -23,7 +23,8 @@ export function useAccountPaths() {
       groups: (search?: string) => paths.groups(agentId, search),
       newGroup: (ownerId?: string) => paths.newGroup(agentId, ownerId),
       group: (groupId: string) => paths.group(agentId, groupId),
-      audit: (page?: number) => paths.audit(agentId, page),
+      audit: (page?: number, view?: Record<string, string | undefined>) =>
+        paths.audit(agentId, page, view),
     }),
     [agentId],
   );

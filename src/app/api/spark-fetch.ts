@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { sparkResultsReadSchema, sparkWriteSchema } from '../../shared/envelope.js';
 import type { Pagination, SparkWrite } from '../../shared/envelope.js';
 import { agentApiBase } from '../../shared/agents.js';
+import { AUDIT_CONTEXT_HEADER, encodeAuditContext } from '../../shared/audit.js';
+import type { AuditContext } from '../../shared/audit.js';
 import type { Account } from '../account/account.js';
+import { ifNoneMatch, keepAnswer, keptAnswer } from './revalidation.js';
 import { checkActingFor, parse, readAnswer, SparkApiError } from './spark-answer.js';
 
 export { SparkApiError, WRONG_ACCOUNT } from './spark-answer.js';
@@ -18,6 +21,8 @@ interface SparkRequest {
   /** The inner object of a write body; it is wrapped in `D`. */
   body?: unknown;
   signal?: AbortSignal;
+  /** A write's names as the app showed them, and whether it is an Undo, for the audit trail. */
+  audit?: AuditContext;
 }
 
 /** A request to the Spark API for `account`: its own path, and its answer checked to be its. */
@@ -32,7 +37,7 @@ async function send(account: Account, request: SparkRequest): Promise<unknown> {
 
 async function sendFor(
   account: Account,
-  { method = 'GET', path, query, body, signal }: SparkRequest,
+  { method = 'GET', path, query, body, signal, audit }: SparkRequest,
 ): Promise<unknown> {
   const { agentId } = account;
   const base = agentId ? `${agentApiBase(agentId)}/v1` : '/api/v1';
@@ -41,13 +46,25 @@ async function sendFor(
     if (value !== undefined && value !== '') search.set(key, String(value));
   }
   const qs = search.toString();
-  const response = await exchange(`${base}${path}${qs ? `?${qs}` : ''}`, {
+  const url = `${base}${path}${qs ? `?${qs}` : ''}`;
+  const read = method === 'GET';
+  const response = await exchange(url, {
     method,
     signal,
     body: body === undefined ? undefined : { D: body },
+    headers: {
+      ...(read ? ifNoneMatch(url) : {}),
+      ...(audit ? { [AUDIT_CONTEXT_HEADER]: encodeAuditContext(audit) } : {}),
+    },
   });
   checkActingFor(response, account);
-  return readAnswer(response, method);
+  if (read && response.status === 304) {
+    // Forgotten while it was asked for (signed out, or pushed out): ask for the whole answer.
+    return keptAnswer(url) ?? sendFor(account, { method, path, query, signal });
+  }
+  const json = await readAnswer(response, method);
+  if (read) keepAnswer(url, response, json);
+  return json;
 }
 
 interface Exchange {
@@ -55,13 +72,14 @@ interface Exchange {
   /** The whole JSON body, sent as it is. */
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 /**
  * One request to the app's own server (`/api` or `/auth`), with its cookie and CSRF header; a
  * failure to reach it is a `SparkApiError` with code 0.
  */
-async function exchange(url: string, { method = 'GET', body, signal }: Exchange) {
+async function exchange(url: string, { method = 'GET', body, signal, headers }: Exchange) {
   try {
     return await fetch(url, {
       method,
@@ -71,6 +89,7 @@ async function exchange(url: string, { method = 'GET', body, signal }: Exchange)
         ...APP_HEADER,
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

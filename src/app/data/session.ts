@@ -55,5 +55,8 @@ export function useIsConsumer(): boolean {
 }
 
 export function markSessionEnded(queryClient: QueryClient) {
+  // A read refused before the session check answered (one started beside it on a first visit)
+  // ends nothing: the check says whether there is a session at all.
+  if (!queryClient.getQueryData<SessionState>(authKeys.session())?.user) return;
   queryClient.setQueryData<SessionState>(authKeys.session(), { user: null, ended: true });
 }

@@ -1,17 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FAVORITES_TAG } from '../../shared/portal-groups.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
 import type { Account } from '../account/account.js';
 import { useAccount } from '../account/use-account.js';
 import { sparkWrite } from '../api/spark-fetch.js';
+import { auditContext } from './audit-names.js';
+import { findGroupInLists } from './get-group.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { groupKeys } from './group-keys.js';
 import { restoreGroups, snapshotGroups, updateCachedGroup } from './group-cache.js';
 
-export function setFavorites(account: Account, id: string, favorite: boolean) {
+/** Puts a circle in Favorites or takes it out; `group`, when known, names it in the audit trail. */
+export function setFavorites(account: Account, id: string, favorite: boolean, group?: PortalGroup) {
   return sparkWrite(account, {
     method: 'PUT',
     path: `/portal/groups/${encodeURIComponent(id)}`,
     body: { Tags: favorite ? [FAVORITES_TAG] : [] },
+    audit: auditContext(group),
   });
 }
 
@@ -27,7 +32,14 @@ export function useSetFavorites(id: string) {
   return useMutation({
     mutationKey: [...groupKeys.detail(account, id), 'favorites'],
     scope: { id: `group-${id}` },
-    mutationFn: (favorite: boolean) => setFavorites(account, id, favorite),
+    mutationFn: (favorite: boolean) =>
+      setFavorites(
+        account,
+        id,
+        favorite,
+        queryClient.getQueryData<PortalGroup>(groupKeys.detail(account, id)) ??
+          findGroupInLists(queryClient, account, id)?.group,
+      ),
     onMutate: async (favorite) => {
       await queryClient.cancelQueries({ queryKey: groupKeys.all(account) });
       const snapshot = snapshotGroups(queryClient, account);
@@ -39,10 +51,10 @@ export function useSetFavorites(id: string) {
     },
     onError: (error, _favorite, context) => {
       if (context) restoreGroups(queryClient, context.snapshot);
-      notifyError('Favorites not changed', error);
+      notifyError('Favorites not changed', error, { account });
     },
     onSuccess: (_result, favorite) =>
-      notifySuccess(favorite ? 'Added to Favorites' : 'Removed from Favorites'),
+      notifySuccess(favorite ? 'Added to Favorites' : 'Removed from Favorites', { account }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.all(account) }),
   });
 }

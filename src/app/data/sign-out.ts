@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
+import { forgetAnswers } from '../api/revalidation.js';
 import { authRequest } from '../api/spark-fetch.js';
 import { notifyError } from '../ui/notify.js';
 import { authKeys } from './session.js';
@@ -16,6 +17,7 @@ export function useSignOut() {
     mutationFn: signOut,
     onSuccess: () => {
       queryClient.clear();
+      forgetAnswers();
       queryClient.setQueryData<SessionState>(authKeys.session(), { user: null, ended: false });
       void navigate('/signed-out', { replace: true });
     },

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Container } from '@mantine/core';
 import { Outlet, useSearchParams } from 'react-router-dom';
 import { accountScope } from '../account/account.js';
@@ -16,6 +16,8 @@ import { GlobalShortcuts } from '../features/shortcuts/global-shortcuts.js';
 import { AppHeader } from '../ui/app-header.js';
 import { OfflineBanner } from '../ui/offline-banner.js';
 import { PageLoader } from '../ui/page-loader.js';
+import { TOAST_ROOM } from '../ui/reserve-bottom.js';
+import { setToastScope } from '../ui/toast-store.js';
 
 const AgentErrorNotice = lazy(() =>
   import('../features/agents/components/agent-error-notice.js').then((m) => ({
@@ -42,6 +44,9 @@ function SignedInLayout() {
   const account = useAccount();
   const paths = useAccountPaths();
   useForgetRemovedAgents();
+  const scope = accountScope(account);
+  // A toast about the account left goes; one about it arriving later is not shown.
+  useEffect(() => setToastScope(scope), [scope]);
   return (
     <>
       <AppHeader home={paths.groups()}>
@@ -66,10 +71,18 @@ function SignedInLayout() {
         onNoSearchBox={() => setPaletteOpened(true)}
       />
       <OfflineBanner />
-      <Container component="main" id="main" size="lg" py="md" px={{ base: 'xs', sm: 'md' }}>
+      <Container
+        component="main"
+        id="main"
+        size="lg"
+        pt="md"
+        // The toast's room at the end: scrolled down, the last row is above it.
+        pb={`calc(var(--mantine-spacing-md) + var(${TOAST_ROOM}, 0px))`}
+        px={{ base: 'xs', sm: 'md' }}
+      >
         <Suspense fallback={<PageLoader />}>
           {/* Another account's pages start afresh: no state carried over from the one left. */}
-          <Outlet key={accountScope(account)} />
+          <Outlet key={scope} />
         </Suspense>
       </Container>
     </>

@@ -1,14 +1,15 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { auditPageSchema } from '../../shared/audit.js';
 import { DEMO_ACCOUNTS } from '../../server/spark/demo-accounts.js';
 import { setupRealBackend } from '../testing/real-backend.js';
+import { findNotification } from '../testing/notification.js';
 import { renderApp } from '../testing/render-app.js';
 
 const backend = setupRealBackend();
 
-const MARKUP_ACTION = '<img src=x onerror=alert(1)> Remove member';
+const MARKUP_NAME = '<img src=x onerror=alert(1)>';
 
 describe('audit page', () => {
   it('shows the own trail newest first, paged, with the CSV export', async () => {
@@ -31,11 +32,11 @@ describe('audit page', () => {
     backend.msw.use(
       backend.route('get', '/auth/audit', {
         before: (request) => pages.push(new URL(request.url).search),
-        // The server words the actions, some with a name Spark gave (Add agent …): here, markup.
+        // Names come from what the app and Spark showed: here, markup.
         edit: async (response) => {
           const body = auditPageSchema.parse(await response.json());
           const [newest] = body.D.Results;
-          if (body.D.Pagination.CurrentPage === 1 && newest) newest.Action = MARKUP_ACTION;
+          if (body.D.Pagination.CurrentPage === 1 && newest) newest.CircleName = MARKUP_NAME;
           return HttpResponse.json(body, response);
         },
       }),
@@ -46,26 +47,111 @@ describe('audit page', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
-    ).toEqual(['When', 'For', 'Action', 'Outcome']);
+    ).toEqual(['When', 'For', 'Change', 'Outcome']);
     expect(await within(table).findByText('Riley Park (you)')).toBeVisible();
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(25);
     expect(rows[0]).toHaveTextContent('Avery Stone');
     // What was typed is shown as text, never run as markup.
-    expect(rows[0]).toHaveTextContent(MARKUP_ACTION);
+    expect(rows[0]).toHaveTextContent(`${MARKUP_NAME}'s circle`);
     expect(table.querySelector('img')).toBeNull();
     expect(rows[1]).toHaveTextContent('Riley Park (you)');
-    expect(rows[1]).toHaveTextContent(`Change group ${group.Id}`);
+    // In words, whether the change went through or not (the circle's name was not sent here).
+    const [done, failed] = group.Tags.includes('Favorites')
+      ? ['Added a circle to Favorites', 'Could not add a circle to Favorites']
+      : ['Took a circle out of Favorites', 'Could not take a circle out of Favorites'];
+    expect(rows[1]).toHaveTextContent(failed);
     expect(rows[1]).toHaveTextContent('Failed (404)');
-    expect(rows[2]).toHaveTextContent(`Change group ${group.Id}`);
+    expect(rows[2]).toHaveTextContent(`${done}, for Avery Stone`);
     expect(rows[2]).toHaveTextContent('Succeeded');
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
       '/auth/audit.csv',
     );
     await user.click(screen.getByRole('button', { name: 'Page 2' }));
-    expect(await screen.findByText('Add agent Avery Stone')).toBeVisible();
+    expect(await screen.findByText('Added Avery Stone as an agent')).toBeVisible();
     expect(pages).toEqual(['?_page=1&_limit=25', '?_page=2&_limit=25']);
+  });
+
+  it('speaks in the names the app showed, marks an Undo, and narrows by agent, circle and day', async () => {
+    const riley = await backend.signIn('Riley Park');
+    await backend.addAgent(riley, 'Avery Stone');
+    await backend.addAgent(riley, 'Jordan Lee');
+    const avery = DEMO_ACCOUNTS.avery.id;
+    const jordan = DEMO_ACCOUNTS.jordan.id;
+    const [jordanGroup] = await riley.groups(jordan);
+    if (!jordanGroup) throw new Error('Jordan has no group');
+    expect(
+      (
+        await riley.call('PUT', `/api/agents/${jordan}/v1/portal/groups/${jordanGroup.Id}`, {
+          D: { Tags: jordanGroup.Tags },
+        })
+      ).ok,
+    ).toBe(true);
+    const group = (await riley.groups(avery)).find((g) => g.Users.length >= 3);
+    const member = group?.Users.find((u) => u.Id !== group.ContactId);
+    const owner = group?.Users.find((u) => u.Id === group.ContactId)?.Name;
+    if (!group || !member || !owner) throw new Error('Avery has no group with members');
+
+    // Through the app: remove a member of Avery's circle, then Undo.
+    backend.browseAs(riley);
+    const { user } = renderApp(`/for/${avery}/groups/${group.Id}`);
+    await user.click(await screen.findByRole('button', { name: `Remove ${member.Name}` }));
+    const removed = await findNotification(`Removed ${member.Name}`);
+    await user.click(within(removed).getByRole('button', { name: 'Undo' }));
+    await findNotification(`Added ${member.Name}`);
+
+    await user.click(screen.getByRole('button', { name: /^Working for/ }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Audit trail' }));
+    const table = await screen.findByRole('table', { name: 'Your changes, newest first' });
+    const rowTexts = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent ?? '');
+    const circle = `${owner}'s circle`;
+    await waitFor(() =>
+      expect(rowTexts().slice(0, 2)).toEqual([
+        expect.stringContaining(`Undo: added ${member.Name} to ${circle}, for Avery Stone`),
+        expect.stringContaining(`Removed ${member.Name} from ${circle}, for Avery Stone`),
+      ]),
+    );
+
+    // For Jordan only: Jordan's change and adding Jordan, nothing of Avery's.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'For' }), 'Jordan Lee');
+    await waitFor(() => expect(rowTexts().some((text) => text.includes(member.Name))).toBe(false));
+    expect(rowTexts().every((text) => text.includes('Jordan Lee'))).toBe(true);
+    expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
+      'href',
+      `/auth/audit.csv?agent=${jordan}`,
+    );
+
+    // Avery's circle: the two changes to it; the day they were made keeps them, another does not.
+    const csvLink = () => screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'For' }), 'Avery Stone');
+    await waitFor(() => expect(csvLink()).toBe(`/auth/audit.csv?agent=${avery}`));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Circle' }), circle);
+    await waitFor(() =>
+      expect(csvLink()).toBe(`/auth/audit.csv?agent=${avery}&circle=${group.Id}`),
+    );
+    await waitFor(() => expect(rowTexts()).toHaveLength(2));
+    const day = screen.getByLabelText('Day');
+    const today = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    // A date field takes a whole date (as the browser's date picker gives it).
+    fireEvent.change(day, {
+      target: {
+        value: `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`,
+      },
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toMatch(
+        new RegExp(`^/auth/audit\\.csv\\?agent=${avery}&circle=${group.Id}&from=.+&to=.+$`),
+      ),
+    );
+    expect(rowTexts()).toHaveLength(2);
+    fireEvent.change(day, { target: { value: '2001-02-03' } });
+    expect(await screen.findByText('No changes match these filters.')).toBeVisible();
   });
 
   it('is reached from the "Working for" menu', async () => {

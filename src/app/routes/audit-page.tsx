@@ -1,23 +1,44 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useLoaderData, useNavigate } from 'react-router-dom';
 import type { LoaderFunctionArgs } from 'react-router-dom';
 import type { AuditEntry } from '../../shared/audit.js';
+import { describeAudit } from '../../shared/audit-words.js';
 import { serverPaths } from '../account/paths.js';
 import { useAccountPaths } from '../account/use-account.js';
-import { useAudit } from '../features/audit/get-audit.js';
-import type { AuditPage } from '../features/audit/get-audit.js';
+import { auditFilterQuery, useAudit, useAuditFilters } from '../features/audit/get-audit.js';
+import type { AuditPage, AuditView } from '../features/audit/get-audit.js';
 import { CardList, CardListItem, usePhone } from '../ui/card-list.js';
+import { DotBadge } from '../ui/dot-badge.js';
 import { PageNav } from '../ui/page-nav.js';
 import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';
 
-/** Which page of the trail (`?page=`); the trail is the user's own, whoever the tab works for. */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SPARK_ID = /^\d{26}$/;
+
+/**
+ * Which page of the trail (`?page=`), narrowed to an agent, a circle and a day (`?agent=`,
+ * `?circle=`, `?day=YYYY-MM-DD`); the trail is the user's own, whoever the tab works for.
+ */
 export const loader =
   () =>
-  ({ request }: LoaderFunctionArgs) => ({
-    page: Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('page'))) || 1),
-  });
+  ({ request }: LoaderFunctionArgs) => {
+    const search = new URL(request.url).searchParams;
+    const valid = (name: string, pattern: RegExp) => {
+      const value = search.get(name) ?? '';
+      return pattern.test(value) ? value : undefined;
+    };
+    const view: AuditView = {
+      agent: valid('agent', SPARK_ID),
+      circle: valid('circle', SPARK_ID),
+      day: valid('day', DAY),
+    };
+    return {
+      page: Math.max(1, Math.floor(Number(search.get('page'))) || 1),
+      view,
+    };
+  };
 
 type Inputs = ReturnType<ReturnType<typeof loader>>;
 
@@ -25,15 +46,14 @@ const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 
 
 function Outcome({ entry }: { entry: AuditEntry }) {
   return (
-    <Badge
-      variant="dot"
-      color={entry.Outcome === 'Succeeded' ? 'green.6' : 'red.6'}
+    <DotBadge
+      tone={entry.Outcome === 'Succeeded' ? 'positive' : 'negative'}
       size="sm"
       style={{ flexShrink: 0 }}
     >
       {entry.Outcome}
       {entry.Outcome === 'Failed' ? ` (${entry.Code ?? entry.Status})` : ''}
-    </Badge>
+    </DotBadge>
   );
 }
 
@@ -48,7 +68,7 @@ function AuditCards({ entries }: { entries: AuditEntry[] | undefined }) {
         <CardListItem key={entry.Id}>
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-              {entry.Action}
+              {describeAudit(entry)}
             </Text>
             <Outcome entry={entry} />
           </Group>
@@ -69,7 +89,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] | undefined }) {
         <Table.Tr>
           <Table.Th scope="col">When</Table.Th>
           <Table.Th scope="col">For</Table.Th>
-          <Table.Th scope="col">Action</Table.Th>
+          <Table.Th scope="col">Change</Table.Th>
           <Table.Th scope="col">Outcome</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -80,7 +100,7 @@ function AuditTable({ entries }: { entries: AuditEntry[] | undefined }) {
               <time dateTime={entry.At}>{when.format(new Date(entry.At))}</time>
             </Table.Td>
             <Table.Td>{forWhom(entry)}</Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{entry.Action}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{describeAudit(entry)}</Table.Td>
             <Table.Td>
               <Outcome entry={entry} />
             </Table.Td>
@@ -91,13 +111,66 @@ function AuditTable({ entries }: { entries: AuditEntry[] | undefined }) {
   );
 }
 
-/** The signed-in user's own writes, newest first, with who they were for and how they ended. */
+/** Narrows the trail to an agent, a circle (of that agent, when one is chosen) and a day. */
+function AuditFilters({
+  view,
+  onChange,
+}: {
+  view: AuditView;
+  onChange: (next: AuditView) => void;
+}) {
+  const filters = useAuditFilters();
+  const agents = filters.data?.Agents ?? [];
+  const circles = (filters.data?.Circles ?? []).filter(
+    (circle) => !view.agent || circle.ForId === view.agent,
+  );
+  const circleName = (circle: { Id: string; Name?: string }) =>
+    circle.Name ? `${circle.Name}'s circle` : `Circle ${circle.Id}`;
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <NativeSelect
+        label="For"
+        value={view.agent ?? ''}
+        onChange={(event) =>
+          onChange({ ...view, agent: event.currentTarget.value || undefined, circle: undefined })
+        }
+        data={[
+          { value: '', label: 'Everyone' },
+          ...agents.map((agent) => ({ value: agent.Id, label: agent.Name })),
+        ]}
+        w={{ base: '100%', xs: 220 }}
+      />
+      <NativeSelect
+        label="Circle"
+        value={view.circle ?? ''}
+        onChange={(event) => onChange({ ...view, circle: event.currentTarget.value || undefined })}
+        data={[
+          { value: '', label: 'All circles' },
+          ...circles.map((circle) => ({ value: circle.Id, label: circleName(circle) })),
+        ]}
+        w={{ base: '100%', xs: 260 }}
+      />
+      <TextInput
+        type="date"
+        label="Day"
+        value={view.day ?? ''}
+        onChange={(event) => onChange({ ...view, day: event.currentTarget.value || undefined })}
+        w={{ base: '100%', xs: 180 }}
+      />
+    </Group>
+  );
+}
+
+/** The signed-in user's own writes, newest first, in words: what, for whom, whether it went through. */
 export function Component() {
   useDocumentTitle('Audit trail · Portal Groups Admin');
-  const { page } = useLoaderData<Inputs>();
-  const audit = useAudit(page);
+  const { page, view } = useLoaderData<Inputs>();
+  const audit = useAudit(page, view);
   const navigate = useNavigate();
   const paths = useAccountPaths();
+  const filterQuery = auditFilterQuery(view).toString();
+  const csv = filterQuery ? `${serverPaths.auditCsv}?${filterQuery}` : serverPaths.auditCsv;
+  const narrowed = Boolean(view.agent || view.circle || view.day);
   const phone = usePhone();
   const Entries = phone ? AuditCards : AuditTable;
   const pages = (data: AuditPage | undefined) => (
@@ -107,7 +180,7 @@ export function Component() {
         <PageNav
           total={data.pagination.TotalPages}
           value={page}
-          onChange={(next) => void navigate(paths.audit(next))}
+          onChange={(next) => void navigate(paths.audit(next, { ...view }))}
         />
       )}
     </>
@@ -117,13 +190,14 @@ export function Component() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>Audit trail</Title>
-        <Anchor href={serverPaths.auditCsv} download>
+        <Anchor href={csv} download>
           Export CSV
         </Anchor>
       </Group>
       <Text size="sm" c="dimmed">
         Every change you made through this app: when, for whom, what, and whether it went through.
       </Text>
+      <AuditFilters view={view} onChange={(next) => void navigate(paths.audit(1, { ...next }))} />
       <PageStates
         query={audit}
         what="the audit trail"
@@ -131,7 +205,9 @@ export function Component() {
         empty={(data) =>
           data.entries.length === 0 ? (
             <Text>
-              No changes yet. Every change you make, for yourself or an agent, is listed here.
+              {narrowed
+                ? 'No changes match these filters.'
+                : 'No changes yet. Every change you make, for yourself or an agent, is listed here.'}
             </Text>
           ) : null
         }

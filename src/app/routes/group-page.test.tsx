@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sparkResultsSchema } from '../../shared/envelope.js';
 import { portalGroupReadSchema, type PortalGroup } from '../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../../server/spark/demo-accounts.js';
@@ -188,7 +188,7 @@ describe('group page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
-    expect(screen.getByText('Group deleted')).toBeVisible();
+    expect(screen.getByText("Deleted Gone Owner's group")).toBeVisible();
     expect(await storedGroup(group.Id)).toBe(404);
   });
 
@@ -213,11 +213,11 @@ describe('group page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Delete this group?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Groups' })).toBeVisible();
-    expect(screen.getByText('Group deleted')).toBeVisible();
+    expect(screen.getByText("Deleted Una Owner's group")).toBeVisible();
     expect(await storedGroup(group.Id)).toBe(404);
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText('Group restored')).toBeVisible();
+    expect(await screen.findByText("Restored Una Owner's group")).toBeVisible();
     expect(writes).toEqual([
       { method: 'POST', body: { D: { Users: group.Users.map((u) => ({ Id: u.Id })) } } },
       { method: 'PUT', body: { D: { Tags: ['Favorites'] } } },
@@ -256,7 +256,7 @@ describe('group page', () => {
     expect(screen.queryByRole('button', { name: /^Remove / })).not.toBeInTheDocument();
   });
 
-  it('reads nothing and shows no page until the sign-in check answers', async () => {
+  it('starts its read beside the sign-in check, and shows no page until the check answers', async () => {
     const group = await avery.createGroup({ owner: 'Slow Session' });
     const reads: string[] = [];
     backend.msw.use(
@@ -265,8 +265,9 @@ describe('group page', () => {
     );
     renderGroupPage(group.Id);
     expect(await screen.findByRole('status', { name: 'Checking your sign-in' })).toBeVisible();
+    await vi.waitFor(() => expect(reads).toHaveLength(1));
+    expect(screen.getByRole('status', { name: 'Checking your sign-in' })).toBeVisible();
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
-    expect(reads).toEqual([]);
   });
 });
 

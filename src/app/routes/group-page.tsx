@@ -18,7 +18,7 @@ import { GroupMembers } from '../features/members/components/group-members.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
 import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';
-import { requiredParam, signedInAccount } from './route-inputs.js';
+import { requiredParam, loaderAccount } from './route-inputs.js';
 
 const SharedInThisCircle = lazy(() =>
   import('../features/shares/components/shared-in-this-circle.js').then((m) => ({
@@ -35,7 +35,7 @@ export const loader =
   (queryClient: QueryClient) =>
   ({ params }: LoaderFunctionArgs) => {
     const groupId = requiredParam(params, 'groupId');
-    const account = signedInAccount(queryClient, params);
+    const account = loaderAccount(queryClient, params);
     if (account) prefetchGroupPage(queryClient, account, groupId);
     return { groupId };
   };

@@ -24,7 +24,7 @@ import { useListUrlState } from '../features/groups/use-list-url-state.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';
-import { signedInAccount } from './route-inputs.js';
+import { loaderAccount } from './route-inputs.js';
 
 const CurrentCircleNote = lazy(() =>
   import('../features/shares/components/current-circle-note.js').then((m) => ({
@@ -41,7 +41,7 @@ export const loader =
   (queryClient: QueryClient) =>
   ({ request, params }: LoaderFunctionArgs) => {
     const list = readListParams(new URL(request.url).searchParams);
-    const account = signedInAccount(queryClient, params);
+    const account = loaderAccount(queryClient, params);
     if (account) void queryClient.prefetchQuery(groupsQueryOptions(account, list));
     return { list };
   };

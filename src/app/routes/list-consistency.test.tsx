@@ -100,7 +100,7 @@ describe('the list after a write, before any refetch answers', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Delete this group?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete group' }));
 
-    expect(await screen.findByText('Group deleted')).toBeVisible();
+    expect(await screen.findByText(/^Deleted .+'s group$/)).toBeVisible();
     expect(
       await screen.findByRole('link', { name: 'Kim Owner' }, { timeout: 5000 }),
     ).toBeInTheDocument();

@@ -14,14 +14,17 @@ export interface PageModule {
 }
 
 /**
- * The account an address is for, once the session is known: a loader starts its page's reads only
- * then (the first load checks the session first, and a signed-out visitor's reads would only be
- * refused). Loaders never wait for the reads they start, so a page renders at once.
+ * The account whose reads a loader starts: the own account's at once, so that on a first visit the
+ * page's read goes out beside the session check rather than after it (for a signed-out visitor it
+ * is refused and changes nothing: the check decides what they see); an agent's under
+ * `/for/:agentId` once the session, which holds the agents, is known. None when signed out. Loaders
+ * never wait for the reads they start, so a page renders at once.
  */
-export function signedInAccount(queryClient: QueryClient, params: Params): Account | null {
-  const user = queryClient.getQueryData<SessionState>(authKeys.session())?.user;
-  if (!user) return null;
-  return params.agentId ? agentAccount(params.agentId) : ownAccount(user.Id);
+export function loaderAccount(queryClient: QueryClient, params: Params): Account | null {
+  const session = queryClient.getQueryData<SessionState>(authKeys.session());
+  if (session && !session.user) return null;
+  if (params.agentId) return session?.user ? agentAccount(params.agentId) : null;
+  return ownAccount(session?.user?.Id);
 }
 
 /** A parameter the route's pattern requires; an address without it is not a page. */

@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { delay, http } from 'msw';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
 import { renderApp } from '../testing/render-app.js';
 import { uiStates } from '../testing/fixtures.js';
@@ -32,7 +32,44 @@ describe('route loaders', () => {
     expect(screen.getByText('Second Member')).toBeVisible();
   });
 
-  it('send no reads for a signed-out visitor: the sign-in check comes first', async () => {
+  it('start the list read beside the sign-in check on a first visit, not after it', async () => {
+    await avery.replaceGroups([{ owner: 'Parallel Owner' }]);
+    backend.browseAs(avery);
+    const asked: string[] = [];
+    let answerSession = () => {};
+    const sessionHeld = new Promise<void>((resolve) => (answerSession = resolve));
+    backend.msw.use(
+      backend.route('get', '/auth/session', { before: () => sessionHeld }),
+      backend.route('get', '/api/v1/portal/groups', {
+        before: (request) => void asked.push(new URL(request.url).pathname),
+      }),
+    );
+    renderApp('/groups');
+    // The session check has not answered, and the list read has gone out.
+    await vi.waitFor(() => expect(asked).toEqual(['/api/v1/portal/groups']));
+    answerSession();
+    expect(await screen.findByRole('link', { name: 'Parallel Owner' })).toBeVisible();
+    expect(asked).toEqual(['/api/v1/portal/groups']);
+  });
+
+  it('show a signed-out visitor the sign-in page, not "session ended", whatever their reads got', async () => {
+    const reads: string[] = [];
+    backend.browseAs(null);
+    backend.msw.use(
+      backend.route('get', '/api/*', {
+        before: (request) => void reads.push(new URL(request.url).pathname),
+      }),
+    );
+    renderApp('/groups?page=2');
+    expect(await screen.findByRole('link', { name: /Sign in with Flexmls/ })).toBeVisible();
+    expect(
+      screen.getByText('You are signed out. Sign in to manage your portal groups.'),
+    ).toBeVisible();
+    // The one read that went out beside the check, refused; nothing for an agent's account.
+    expect(reads).toEqual(['/api/v1/portal/groups']);
+  });
+
+  it('send no reads for an agent’s account before the sign-in check says the agent is there', async () => {
     const reads: string[] = [];
     backend.browseAs(null);
     backend.msw.use(
@@ -41,7 +78,7 @@ describe('route loaders', () => {
         return delay('infinite');
       }),
     );
-    renderApp('/groups/20240101000000000000000001?page=2');
+    renderApp('/for/20240101000000000000000002/groups/20240101000000000000000001');
     expect(await screen.findByRole('link', { name: /Sign in with Flexmls/ })).toBeVisible();
     expect(reads).toEqual([]);
   });

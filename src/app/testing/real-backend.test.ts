@@ -11,7 +11,7 @@ describe('the real backend behind MSW', () => {
     expect(await session.json()).toMatchObject({ Name: 'Avery Stone', Role: 'Private' });
     const list = await fetch('/api/v1/portal/groups?_limit=2&_pagination=1');
     expect(list.status).toBe(200);
-    expect(list.headers.get('Cache-Control')).toBe('private, no-cache');
+    expect(list.headers.get('Cache-Control')).toBe('no-store');
     const body = await list.json();
     expect(body.D.Results).toHaveLength(2);
     expect(body.D.Pagination.TotalRows).toBe((await avery.groups()).length);

@@ -2,7 +2,6 @@ import type { ReactElement, ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   createMemoryRouter,
@@ -11,6 +10,7 @@ import {
   RouterProvider,
 } from 'react-router-dom';
 import { theme } from '../ui/theme.js';
+import { ToastDock } from '../ui/toast-dock.js';
 
 export function makeTestQueryClient() {
   return new QueryClient({
@@ -45,7 +45,7 @@ export function renderWithProviders(ui: ReactElement, options: Options = {}) {
   const result = render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
-        <Notifications />
+        <ToastDock />
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,

@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { notifications } from '@mantine/notifications';
 import { afterEach } from 'vitest';
+import { forgetAnswers } from '../api/revalidation.js';
+import { hideToast, setToastScope } from '../ui/toast-store.js';
 
 // Vitest's jsdom environment puts jsdom's own ArrayBuffer and typed arrays (another realm) on the
 // global object, so a Node Buffer is no longer `instanceof Uint8Array`, nor its `.buffer`
@@ -46,6 +47,9 @@ Element.prototype.scrollIntoView = () => undefined;
 
 afterEach(() => {
   cleanup();
-  // The notifications store is global: start every test with none.
-  notifications.clean();
+  // The toast store is global: start every test with none, for no account yet.
+  hideToast();
+  setToastScope(undefined);
+  // As is the memory of answers to revalidate: every test starts as a newly opened app.
+  forgetAnswers();
 });

@@ -1,49 +1,74 @@
-import { Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { accountScope, type Account } from '../account/account.js';
 import { errorMessage } from '../api/error-message.js';
+import { showToast, showUndoToast } from './toast-store.js';
 
-const CLOSE = { 'aria-label': 'Dismiss' };
-
-export function notifySuccess(message: string) {
-  notifications.show({ color: 'green', message, closeButtonProps: CLOSE });
+/** Whose change a toast is about: it is not shown once the tab works for another account. */
+interface Whose {
+  account?: Account;
 }
 
-/** A failed write, in the user's language (or in `message`, when the caller knows better). */
-export function notifyError(title: string, error: unknown, message = errorMessage(error)) {
-  notifications.show({
-    color: 'red',
+const scopeOf = ({ account }: Whose) => (account ? { scope: accountScope(account) } : {});
+
+export function notifySuccess(message: string, whose: Whose = {}) {
+  showToast({ id: message, tone: 'success', message, ...scopeOf(whose) });
+}
+
+/**
+ * A failed write, in the user's language (or in `message`, when the caller knows better); it stays
+ * until dismissed.
+ */
+export function notifyError(
+  title: string,
+  error: unknown,
+  { message = errorMessage(error), ...whose }: Whose & { message?: string } = {},
+) {
+  showToast({
+    id: title,
+    tone: 'error',
     title,
     message,
-    closeButtonProps: CLOSE,
+    autoClose: false,
+    ...scopeOf(whose),
   });
 }
 
-/** A problem the app is handling itself (e.g. Flexmls asking it to slow down), shown once per `id`. */
+/** A problem the app is handling itself (e.g. Flexmls asking it to slow down). */
 export function notifyWarning(id: string, message: string) {
-  notifications.show({ id, color: 'yellow', message, closeButtonProps: CLOSE });
+  showToast({ id, tone: 'warning', message });
 }
 
-/** A done write the user can take back for a few seconds. */
-export function notifyWithUndo(id: string, message: string, onUndo: () => void, seconds = 10) {
-  notifications.show({
+/**
+ * A done write the user can take back for a few seconds, naming what it concerned: "Removed Ana
+ * Lima". Another of the same `group` while it shows joins it ("Removed Ana Lima and Ben Cho"), and
+ * Undo takes back both.
+ */
+export function notifyWithUndo({
+  id,
+  group,
+  verb,
+  names,
+  after,
+  onUndo,
+  seconds = 10,
+  account,
+}: {
+  id: string;
+  group: string;
+  verb: string;
+  names: string[];
+  /** Words after the names, the same for every change the toast joins ("to Favorites"). */
+  after?: string;
+  onUndo: () => void;
+  seconds?: number;
+} & Whose) {
+  showUndoToast({
     id,
-    color: 'green',
-    autoClose: seconds * 1000,
-    closeButtonProps: CLOSE,
-    message: (
-      <Group justify="space-between" wrap="nowrap">
-        <Text fz="sm">{message}</Text>
-        <Button
-          size="compact-sm"
-          variant="light"
-          onClick={() => {
-            notifications.hide(id);
-            onUndo();
-          }}
-        >
-          Undo
-        </Button>
-      </Group>
-    ),
+    group,
+    verb,
+    people: names,
+    after,
+    onUndo,
+    seconds,
+    ...scopeOf({ account }),
   });
 }

@@ -1,22 +1,35 @@
 import { useCallback } from 'react';
 
+/** The height of a page's bar stuck to the bottom (the bulk bar), as a CSS variable on the page. */
+export const BAR_ROOM = '--pga-bar-room';
+/** The height of the toast shown at the bottom of the screen (see ToastDock). */
+export const TOAST_ROOM = '--pga-toast-room';
+
+/** The page's scroll padding: whatever is focused or scrolled to stays above the bar and toast. */
+const SCROLL_PADDING = `calc(var(${BAR_ROOM}, 0px) + var(${TOAST_ROOM}, 0px))`;
+
 /**
- * A ref for a bar stuck to the bottom of the screen: while it is shown the page's scroll padding
- * keeps whatever is focused or scrolled to above it, so it never hides a row (WCAG 2.4.11).
+ * A ref for something stuck to the bottom of the screen: while it is shown its height is kept in
+ * `variable`, and the page's scroll padding keeps whatever is focused or scrolled to above it, so
+ * it never hides a row (WCAG 2.4.11).
  */
-export function useReserveBottom() {
-  return useCallback((element: HTMLElement | null) => {
-    if (!element) return;
-    const root = document.documentElement;
-    const reserve = () => {
-      root.style.scrollPaddingBottom = `${Math.ceil(element.getBoundingClientRect().height)}px`;
-    };
-    reserve();
-    const observer = new ResizeObserver(reserve);
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('scroll-padding-bottom');
-    };
-  }, []);
+export function useReserveBottom(variable: typeof BAR_ROOM | typeof TOAST_ROOM = BAR_ROOM) {
+  return useCallback(
+    (element: HTMLElement | null) => {
+      if (!element) return;
+      const root = document.documentElement;
+      const reserve = () => {
+        root.style.setProperty(variable, `${Math.ceil(element.getBoundingClientRect().height)}px`);
+        root.style.scrollPaddingBottom = SCROLL_PADDING;
+      };
+      reserve();
+      const observer = new ResizeObserver(reserve);
+      observer.observe(element);
+      return () => {
+        observer.disconnect();
+        root.style.removeProperty(variable);
+      };
+    },
+    [variable],
+  );
 }

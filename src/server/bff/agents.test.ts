@@ -175,6 +175,23 @@ describe.each<Store>(['SQLite', 'Redis'])('an assistant working for agents (%s)'
     expect(JSON.parse((await sessionOf(server, cookie)).text)).toMatchObject({ Id: riley.id });
   });
 
+  it.each([DEMO_ACCOUNTS.vow.name, DEMO_ACCOUNTS.portal.name, DEMO_ACCOUNTS.idx.name])(
+    'lets no session of an account that cannot hold agents add one (%s)',
+    async (name) => {
+      const cookie = await signIn(server, name);
+      const start = await fetch(`${server.url}/auth/agents/add?returnTo=%2Fgroups`, {
+        headers: { Cookie: cookie },
+        redirect: 'manual',
+      });
+      expect(start.status).toBe(302);
+      expect(start.headers.get('location')).toBe('/groups?agentError=not-allowed');
+      expect(cookieSetBy(start, 'pga_signin')).toBeUndefined();
+      expect(await agentsOf(server, cookie)).toEqual([]);
+      const forAvery = await forAgent(server, cookie, avery.id, '/my/account');
+      expect(forAvery.status).toBe(404);
+    },
+  );
+
   it('replaces an agent’s tokens when it is added again, keeping its place', async () => {
     const cookie = await signIn(server, 'Riley Park');
     await addAgent(server, cookie, 'Avery Stone');
@@ -369,7 +386,9 @@ describe.each<Store>(['SQLite', 'Redis'])(
     afterAll(() => running?.dispose());
 
     const expire = (token: string | undefined) =>
-      server.db.prepare('UPDATE access_tokens SET expires_at = 1 WHERE token = ?').run(token);
+      server.db
+        .prepare('UPDATE access_tokens SET expires_at = 1 WHERE token_hash = token_hash(?)')
+        .run(token);
 
     it('refreshes one agent while another keeps working, even while the first one’s refresh is held', async () => {
       const cookie = await signIn(server, 'Riley Park');
@@ -440,7 +459,9 @@ describe.each<Store>(['SQLite', 'Redis'])(
       const agent = await storedAgent(server, cookie, avery.id);
       expire(agent?.tokens.accessToken);
       server.db
-        .prepare(`UPDATE access_tokens SET refresh_token = 'withdrawn-' || token WHERE token = ?`)
+        .prepare(
+          `UPDATE access_tokens SET refresh_token_hash = 'withdrawn-' || token_hash WHERE token_hash = token_hash(?)`,
+        )
         .run(agent?.tokens.accessToken);
       const response = await forAgent(server, cookie, avery.id, '/portal/groups');
       expect(response.status).toBe(404);

@@ -2,12 +2,21 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { Redis } from 'ioredis';
-import { AUDIT_CSV_COLUMNS, auditPageSchema, type AuditEntry } from '../../shared/audit.js';
+import {
+  AUDIT_CONTEXT_HEADER,
+  auditFiltersAnswerSchema,
+  auditPageSchema,
+  encodeAuditContext,
+  type AuditContext,
+  type AuditEntry,
+} from '../../shared/audit.js';
+import { AUDIT_CSV_COLUMNS, describeAudit } from '../../shared/audit-words.js';
 import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
 import { startRedis, type RedisServer } from '../testing/redis-server.js';
 import { addAgent, signIn } from '../testing/sign-in.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { SqliteSessionStore } from './store/sqlite-session-store.js';
+import { auditStoreFor } from './audit.js';
 
 const APP_HEADERS = { 'X-Requested-With': 'PortalGroupsAdmin' };
 const { avery, jordan, assistant: riley, vow } = DEMO_ACCOUNTS;
@@ -24,7 +33,8 @@ async function csvRows(response: Response): Promise<string[][]> {
 interface Group {
   Id: string;
   ContactId: string;
-  Users: { Id: string }[];
+  Tags: string[];
+  Users: { Id: string; Name: string }[];
 }
 
 describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
@@ -143,6 +153,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
           Method: 'DELETE',
           Path: `/auth/agents/${jordan.id}`,
           Action: 'Remove agent Jordan Lee',
+          Kind: 'agent-remove',
           Status: 204,
           Outcome: 'Succeeded',
         }),
@@ -153,6 +164,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
           Method: 'POST',
           Path: '/v1/contacts',
           Action: 'Create contacts',
+          Kind: 'contact-create',
           Status: 400,
           Outcome: 'Failed',
           Code: ownCode,
@@ -163,6 +175,8 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
           Method: 'DELETE',
           Path: `/v1/portal/groups/${'9'.repeat(26)}`,
           Action: `Delete group ${'9'.repeat(26)}`,
+          Kind: 'circle-delete',
+          CircleId: '9'.repeat(26),
           Outcome: 'Failed',
           Code: failedCode,
         }),
@@ -173,6 +187,9 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
           Method: 'DELETE',
           Path: `/v1/portal/groups/${removedMember.group}/users/${removedMember.user}`,
           Action: `Remove member ${removedMember.user} from group ${removedMember.group}`,
+          Kind: 'member-remove',
+          CircleId: removedMember.group,
+          People: [{ Id: removedMember.user }],
           Status: 200,
           Outcome: 'Succeeded',
         }),
@@ -180,6 +197,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
           ...actor,
           ForId: jordan.id,
           Action: 'Add agent Jordan Lee',
+          Kind: 'agent-add',
           Outcome: 'Succeeded',
         }),
         expect.objectContaining({
@@ -251,10 +269,310 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
         /^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/,
       );
       const rows = await csvRows(response);
-      expect(rows[0]).toEqual([...AUDIT_CSV_COLUMNS]);
+      expect(rows[0]).toEqual(AUDIT_CSV_COLUMNS.map(([name]) => name));
       expect(rows.slice(1)).toEqual(
-        entries.map((entry) => AUDIT_CSV_COLUMNS.map((column) => String(entry[column] ?? ''))),
+        entries.map((entry) => AUDIT_CSV_COLUMNS.map(([, value]) => String(value(entry)))),
       );
+      const change = rows[0]?.indexOf('Change') ?? -1;
+      expect(rows.slice(1).map((row) => row[change])).toEqual([
+        'Removed Jordan Lee from your agents',
+        'Could not create a contact',
+        'Could not delete a circle, for Jordan Lee',
+        'Removed a member from a circle, for Avery Stone',
+        'Added Jordan Lee as an agent',
+        `Could not add ${vow.name} as an agent (not an agent’s account)`,
+        'Added Avery Stone as an agent',
+      ]);
+    });
+  });
+
+  describe('in names, with Undo marked, filtered by agent, circle and day', () => {
+    let riley1: string;
+    let entries: AuditEntry[];
+    let circle: { id: string; owner: string };
+    let member: { id: string; name: string };
+    let deleted: { id: string; owner: string };
+    let wasFavorite: boolean;
+    const averyApi = `/api/agents/${avery.id}/v1`;
+    const jordanApi = `/api/agents/${jordan.id}/v1`;
+
+    const named = (
+      cookie: string,
+      method: string,
+      path: string,
+      context: unknown,
+      body?: unknown,
+    ) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          Cookie: cookie,
+          ...APP_HEADERS,
+          [AUDIT_CONTEXT_HEADER]:
+            typeof context === 'string' ? context : encodeAuditContext(context as AuditContext),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+
+    const groupsOf = async (cookie: string, api: string) =>
+      (
+        (await (
+          await fetch(`${server.url}${api}/portal/groups?_limit=25`, {
+            headers: { Cookie: cookie },
+          })
+        ).json()) as { D: { Results: Group[] } }
+      ).D.Results;
+
+    beforeAll(async () => {
+      riley1 = await signIn(server, 'Riley Park');
+      await addAgent(server, riley1, 'Avery Stone');
+      await addAgent(server, riley1, 'Jordan Lee');
+      const averyGroups = await groupsOf(riley1, averyApi);
+      const group = averyGroups.find((g) => g.Users.length >= 3);
+      const user = group?.Users.find((u) => u.Id !== group.ContactId);
+      if (!group || !user) throw new Error('no group with members');
+      const ownerName = group.Users.find((u) => u.Id === group.ContactId)?.Name ?? '';
+      circle = { id: group.Id, owner: ownerName };
+      member = { id: user.Id, name: user.Name };
+      const names = { [circle.id]: circle.owner, [member.id]: member.name };
+
+      // The app names what it shows; a name for an Id the write does not touch is not kept.
+      expect(
+        (
+          await named(
+            riley1,
+            'DELETE',
+            `${averyApi}/portal/groups/${circle.id}/users/${member.id}`,
+            {
+              Names: { ...names, ['1'.repeat(26)]: 'Not In This Write' },
+            },
+          )
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await named(
+            riley1,
+            'POST',
+            `${averyApi}/portal/groups/${circle.id}`,
+            { Undo: true, Names: names },
+            { D: { Users: [{ Id: member.id }] } },
+          )
+        ).status,
+      ).toBe(200);
+      const favorite = group.Tags.includes('Favorites');
+      wasFavorite = favorite;
+      expect(
+        (
+          await named(
+            riley1,
+            'PUT',
+            `${averyApi}/portal/groups/${circle.id}`,
+            { Names: names },
+            {
+              D: { Tags: favorite ? [] : ['Favorites'] },
+            },
+          )
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await named(
+            riley1,
+            'PUT',
+            `${averyApi}/contacts/${member.id}/portal`,
+            { Names: names },
+            {
+              D: { Settings: { Enabled: false } },
+            },
+          )
+        ).status,
+      ).toBe(200);
+      // Hidden characters and runs of spaces go; the name is kept as text.
+      expect(
+        (
+          await named(
+            riley1,
+            'PUT',
+            `${averyApi}/contacts/${member.id}/portal`,
+            {
+              Undo: true,
+              Names: { [member.id]: `\u202E${member.name}\u0007 \u200B  ` },
+            },
+            { D: { Enabled: true } },
+          )
+        ).status,
+      ).toBe(200);
+      // A header that is too long or unreadable is ignored; the write goes through.
+      for (const header of [
+        '%E0%A4%A',
+        encodeAuditContext({ Names: names }) + '%20'.repeat(3000),
+      ]) {
+        expect(
+          (
+            await named(riley1, 'PUT', `${averyApi}/portal/groups/${circle.id}`, header, {
+              D: { Tags: group.Tags },
+            })
+          ).status,
+        ).toBe(200);
+      }
+
+      const jordanGroups = await groupsOf(riley1, jordanApi);
+      const doomed = jordanGroups.at(-1);
+      if (!doomed) throw new Error('Jordan has no group');
+      deleted = {
+        id: doomed.Id,
+        owner: doomed.Users.find((u) => u.Id === doomed.ContactId)?.Name ?? '',
+      };
+      expect(
+        (
+          await named(riley1, 'DELETE', `${jordanApi}/portal/groups/${deleted.id}`, {
+            Names: { [deleted.id]: deleted.owner },
+          })
+        ).status,
+      ).toBe(200);
+      entries = (await trail(riley1, '?_limit=200')).Results;
+    });
+
+    it('reads each change in names, as they were when it was made', () => {
+      const { owner } = circle;
+      // Added to (or taken out of) Favorites, then back twice with a header that was ignored.
+      const [toggled, back] = wasFavorite
+        ? [`Took ${owner}'s circle out of Favorites`, `Added a circle to Favorites`]
+        : [`Added ${owner}'s circle to Favorites`, `Took a circle out of Favorites`];
+      expect(entries.slice(0, 8).map(describeAudit)).toEqual([
+        `Deleted ${deleted.owner}'s circle, for Jordan Lee`,
+        `${back}, for Avery Stone`,
+        `${back}, for Avery Stone`,
+        `Undo: turned on ${member.name}'s portal, for Avery Stone`,
+        `Turned off ${member.name}'s portal, for Avery Stone`,
+        `${toggled}, for Avery Stone`,
+        `Undo: added ${member.name} to ${owner}'s circle, for Avery Stone`,
+        `Removed ${member.name} from ${owner}'s circle, for Avery Stone`,
+      ]);
+      expect(entries[3]).toMatchObject({
+        Kind: 'portal-on',
+        Undo: true,
+        People: [{ Id: member.id, Name: member.name }],
+      });
+      expect(entries[7]).toMatchObject({
+        Kind: 'member-remove',
+        CircleId: circle.id,
+        CircleName: owner,
+        People: [{ Id: member.id, Name: member.name }],
+      });
+      expect(entries[7]?.Undo).toBeUndefined();
+      expect(JSON.stringify(entries)).not.toContain('Not In This Write');
+    });
+
+    it('filters by agent, circle and time, in the page and the CSV', async () => {
+      const ids = async (query: string) =>
+        (await trail(riley1, `?_limit=200&${query}`)).Results.map((e) => e.Id);
+      const forJordan = entries.filter((e) => e.ForId === jordan.id).map((e) => e.Id);
+      expect(forJordan.length).toBeGreaterThanOrEqual(2);
+      expect(await ids(`agent=${jordan.id}`)).toEqual(forJordan);
+      const inCircle = entries.filter((e) => e.Path.includes(circle.id)).map((e) => e.Id);
+      expect(await ids(`circle=${circle.id}`)).toEqual(inCircle);
+      expect(await ids(`circle=${deleted.id}`)).toEqual([entries[0]?.Id]);
+
+      // A day: the bounds of the user's local day, sent as instants with their offset.
+      const newest = Date.parse(entries[0]?.At ?? '');
+      const around = (from: number, to: number) =>
+        `from=${encodeURIComponent(new Date(from).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`;
+      expect(await ids(around(newest - 60_000, newest + 60_000))).toContain(entries[0]?.Id);
+      expect(await ids(around(newest - 86_400_000, newest - 3_600_000))).not.toContain(
+        entries[0]?.Id,
+      );
+      expect(await ids('from=2026-01-01T00:00:00%2B02:00&to=2026-01-02T00:00:00%2B02:00')).toEqual(
+        [],
+      );
+      const paged = await trail(riley1, `?_limit=1&_page=2&agent=${jordan.id}`);
+      expect(paged.Results.map((e) => e.Id)).toEqual([forJordan[1]]);
+      expect(paged.Pagination).toEqual({
+        TotalRows: forJordan.length,
+        PageSize: 1,
+        TotalPages: forJordan.length,
+        CurrentPage: 2,
+      });
+
+      for (const query of [
+        'agent=x',
+        'circle=123',
+        'from=yesterday',
+        `from=${encodeURIComponent('2026-01-02T00:00:00Z')}&to=${encodeURIComponent('2026-01-01T00:00:00Z')}`,
+      ]) {
+        for (const path of ['/auth/audit', '/auth/audit.csv']) {
+          const response = await fetch(`${server.url}${path}?${query}`, {
+            headers: { Cookie: riley1 },
+          });
+          expect(response.status, `${path}?${query}`).toBe(400);
+          expect(await response.json()).toEqual({
+            D: { Success: false, Code: 1053, Message: expect.any(String) },
+          });
+        }
+      }
+
+      const rows = await csvRows(
+        await fetch(`${server.url}/auth/audit.csv?circle=${deleted.id}`, {
+          headers: { Cookie: riley1 },
+        }),
+      );
+      const column = (name: string) => AUDIT_CSV_COLUMNS.findIndex(([n]) => n === name);
+      expect(rows.slice(1)).toHaveLength(1);
+      expect(rows[1]?.[column('Change')]).toBe(`Deleted ${deleted.owner}'s circle, for Jordan Lee`);
+      expect(rows[1]?.[column('CircleName')]).toBe(deleted.owner);
+      const all = await csvRows(
+        await fetch(`${server.url}/auth/audit.csv?agent=${avery.id}`, {
+          headers: { Cookie: riley1 },
+        }),
+      );
+      expect(all.slice(1).map((row) => row[column('Undo')])).toContain('Yes');
+      expect(all.slice(1).every((row) => row[column('ForName')] === 'Avery Stone')).toBe(true);
+    });
+
+    it('lists the agents and circles to filter by, a deleted circle by its name', async () => {
+      const response = await fetch(`${server.url}/auth/audit/filters`, {
+        headers: { Cookie: riley1 },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const { D } = auditFiltersAnswerSchema.parse(await response.json());
+      expect(D.Agents).toEqual(
+        expect.arrayContaining([
+          { Id: avery.id, Name: 'Avery Stone' },
+          { Id: jordan.id, Name: 'Jordan Lee' },
+        ]),
+      );
+      expect(D.Circles).toEqual(
+        expect.arrayContaining([
+          { Id: circle.id, Name: circle.owner, ForId: avery.id },
+          { Id: deleted.id, Name: deleted.owner, ForId: jordan.id },
+        ]),
+      );
+      expect((await fetch(`${server.url}/auth/audit/filters`)).status).toBe(401);
+    });
+
+    it('reads an entry kept before names were, from its path', async () => {
+      const averys = await signIn(server, 'Avery Stone');
+      const older: AuditEntry = {
+        Id: 'older-entry',
+        At: '2025-06-01T10:00:00.000Z',
+        ActorId: avery.id,
+        ActorName: 'Avery Stone',
+        ForId: avery.id,
+        ForName: 'Avery Stone',
+        Method: 'DELETE',
+        Path: `/v1/portal/groups/${circle.id}/users/${member.id}`,
+        Action: `Remove member ${member.id} from group ${circle.id}`,
+        Status: 200,
+        Outcome: 'Succeeded',
+      };
+      await auditStoreFor(server.sessions).record(older);
+      const [kept] = (await trail(averys)).Results;
+      expect(kept).toEqual(older);
+      expect(describeAudit(older)).toBe('Removed a member from a circle');
+      expect((await trail(averys, `?circle=${circle.id}`)).Results).toEqual([older]);
     });
   });
 
@@ -275,7 +593,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
     const rows = await csvRows(
       await fetch(`${server.url}/auth/audit.csv`, { headers: { Cookie: cookie } }),
     );
-    const forName = AUDIT_CSV_COLUMNS.indexOf('ForName');
+    const forName = AUDIT_CSV_COLUMNS.findIndex(([column]) => column === 'ForName');
     expect(rows.slice(1).map((row) => row[forName])).toEqual(
       [...names].reverse().map((name) => `'${name}`),
     );

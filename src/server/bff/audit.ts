@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AuditEntry } from '../../shared/audit.js';
+import { z } from 'zod';
+import {
+  auditNameSchema,
+  decodeAuditContext,
+  type AuditEntry,
+  type AuditKind,
+  type AuditPerson,
+} from '../../shared/audit.js';
+import { auditKindOf, circleIdOf } from '../../shared/audit-words.js';
+import { MAX_CONTACTS_PER_REQUEST } from '../../shared/contacts.js';
+import { FAVORITES_TAG, MAX_USERS_PER_REQUEST } from '../../shared/portal-groups.js';
 import type { SessionUser } from '../../shared/account.js';
 import { SPARK_ID_SOURCE } from '../../shared/envelope.js';
 import type { AuditStore } from './store/audit-store.js';
@@ -89,6 +99,116 @@ export function actionOf(method: string, path: string): string {
     if (match) return action(...match.slice(1));
   }
   return `${method} ${path}`;
+}
+
+// What the proxy reads of a write's body to describe it (Spark judges the body itself).
+const usersBodySchema = z.object({
+  D: z.object({ Users: z.array(z.object({ Id: z.string() })).max(MAX_USERS_PER_REQUEST) }),
+});
+const tagsBodySchema = z.object({
+  D: z.object({ Tags: z.array(z.string()), Users: z.undefined().optional() }),
+});
+const enabledSchema = z.union([
+  z.boolean(),
+  z.enum(['true', 'false']).transform((v) => v === 'true'),
+]);
+const portalBodySchema = z.object({
+  D: z.union([
+    z.object({ Settings: z.object({ Enabled: enabledSchema }) }),
+    z.object({ Enabled: enabledSchema }),
+  ]),
+});
+const newContactNameSchema = z.object({
+  DisplayName: auditNameSchema.optional(),
+  GivenName: z.string().optional(),
+  FamilyName: z.string().optional(),
+});
+const contactsBodySchema = z.object({
+  D: z.union([
+    z.object({ Contacts: z.array(newContactNameSchema).max(MAX_CONTACTS_PER_REQUEST) }),
+    newContactNameSchema.transform((contact) => ({ Contacts: [contact] })),
+  ]),
+});
+
+const createdSchema = z.object({
+  D: z.object({ Results: z.array(z.object({ ResourceUri: z.string() })) }),
+});
+
+function parsedBody<T extends z.ZodType>(schema: T, body: string): z.infer<T> | undefined {
+  try {
+    const parsed = schema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function contactName(contact: z.infer<typeof newContactNameSchema>): string | undefined {
+  if (contact.DisplayName) return contact.DisplayName;
+  const parsed = auditNameSchema.safeParse(
+    [contact.GivenName, contact.FamilyName].filter(Boolean).join(' '),
+  );
+  return parsed.success ? parsed.data : undefined;
+}
+
+export interface WriteFacts {
+  Kind: AuditKind;
+  Undo?: true;
+  CircleId?: string;
+  CircleName?: string;
+  People?: AuditPerson[];
+}
+
+/**
+ * What a write through the proxy was, in the entry's own fields: its kind (from the method, path,
+ * status and body), the circle and the people it concerned, with the names the app showed for
+ * those Ids (`X-Audit-Context`; a name for an Id the write does not concern is dropped).
+ */
+export function writeFacts(
+  method: string,
+  path: string,
+  status: number,
+  body: string,
+  contextHeader: string | undefined,
+  /** The answer's body (read only for a created contact, whose new Id it gives). */
+  answer: () => string = () => '',
+): WriteFacts {
+  const context = decodeAuditContext(contextHeader);
+  const names = context?.Names ?? {};
+  const person = (Id: string): AuditPerson => (names[Id] ? { Id, Name: names[Id] } : { Id });
+  let kind = auditKindOf(method, path, status);
+  const facts: Omit<WriteFacts, 'Kind'> = context?.Undo ? { Undo: true } : {};
+
+  const circleId = circleIdOf(path);
+  if (circleId) {
+    facts.CircleId = circleId;
+    if (names[circleId]) facts.CircleName = names[circleId];
+  }
+  const ids = /^\/v1\/(?:portal\/groups\/\d+\/users|contacts)\/(\d+)/.exec(path);
+  if (ids?.[1]) facts.People = [person(ids[1])];
+
+  if (kind === 'members-add' || kind === 'circle-create') {
+    const users = parsedBody(usersBodySchema, body)?.D.Users ?? [];
+    if (users.length) facts.People = users.map(({ Id }) => person(Id));
+  } else if (kind === 'circle-change') {
+    const tags = parsedBody(tagsBodySchema, body)?.D.Tags;
+    if (tags) kind = tags.includes(FAVORITES_TAG) ? 'favorites-add' : 'favorites-remove';
+  } else if (kind === 'portal-change') {
+    const portal = parsedBody(portalBodySchema, body)?.D;
+    const enabled = portal && ('Settings' in portal ? portal.Settings.Enabled : portal.Enabled);
+    if (enabled !== undefined) kind = enabled ? 'portal-on' : 'portal-off';
+  } else if (kind === 'contact-create') {
+    // The names come from the body itself: what Spark was asked to create.
+    const contacts = parsedBody(contactsBodySchema, body)?.D.Contacts ?? [];
+    const created = status === 201 ? (parsedBody(createdSchema, answer())?.D.Results ?? []) : [];
+    const people = contacts.map((contact, i) => {
+      const Id = /(\d+)$/.exec(created[i]?.ResourceUri ?? '')?.[1] ?? '';
+      const Name = contactName(contact);
+      return Name ? { Id, Name } : { Id };
+    });
+    if (people.some((p) => p.Id || p.Name)) facts.People = people;
+  }
+  return { Kind: kind, ...facts };
 }
 
 export type AuditFacts = Omit<

@@ -30,8 +30,13 @@ export interface AuthRoutesOptions {
 export interface AuthContext extends AuthRoutesOptions {
   publicOrigin: string;
   currentSession(request: FastifyRequest): Promise<Session | null>;
-  /** The tokens of a sign-in's code, and whom they are for. */
-  signInWith(code: string): Promise<{ tokens: Tokens; user: SessionAgent }>;
+  /** The tokens of a sign-in's code, and whom they are for (`clientIp`: the browser's address). */
+  signInWith(code: string, clientIp: string): Promise<{ tokens: Tokens; user: SessionAgent }>;
+  /**
+   * Ends tokens the session no longer holds (signed out, agent removed or replaced) at Spark,
+   * so that they are refused from now on; a failure is logged, never the user's problem.
+   */
+  discardTokens(request: FastifyRequest, tokens: readonly Tokens[]): Promise<void>;
 }
 
 export function authContext(options: AuthRoutesOptions): AuthContext {
@@ -43,9 +48,21 @@ export function authContext(options: AuthRoutesOptions): AuthContext {
       const id = cookie.sessionId(request);
       return id ? sessions.get(id) : null;
     },
-    signInWith: async (code) => {
-      const tokens = await spark.exchangeCode(code);
-      return { tokens, user: await spark.myAccount(tokens.accessToken) };
+    signInWith: async (code, clientIp) => {
+      const tokens = await spark.exchangeCode(code, clientIp);
+      return { tokens, user: await spark.myAccount(tokens.accessToken, clientIp) };
+    },
+    discardTokens: async (request, tokens) => {
+      await Promise.all(
+        tokens.map(async (pair) => {
+          try {
+            const outcome = await spark.revoke(pair, request.ip);
+            if (outcome === 'unsupported') request.log.debug('Spark offers no token revocation');
+          } catch (error) {
+            request.log.warn({ err: error }, 'tokens could not be revoked');
+          }
+        }),
+      );
     },
   };
 }

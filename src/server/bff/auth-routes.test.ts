@@ -211,23 +211,16 @@ describe('GET /auth/callback', () => {
     );
     const callback = await visit(callbackUrl, { headers: { Cookie: loginCookie } }, seen);
     const cookie = cookieSetBy(callback.response) ?? '';
+    const stored = (await server.sessions.get(sessionIdOf(cookie)))?.tokens;
     const headers = { Cookie: cookie, ...APP_HEADERS };
     await visit('/auth/session', { headers }, seen);
     await visit('/api/v1/my/account', { headers }, seen);
     await visit('/api/v1/portal/groups?_pagination=1', { headers }, seen);
     await visit('/auth/logout', { method: 'POST', headers }, seen);
 
-    const secrets = (
-      server.db
-        .prepare('SELECT token, refresh_token FROM access_tokens WHERE client_id = ?')
-        .all(DEMO_CLIENT_ID) as {
-        token: string;
-        refresh_token: string | null;
-      }[]
-    )
-      .flatMap((row) => [row.token, row.refresh_token])
-      .filter((value): value is string => Boolean(value));
-    secrets.push(DEMO_CLIENT_SECRET);
+    const secrets = [stored?.accessToken, stored?.refreshToken, DEMO_CLIENT_SECRET].filter(
+      (value): value is string => Boolean(value),
+    );
     expect(secrets.length).toBeGreaterThan(2);
     expect(seen.map((s) => s.status)).toEqual([302, 200, 302, 302, 200, 200, 200, 204]);
     for (const response of seen) {

@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_USER_AGENT, DEMO_CLIENT_ID } from '../config.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
-import { cookieSetBy, sessionIdOf, signIn } from '../testing/sign-in.js';
+import { chooseAccount, cookieSetBy, sessionIdOf, signIn } from '../testing/sign-in.js';
+import { tokenHash } from '../spark/store/token-hash.js';
 import { safeReturnTo } from './return-to.js';
 import { Sealer } from './store/sealing.js';
 import { SIGN_IN_WINDOW_MS } from './store/session-store.js';
@@ -245,6 +246,31 @@ describe('anonymous sign-in traffic', () => {
       expect((await login('198.51.100.9')).status).toBe(302);
     });
 
+    it('limits starting to add an agent the same way', async () => {
+      const viaProxy =
+        (address: string) =>
+        (input: string | URL, init: RequestInit = {}) =>
+          fetch(input, {
+            ...init,
+            headers: { ...(init.headers as Record<string, string>), 'X-Forwarded-For': address },
+          });
+      const cookie = await signIn(limited, 'Riley Park', '/groups', viaProxy('203.0.113.40'));
+      const add = () =>
+        viaProxy('203.0.113.41')(`${limited.url}/auth/agents/add?returnTo=%2Fgroups`, {
+          headers: { Cookie: cookie },
+          redirect: 'manual',
+        });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await add()).status);
+      expect(statuses).toEqual([302, 302, 302]);
+      const before = rowCount(limited, 'sign_ins');
+      const refused = await add();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.getSetCookie()).toEqual([]);
+      expect(rowCount(limited, 'sign_ins')).toBe(before);
+    });
+
     it('slows guessed tokens and refused grants at the Spark emulator', async () => {
       const guess = (token: string) =>
         fetch(`${limited.url}/spark/v1/my/account`, {
@@ -324,6 +350,32 @@ describe('tokens at rest', () => {
     for (const secret of secrets) {
       for (const text of files) expect(text).not.toContain(secret);
     }
+  });
+
+  it('keeps only hashes of Spark tokens and codes in the emulator database files', async () => {
+    const login = await fetch(`${server.url}/auth/login`, { redirect: 'manual' });
+    const chosen = await chooseAccount(login.headers.get('location') ?? '', 'Jordan Lee');
+    const code = new URL(chosen.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const callback = await fetch(chosen.headers.get('location') ?? '', {
+      headers: { Cookie: cookieSetBy(login, 'pga_signin') ?? '' },
+      redirect: 'manual',
+    });
+    const session = await server.sessions.get(sessionIdOf(cookieSetBy(callback) ?? ''));
+    const secrets = [session?.tokens.accessToken, session?.tokens.refreshToken, code];
+    expect(secrets.every((s) => typeof s === 'string' && s.length > 20)).toBe(true);
+    const path = server.config.databasePath;
+    const text = [path, `${path}-wal`]
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('');
+    for (const secret of secrets) {
+      expect(text).not.toContain(secret);
+      expect(text).toContain(tokenHash(secret ?? ''));
+    }
+    // The documented demo tokens still work.
+    const demo = await fetch(`${server.url}/spark/v1/my/account`, {
+      headers: { Authorization: 'OAuth demo-private', 'X-SparkApi-User-Agent': APP_USER_AGENT },
+    });
+    expect(demo.status).toBe(200);
   });
 
   it('signs everyone out cleanly when the session secret is rotated', async () => {

@@ -108,104 +108,59 @@ describe('a request through /api and the same request straight to the emulator',
     groupId = (list.body as { D: { Results: { Id: string }[] } }).D.Results[0]?.Id ?? '';
   });
 
-  const same = async (path: string, sent: Sent = {}) => {
-    const api = await viaApi(avery.cookie, path, sent);
-    const direct = await overHttp(sparkHeaders(avery.token, sent), path, sent);
-    expect(api).toEqual(direct);
-    return api;
-  };
-
-  it('answer reads alike: list pages, one group, contacts search, the account', async () => {
-    const page = await same('/v1/portal/groups?_limit=3&_pagination=1');
-    expect(page).toMatchObject({ status: 200, contentType: 'application/json; charset=utf-8' });
-    expect(page.body).toMatchObject({ D: { Success: true, Pagination: { PageSize: 3 } } });
-    expect((await same(`/v1/portal/groups/${groupId}?_select=Tags`)).status).toBe(200);
-    const search = encodeURIComponent("DisplayName Eq '*an*'");
-    expect((await same(`/v1/contacts?_limit=5&_filter=${search}`)).status).toBe(200);
-    expect((await same('/v1/my/account')).body).toMatchObject({
-      D: { Results: [{ Name: 'Avery Stone' }] },
-    });
-  });
-
-  it('refuse alike: bad query, unknown or malformed Id, unknown attribute, wrong method', async () => {
-    expect((await same('/v1/portal/groups?_limit=0')).body).toMatchObject({ D: { Code: 1053 } });
-    expect((await same('/v1/portal/groups?_limit=abc&_page=2')).status).toBe(400);
-    expect((await same('/v1/portal/groups?_limit=2&_limit=3')).status).toBe(400);
-    expect((await same("/v1/portal/groups?_filter=Name Eq 'x")).status).toBe(400);
-    expect((await same(`/v1/portal/groups/${NO_SUCH_GROUP}`)).body).toMatchObject({
-      D: { Code: 404, Message: 'Portal group not found.' },
-    });
-    expect((await same('/v1/portal/groups/123')).body).toMatchObject({
-      D: { Code: 404, Message: 'Resource not found.' },
-    });
-    expect((await same(`/v1/portal/groups/${groupId}?_select=Nope`)).status).toBe(400);
-    const refused = await same('/v1/portal/groups', { method: 'DELETE' });
-    expect(refused).toMatchObject({ status: 405, allow: 'GET' });
-  });
-
-  it('write alike, and refuse bad bodies alike', async () => {
-    const path = `/v1/portal/groups/${groupId}`;
-    const tags = (list: string[]) => ({
-      method: 'PUT',
-      body: JSON.stringify({ D: { Tags: list } }),
-    });
-    expect((await same(path, tags(['Favorites']))).body).toEqual({ D: { Success: true } });
-    expect((await same(path, tags([]))).status).toBe(200);
-    expect((await same(path, tags(['Nope']))).body).toMatchObject({ D: { Code: 1053 } });
-    expect((await same(path, { method: 'PUT', body: '{"D":' })).body).toMatchObject({
-      D: { Code: 1035 },
-    });
-    expect((await same(path, { method: 'PUT', body: '[]' })).status).toBe(400);
-    const unknownUser = {
-      method: 'POST',
-      body: JSON.stringify({ D: { Users: [{ Id: NO_SUCH_GROUP }] } }),
-    };
-    expect((await same(path, unknownUser)).body).toMatchObject({ D: { Code: 1053 } });
-    expect((await same(`${path}/users/${NO_SUCH_GROUP}`, { method: 'DELETE' })).status).toBe(404);
-  });
-
-  it('takes the app’s writes in-process, answering as over HTTP', async () => {
-    const path = `/v1/portal/groups/${groupId}`;
-    const put = (body: string) => ({ method: 'PUT', body });
-    const writes: [string, Sent][] = [
-      [path, put(JSON.stringify({ D: { Tags: ['Favorites'] } }))],
-      [path, put(JSON.stringify({ D: { Tags: ['Nope'] } }))],
-      [path, put('{"D":')],
-      [path, put(JSON.stringify({ D: { Tags: [] } }))],
-      [path, { method: 'POST', body: JSON.stringify({ D: { Users: [{ Id: NO_SUCH_GROUP }] } }) }],
-      [`${path}/users/${NO_SUCH_GROUP}`, { method: 'DELETE' }],
+  // Which requests the in-process adapter takes is Fastify's router's answer (find-my-way over
+  // the same table and options); what is left to check is that its gate, body parsing,
+  // serialisation and errors answer as the HTTP adapter's do.
+  it('answers reads, writes and refusals alike', async () => {
+    const group = `/v1/portal/groups/${groupId}`;
+    const put = (body: string): Sent => ({ method: 'PUT', body });
+    const requests: [string, Sent][] = [
+      ['/v1/portal/groups?_limit=3&_pagination=1', {}],
+      [`${group}/?_select=Tags`, {}],
+      [`/v1/portal/groups/%3${groupId.slice(0, 1)}${groupId.slice(1)}`, {}],
+      [`/v1/contacts?_limit=5&_filter=${encodeURIComponent("DisplayName Eq '*an*'")}`, {}],
+      ['/v1/portal/groups?_limit=2&_limit=3', {}],
+      [`/v1/portal/groups/${NO_SUCH_GROUP}`, {}],
+      ['/v1/portal/groups/123', {}],
+      ['/v1/portal/groups', { method: 'DELETE' }],
+      [group, put(JSON.stringify({ D: { Tags: ['Favorites'] } }))],
+      [group, put(JSON.stringify({ D: { Tags: ['Nope'] } }))],
+      [group, put('{"D":')],
+      [group, put('[]')],
+      [group, put(JSON.stringify({ D: { Tags: [] } }))],
+      [`${group}/users/${NO_SUCH_GROUP}`, { method: 'DELETE' }],
     ];
     const statuses = [];
-    for (const [target, sent] of writes) {
-      const inside = await inProcess(sparkHeaders(avery.token, sent), target, sent);
-      expect(inside).toEqual(await overHttp(sparkHeaders(avery.token, sent), target, sent));
-      statuses.push(inside.status);
+    for (const [path, sent] of requests) {
+      const api = await viaApi(avery.cookie, path, sent);
+      expect(api, `${sent.method ?? 'GET'} ${path}`).toEqual(
+        await overHttp(sparkHeaders(avery.token, sent), path, sent),
+      );
+      statuses.push(api.status);
     }
-    expect(statuses).toEqual([200, 400, 400, 200, 400, 404]);
+    expect(statuses).toEqual([
+      200, 200, 200, 200, 400, 404, 404, 405, 200, 400, 400, 400, 200, 404,
+    ]);
   });
 
-  it('refuse a bad token, a missing user agent and a method override alike in-process', async () => {
-    const path = '/v1/portal/groups?_limit=2';
-    const cases: Record<string, string>[] = [
-      sparkHeaders('not-a-token'),
-      { Accept: 'application/json', 'X-SparkApi-User-Agent': APP_USER_AGENT },
-      { Accept: 'application/json', Authorization: `OAuth ${avery.token}` },
-      sparkHeaders(avery.token, { headers: { 'X-SparkApi-User-Agent': '  ' } }),
+  it('takes the table’s requests in-process, refusing them as the gate does over HTTP', async () => {
+    const group = `/v1/portal/groups/${groupId}`;
+    const override = { method: 'POST', headers: { 'X-HTTP-Method-Override': 'PUT' } };
+    const cases: [Record<string, string>, string, Sent][] = [
+      [sparkHeaders(avery.token), `${group}/`, {}],
+      [sparkHeaders('not-a-token'), group, {}],
+      [{ Accept: 'application/json', 'X-SparkApi-User-Agent': APP_USER_AGENT }, group, {}],
+      [{ Accept: 'application/json', Authorization: `OAuth ${avery.token}` }, group, {}],
+      [sparkHeaders(avery.token, { headers: { 'X-SparkApi-User-Agent': '  ' } }), group, {}],
+      [sparkHeaders(avery.token, override), group, override],
     ];
     const codes = [];
-    for (const headers of cases) {
-      const direct = await overHttp(headers, path);
-      expect(await inProcess(headers, path)).toEqual(direct);
-      codes.push((direct.body as { D: { Code: number } }).D.Code);
+    for (const [headers, path, sent] of cases) {
+      const direct = await overHttp(headers, path, sent);
+      expect(await inProcess(headers, path, sent)).toEqual(direct);
+      codes.push((direct.body as { D: { Code?: number } }).D.Code);
     }
-    expect(codes).toEqual([1000, 1000, 1016, 1016]);
-    const override = { method: 'POST', headers: { 'X-HTTP-Method-Override': 'PUT' } };
-    const group = `/v1/portal/groups/${groupId}`;
-    const overridden = await overHttp(sparkHeaders(avery.token, override), group, override);
-    expect(await inProcess(sparkHeaders(avery.token, override), group, override)).toEqual(
-      overridden,
-    );
-    expect(overridden.status).toBe(400);
+    expect(codes).toEqual([undefined, 1000, 1000, 1016, 1016, 1053]);
   });
 });
 
@@ -232,31 +187,5 @@ describe('the rate limit', () => {
     expect({ ...api, retryAfter: null }).toEqual({ ...direct, retryAfter: null });
     expect(Number(api.retryAfter)).toBeGreaterThan(0);
     expect(Math.abs(Number(api.retryAfter) - Number(direct.retryAfter))).toBeLessThanOrEqual(1);
-  });
-});
-
-describe('an expired token', () => {
-  let expiring: TestServer;
-  beforeAll(async () => {
-    expiring = await startTestServer({ SPARK_TOKEN_LIFETIME: '2' });
-  });
-  afterAll(() => expiring?.dispose());
-
-  it('is refused 401/1020 alike in-process and over HTTP', async () => {
-    const cookie = await signIn(expiring, 'Avery Stone');
-    const session = await expiring.sessions.get(sessionIdOf(cookie));
-    const headers = sparkHeaders(session?.tokens.accessToken ?? '');
-    const path = '/v1/portal/groups?_limit=1';
-    const direct = () => fetch(`${expiring.url}/spark${path}`, { headers }).then(seen);
-    await expect.poll(async () => (await direct()).status, { timeout: 10_000 }).toBe(401);
-    const answer = await expiring.emulator.dispatch?.({
-      method: 'GET',
-      pathAndQuery: path,
-      headers,
-    });
-    const expected = await direct();
-    expect(expected.body).toMatchObject({ D: { Code: 1020 } });
-    expect(answer?.status).toBe(expected.status);
-    expect(JSON.parse(answer?.bytes.toString('utf8') ?? '')).toEqual(expected.body);
   });
 });

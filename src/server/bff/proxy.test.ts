@@ -188,10 +188,10 @@ describe('revalidated reads through the proxy (ETag)', () => {
   const read = (cookie: string, etag?: string) =>
     api(server, cookie, LIST, { headers: etag ? { 'If-None-Match': etag } : {} });
 
-  it('answers a refetch with nothing changed 304 without a body, and the browser must ask again', async () => {
+  it('answers a refetch with nothing changed 304 without a body, and lets no browser store a read', async () => {
     const first = await read(avery);
     expect(first.status).toBe(200);
-    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.headers.get('cache-control')).toBe('no-store');
     expect(first.headers.get('vary')).toMatch(/\bCookie\b/i);
     const etag = first.headers.get('etag') ?? '';
     expect(etag).toMatch(/^W\/".+"$/);
@@ -277,7 +277,9 @@ describe('token refresh through the proxy', () => {
     await waitUntilExpired(server, tokens.access_token ?? '');
     // Spark no longer honours the refresh token (e.g. the user removed the app).
     server.db
-      .prepare(`UPDATE access_tokens SET refresh_token = 'withdrawn-' || token WHERE token = ?`)
+      .prepare(
+        `UPDATE access_tokens SET refresh_token_hash = 'withdrawn-' || token_hash WHERE token_hash = token_hash(?)`,
+      )
       .run(tokens.access_token);
 
     const response = await api(server, cookie, '/portal/groups');

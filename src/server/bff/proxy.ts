@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
+import fresh from 'fresh';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { ACTING_FOR_HEADER, agentParamsSchema } from '../../shared/agents.js';
+import { AUDIT_CONTEXT_HEADER } from '../../shared/audit.js';
 import { SparkCode } from '../../shared/spark-codes.js';
 import { AGENT_GONE_MESSAGE, failure, refuseCrossSiteWrites } from './guards.js';
 import type { SessionCookie } from './session-cookie.js';
 import { safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
 import { StoreUnavailable, type Session, type SessionStore } from './store/session-store.js';
 import { tokenRefresher } from './token-refresh.js';
-import { actionOf, recordAudit, WRITE_METHODS } from './audit.js';
+import { actionOf, recordAudit, WRITE_METHODS, writeFacts } from './audit.js';
 import type { AuditStore } from './store/audit-store.js';
 
 export interface ProxyOptions {
@@ -59,16 +61,6 @@ function entityTag(viewer: string, response: UpstreamResponse): string {
   return `W/"${hash(`${viewer}\u0000${bodyDigest(response)}`)}"`;
 }
 
-/** If-None-Match holds the tag (weak comparison, RFC 9110 §13.1.2). */
-function matches(ifNoneMatch: string | undefined, tag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  const opaque = tag.slice(2);
-  return ifNoneMatch
-    .split(',')
-    .some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
-}
-
 function relay(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -76,17 +68,20 @@ function relay(
   /** Whose copy this is: the session and the account it acts for. */
   viewer: string,
 ) {
-  // A read may be kept by the browser but must be revalidated (If-None-Match) before each use;
-  // anything else is never stored.
+  // Nothing a client's data is in may be kept on disk (a shared office computer): no-store on
+  // every answer. A read still carries its tag, so that the app, which keeps the last answer in
+  // memory, can ask with If-None-Match and be answered 304 when nothing changed.
   const revalidated = request.method === 'GET' && response.status === 200;
-  reply
-    .code(response.status)
-    .header('Cache-Control', revalidated ? 'private, no-cache' : 'no-store');
+  reply.code(response.status).header('Cache-Control', 'no-store');
   if (revalidated) {
     const tag = entityTag(viewer, response);
     // Every encoding of the answer (compression.ts) shares its tag; a 304 names the same Vary.
     reply.header('ETag', tag).header('Vary', 'cookie, accept-encoding');
-    if (matches(request.headers['if-none-match'], tag)) {
+    // If-None-Match as RFC 9110 §13.1.2 reads it (weak comparison, lists, `*`). Only that
+    // header: `fresh` refuses any request with `Cache-Control: no-cache`, which fetch() adds to
+    // every request given an If-None-Match by hand, and this server is the origin validating.
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (ifNoneMatch && fresh({ 'if-none-match': ifNoneMatch }, { etag: tag })) {
       const requestId = response.header('x-request-id');
       if (requestId !== undefined) reply.header('x-request-id', requestId);
       return reply.code(304).send();
@@ -172,13 +167,19 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
           contentType: request.headers['content-type'] ?? 'application/json',
         }
       : undefined;
-    const send = (token: string) => spark.request(request.method, pathAndQuery, token, body);
+    const send = (token: string) =>
+      spark.request(request.method, pathAndQuery, token, { body, clientIp: request.ip });
     // Recorded without its query string.
     const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
     /** Audits a write; `code` is read from the answer only when it failed. */
-    const answered = async (status: number, code: () => number | undefined) => {
+    const answered = async (
+      status: number,
+      code: () => number | undefined,
+      answer?: UpstreamResponse,
+    ) => {
       if (!WRITE_METHODS.has(request.method)) return;
       const ok = status >= 200 && status < 300;
+      const context = request.headers[AUDIT_CONTEXT_HEADER.toLowerCase()];
       await recordAudit(audit, request.log, {
         actor: session.user,
         for: agent ? agent.user : session.user,
@@ -188,6 +189,14 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         Status: status,
         Outcome: ok ? 'Succeeded' : 'Failed',
         ...(ok ? {} : codeEntry(code())),
+        ...writeFacts(
+          request.method,
+          path,
+          status,
+          text,
+          typeof context === 'string' ? context : undefined,
+          () => answer?.body ?? '',
+        ),
       });
     };
 
@@ -196,7 +205,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       let response = await send(token);
       const code = response.status === 401 ? sparkCodeOf(response) : undefined;
       if (code === SparkCode.TokenExpired || code === SparkCode.Unauthorized) {
-        const next = await currentTokens(session.id, agentId, token, code);
+        const next = await currentTokens(session.id, agentId, token, code, request.ip);
         if (!next) {
           await answered(agent ? 404 : 401, () => (agent ? SparkCode.NotFound : code));
           if (agent) return agentGone(reply);
@@ -208,7 +217,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         token = next.accessToken;
         response = await send(token);
       }
-      await answered(response.status, () => sparkCodeOf(response));
+      await answered(response.status, () => sparkCodeOf(response), response);
       reply.header(ACTING_FOR_HEADER, actingFor);
       return relay(request, reply, response, `${session.id}\u0000${actingFor}`);
     } catch (error) {

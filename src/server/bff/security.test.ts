@@ -79,8 +79,6 @@ describe('security headers', () => {
     ['the app at /', '/'],
     ['a deep link', '/groups/20261127093015123456000001'],
     ['the new-group page', '/groups/new?owner=x'],
-    ['an asset', '/assets/x.js'],
-    ['a missing asset', '/assets/missing.js'],
     ['/auth/session signed out', '/auth/session'],
     ['/auth/login', '/auth/login'],
     ['/auth/callback without state', '/auth/callback'],
@@ -106,6 +104,21 @@ describe('security headers', () => {
     });
     await response.arrayBuffer();
     expectSecurityHeaders(response, label);
+  });
+});
+
+describe('security headers of the built scripts and styles', () => {
+  // CSP, framing, opener and referrer headers govern documents; nothing under /assets is one.
+  it.each([
+    ['an asset', '/assets/x.js'],
+    ['a missing asset', '/assets/missing.js'],
+  ])('%s has nosniff and Cross-Origin-Resource-Policy', async (_label, path) => {
+    const response = await fetch(`${server.url}${path}`);
+    await response.arrayBuffer();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(response.headers.get('content-type')).not.toMatch(/html/);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
 import { SESSION_ABSOLUTE_MS, SIGN_IN_WINDOW_MS } from './store/session-store.js';
 
-/** Signed values checked lately; past this many the memory starts again. */
+/** Signed values checked lately; past this many the least recently used go first. */
 const MAX_CHECKED = 5_000;
 
 /**
@@ -17,7 +18,7 @@ export class SessionCookie {
    * Each signed value's id (or null when its signature is wrong), so that the HMAC of a cookie
    * sent with every request is worked out once: the secret is fixed while the server runs.
    */
-  private readonly checked = new Map<string, string | null>();
+  private readonly checked = new LRUCache<string, { id: string | null }>({ max: MAX_CHECKED });
 
   constructor(config: Config) {
     this.secure = new URL(config.publicUrl).protocol === 'https:';
@@ -34,12 +35,11 @@ export class SessionCookie {
     const raw = request.cookies[name];
     if (!raw) return null;
     const known = this.checked.get(raw);
-    if (known !== undefined) return known;
+    if (known) return known.id;
     const unsigned = request.unsignCookie(raw);
-    const value = unsigned.valid && unsigned.value ? unsigned.value : null;
-    if (this.checked.size >= MAX_CHECKED) this.checked.clear();
-    this.checked.set(raw, value);
-    return value;
+    const id = unsigned.valid && unsigned.value ? unsigned.value : null;
+    this.checked.set(raw, { id });
+    return id;
   }
 
   sessionId(request: FastifyRequest): string | null {

@@ -27,7 +27,7 @@ function sessionAnswer(session: Session): SessionAnswer {
 /** /auth/session, DELETE /auth/agents/:agentId and /auth/logout. */
 export function registerSessionRoutes(
   app: FastifyInstance,
-  { publicOrigin, sessions, audit, cookie, currentSession }: AuthContext,
+  { publicOrigin, sessions, audit, cookie, currentSession, discardTokens }: AuthContext,
 ): void {
   app.get('/auth/session', async (request, reply) => {
     const session = await currentSession(request);
@@ -51,11 +51,13 @@ export function registerSessionRoutes(
       if (!agent || !removed) {
         return reply.code(404).send(failure(SparkCode.NotFound, AGENT_GONE_MESSAGE));
       }
+      await discardTokens(request, [agent.tokens]);
       await recordAudit(audit, request.log, {
         actor: session.user,
         for: agent.user,
         Method: 'DELETE',
         Path: `/auth/agents/${agent.user.Id}`,
+        Kind: 'agent-remove',
         Action: `Remove agent ${agent.user.Name}`,
         Status: 204,
         Outcome: 'Succeeded',
@@ -69,9 +71,13 @@ export function registerSessionRoutes(
     { onRequest: refuseCrossSiteWrites(publicOrigin) },
     async (request, reply) => {
       const id = cookie.sessionId(request);
+      const session = id ? await sessions.get(id) : null;
       if (id) await sessions.delete(id);
       cookie.clearSession(reply);
-      // Reads are kept (revalidated) in the browser's cache: a shared computer keeps none of them.
+      if (session) {
+        await discardTokens(request, [session.tokens, ...session.agents.map((a) => a.tokens)]);
+      }
+      // No read is stored (no-store); this also clears what an older version let a browser keep.
       return reply.code(204).header('Clear-Site-Data', '"cache"').send();
     },
   );

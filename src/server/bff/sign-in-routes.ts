@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AgentError } from '../../shared/agents.js';
 import { sameText } from '../same-text.js';
-import { agentSignedIn } from './agent-sign-in.js';
+import { agentSignedIn, canHoldAgents } from './agent-sign-in.js';
 import type { AuthContext } from './auth-context.js';
 import { safeReturnTo, withOutcome } from './return-to.js';
 import { StoreUnavailable, type PendingSignIn } from './store/session-store.js';
@@ -17,8 +17,16 @@ const callbackQuerySchema = z.object({
 
 /** /auth/login, /auth/agents/add and /auth/callback: the Spark sign-in, of a user or an agent. */
 export function registerSignInRoutes(app: FastifyInstance, context: AuthContext): void {
-  const { publicOrigin, sessions, cookie, spark, signInLimit, currentSession, signInWith } =
-    context;
+  const {
+    publicOrigin,
+    sessions,
+    cookie,
+    spark,
+    signInLimit,
+    currentSession,
+    signInWith,
+    discardTokens,
+  } = context;
 
   /** Too many anonymous sign-in attempts from this address: answered, nothing written. */
   const limited = async (request: FastifyRequest, reply: FastifyReply, increment = true) => {
@@ -74,6 +82,10 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
     if (!session) {
       return reply.redirect(`/auth/login?returnTo=${encodeURIComponent(returnTo)}`, 302);
     }
+    if (await limited(request, reply)) return reply;
+    if (!canHoldAgents(session.user)) {
+      return reply.redirect(withOutcome(returnTo, publicOrigin, 'agentError', 'not-allowed'), 302);
+    }
     return startSignIn(request, reply, { returnTo, addAgentTo: session.id });
   });
 
@@ -107,10 +119,14 @@ export function registerSignInRoutes(app: FastifyInstance, context: AuthContext)
       return agentSignedIn(context, request, reply, { ...pending, addAgentTo }, query.data.code);
     }
     try {
-      const { tokens, user } = await signInWith(query.data.code);
-      const previous = cookie.sessionId(request);
-      if (previous) await sessions.delete(previous);
+      const { tokens, user } = await signInWith(query.data.code, request.ip);
+      const previousId = cookie.sessionId(request);
+      const previous = previousId ? await sessions.get(previousId) : null;
+      if (previousId) await sessions.delete(previousId);
       cookie.setSession(reply, await sessions.create(tokens, user));
+      if (previous) {
+        await discardTokens(request, [previous.tokens, ...previous.agents.map((a) => a.tokens)]);
+      }
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'sign-in failed');

@@ -33,7 +33,7 @@ afterAll(() => live.close());
 describe('the sign-in server reads /v1/my/account as the real Spark API sends it', () => {
   it('an agent with no UserType, Role or ResourceUri and many more fields', async () => {
     // The office is kept: an assistant's list of agents shows it.
-    expect(await spark.myAccount('agent')).toEqual({
+    expect(await spark.myAccount('agent', '127.0.0.1')).toEqual({
       Id: AGENT_ID,
       Name: 'Avery Stone',
       UserType: 'Member',
@@ -43,7 +43,7 @@ describe('the sign-in server reads /v1/my/account as the real Spark API sends it
   });
 
   it('a consumer with UserType Contact and no Role', async () => {
-    expect(await spark.myAccount('consumer')).toMatchObject({
+    expect(await spark.myAccount('consumer', '127.0.0.1')).toMatchObject({
       Name: 'Rosa Lindqvist',
       UserType: 'Contact',
       Role: 'VOW',
@@ -51,7 +51,11 @@ describe('the sign-in server reads /v1/my/account as the real Spark API sends it
   });
 
   it('refuses a failure or an account without an Id', async () => {
-    await expect(spark.myAccount('expired')).rejects.toThrow('my/account answered 401');
-    await expect(spark.myAccount('garbage')).rejects.toThrow('my/account answered 200');
+    await expect(spark.myAccount('expired', '127.0.0.1')).rejects.toThrow(
+      'my/account answered 401',
+    );
+    await expect(spark.myAccount('garbage', '127.0.0.1')).rejects.toThrow(
+      'my/account answered 200',
+    );
   });
 });

@@ -1,15 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { z } from 'zod';
 import { APP_USER_AGENT, type Config } from '../config.js';
 import type { SessionAgent } from '../../shared/agents.js';
 import { myAccountReadSchema, sessionUserOf } from '../../shared/account.js';
 import { sparkResultsReadSchema } from '../../shared/envelope.js';
 import type { Dispatch } from '../spark/in-process.js';
+import { inProcessHeaders } from '../in-process-mark.js';
 import type { Tokens } from './store/session-store.js';
 
 const UPSTREAM_TIMEOUT_MS = 30_000;
 const PING_TIMEOUT_MS = 2_000;
+/** Signing out waits at most this long for Spark to end the tokens. */
+const REVOKE_TIMEOUT_MS = 2_000;
 
 const grantResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -42,6 +44,11 @@ export interface UpstreamRequest {
   body?: string;
   /** Milliseconds before an HTTP request is abandoned (default 30 s). */
   timeoutMs?: number;
+  /**
+   * The address of the browser this call is made for. The embedded emulator counts refused
+   * tokens and grants against it (none: not counted); over HTTP, Spark sees this server.
+   */
+  clientIp?: string;
 }
 
 /** How requests reach the Spark API: over HTTP, or handed to the embedded emulator in-process. */
@@ -63,15 +70,6 @@ export function httpTransport(apiUrl: string): SparkTransport {
       body: await response.text(),
     };
   };
-}
-
-const IN_PROCESS_HEADER = 'x-pga-in-process';
-/** Known only inside this process, so no request from outside can pass for an in-process one. */
-const IN_PROCESS_MARK = randomUUID();
-
-/** A request the sign-in server handed to its embedded emulator (the outer request is logged). */
-export function isInProcess(request: FastifyRequest): boolean {
-  return request.headers[IN_PROCESS_HEADER] === IN_PROCESS_MARK;
 }
 
 /**
@@ -97,12 +95,12 @@ export function inProcessTransport(
         bytes: answer.bytes,
       };
     }
-    const { method, pathAndQuery, headers, body } = request;
+    const { method, pathAndQuery, headers, body, clientIp } = request;
     const response = await app.inject({
       // Needed: the method is one Fastify routed to the proxy, so one inject accepts.
       method: method as InjectOptions['method'],
       url: `${prefix}${pathAndQuery}`,
-      headers: { ...headers, [IN_PROCESS_HEADER]: IN_PROCESS_MARK },
+      headers: { ...headers, ...inProcessHeaders(clientIp) },
       ...(body === undefined ? {} : { payload: body }),
     });
     return {
@@ -137,22 +135,46 @@ export class SparkClient {
     return url.toString();
   }
 
-  exchangeCode(code: string): Promise<Tokens> {
-    return this.grant({ grant_type: 'authorization_code', code, redirect_uri: this.redirectUri });
+  /** `clientIp` (here and below): the browser the call is made for (`UpstreamRequest`). */
+  exchangeCode(code: string, clientIp: string): Promise<Tokens> {
+    return this.grant(
+      { grant_type: 'authorization_code', code, redirect_uri: this.redirectUri },
+      clientIp,
+    );
   }
 
-  refresh(refreshToken: string): Promise<Tokens> {
-    return this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken });
+  refresh(refreshToken: string, clientIp: string): Promise<Tokens> {
+    return this.grant({ grant_type: 'refresh_token', refresh_token: refreshToken }, clientIp);
   }
 
-  async myAccount(accessToken: string): Promise<SessionAgent> {
-    const response = await this.request('GET', '/v1/my/account', accessToken);
+  async myAccount(accessToken: string, clientIp: string): Promise<SessionAgent> {
+    const response = await this.request('GET', '/v1/my/account', accessToken, { clientIp });
     const parsed = accountResponseSchema.safeParse(safeJson(response.body));
     const account = parsed.success ? parsed.data.D.Results[0] : undefined;
     if (response.status !== 200 || !account) {
       throw new Error(`my/account answered ${response.status}`);
     }
     return { ...sessionUserOf(account), ...(account.Office ? { Office: account.Office } : {}) };
+  }
+
+  /**
+   * Asks Spark to end a pair of tokens (RFC 7009 revocation at `/v1/oauth2/revoke`, sent with the
+   * refresh token when there is one, which ends its access token too). The emulator offers it;
+   * Spark documents none: `unsupported` when the endpoint is not there (404/405).
+   */
+  async revoke(tokens: Tokens, clientIp: string): Promise<'revoked' | 'unsupported'> {
+    const [token, hint] = tokens.refreshToken
+      ? [tokens.refreshToken, 'refresh_token']
+      : [tokens.accessToken, 'access_token'];
+    const response = await this.asClient(
+      '/v1/oauth2/revoke',
+      { token, token_type_hint: hint },
+      clientIp,
+      REVOKE_TIMEOUT_MS,
+    );
+    if (response.status === 200) return 'revoked';
+    if (response.status === 404 || response.status === 405) return 'unsupported';
+    throw new Error(`revocation answered ${response.status}`);
   }
 
   /** Resolves when Spark answers at all (any status): it is reachable. */
@@ -170,7 +192,7 @@ export class SparkClient {
     method: string,
     pathAndQuery: string,
     accessToken: string,
-    body?: { text: string; contentType: string },
+    { body, clientIp }: { body?: { text: string; contentType: string }; clientIp: string },
   ): Promise<UpstreamResponse> {
     this.apiUrl(pathAndQuery);
     return this.transport({
@@ -183,6 +205,7 @@ export class SparkClient {
         ...(body ? { 'Content-Type': body.contentType } : {}),
       },
       body: body?.text,
+      clientIp,
     });
   }
 
@@ -196,10 +219,16 @@ export class SparkClient {
     return url;
   }
 
-  private async grant(fields: Record<string, string>): Promise<Tokens> {
-    const response = await this.transport({
+  /** A POST to an OAuth endpoint as this app's client (its id and secret beside `fields`). */
+  private asClient(
+    pathAndQuery: string,
+    fields: Record<string, string>,
+    clientIp: string,
+    timeoutMs?: number,
+  ) {
+    return this.transport({
       method: 'POST',
-      pathAndQuery: '/v1/oauth2/grant',
+      pathAndQuery,
       headers: {
         Accept: 'application/json',
         'Content-Type': 'application/json',
@@ -210,7 +239,13 @@ export class SparkClient {
         client_secret: this.config.spark.clientSecret,
         ...fields,
       }),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      clientIp,
     });
+  }
+
+  private async grant(fields: Record<string, string>, clientIp: string): Promise<Tokens> {
+    const response = await this.asClient('/v1/oauth2/grant', fields, clientIp);
     const json = safeJson(response.body);
     const parsed = grantResponseSchema.safeParse(json);
     if (response.status >= 400 && response.status < 500) throw new GrantRefused('grant refused');

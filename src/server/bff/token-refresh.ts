@@ -18,6 +18,7 @@ export function tokenRefresher(sessions: SessionStore, spark: SparkClient) {
     agentId: string | null,
     usedToken: string,
     code: number,
+    clientIp: string,
   ) =>
     sessions.withRefreshLock(refreshLockName(sessionId, agentId), async () => {
       const session = await sessions.get(sessionId);
@@ -34,7 +35,7 @@ export function tokenRefresher(sessions: SessionStore, spark: SparkClient) {
       const refreshToken = current.refreshToken;
       if (code !== SparkCode.TokenExpired || !refreshToken) return end();
       try {
-        const fresh = await spark.refresh(refreshToken);
+        const fresh = await spark.refresh(refreshToken, clientIp);
         const next = { ...fresh, refreshToken: fresh.refreshToken ?? refreshToken };
         if (agent) await sessions.setAgentTokens(sessionId, agent, next);
         else await sessions.setTokens(session, next);
@@ -50,11 +51,13 @@ export function tokenRefresher(sessions: SessionStore, spark: SparkClient) {
     agentId: string | null,
     usedToken: string,
     code: number,
+    /** The browser whose request found the token refused. */
+    clientIp: string,
   ): Promise<Tokens | null> => {
     const key = `${refreshLockName(sessionId, agentId)} ${usedToken}`;
     const running = inFlight.get(key);
     if (running) return running;
-    const refreshed = refreshUnderLock(sessionId, agentId, usedToken, code).finally(() =>
+    const refreshed = refreshUnderLock(sessionId, agentId, usedToken, code, clientIp).finally(() =>
       inFlight.delete(key),
     );
     inFlight.set(key, refreshed);

@@ -98,6 +98,7 @@ const queryKeys = [
   '_expand',
   'Ids',
   'ListingIds',
+  'ListingIds',
   '_x',
 ];
 
@@ -154,16 +155,21 @@ export const hostileBody = (foreignIds: string[]): fc.Arbitrary<string> =>
     {
       weight: 3,
       arbitrary: fc
-        .tuple(hostileId(foreignIds), fc.constantFrom('Users', 'Id', 'Tags', 'GivenName'))
+        .tuple(
+          hostileId(foreignIds),
+          fc.constantFrom('Users', 'Id', 'Tags', 'GivenName', 'ListingIds'),
+        )
         .map(([id, key]) =>
           JSON.stringify(
             key === 'Users'
               ? { D: { Users: [{ Id: id }] } }
-              : key === 'Tags'
-                ? { D: { Tags: ['Favorites', id] } }
-                : key === 'Id'
-                  ? { D: { Id: id } }
-                  : { D: { GivenName: id, FamilyName: 7, PrimaryEmail: `${id} not an e-mail` } },
+              : key === 'ListingIds'
+                ? { D: { ListingIds: [id] } }
+                : key === 'Tags'
+                  ? { D: { Tags: ['Favorites', id] } }
+                  : key === 'Id'
+                    ? { D: { Id: id } }
+                    : { D: { GivenName: id, FamilyName: 7, PrimaryEmail: `${id} not an e-mail` } },
           ),
         ),
     },
@@ -189,6 +195,18 @@ export const hostileBody = (foreignIds: string[]): fc.Arbitrary<string> =>
         '{"D":{"Enabled":"true"}}',
         '{"D":{"Enabled":null}}',
         '{"D":{"Id":null}}',
+        '{"D":{"ListingIds":"x"}}',
+        '{"D":{"ListingIds":[]}}',
+        '{"D":{"ListingIds":[null]}}',
+        '{"D":{"ListingCarts":[]}}',
+        '{"D":{"ListingCarts":[{}]}}',
+        '{"D":{"ListingCarts":[{"Name":"","ListingIds":[]}]}}',
+        '{"D":{"SavedSearches":[]}}',
+        '{"D":{"SavedSearches":[{"Name":"A","Filter":"ListingCart Eq \'1\'"}]}}',
+        '{"D":{"Name":"A","Filter":"City Eq \'Fargo\' And City Eq \'Moorhead\'"}}',
+        '{"D":{"Name":"A","Filter":"((City Eq \'Fargo\' Or (BedsTotal Eq 3 And (ListPrice Gt 1))))"}}',
+        '{"D":{"Name":"","Filter":null}}',
+        '{"D":{"Name":{"$ne":null}}}',
         '{"D":{"GivenName":"","FamilyName":""}}',
         '{"D":{"GivenName":"A"}}',
         '{"D":{"GivenName":"A","FamilyName":"B","PrimaryEmail":"no-at-sign"}}',

@@ -5,7 +5,8 @@ import { freePort } from '../testing/test-server.js';
 import { serverEnv } from '../testing/server-env.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const READY = /is running at/;
+/** What main.ts and emulator-main.ts print once they listen. */
+const READY = /is running at|Spark emulator \(demo data\) at/;
 const START_TIMEOUT_MS = 30_000;
 const KEPT_OUTPUT = 64 * 1024;
 
@@ -47,16 +48,22 @@ function waitUntilReady(child: ChildProcess, output: () => string): Promise<void
 }
 
 /**
- * Runs the real server (`node --import tsx src/server/main.ts`) in its own process group on the
- * SQLite file in `dir`, and resolves once it listens.
+ * Runs the real server in its own process group on the SQLite file in `dir`, and resolves once
+ * it listens: `node --import tsx src/server/main.ts`, or the node arguments given (the compiled
+ * server, `dist-server/main.js`, or the emulator alone, `dist-server/emulator-main.js`).
  */
-export async function startChildServer(dir: string): Promise<ChildServer> {
+export async function startChildServer(
+  dir: string,
+  nodeArgs = ['--import', 'tsx', 'src/server/main.ts'],
+): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
     env: serverEnv({
       DATABASE_PATH: join(dir, 'spark.db'),
+      // The app's server listens on PORT, the emulator alone on EMULATOR_PORT.
       PORT: String(port),
+      EMULATOR_PORT: String(port),
       HOST: '127.0.0.1',
       SPARK_RATE_LIMIT: '100000000',
     }),

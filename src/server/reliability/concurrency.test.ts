@@ -375,7 +375,9 @@ describe('concurrent writes on the same groups', () => {
       const client = bffClient(server.url, cookie, log);
       const expiring = (await server.sessions.get(sessionIdOf(cookie)))?.tokens.accessToken;
       if (!expiring) throw new Error('the new session has no token');
-      server.db.prepare('UPDATE access_tokens SET expires_at = 1 WHERE token = ?').run(expiring);
+      server.db
+        .prepare('UPDATE access_tokens SET expires_at = 1 WHERE token_hash = token_hash(?)')
+        .run(expiring);
       const issued = () =>
         (
           server.db

@@ -53,6 +53,25 @@ const SPARK_PATHS = [
   '/v1/listings',
   '/v1/listings/{id}',
   '/v1/listings/{id}/photos',
+  '/v1/listingcarts',
+  '/v1/listingcarts/{id}',
+  '/v1/listingcarts/{id}/listings',
+  '/v1/listingcarts/{id}/listings/{id2}',
+  '/v1/listingcarts/for/{id}',
+  '/v1/listingcarts/for/{id},{id2}',
+  '/v1/listingcarts/portal',
+  '/v1/listingcarts/portal/favorites',
+  '/v1/listingcarts/portal/rejects',
+  '/v1/listingcarts/portal/possibilities',
+  '/v1/my/listingcarts',
+  '/v1/contacts/{id}/listingcarts',
+  '/v1/contacts/{id}/listingcarts/{id2}',
+  '/v1/contacts/{id}/listingcarts/portal/favorites',
+  '/v1/contacts/{id}/listingcarts/{id2}/listings',
+  '/v1/savedsearches',
+  '/v1/savedsearches/{id}',
+  '/v1/contacts/{id}/savedsearches',
+  '/v1/contacts/{id}/savedsearches/{id2}',
   '/photos/{id}/640.svg',
   '/photos/{id}/{id2}',
   '/v1/oauth2/grant',
@@ -262,8 +281,12 @@ const grantRequest = () =>
 const ACCEPTABLE_SUCCESS = (request: RawRequest) =>
   request.method === 'GET' ||
   request.method === 'HEAD' ||
-  // Deselecting the current group when none is selected changes nothing.
-  (request.method === 'DELETE' && /\/v1\/portal\/groups\/current\/?(\?|$)/.test(request.path));
+  // Deselecting the current group when none is selected changes nothing; nor does taking out
+  // of a portal cart listings it does not hold (the table hashes say so).
+  (request.method === 'DELETE' &&
+    /\/v1\/(portal\/groups\/current|(contacts\/[^/]+\/)?listingcarts\/portal\/(favorites|rejects))\/?(\?|$)/.test(
+      request.path,
+    ));
 
 /** What a hostile request may get back from the emulator or the proxy. */
 function answerProblem(request: RawRequest, response: RawResponse): string | undefined {
@@ -307,12 +330,29 @@ beforeAll(async () => {
   });
   call = sparkClient(server);
   server.db
-    .prepare('INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, ?)')
+    .prepare(
+      'INSERT INTO access_tokens (token_hash, account_id, expires_at) VALUES (token_hash(?), ?, ?)',
+    )
     .run(EXPIRED_TOKEN, DEMO_ACCOUNTS.avery.id, Date.now() - 1000);
+  // The demo's VOW consumer works in a circle: none, so that a deselect changes nothing.
+  await call('DELETE', '/v1/portal/groups/current', { token: DEMO_ACCOUNTS.vow.token });
   const jordan = DEMO_ACCOUNTS.jordan.token;
   const groups = (await call('GET', `/v1/portal/groups${q({ _limit: 25 })}`, { token: jordan }))
     .json.D.Results as PortalGroup[];
   foreignIds = groups.flatMap((g) => [g.Id, g.ContactId, ...g.Users.map((u) => u.Id)]);
+  // What Jordan's circles share: carts, the listings in them, saved searches.
+  for (const g of groups) {
+    const as = async (path: string) =>
+      (await call('GET', path, { token: jordan })).json.D.Results as {
+        Id: string;
+        ListingIds?: string[];
+      }[];
+    const carts = await as(
+      `/v1/contacts/${g.ContactId}/listingcarts${q({ _expand: 'ListingIds' })}`,
+    );
+    const searches = await as(`/v1/contacts/${g.ContactId}/savedsearches`);
+    foreignIds.push(...carts.map((c) => c.Id), ...searches.map((s) => s.Id));
+  }
   sessionCookie = await signIn(server, DEMO_ACCOUNTS.avery.name);
 });
 
@@ -425,9 +465,39 @@ const INJECTION_CASES: InjectionCase[] = [
     refused: [404, 404],
   },
   {
-    name: 'doubled quotes stay inside the text',
-    path: `/v1/contacts${q({ _filter: "Id Eq '1'' OR ''1''=''1'" })}`,
+    name: 'SQL as a cart Id in ListingCart Eq',
+    path: `/v1/listings${q({ _filter: "ListingCart Eq '1\\' OR \\'1\\'=\\'1'" })}`,
     rows: 0,
+  },
+  {
+    name: 'SQL as a search Id in SavedSearch Eq',
+    path: `/v1/listings${q({ _filter: "SavedSearch Eq '1\\' OR 1=1 --'" })}`,
+    refused: [400, 2001],
+  },
+  {
+    name: "'%' in a cart name is a literal",
+    path: `/v1/listingcarts${q({ _filter: "Name Eq '%'" })}`,
+    rows: 0,
+  },
+  {
+    name: 'SQL in a cart list’s _orderby',
+    path: `/v1/listingcarts${q({ _orderby: 'Name; DROP TABLE listing_carts' })}`,
+    refused: [400, 1053],
+  },
+  {
+    name: "'_' in a saved search name is a literal",
+    path: `/v1/savedsearches${q({ _filter: "Name Eq '_'" })}`,
+    rows: 0,
+  },
+  {
+    name: 'SQL as a cart Id in the path',
+    path: `/v1/listingcarts/${encodeURIComponent("' OR 1=1 --")}`,
+    refused: [404, 404],
+  },
+  {
+    name: 'doubled quotes are refused (Spark escapes a quote with \\ only)',
+    path: `/v1/contacts${q({ _filter: "Id Eq '1'' OR ''1''=''1'" })}`,
+    refused: [400, 1040],
   },
 ];
 
@@ -469,6 +539,33 @@ describe('injection attempts are data, never SQL', () => {
       `/v1/contacts${q({ _filter: "GivenName Eq '\\'); DROP TABLE contacts; --'", _pagination: 1 })}`,
     );
     expect(found.json.D.Pagination.TotalRows).toBe(1);
+    expect(integrityCheck(server.db)).toBe('ok');
+  });
+
+  it('keeps hostile cart and saved search names as text, and refuses SQL as a Filter', async () => {
+    const contact = (await call('GET', `/v1/contacts${q({ _filter: 'VowEnabled Eq true' })}`)).json
+      .D.Results[0].Id as string;
+    const name = "<img src=x onerror=alert(1)> '); DROP TABLE listing_carts; --";
+    const cart = await call('POST', `/v1/contacts/${contact}/listingcarts`, {
+      body: { D: { ListingCarts: [{ Name: name, ListingIds: [] }] } },
+    });
+    expect(cart.status).toBe(201);
+    const readCart = await call('GET', cart.json.D.Results[0].ResourceUri);
+    expect(readCart.json.D.Results[0].Name).toBe(name);
+    const search = { Name: name, Description: '%_\u202Eevil 👨‍👩‍👧' };
+    const made = await call('POST', `/v1/contacts/${contact}/savedsearches`, {
+      body: { D: search },
+    });
+    expect(made.status).toBe(201);
+    expect((await call('GET', made.json.D.Results[0].ResourceUri)).json.D.Results[0]).toMatchObject(
+      search,
+    );
+    const before = tableHashes(server.db);
+    const sql = await call('POST', `/v1/contacts/${contact}/savedsearches`, {
+      body: { D: { Name: 'x', Filter: "City Eq 'Fargo'); DROP TABLE saved_searches; --" } },
+    });
+    expect([sql.status, sql.json.D.Code]).toEqual([400, 1040]);
+    expect(tableHashes(server.db)).toEqual(before);
     expect(integrityCheck(server.db)).toBe('ok');
   });
 });

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
+import { listingIdOf } from '../spark/demo-mls.js';
 import { sparkClient, type SparkCall } from '../testing/spark-call.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import {
+  CART_TYPES,
   modelView,
   readModel,
+  type CartType,
   serverGroups,
   viewOf,
   type GroupView,
@@ -72,6 +75,74 @@ async function expectSameState(m: PortalModel, r: Real): Promise<void> {
   const consumerGroups = [...(await serverGroups(r.call, token)).keys()].sort();
   expect(consumerGroups).toEqual(
     groupIds(m).filter((id) => m.groups.get(id)?.members.has(contactId)),
+  );
+  await expectCurrent(m, r);
+}
+
+const contactOfPortal = (m: PortalModel, portalId: string) =>
+  withPortal(m).find((c) => c.portalId === portalId)?.contactId;
+
+interface PortalCartRecord {
+  Id: string;
+  PortalCartType: CartType;
+  ListingCount: number;
+  ListingIds: string[];
+}
+
+/** An owner's portal carts as the agent reads them through the contact. */
+async function serverPortalCarts(r: Real, contactId: string) {
+  const response = await r.call('GET', `/v1/contacts/${contactId}/listingcarts/portal`);
+  expect(response.status).toBe(200);
+  return response.json.D.Results as PortalCartRecord[];
+}
+
+/** The model's portal carts of an owner, read from the server the first time one is used. */
+async function cartsOf(m: PortalModel, r: Real, portalId: string) {
+  const known = m.portalCarts.get(portalId);
+  if (known) return known;
+  const contactId = contactOfPortal(m, portalId);
+  if (!contactId) throw new Error('model lost a portal account');
+  const carts = await serverPortalCarts(r, contactId);
+  expect(carts.map((c) => c.PortalCartType)).toEqual([...CART_TYPES]);
+  const entry = {
+    ids: Object.fromEntries(carts.map((c) => [c.PortalCartType, c.Id])) as Record<CartType, string>,
+    listings: Object.fromEntries(carts.map((c) => [c.PortalCartType, c.ListingIds])) as Record<
+      CartType,
+      string[]
+    >,
+  };
+  m.portalCarts.set(portalId, entry);
+  return entry;
+}
+
+/** The owner's three portal carts on the server equal the model's, each listing in one at most. */
+async function expectCarts(m: PortalModel, r: Real, portalId: string): Promise<void> {
+  const contactId = contactOfPortal(m, portalId);
+  const model = m.portalCarts.get(portalId);
+  if (!contactId || !model) throw new Error('model lost a portal account');
+  const carts = await serverPortalCarts(r, contactId);
+  expect(
+    Object.fromEntries(carts.map((c) => [c.PortalCartType, [c.ListingIds, c.ListingCount]])),
+  ).toEqual(
+    Object.fromEntries(CART_TYPES.map((t) => [t, [model.listings[t], model.listings[t].length]])),
+  );
+}
+
+/** The group the VOW consumer works in, if it still is one they are in; undefined: none chosen. */
+function vowCircle(m: PortalModel): { valid: boolean; groupId: string } | undefined {
+  const id = m.vowCurrent;
+  if (id === null) return undefined;
+  const group = m.groups.get(id);
+  return { valid: !!group?.members.has(DEMO_ACCOUNTS.vow.contactId), groupId: id };
+}
+
+async function expectCurrent(m: PortalModel, r: Real): Promise<void> {
+  const { token, contactId } = DEMO_ACCOUNTS.vow;
+  if (m.contacts.get(contactId)?.enabled === false) return;
+  const current = await r.call('GET', '/v1/portal/groups/current', { token });
+  const circle = vowCircle(m);
+  expect(current.json.D.Results.map((g: { Id: string }) => g.Id)).toEqual(
+    circle?.valid ? [circle.groupId] : [],
   );
 }
 
@@ -317,6 +388,118 @@ class SetEnabled extends Step {
   override toString = () => `SetEnabled(${this.contact}, ${this.enabled})`;
 }
 
+/** A listing among a few, of a few owners, so that carts share them and moves happen. */
+const listingOf = (n: number) => listingIdOf(n % 4);
+const cartOwners = (m: PortalModel) => withPortal(m).slice(0, 3);
+
+/**
+ * A listing into or out of a portal cart: by the agent through a contact, or by the VOW consumer
+ * "As Portal Group" (their current circle's owner's carts, their own with none, 1025 when the
+ * circle is gone or they left it, 403 while their portal account is off).
+ */
+class PortalCartChange extends Step {
+  constructor(
+    readonly owner: number,
+    readonly type: number,
+    readonly listing: number,
+    readonly add: boolean,
+    readonly asConsumer: boolean,
+  ) {
+    super();
+  }
+  override check() {
+    return true;
+  }
+  override async apply(m: PortalModel, r: Real) {
+    const type = CART_TYPES[this.type % 3] as CartType;
+    const listing = listingOf(this.listing);
+    const vow = DEMO_ACCOUNTS.vow;
+    let portalId: string;
+    let base: string;
+    let token: string | undefined;
+    if (this.asConsumer) {
+      token = vow.token;
+      base = '/v1/listingcarts';
+      const circle = vowCircle(m);
+      const disabled = m.contacts.get(vow.contactId)?.enabled === false;
+      if (disabled || circle?.valid === false) {
+        const refused = await r.call('GET', `${base}/portal`, { token });
+        expect([refused.status, refused.json.D.Code]).toEqual(disabled ? [403, 1500] : [400, 1025]);
+        return;
+      }
+      portalId = circle ? circle.groupId : vow.portalAccountId;
+    } else {
+      const owner = pick(cartOwners(m), this.owner);
+      portalId = owner.portalId;
+      base = `/v1/contacts/${owner.contactId}/listingcarts`;
+    }
+    const carts = await cartsOf(m, r, portalId);
+    const held = carts.listings[type].includes(listing);
+    const byId = `${base}/${carts.ids[type]}`;
+    const named = `${base}/portal/${type.toLowerCase()}`;
+    let response;
+    if (this.add) {
+      const body = { D: { ListingIds: [listing] } };
+      response = await r.call('POST', type === 'Possibilities' ? byId : named, { token, body });
+      expect(response.status).toBe(200);
+      for (const other of CART_TYPES) {
+        if (other !== type)
+          carts.listings[other] = carts.listings[other].filter((id) => id !== listing);
+      }
+      if (!held) carts.listings[type] = [...carts.listings[type], listing];
+    } else {
+      response =
+        type === 'Possibilities'
+          ? await r.call('DELETE', `${byId}/listings/${listing}`, { token })
+          : await r.call('DELETE', `${named}?ListingIds=${listing}`, { token });
+      if (type === 'Possibilities' && !held) {
+        expect([response.status, response.json.D.Code]).toEqual([404, 404]);
+      } else {
+        expect(response.status).toBe(200);
+        carts.listings[type] = carts.listings[type].filter((id) => id !== listing);
+      }
+    }
+    if (response.status === 200) {
+      expect(response.json.D.Results[0]).toMatchObject({
+        Id: carts.ids[type],
+        ListingCount: carts.listings[type].length,
+      });
+    }
+    await expectCarts(m, r, portalId);
+  }
+  override toString = () =>
+    `PortalCartChange(${[this.owner, this.type, this.listing, this.add, this.asConsumer].join(', ')})`;
+}
+
+/** The VOW consumer chooses a circle they are in, or none. */
+class WorkIn extends Step {
+  constructor(readonly group: number | null) {
+    super();
+  }
+  override check(m: Readonly<PortalModel>) {
+    return m.contacts.get(DEMO_ACCOUNTS.vow.contactId)?.enabled !== false;
+  }
+  override async apply(m: PortalModel, r: Real) {
+    const token = DEMO_ACCOUNTS.vow.token;
+    const theirs = groupIds(m).filter((id) =>
+      m.groups.get(id)?.members.has(DEMO_ACCOUNTS.vow.contactId),
+    );
+    if (this.group === null || theirs.length === 0) {
+      expect((await r.call('DELETE', '/v1/portal/groups/current', { token })).status).toBe(200);
+      m.vowCurrent = null;
+      return;
+    }
+    const id = pick(theirs, this.group);
+    const response = await r.call('PUT', '/v1/portal/groups/current', {
+      token,
+      body: { D: { Id: id } },
+    });
+    expect(response.status).toBe(200);
+    m.vowCurrent = id;
+  }
+  override toString = () => `WorkIn(${this.group})`;
+}
+
 const members = (min: number) => fc.array(memberPick, { minLength: min, maxLength: 6 });
 const name = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
@@ -338,6 +521,13 @@ const commands = [
   fc.tuple(name, name, fc.boolean()).map(([g, f, e]) => new CreateContact(g, f, e)),
   fc.nat().map((c) => new CreatePortalAccount(c)),
   fc.tuple(fc.nat(), fc.boolean()).map(([c, e]) => new SetEnabled(c, e)),
+  fc
+    .tuple(fc.nat(), fc.nat(2), fc.nat(), fc.boolean(), fc.boolean())
+    .map(([o, t, l, add, consumer]) => new PortalCartChange(o, t, l, add, consumer)),
+  fc
+    .tuple(fc.nat(), fc.nat(2), fc.nat(), fc.boolean(), fc.boolean())
+    .map(([o, t, l, add, consumer]) => new PortalCartChange(o, t, l, add, consumer)),
+  fc.option(fc.nat(), { nil: null, freq: 4 }).map((g) => new WorkIn(g)),
 ];
 
 beforeAll(async () => {

@@ -5,10 +5,18 @@ import {
   portalGroupSchema,
   type PortalGroupRecord as PortalGroup,
 } from '../../shared/portal-groups.js';
+import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
 import { q, type SparkCall } from '../testing/spark-call.js';
+
+export const CART_TYPES = ['Favorites', 'Possibilities', 'Rejects'] as const;
+export type CartType = (typeof CART_TYPES)[number];
 
 /** An agent's contacts, portal accounts and groups, as a client sees them. */
 export interface PortalModel {
+  /** portal account Id -> its portal carts' Ids and listings (once a step has used them). */
+  portalCarts: Map<string, { ids: Record<CartType, string>; listings: Record<CartType, string[]> }>;
+  /** The group the VOW consumer chose to work in (it may be gone since), or none. */
+  vowCurrent: string | null;
   /** contact Id -> its portal account (null: none). */
   contacts: Map<string, { portalId: string | null; enabled: boolean }>;
   /** group Id (the owner's portal account Id) -> owner contact, member contact Ids, Favorites. */
@@ -78,7 +86,15 @@ export async function serverGroups(
 /** Reads the caller's current state over the API. */
 export async function readModel(call: SparkCall): Promise<PortalModel> {
   const contacts = await allPages(call, '/v1/contacts', contactSchema);
-  const model: PortalModel = { contacts: new Map(), groups: new Map() };
+  const current = await call('GET', '/v1/portal/groups/current', {
+    token: DEMO_ACCOUNTS.vow.token,
+  });
+  const model: PortalModel = {
+    contacts: new Map(),
+    groups: new Map(),
+    portalCarts: new Map(),
+    vowCurrent: (current.json.D.Results[0]?.Id as string | undefined) ?? null,
+  };
   for (const contact of contacts) {
     const portal = await call('GET', `/v1/contacts/${contact.Id}/portal`);
     const account = portal.status === 200 ? portal.json.D.Results[0] : null;

@@ -30,6 +30,11 @@ const TOKENS: Record<RoleName, string | null> = {
 
 let server: TestServer;
 let group: PortalGroup;
+/** What the VOW consumer's current circle shares (role-table.ts names them). */
+let shares: { owner: string; cart: string; held: string; search: string };
+/** The rows of what circles share, and who works in which, as the table found them. */
+let sharedRows: Record<string, Record<string, unknown>[]>;
+const SHARE_TABLES = ['current_groups', 'listing_carts', 'cart_listings', 'saved_searches'];
 
 async function send(method: string, path: string, token: string | null, body?: unknown) {
   const headers: Record<string, string> = { 'X-SparkApi-User-Agent': 'RoleMatrix/1.0' };
@@ -49,7 +54,33 @@ const pathOf = (c: RoleCase) =>
     .replace('{group}', group.Id)
     .replace('{member}', vow.portalAccountId)
     .replace('{contact}', vow.contactId)
-    .replace('{listing}', listingIdOf(0));
+    .replace('{listing}', listingIdOf(0))
+    .replace('{owner}', shares.owner)
+    .replace('{cart}', shares.cart)
+    .replace('{held}', shares.held)
+    .replace('{search}', shares.search);
+
+/**
+ * Puts back the carts, searches and current circles after a write the table lets through (a
+ * listing taken out of a cart, a search deleted, the current circle left): the API makes a
+ * search anew only under a new Id.
+ */
+function restoreShares() {
+  server.db.transaction(() => {
+    for (const table of [...SHARE_TABLES].reverse())
+      server.db.prepare(`DELETE FROM ${table}`).run();
+    for (const table of SHARE_TABLES) {
+      for (const row of sharedRows[table] ?? []) {
+        const columns = Object.keys(row);
+        server.db
+          .prepare(
+            `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          )
+          .run(...Object.values(row));
+      }
+    }
+  })();
+}
 
 /** Puts Avery's group back the way the table found it after a write the table lets through. */
 async function restoreGroup() {
@@ -70,9 +101,13 @@ async function restoreGroup() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Every URI is asked once without a token per method: more than an address may fail to
+  // authenticate in a minute (that limit has its own tests).
+  server = await startTestServer({ SPARK_AUTH_FAILURE_LIMIT: '100000' });
   server.db
-    .prepare('INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, ?)')
+    .prepare(
+      'INSERT INTO access_tokens (token_hash, account_id, expires_at) VALUES (token_hash(?), ?, ?)',
+    )
     .run(EXPIRED_TOKEN, avery.id, Date.now() - 1000);
   const vowGroups = await send('GET', '/v1/portal/groups?_limit=25', vow.token);
   const portalGroups = await send('GET', '/v1/portal/groups?_limit=25', DEMO_ACCOUNTS.portal.token);
@@ -85,6 +120,25 @@ beforeAll(async () => {
   if (!candidate) throw new Error('the demo data has no group for the VOW consumer alone');
   const full = await send('GET', `/v1/portal/groups/${candidate.Id}`, avery.token);
   group = (full.json as { D: { Results: PortalGroup[] } }).D.Results[0] as PortalGroup;
+
+  const current = await send('GET', '/v1/portal/groups/current', vow.token);
+  const owner = (current.json as { D: { Results: PortalGroup[] } }).D.Results[0]?.ContactId;
+  if (!owner) throw new Error('the demo data has no current circle for the VOW consumer');
+  const favorites = await send(
+    'GET',
+    `/v1/contacts/${owner}/listingcarts/portal/favorites`,
+    avery.token,
+  );
+  const [cart] = (favorites.json as { D: { Results: { Id: string; ListingIds: string[] }[] } }).D
+    .Results;
+  const searches = await send('GET', `/v1/contacts/${owner}/savedsearches`, avery.token);
+  const [search] = (searches.json as { D: { Results: { Id: string }[] } }).D.Results;
+  const held = cart?.ListingIds[0];
+  if (!cart || !held || !search) throw new Error('the VOW consumer’s circle shares too little');
+  shares = { owner, cart: cart.Id, held, search: search.Id };
+  sharedRows = Object.fromEntries(
+    SHARE_TABLES.map((table) => [table, server.db.prepare(`SELECT * FROM ${table}`).all()]),
+  ) as Record<string, Record<string, unknown>[]>;
 });
 
 afterAll(async () => {
@@ -178,6 +232,9 @@ describe('role matrix (role x URI x method)', () => {
     }
 
     if (response.status >= 400) expect(tableHashes(server.db)).toEqual(before);
-    else if (c.method !== 'GET') await restoreGroup();
+    else if (c.method !== 'GET') {
+      await restoreGroup();
+      restoreShares();
+    }
   });
 });

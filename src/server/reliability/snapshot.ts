@@ -12,6 +12,9 @@ const DATA_TABLES = [
   'access_tokens',
   'oauth_codes',
   'listings',
+  'listing_carts',
+  'cart_listings',
+  'saved_searches',
 ] as const;
 
 /** One hash per data table, by table name. */

@@ -19,6 +19,37 @@ interface Records {
   /** A portal account that owns no group (a POST to it would create one). */
   freePortalId: string;
   ownContactForMembers: string;
+  /** What a circle of theirs shares: the owner's contact, a portal cart holding `held`, a search. */
+  shares: { owner: string; cart: string; held: string; searchOwner: string; search: string };
+}
+
+interface CartRecord {
+  Id: string;
+  ListingIds: string[];
+}
+
+/** A circle owner whose Favorites hold a listing, and one with a saved search. */
+async function sharesOf(token: string, groups: PortalGroup[]): Promise<Records['shares']> {
+  const as = async <T>(path: string) => (await call('GET', path, { token })).json.D.Results as T[];
+  let found: Partial<Records['shares']> = {};
+  for (const g of groups) {
+    if (!found.cart) {
+      const [favorites] = await as<CartRecord>(
+        `/v1/contacts/${g.ContactId}/listingcarts/portal/favorites`,
+      );
+      const held = favorites?.ListingIds[0];
+      if (favorites && held) found = { ...found, owner: g.ContactId, cart: favorites.Id, held };
+    }
+    if (!found.search) {
+      const [search] = await as<{ Id: string }>(`/v1/contacts/${g.ContactId}/savedsearches`);
+      if (search) found = { ...found, searchOwner: g.ContactId, search: search.Id };
+    }
+  }
+  const { owner, cart, held, searchOwner, search } = found;
+  if (!owner || !cart || !held || !searchOwner || !search) {
+    throw new Error('no circle shares a cart and a search');
+  }
+  return { owner, cart, held, searchOwner, search };
 }
 
 let server: TestServer;
@@ -56,6 +87,7 @@ async function recordsOf(token: string): Promise<Records> {
     contactPortalId: await portalOf(contact.Id),
     freePortalId: await portalOf(free.Id),
     ownContactForMembers: contact.Id,
+    shares: await sharesOf(token, groups),
   };
 }
 
@@ -196,7 +228,122 @@ const CASES: IsolationCase[] = [
     status: 404,
     code: 404,
   },
+  // What their circles share (spec §8): as 404 as the contact it belongs to.
+  ...shareCases(),
 ];
+
+function shareCases(): IsolationCase[] {
+  const carts = (v: Records) => `/v1/contacts/${v.shares.owner}/listingcarts`;
+  /** The victim's cart under the intruder's own contact, and under the agent's own carts. */
+  const foreignCart = (v: Records, i: Records) => [
+    `/v1/contacts/${i.shares.owner}/listingcarts/${v.shares.cart}`,
+    `/v1/listingcarts/${v.shares.cart}`,
+  ];
+  const search = (v: Records, i: Records) => [
+    `/v1/contacts/${i.shares.searchOwner}/savedsearches/${v.shares.search}`,
+    `/v1/savedsearches/${v.shares.search}`,
+  ];
+  const listing = (v: Records) => ({ D: { ListingIds: [v.shares.held] } });
+  const notFound = { status: 404, code: 404 };
+  return [
+    { name: 'read a contact’s carts', method: 'GET', path: carts, ...notFound },
+    {
+      name: 'create a cart for a contact',
+      method: 'POST',
+      path: carts,
+      body: () => ({ D: { ListingCarts: [{ Name: 'Intruder', ListingIds: [] }] } }),
+      ...notFound,
+    },
+    {
+      name: 'read a contact’s portal carts',
+      method: 'GET',
+      path: (v) => `${carts(v)}/portal`,
+      ...notFound,
+    },
+    {
+      name: 'add a listing to a contact’s Rejects',
+      method: 'POST',
+      path: (v) => `${carts(v)}/portal/rejects`,
+      body: listing,
+      ...notFound,
+    },
+    {
+      name: 'remove a listing from a contact’s Favorites',
+      method: 'DELETE',
+      path: (v) => `${carts(v)}/portal/favorites${q({ ListingIds: v.shares.held })}`,
+      ...notFound,
+    },
+    {
+      name: 'find a contact’s carts holding a listing',
+      method: 'GET',
+      path: (v) => `${carts(v)}/for/${v.shares.held}`,
+      ...notFound,
+    },
+    ...[0, 1].flatMap((form): IsolationCase[] => {
+      const where = form === 0 ? 'under an own contact' : 'as their own';
+      const at = (v: Records, i: Records) => foreignCart(v, i)[form] ?? '';
+      return [
+        { name: `read a cart ${where}`, method: 'GET', path: at, ...notFound },
+        {
+          name: `read a cart’s listings ${where}`,
+          method: 'GET',
+          path: (v, i) => `${at(v, i)}/listings`,
+          ...notFound,
+        },
+        { name: `add to a cart ${where}`, method: 'POST', path: at, body: listing, ...notFound },
+        {
+          name: `empty a cart ${where}`,
+          method: 'PUT',
+          path: at,
+          body: () => ({ D: { ListingIds: [] } }),
+          ...notFound,
+        },
+        { name: `delete a cart ${where}`, method: 'DELETE', path: at, ...notFound },
+        {
+          name: `remove a listing from a cart ${where}`,
+          method: 'DELETE',
+          path: (v, i) => `${at(v, i)}/listings/${v.shares.held}`,
+          ...notFound,
+        },
+      ];
+    }),
+    {
+      name: 'read a contact’s saved searches',
+      method: 'GET',
+      path: (v) => `/v1/contacts/${v.shares.searchOwner}/savedsearches`,
+      ...notFound,
+    },
+    {
+      name: 'create a saved search for a contact',
+      method: 'POST',
+      path: (v) => `/v1/contacts/${v.shares.searchOwner}/savedsearches`,
+      body: () => ({ D: { Name: 'Intruder' } }),
+      ...notFound,
+    },
+    ...[0, 1].flatMap((form): IsolationCase[] => {
+      const where = form === 0 ? 'under an own contact' : 'as their own';
+      const at = (v: Records, i: Records) => search(v, i)[form] ?? '';
+      return [
+        { name: `read a saved search ${where}`, method: 'GET', path: at, ...notFound },
+        {
+          name: `rename a saved search ${where}`,
+          method: 'PUT',
+          path: at,
+          body: () => ({ D: { Name: 'Intruder' } }),
+          ...notFound,
+        },
+        { name: `delete a saved search ${where}`, method: 'DELETE', path: at, ...notFound },
+      ];
+    }),
+    {
+      name: 'run a saved search (SavedSearch Eq)',
+      method: 'GET',
+      path: (v) => `/v1/listings${q({ _filter: `SavedSearch Eq '${v.shares.search}'` })}`,
+      status: 400,
+      code: 2001,
+    },
+  ];
+}
 
 async function expectRefusedAndUnchanged(
   c: IsolationCase,
@@ -254,6 +401,12 @@ describe('agents cannot reach each other’s records', () => {
       { token },
     );
     expect(byOwner.json.D).toMatchObject({ Results: [], Pagination: { TotalRows: 0 } });
+    const inCart = await call(
+      'GET',
+      `/v1/listings${q({ _filter: `ListingCart Eq '${victim.shares.cart}'`, _pagination: 1 })}`,
+      { token },
+    );
+    expect(inCart.json.D).toMatchObject({ Results: [], Pagination: { TotalRows: 0 } });
   });
 });
 
@@ -336,6 +489,46 @@ describe('consumers see only the groups they are in', () => {
       expect(
         current.json.D.Results.map((g: PortalGroup) => g.Id).filter((id: string) => !mine.has(id)),
       ).toEqual([]);
+    },
+  );
+
+  it.each(consumers)(
+    '$name reaches no cart or search of a circle they do not work in',
+    async (consumer) => {
+      const token = consumer.token;
+      const { cart, held, search } = records.jordan.shares;
+      const before = tableHashes(server.db);
+      for (const [method, path, body] of [
+        ['GET', `/v1/listingcarts/${cart}`],
+        ['GET', `/v1/listingcarts/${cart}/listings`],
+        ['POST', `/v1/listingcarts/${cart}`, { D: { ListingIds: [held] } }],
+        ['PUT', `/v1/listingcarts/${cart}`, { D: { ListingIds: [] } }],
+        ['DELETE', `/v1/listingcarts/${cart}/listings/${held}`],
+        ['GET', `/v1/savedsearches/${search}`],
+        ['PUT', `/v1/savedsearches/${search}`, { D: { Name: 'Intruder' } }],
+        ['DELETE', `/v1/savedsearches/${search}`],
+      ] as const) {
+        const response = await call(method, path, { token, body });
+        expect({ path, status: response.status, code: response.json.D.Code }).toEqual({
+          path,
+          status: 404,
+          code: 404,
+        });
+      }
+      const inCart = await call(
+        'GET',
+        `/v1/listings${q({ _filter: `ListingCart Eq '${cart}'`, _pagination: 1 })}`,
+        { token },
+      );
+      expect(inCart.json.D.Pagination.TotalRows).toBe(0);
+      const run = await call('GET', `/v1/listings${q({ _filter: `SavedSearch Eq '${search}'` })}`, {
+        token,
+      });
+      expect({ status: run.status, code: run.json.D.Code }).toEqual({ status: 400, code: 2001 });
+      const carts = (await call('GET', `/v1/listingcarts/for/${held}`, { token })).json.D
+        .Results as { Id: string }[];
+      expect(carts.map((c) => c.Id)).not.toContain(cart);
+      expect(tableHashes(server.db)).toEqual(before);
     },
   );
 

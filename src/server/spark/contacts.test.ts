@@ -61,7 +61,7 @@ describe('GET /v1/contacts', () => {
 
   it('filters on its searchable fields', async () => {
     const obrien = await all({
-      _filter: "FamilyName Eq 'o''brien' Or FamilyName Eq contains('BRIEN')",
+      _filter: "FamilyName Eq 'o\\'brien' Or FamilyName Eq contains('BRIEN')",
     });
     expect(obrien.map((c) => c.DisplayName)).toContain("Liam O'Brien");
     const accents = await all({ _filter: "GivenName Eq 'zoe'" });
@@ -78,6 +78,74 @@ describe('GET /v1/contacts', () => {
     const one = (await all())[7] as Contact;
     expect((await all({ _filter: `Id Eq '${one.Id}'` })).map((c) => c.Id)).toEqual([one.Id]);
     expectFailure(await call('GET', `/v1/contacts${q({ _filter: "Nickname Eq 'x'" })}`), 400, 1040);
+  });
+
+  it('follows Spark for incremental sync: now(), days(), hours() and offsets without a colon', async () => {
+    const created = await call('POST', '/v1/contacts', {
+      body: { D: { GivenName: 'Sync', FamilyName: 'Probe' } },
+    });
+    const id: string = created.json.D.Results[0].ResourceUri.split('/').pop();
+    const yesterday = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000;
+    const since = await all({ _filter: 'ModificationTimestamp Ge days(-1)' });
+    expect(since.map((c) => c.Id)).toContain(id);
+    expect(since.every((c) => Date.parse(c.ModificationTimestamp) >= yesterday)).toBe(true);
+    const ids = async (filter: string) =>
+      (await all({ _filter: `${filter} And Id Eq '${id}'` })).map((c) => c.Id);
+    expect(await ids('ModificationTimestamp Ge hours(-1)')).toEqual([id]);
+    expect(await ids('ModificationTimestamp Le now()')).toEqual([id]);
+    expect(await ids('ModificationTimestamp Gt now()')).toEqual([]);
+    expect(await ids('ModificationTimestamp Lt days(-1)')).toEqual([]);
+    expect(await ids(`year(ModificationTimestamp) Eq ${new Date().getUTCFullYear()}`)).toEqual([
+      id,
+    ]);
+    const withColon = await all({ _filter: 'ModificationTimestamp Gt 2026-11-26T01:00:00+01:00' });
+    const without = await all({ _filter: 'ModificationTimestamp Gt 2026-11-26T01:00:00+0100' });
+    expect(without.map((c) => c.Id)).toEqual(withColon.map((c) => c.Id));
+    expect(without.length).toBeGreaterThan(0);
+  });
+
+  it('refuses what Spark refuses, and what is outside the subset by name, with SparkQLErrors', async () => {
+    const refusal = async (filter: string) => {
+      const response = await call('GET', `/v1/contacts${q({ _filter: filter })}`);
+      return {
+        status: response.status,
+        code: response.json.D.Code,
+        errors: response.json.D.SparkQLErrors,
+      };
+    };
+    const entry = (Token: string) => [{ Token, Status: 'Fatal', Message: expect.any(String) }];
+    expect(await refusal("GivenName Eq 'a' And Not GivenName Eq 'b'")).toEqual({
+      status: 400,
+      code: 1040,
+      errors: entry('Not'),
+    });
+    expect(await refusal("FamilyName Eq 'O''Brien'")).toMatchObject({
+      code: 1040,
+      errors: entry("'Brien'"),
+    });
+    expect(await refusal("GivenName Gt 'm'")).toMatchObject({ code: 1040, errors: entry('Gt') });
+    expect(await refusal('VowEnabled Eq TRUE')).toMatchObject({
+      code: 1040,
+      errors: entry('TRUE'),
+    });
+    expect(await refusal("GivenName Eq NULL,'x'")).toMatchObject({
+      code: 1040,
+      errors: entry('NULL'),
+    });
+    expect(await refusal("tolower(GivenName) Eq 'x'")).toMatchObject({
+      code: 1040,
+      errors: entry('tolower'),
+    });
+    expect(await refusal('ListPrice Gt 5')).toMatchObject({
+      code: 1040,
+      errors: entry('ListPrice'),
+    });
+    const values = Array.from({ length: 201 }, (_, i) => `'v${i}'`).join(',');
+    expect(await refusal(`GivenName Eq ${values}`)).toMatchObject({
+      status: 400,
+      code: 1041,
+      errors: entry("'v200'"),
+    });
   });
 
   it('supports _select and _pagination', async () => {

@@ -37,16 +37,20 @@ describe('Spark conventions', () => {
     expectFailure(await call('GET', '/v1/portal/groups', { token: null }), 401, 1000);
     expectFailure(await call('GET', '/v1/portal/groups', { token: 'no-such-token' }), 401, 1000);
     server.db
-      .prepare('INSERT INTO access_tokens (token, account_id, revoked) VALUES (?, ?, 1)')
+      .prepare(
+        'INSERT INTO access_tokens (token_hash, account_id, revoked) VALUES (token_hash(?), ?, 1)',
+      )
       .run('revoked-token', DEMO_ACCOUNTS.avery.id);
     expectFailure(await call('GET', '/v1/portal/groups', { token: 'revoked-token' }), 401, 1000);
   });
 
   it('refuses a token as soon as it is revoked or its portal turned off, by this process or another', async () => {
-    const insert = 'INSERT INTO access_tokens (token, account_id) VALUES (?, ?)';
+    const insert = 'INSERT INTO access_tokens (token_hash, account_id) VALUES (token_hash(?), ?)';
     server.db.prepare(insert).run('soon-revoked', DEMO_ACCOUNTS.avery.id);
     expect((await call('GET', '/v1/portal/groups', { token: 'soon-revoked' })).status).toBe(200);
-    server.db.prepare('UPDATE access_tokens SET revoked = 1 WHERE token = ?').run('soon-revoked');
+    server.db
+      .prepare('UPDATE access_tokens SET revoked = 1 WHERE token_hash = token_hash(?)')
+      .run('soon-revoked');
     expectFailure(await call('GET', '/v1/portal/groups', { token: 'soon-revoked' }), 401, 1000);
 
     // Another process sharing the SQLite file (another instance behind the same balancer).
@@ -57,7 +61,7 @@ describe('Spark conventions', () => {
         200,
       );
       other
-        .prepare('UPDATE access_tokens SET revoked = 1 WHERE token = ?')
+        .prepare('UPDATE access_tokens SET revoked = 1 WHERE token_hash = token_hash(?)')
         .run('revoked-elsewhere');
       expectFailure(await call('GET', '/v1/my/account', { token: 'revoked-elsewhere' }), 401, 1000);
     } finally {
@@ -67,7 +71,9 @@ describe('Spark conventions', () => {
 
   it('refuses an expired token with 401/1020', async () => {
     server.db
-      .prepare('INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, ?)')
+      .prepare(
+        'INSERT INTO access_tokens (token_hash, account_id, expires_at) VALUES (token_hash(?), ?, ?)',
+      )
       .run('expired-token', DEMO_ACCOUNTS.avery.id, Date.now() - 1000);
     expectFailure(await call('GET', '/v1/portal/groups', { token: 'expired-token' }), 401, 1020);
   });

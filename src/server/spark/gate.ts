@@ -14,7 +14,23 @@ export interface AuthFailures {
   count(): Promise<void>;
 }
 
-export const isGrant = (path: string) => /^\/v1\/oauth2\/grant\/?$/i.test(path);
+/** The token endpoint and the revocation endpoint: the client authenticates, not a token. */
+export const isTokenEndpoint = (path: string) => /^\/v1\/oauth2\/(grant|revoke)\/?$/i.test(path);
+
+/**
+ * The path of a URL as the router matches it: without query string or fragment, decoded once as
+ * `decodeURI` does (`%2F` and the other reserved characters stay as sent). The gate and the
+ * counting of refused grants read this, so an encoded `/v1/oauth2/%67rant` is the token endpoint
+ * for them as it is for the router.
+ */
+export function routedPath(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? '';
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
 
 export interface GateRequest {
   /** The raw request, or what an in-process one has of it. */
@@ -43,7 +59,7 @@ export function createGate(db: Db, config: Config) {
       });
     }
     requireUserAgent(request.message.headers);
-    if (isGrant(path)) return undefined;
+    if (isTokenEndpoint(path)) return undefined;
     let caller;
     try {
       caller = authenticate(db, request.message.headers);

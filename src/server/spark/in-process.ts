@@ -1,7 +1,7 @@
-import type { FastifyBaseLogger } from 'fastify';
-import { parseQuery } from '../server-base.js';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import FindMyWay from 'find-my-way';
 import { toSparkError } from './errors.js';
-import type { AuthFailures, Gate } from './gate.js';
+import { routedPath, type AuthFailures, type Gate } from './gate.js';
 import { JSON_TYPE, serialise, type SparkRoute } from './route-table.js';
 import { parseJsonText } from './validation.js';
 
@@ -11,6 +11,8 @@ export interface InProcessRequest {
   pathAndQuery: string;
   headers: Record<string, string>;
   body?: string;
+  /** The address of the browser the sign-in server makes the call for (none: not counted). */
+  clientIp?: string;
 }
 
 export interface InProcessAnswer {
@@ -26,45 +28,39 @@ export interface InProcessAnswer {
  */
 export type Dispatch = (request: InProcessRequest) => Promise<InProcessAnswer | undefined>;
 
-const MAX_PARAM_LENGTH = 100;
-
-interface Matcher {
-  url: string;
-  route: SparkRoute;
-  pattern: RegExp;
-  names: string[];
-}
-
-function matcherOf(route: SparkRoute): Matcher {
-  const names: string[] = [];
-  const source = route.url
-    .split('/')
-    .map((segment) => {
-      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(segment.slice(1));
-      return '([^/]+)';
-    })
-    .join('/');
-  // As routed with `ignoreTrailingSlash`.
-  return { url: route.url, route, pattern: new RegExp(`^${source}/?$`), names };
-}
-
 const isJson = (contentType: string | undefined) =>
   contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
+/**
+ * Fastify's own router (find-my-way) over the same table, with the options Fastify routes with:
+ * a request is taken in-process exactly when Fastify would route it to the table.
+ */
+function tableRouter(routes: readonly SparkRoute[], fastify: FastifyInstance['initialConfig']) {
+  const router = FindMyWay({ caseSensitive: fastify.caseSensitive, ...fastify.routerOptions });
+  const routed = () => undefined;
+  for (const route of routes) router.on(route.method, route.url, routed, route);
+  return (method: string, pathAndQuery: string) => {
+    const found = router.find(method as FindMyWay.HTTPMethod, pathAndQuery);
+    if (!found) return undefined;
+    // find-my-way types a route's store as any: ours are the table's routes.
+    const route: SparkRoute = found.store;
+    return { route, params: found.params, query: found.searchParams };
+  };
+}
+
 export function createDispatch(options: {
   routes: readonly SparkRoute[];
+  /** The Fastify server the table is also registered on: its router options are used. */
+  fastify: FastifyInstance['initialConfig'];
   gate: Gate;
-  failures: AuthFailures;
+  /** The refused attempts of the client a call is made for. */
+  failuresOf(clientIp: string | undefined): AuthFailures;
   checkAnswers: boolean;
   bodyLimit: number;
   log: FastifyBaseLogger;
 }): Dispatch {
-  const { gate, failures, checkAnswers, log } = options;
-  // Static paths before parameters, as Fastify's router prefers them.
-  const matchers = [...options.routes]
-    .sort((a, b) => Number(a.url.includes(':')) - Number(b.url.includes(':')))
-    .map(matcherOf);
+  const { gate, failuresOf, checkAnswers, log } = options;
+  const find = tableRouter(options.routes, options.fastify);
 
   const answer = (status: number, bytes: Buffer, headers: Record<string, string> = {}) => ({
     status,
@@ -72,19 +68,10 @@ export function createDispatch(options: {
     bytes,
   });
 
-  return async ({ method, pathAndQuery, headers, body }) => {
-    const queryAt = pathAndQuery.indexOf('?');
-    const path = queryAt === -1 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
-    // Percent-encoded paths, other methods and unknown paths are left to the HTTP adapter.
-    if (path.includes('%')) return undefined;
-    // The first URL that takes the path (as Fastify routes it), then that URL's method.
-    const match = matchers.find((m) => m.pattern.test(path));
-    const matcher = match && matchers.find((m) => m.url === match.url && m.route.method === method);
-    const values = matcher?.pattern.exec(path)?.slice(1);
-    // Longer parameters are not routed by Fastify at all (maxParamLength).
-    if (!matcher || !values || values.some((value) => value.length > MAX_PARAM_LENGTH)) {
-      return undefined;
-    }
+  return async ({ method, pathAndQuery, headers, body, clientIp }) => {
+    // Other methods, unknown paths and undecodable ones are left to the HTTP adapter.
+    const found = find(method, pathAndQuery);
+    if (!found) return undefined;
     const lowerHeaders = lowerCased(headers);
     const hasBody = method !== 'GET' && body !== undefined;
     if (
@@ -93,15 +80,17 @@ export function createDispatch(options: {
     ) {
       return undefined;
     }
-    const { route, names } = matcher;
+    const queryAt = pathAndQuery.indexOf('?');
+    const path = queryAt === -1 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
     try {
-      const caller = await gate({ message: { method, headers: lowerHeaders }, path }, failures);
+      const caller = await gate(
+        { message: { method, headers: lowerHeaders }, path: routedPath(path) },
+        failuresOf(clientIp),
+      );
       if (!caller) return undefined;
       const parsedBody = hasBody ? parseJsonText(lowerHeaders['content-type'], body) : undefined;
-      const params = Object.fromEntries(names.map((name, i) => [name, values[i]]));
-      const query = parseQuery(queryAt === -1 ? '' : pathAndQuery.slice(queryAt + 1));
-      const result = route.run(caller, params, query, parsedBody);
-      return answer(result.status ?? 200, serialise(route, result, checkAnswers));
+      const result = found.route.run(caller, found.params, found.query, parsedBody);
+      return answer(result.status ?? 200, serialise(found.route, result, checkAnswers));
     } catch (error) {
       const spark = toSparkError(error);
       if (spark.status >= 500) log.error(error);

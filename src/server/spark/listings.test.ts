@@ -130,7 +130,7 @@ describe('GET /v1/listings with _filter', () => {
         (f.BedsTotal ?? 0) >= 3,
     ],
     [
-      "(PropertyType Eq 'B' Or BedsTotal Le 2) And Not City Eq 'Fargo'",
+      "(PropertyType Eq 'B' Or BedsTotal Le 2) Not City Eq 'Fargo'",
       (f) =>
         (f.PropertyType === 'B' || (f.BedsTotal !== null && f.BedsTotal <= 2)) &&
         !inCity(f, 'Fargo'),
@@ -154,9 +154,10 @@ describe('GET /v1/listings with _filter', () => {
   it.each([
     ["ListPrice Eq '300000'", "'300000'"],
     ['City Eq 5', '5'],
-    ['City Gt 2026-01-01', '2026-01-01'],
+    ['City Eq 2026-01-01', '2026-01-01'],
+    ["City Gt 'Fargo'", 'Gt'],
     ["BedsTotal Eq contains('3')", 'contains'],
-    ['ListingCart Eq 5', 'ListingCart'],
+    ['ListingCart Eq 5', '5'],
     ["Nope Eq 'x'", 'Nope'],
     ['ListPrice Bt 1', 'Bt'],
   ])('refuses %s with 400/1040 naming %s', async (filter, token) => {

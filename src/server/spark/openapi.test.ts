@@ -31,7 +31,27 @@ const API_ROUTES: Record<string, string[]> = {
   '/v1/listings': ['GET'],
   '/v1/listings/{listingId}': ['GET'],
   '/v1/listings/{listingId}/photos': ['GET'],
+  ...cartRoutes('/v1/listingcarts'),
+  ...cartRoutes('/v1/contacts/{contactId}/listingcarts'),
+  '/v1/my/listingcarts': ['GET'],
+  '/v1/savedsearches': ['GET', 'POST'],
+  '/v1/savedsearches/{searchId}': ['GET', 'PUT', 'DELETE'],
+  '/v1/contacts/{contactId}/savedsearches': ['GET', 'POST'],
+  '/v1/contacts/{contactId}/savedsearches/{searchId}': ['GET', 'PUT', 'DELETE'],
 };
+
+function cartRoutes(base: string): Record<string, string[]> {
+  return {
+    [base]: ['GET', 'POST'],
+    [`${base}/portal`]: ['GET'],
+    [`${base}/portal/favorites`]: ['GET', 'POST', 'DELETE'],
+    [`${base}/portal/rejects`]: ['GET', 'POST', 'DELETE'],
+    [`${base}/for/{listingIds}`]: ['GET'],
+    [`${base}/{cartId}`]: ['GET', 'POST', 'PUT', 'DELETE'],
+    [`${base}/{cartId}/listings`]: ['GET'],
+    [`${base}/{cartId}/listings/{listingId}`]: ['DELETE'],
+  };
+}
 
 /** Served beside the API, without a token: not Spark routes, but described too. */
 const OTHER_ROUTES = ['/oauth2', '/photos/{photoId}/{file}'];
@@ -71,7 +91,9 @@ describe('GET /v1/openapi.json', () => {
 
   it('lists every API route with exactly the methods the emulator answers', async () => {
     const apiPaths = Object.keys(doc.paths).filter((path) => !OTHER_ROUTES.includes(path));
-    expect(apiPaths.sort()).toEqual([...Object.keys(API_ROUTES), '/v1/oauth2/grant'].sort());
+    expect(apiPaths.sort()).toEqual(
+      [...Object.keys(API_ROUTES), '/v1/oauth2/grant', '/v1/oauth2/revoke'].sort(),
+    );
     const id = DEMO_ACCOUNTS.avery.id;
     for (const [path, methods] of Object.entries(API_ROUTES)) {
       expect(methodsOf(path)).toEqual([...methods].sort());

@@ -1,16 +1,16 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { bindCaller } from './auth.js';
 import { BODY_LIMIT } from '../server-base.js';
+import { clientAddressOf } from '../in-process-mark.js';
 import { notFound, toSparkError } from './errors.js';
-import { createGate, isGrant, type AuthFailures } from './gate.js';
+import { createGate, isTokenEndpoint, routedPath, type AuthFailures } from './gate.js';
 import { createDispatch, type Dispatch } from './in-process.js';
 import { registerApiExplorer } from './openapi.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { registerTable } from './routes/resource.js';
 import { registerPhotoRoute } from './photos.js';
-import { listingTable } from './routes/listings.js';
 import { routeTable } from './routes/table.js';
 import { seedDemoData, seedDemoListings } from './seed.js';
 import { countAccounts } from './store/accounts.js';
@@ -34,22 +34,16 @@ export interface SparkEmulatorOptions {
   photoBase?: string;
 }
 
-/**
- * What the address limiter reads of a request. In-process calls come from this server itself
- * (127.0.0.1, as they did under `inject`).
- */
-const inProcessPeer = { ip: '127.0.0.1', routeOptions: { config: {} } };
+/** For a call made for no client (the readiness probe): nothing to count. */
+const NOT_COUNTED: AuthFailures = {
+  refusedFor: async () => undefined,
+  count: async () => undefined,
+};
 
-/** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
-export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
-  const { db, config } = opts;
-  if (countAccounts(db) === 0) seedDemoData(db);
-  // A database from before the demo MLS existed gets its listings too.
-  else if (countAllListings(db) === 0) seedDemoListings(db);
-
+/** Every answer in Spark's envelope: bodies parsed as Spark reads them, any failure a SparkError. */
+function answerAsSpark(app: FastifyInstance, checkAnswers: boolean) {
   // The answers are built from our own rows, so checking each against its schema (a tenth of the
   // time of a read) is left to the tests; SPARK_CHECK_ANSWERS=1 turns it on elsewhere.
-  const { checkAnswers } = config.emulator;
   if (!checkAnswers) {
     app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   }
@@ -73,41 +67,73 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(notFound('Resource').toBody()));
+}
 
-  // Guessing: unknown tokens and refused grants count against the client address (an expired
-  // token or a success does not), and an address over the limit is refused before any lookup.
+/**
+ * Guessing: unknown tokens and refused grants count against the client address (an expired
+ * token or a success does not), and an address over the limit is refused before any lookup.
+ * Gives the refused attempts of a client address, for the gate.
+ */
+async function refusedAttempts(
+  app: FastifyInstance,
+  config: Config,
+  pathOf: (url: string) => string,
+) {
   await app.register(rateLimit, { global: false });
   const authFailures = app.createRateLimit({
     max: config.emulator.authFailureLimit,
     timeWindow: 60_000,
   });
-  const failuresOf = (request: FastifyRequest): AuthFailures => ({
-    refusedFor: async () => {
-      const failures = await authFailures(request, { increment: false });
-      return 'remaining' in failures && failures.remaining <= 0 ? failures.ttlInSeconds : undefined;
-    },
-    count: async () => {
-      await authFailures(request);
-    },
-  });
-  const pathOf = (url: string) => url.slice(app.prefix.length).split('?')[0] ?? '';
+  // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
+  const peerAt = (ip: string) =>
+    ({ ip, routeOptions: { config: {} } }) as unknown as FastifyRequest;
+  const failuresOf = (ip: string | undefined): AuthFailures => {
+    if (ip === undefined) return NOT_COUNTED;
+    const peer = peerAt(ip);
+    return {
+      refusedFor: async () => {
+        const failures = await authFailures(peer, { increment: false });
+        return 'remaining' in failures && failures.remaining <= 0
+          ? failures.ttlInSeconds
+          : undefined;
+      },
+      count: async () => {
+        await authFailures(peer);
+      },
+    };
+  };
   app.addHook('onSend', async (request, reply) => {
-    if ((reply.statusCode === 400 || reply.statusCode === 401) && isGrant(pathOf(request.url))) {
-      await authFailures(request);
+    if (
+      (reply.statusCode === 400 || reply.statusCode === 401) &&
+      isTokenEndpoint(pathOf(request.url))
+    ) {
+      await failuresOf(clientAddressOf(request)).count();
     }
   });
+  return failuresOf;
+}
 
+/** The Spark API emulator: mounted at /spark by the app's server, at the root by `npm run emulator`. */
+export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (app, opts) => {
+  const { db, config } = opts;
+  const { checkAnswers } = config.emulator;
+  if (countAccounts(db) === 0) seedDemoData(db);
+  // A database from before the demo MLS existed gets its listings too.
+  else if (countAllListings(db) === 0) seedDemoListings(db);
+  answerAsSpark(app, checkAnswers);
+
+  const pathOf = (url: string) => routedPath(url).slice(app.prefix.length);
+  const failuresOf = await refusedAttempts(app, config, pathOf);
   const gate = createGate(db, config);
   app.addHook('onRequest', async (request) => {
     const caller = await gate(
       { message: request.raw, path: pathOf(request.url) },
-      failuresOf(request),
+      failuresOf(clientAddressOf(request)),
     );
     if (caller) bindCaller(request, caller);
   });
 
-  const photoBase = opts.photoBase ?? `${app.prefix}/photos`;
-  const table = [...routeTable(db), ...listingTable(db, { photoBase })];
+  const table = routeTable(db, opts.photoBase ?? `${app.prefix}/photos`);
   await registerApiExplorer(app);
   await app.register(oauthRoutes, { db, config });
   registerPhotoRoute(app, db);
@@ -116,11 +142,11 @@ export const sparkEmulator: FastifyPluginAsync<SparkEmulatorOptions> = async (ap
   if (opts.entry) {
     opts.entry.dispatch = createDispatch({
       routes: table,
+      fastify: app.initialConfig,
       gate,
-      // Needed: the limiter is typed for a FastifyRequest but reads only these two of one.
-      failures: failuresOf(inProcessPeer as unknown as FastifyRequest),
+      failuresOf,
       checkAnswers,
-      bodyLimit: BODY_LIMIT,
+      bodyLimit: app.initialConfig.bodyLimit ?? BODY_LIMIT,
       log: app.log,
     });
   }

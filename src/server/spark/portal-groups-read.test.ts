@@ -173,13 +173,26 @@ describe('GET /v1/portal/groups', () => {
     expect(byContact.json.D.Pagination.TotalRows).toBe(1);
   });
 
-  it('refuses bad filters: syntax or unknown field 1040 with SparkQLErrors, too long 1041', async () => {
+  it('refuses bad filters: syntax or unknown field 1040, a limit 1041, both with SparkQLErrors', async () => {
     const unknown = await call('GET', `/v1/portal/groups${q({ _filter: "Color Eq 'red'" })}`);
     expectFailure(unknown, 400, 1040);
     expect(unknown.json.D.SparkQLErrors[0]).toMatchObject({ Token: 'Color', Status: 'Fatal' });
     expectFailure(await call('GET', `/v1/portal/groups${q({ _filter: "Name Eq 'x" })}`), 400, 1040);
-    const tooLong = Array.from({ length: 80 }, (_, i) => `Name Eq 'n${i}'`).join(' Or ');
-    expectFailure(await call('GET', `/v1/portal/groups${q({ _filter: tooLong })}`), 400, 1041);
+    const tooMany = Array.from({ length: 80 }, (_, i) => `Name Eq 'n${i}'`).join(' Or ');
+    const limited = await call('GET', `/v1/portal/groups${q({ _filter: tooMany })}`);
+    expectFailure(limited, 400, 1041);
+    expect(limited.json.D.SparkQLErrors).toEqual([
+      { Token: 'Name', Status: 'Fatal', Message: limited.json.D.Message },
+    ]);
+    const deep = await call('GET', `/v1/portal/groups${q({ _filter: "(((Name Eq 'a')))" })}`);
+    expectFailure(deep, 400, 1041);
+    expect(deep.json.D.SparkQLErrors).toMatchObject([{ Token: '(', Status: 'Fatal' }]);
+    const long = await call(
+      'GET',
+      `/v1/portal/groups${q({ _filter: `Name Eq '${'a'.repeat(4000)}'` })}`,
+    );
+    expectFailure(long, 400, 1041);
+    expect(long.json.D.SparkQLErrors).toMatchObject([{ Status: 'Fatal' }]);
   });
 
   it('shows Active only for enabled accounts signed in within 30 days, and disabled members', () => {
@@ -305,9 +318,12 @@ describe('/v1/portal/groups/current', () => {
   it('lets a consumer select, read and clear a group they belong to', async () => {
     const token = 'demo-vow';
     const mine = await listAll(token);
-    const none = await call('GET', '/v1/portal/groups/current', { token });
+    const seeded = (await call('GET', '/v1/portal/groups/current', { token })).json.D.Results;
+    expect(seeded).toHaveLength(1);
+    expect(mine.map((g) => g.Id)).toContain(seeded[0].Id);
+    const none = await call('GET', '/v1/portal/groups/current', { token: 'demo-portal' });
     expect(none.json.D).toEqual({ Success: true, Results: [] });
-    const target = mine[1] as PortalGroup;
+    const target = mine.find((g) => g.Id !== seeded[0].Id) as PortalGroup;
     const put = await call('PUT', '/v1/portal/groups/current', {
       token,
       body: { D: { Id: target.Id } },
@@ -321,6 +337,7 @@ describe('/v1/portal/groups/current', () => {
       D: { Success: true },
     });
     expect((await call('GET', '/v1/portal/groups/current', { token })).json.D.Results).toEqual([]);
+    await call('PUT', '/v1/portal/groups/current', { token, body: { D: { Id: seeded[0].Id } } });
   });
 
   it('refuses a group the consumer is not in (404) and a missing Id (1050)', async () => {

@@ -11,6 +11,7 @@ import { newSparkId } from './ids.js';
 import { analyzeListings, insertListings, nextListingSerial } from './store/listings.js';
 import { DAY_MS, oneOf, SEED_NOW, seededRandom } from './seed-random.js';
 import { foldKey } from './store/text.js';
+import { seedCarts, seedSearches, type ShareOwnerSeed } from './seed-shares.js';
 import { seedWriters, type SeedContact, type SeedWriters } from './store/seed-writes.js';
 import { sparkTimestamp } from './store/timestamps.js';
 import {
@@ -192,7 +193,22 @@ export function seedDemoData(db: Db, now = Date.now()): void {
     for (const a of Object.values(DEMO_ACCOUNTS)) write.token(a.token, a.id);
     insertListings(db, listingsFrom(0, DEMO_LISTING_COUNT));
     analyzeListings(db);
+    // What the circles share; the VOW consumer works in one of them (spec §8).
+    const showcase = averyGroup(3);
+    const owners = groupOwners(db, 0).map((o) => ({ ...o, showcase: o.portalId === showcase }));
+    seedCarts(db, owners, (n) => fixedId('20250401000000', n));
+    seedSearches(db, owners, (n) => fixedId('20250501000000', n));
+    write.currentGroup(vow.id, showcase);
   })();
+}
+
+/** The groups' owners after the first `skip`, in the order the groups were made. */
+function groupOwners(db: Db, skip: number, offset = 0): ShareOwnerSeed[] {
+  const ids = db
+    .prepare('SELECT id FROM portal_groups ORDER BY rowid LIMIT -1 OFFSET ?')
+    .pluck()
+    .all(skip) as string[];
+  return ids.map((portalId, i) => ({ portalId, index: offset + i }));
 }
 
 /** Adds a large data set to Avery's account and to the MLS, for benchmarks. */
@@ -203,6 +219,7 @@ export function seedLargeData(
 ): { contacts: number; groups: number; members: number; listings: number } {
   const listings = size.listings ?? size.groups * LISTINGS_PER_GROUP;
   const random = seededRandom(seed);
+  const groupsBefore = db.prepare('SELECT COUNT(*) FROM portal_groups').pluck().get() as number;
   const now = Date.now();
   const agentId = DEMO_ACCOUNTS.avery.id;
   let members = 0;
@@ -237,6 +254,9 @@ export function seedLargeData(
     }
     insertListings(db, listingsFrom(nextListingSerial(db), listings));
     analyzeListings(db);
+    const owners = groupOwners(db, groupsBefore, 10_000 + groupsBefore);
+    seedCarts(db, owners, () => newSparkId());
+    seedSearches(db, owners, () => newSparkId());
   })();
   return {
     contacts: size.contacts,

@@ -1,5 +1,6 @@
 import { request as httpsRequest } from 'node:https';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
@@ -102,6 +103,7 @@ describe('npm run emulator over http: Spark at the host root', () => {
 describe('npm run emulator over https', () => {
   let server: TestEmulator;
   let ca: string;
+  let logged = '';
 
   function get(path: string, headers: Record<string, string> = {}, method = 'GET', body = '') {
     type Answer = { status: number; body: string; headers: Record<string, unknown> };
@@ -128,10 +130,51 @@ describe('npm run emulator over https', () => {
     ca = pems.cert;
     writeFileSync(join(dir, 'cert.pem'), pems.cert);
     writeFileSync(join(dir, 'key.pem'), pems.private);
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => (logged += chunk.toString('utf8')));
     server = await startTestEmulator(
       { EMULATOR_TLS_CERT: join(dir, 'cert.pem'), EMULATOR_TLS_KEY: join(dir, 'key.pem') },
       dir,
+      { logger: { stream } },
     );
+  });
+
+  const logLines = () =>
+    logged
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('says https in its start-up line', () => {
+    const started = logLines().find((line) => String(line.msg).includes('listening at'));
+    expect(started?.msg).toBe(`Spark emulator listening at ${server.url}`);
+    expect(logged).not.toContain('http://');
+  });
+
+  it('logs one JSON line per request like the app server, and never the token', async () => {
+    const response = await get('/v1/my/account?_select=Name', authorized('demo-private'));
+    expect(response.status).toBe(200);
+    const requestId = String(response.headers['x-request-id']);
+    await expect
+      .poll(() => logLines().filter((line) => line.reqId === requestId && line.msg === 'request'))
+      .toEqual([
+        expect.objectContaining({
+          method: 'GET',
+          route: '/v1/my/account',
+          path: '/v1/my/account',
+          status: 200,
+          ms: expect.any(Number),
+        }),
+      ]);
+    expect(logged).not.toContain('demo-private');
+    expect(logged).not.toContain('_select');
+  });
+
+  it("has the app server's request and header timeouts", () => {
+    const http = server.app.server;
+    expect(http.requestTimeout).toBe(server.config.requestTimeoutMs);
+    expect(http.headersTimeout).toBe(10_000);
+    expect(http.keepAliveTimeout).toBe(5_000);
   });
   afterAll(() => server.dispose());
 

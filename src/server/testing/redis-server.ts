@@ -13,6 +13,9 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts Redis again on the same port and folder. */
   restart(): Promise<void>;
+  /** Stalls Redis (SIGSTOP): connections stay open, nothing is answered until `resume`. */
+  pause(): void;
+  resume(): void;
   dispose(): Promise<void>;
 }
 
@@ -74,6 +77,8 @@ export async function startRedis(options: { persistent?: boolean } = {}): Promis
     url: `redis://127.0.0.1:${port}`,
     kill: () => stop('SIGKILL'),
     restart: launch,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     async dispose() {
       await stop('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

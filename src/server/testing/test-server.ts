@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { buildServer, type BuildOptions, type Server } from '../app.js';
-import { buildEmulatorServer } from '../spark/standalone.js';
+import { buildEmulatorServer, emulatorListenText } from '../spark/standalone.js';
+import type { LogTarget } from '../request-log.js';
 
 interface Running {
   url: string;
@@ -52,7 +53,11 @@ async function start<S extends Pick<Server, 'app' | 'db'>>(
     ...env,
   });
   const server = await build(config);
-  await server.app.listen({ port, host: '127.0.0.1' });
+  await server.app.listen({
+    port,
+    host: '127.0.0.1',
+    ...(portVariable === 'EMULATOR_PORT' ? { listenTextResolver: emulatorListenText(config) } : {}),
+  });
   const stop = () => server.app.close();
   const https = portVariable === 'EMULATOR_PORT' && config.emulator.tls;
   return {
@@ -86,6 +91,7 @@ export function startTestServer(
 export function startTestEmulator(
   env: Record<string, string> = {},
   dir: string = mkdtempSync(join(tmpdir(), 'pga-test-')),
+  options: { logger?: LogTarget } = {},
 ): Promise<TestEmulator> {
-  return start((config) => buildEmulatorServer(config), 'EMULATOR_PORT', env, dir);
+  return start((config) => buildEmulatorServer(config, options), 'EMULATOR_PORT', env, dir);
 }

@@ -177,6 +177,7 @@ describe('working for an agent', () => {
   it.each([
     ['self', /was your own Flexmls sign-in/],
     ['not-agent', /not an agent/],
+    ['not-allowed', /only agents and their assistants can add one/],
     ['limit', /already work for 20 agents.*Remove one/],
     ['session', /Sign in again, then add the agent/],
   ])('explains a refused "Add an agent" (%s)', async (reason, message) => {

@@ -159,9 +159,10 @@ describe('the bulk bar stuck to the bottom of the screen', () => {
     const root = document.documentElement;
     await user.click(await screen.findByRole('checkbox', { name: 'Select Owner 3' }));
     expect(await screen.findByRole('region', { name: 'Bulk actions' })).toBeVisible();
-    expect(root.style.scrollPaddingBottom).toBe('72px');
+    expect(root.style.getPropertyValue('--pga-bar-room')).toBe('72px');
+    expect(root.style.scrollPaddingBottom).toContain('var(--pga-bar-room');
 
     unmount();
-    expect(root.style.scrollPaddingBottom).toBe('');
+    expect(root.style.getPropertyValue('--pga-bar-room')).toBe('');
   });
 });

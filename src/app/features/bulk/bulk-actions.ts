@@ -23,8 +23,8 @@ export const BULK_VERBS: Record<BulkActionKind, { done: string; failed: string }
 
 function applyTo(account: Account, kind: BulkActionKind, group: PortalGroup) {
   return kind === 'delete'
-    ? deleteGroup(account, group.Id)
-    : setFavorites(account, group.Id, kind === 'favorite');
+    ? deleteGroup(account, group.Id, group)
+    : setFavorites(account, group.Id, kind === 'favorite', group);
 }
 
 export interface BulkRun {

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { Box } from '@mantine/core';
-import { useReserveBottom } from '../../ui/reserve-bottom.js';
+import { TOAST_ROOM, useReserveBottom } from '../../ui/reserve-bottom.js';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
 import type { GroupSelection } from './use-group-selection.js';
 
@@ -20,7 +20,8 @@ export function BulkDock({
     <Box
       ref={ref}
       pos="sticky"
-      bottom={0}
+      // Above the toast, if one is shown: it never covers the bar's buttons.
+      bottom={`var(${TOAST_ROOM}, 0px)`}
       py="xs"
       bg="var(--mantine-color-body)"
       style={{ zIndex: 2 }}

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Box, Button, Text } from '@mantine/core';
 import { lazyWithPreload } from 'react-lazy-with-preload';
 import { useKeydown } from '../../ui/use-keydown.js';
+import { PALETTE_SEARCH_ATTRIBUTE } from './palette-search-attribute.js';
 
 // Loaded while the user reads the first page, so Ctrl+K opens at once and no keystroke is lost.
 const CommandPalette = lazyWithPreload(() =>
@@ -41,6 +42,7 @@ export function CommandPaletteLauncher({
   onShowShortcuts,
 }: CommandPaletteLauncherProps) {
   const [loaded, setLoaded] = useState(false);
+  const [typedAhead, setTypedAhead] = useState('');
   useEffect(() => {
     const timer = setTimeout(loadCommandPalette, 1000);
     return () => clearTimeout(timer);
@@ -56,6 +58,26 @@ export function CommandPaletteLauncher({
       else open();
     }
   });
+  // What is typed after Ctrl+K while the palette loads and before its box has focus is kept
+  // for it (it used to land on the page: "Noah" became "ah").
+  useEffect(() => {
+    if (!opened) return;
+    const keep = (event: KeyboardEvent) => {
+      if (document.activeElement?.hasAttribute(PALETTE_SEARCH_ATTRIBUTE)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      const typed = event.key.length === 1;
+      if (!typed && event.key !== 'Backspace') return;
+      event.preventDefault();
+      event.stopPropagation();
+      setTypedAhead((text) => (typed ? text + event.key : text.slice(0, -1)));
+    };
+    window.addEventListener('keydown', keep, true);
+    return () => {
+      window.removeEventListener('keydown', keep, true);
+      // Closed: the next opening starts empty.
+      setTypedAhead('');
+    };
+  }, [opened]);
   return (
     <>
       <Button
@@ -84,6 +106,7 @@ export function CommandPaletteLauncher({
             opened={opened}
             onClose={() => onOpenChange(false)}
             onShowShortcuts={onShowShortcuts}
+            typedAhead={typedAhead}
           />
         </Suspense>
       )}

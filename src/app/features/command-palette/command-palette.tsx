@@ -1,4 +1,5 @@
 import '@mantine/spotlight/styles.css';
+import { useEffect } from 'react';
 import { Loader, Text, VisuallyHidden } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
 import { useNavigate } from 'react-router-dom';
@@ -7,6 +8,7 @@ import { errorMessage } from '../../api/error-message.js';
 import { useCanEdit } from '../../data/session.js';
 import { matchCommands } from './palette-actions.js';
 import { PaletteSection } from './palette-section.js';
+import { PALETTE_SEARCH_ATTRIBUTE } from './palette-search-attribute.js';
 import { contactResult, groupResult } from './result-commands.js';
 import { usePaletteCommands } from './use-palette-commands.js';
 import { usePaletteSearch } from './use-palette-search.js';
@@ -15,17 +17,27 @@ interface CommandPaletteProps {
   opened: boolean;
   onClose: () => void;
   onShowShortcuts: () => void;
+  /** What was typed after Ctrl+K before the search box had focus. */
+  typedAhead?: string;
 }
 
 /** Jump anywhere: groups by owner, contacts by name or e-mail, and actions. */
-export function CommandPalette({ opened, onClose, onShowShortcuts }: CommandPaletteProps) {
+export function CommandPalette({
+  opened,
+  onClose,
+  onShowShortcuts,
+  typedAhead = '',
+}: CommandPaletteProps) {
   const navigate = useNavigate();
   const canEdit = useCanEdit();
   const paths = useAccountPaths();
   const go = (path: string) => void navigate(path);
   const commands = usePaletteCommands({ canEdit, go, onShowShortcuts });
   const search = usePaletteSearch(opened, canEdit);
-  const { failure, loading } = search;
+  const { failure, loading, setQuery } = search;
+  useEffect(() => {
+    if (typedAhead) setQuery(typedAhead);
+  }, [typedAhead, setQuery]);
   const groups = search.groups.map((group) => groupResult(group, go, paths));
   const contacts = search.contacts.map((contact) => contactResult(contact, go, paths));
   const actions = matchCommands(commands, search.query);
@@ -54,6 +66,12 @@ export function CommandPalette({ opened, onClose, onShowShortcuts }: CommandPale
           canEdit ? 'Group owner, contact name or e-mail, action…' : 'Group owner or action…'
         }
         rightSection={loading ? <Loader size="xs" aria-hidden="true" /> : null}
+        {...{ [PALETTE_SEARCH_ATTRIBUTE]: true }}
+        // Typed-ahead text is kept: the caret goes after it, not before.
+        onFocus={(event) => {
+          const end = event.currentTarget.value.length;
+          event.currentTarget.setSelectionRange(end, end);
+        }}
       />
       <VisuallyHidden role="status">{status}</VisuallyHidden>
       {failure && (

@@ -18,8 +18,8 @@ export function ExportCsvButton({ groups, ...buttonProps }: ExportCsvButtonProps
     mutationFn: async (selected: PortalGroup[]) =>
       (await loadExport()).exportMembers(account, selected),
     meta: { syncKeys: [] },
-    onSuccess: () => notifySuccess('CSV downloaded'),
-    onError: (error) => notifyError('Could not export the members', error),
+    onSuccess: () => notifySuccess('CSV downloaded', { account }),
+    onError: (error) => notifyError('Could not export the members', error, { account }),
   });
   return (
     <Button

@@ -1,4 +1,6 @@
 import { useRef } from 'react';
+import { accountScope } from '../../account/account.js';
+import { useAccount } from '../../account/use-account.js';
 import { SparkApiError } from '../../api/spark-fetch.js';
 import { errorMessage } from '../../api/error-message.js';
 import { notifyError, notifyWithUndo } from '../../ui/notify.js';
@@ -22,6 +24,7 @@ export function refusalMessage(error: unknown): string {
  * (the opposite write). A second click on a change already on its way sends nothing.
  */
 export function useCartChanges(place: CartPlace) {
+  const account = useAccount();
   const pending = useRef(new Set<string>());
   const keyOf = ({ cart, listing }: CartChange) => `${cart.Id}:${listing.Id}`;
 
@@ -36,32 +39,40 @@ export function useCartChanges(place: CartPlace) {
 
   const adding = useCartListingWrite(place, true, {
     onSuccess: (change) =>
-      notifyWithUndo(
-        `cart-${keyOf(change)}`,
-        `Added ${listingLabel(change.listing)} to ${change.cart.Name}`,
-        () => run(removing.mutateAsync, change),
-        UNDO_SECONDS,
-      ),
+      notifyWithUndo({
+        id: `cart-${keyOf(change)}`,
+        // Additions to one cart share a toast: "Added 12 Elm St and 4 Oak Ave to Favorites".
+        group: `cart-add-${accountScope(account)}-${change.cart.Id}`,
+        verb: 'Added',
+        names: [listingLabel(change.listing)],
+        after: `to ${change.cart.Name}`,
+        onUndo: () => run(removing.mutateAsync, change),
+        seconds: UNDO_SECONDS,
+        account,
+      }),
     onError: (error, change) =>
-      notifyError(
-        `Could not add ${listingLabel(change.listing)} to ${change.cart.Name}`,
-        error,
-        refusalMessage(error),
-      ),
+      notifyError(`Could not add ${listingLabel(change.listing)} to ${change.cart.Name}`, error, {
+        message: refusalMessage(error),
+        account,
+      }),
   });
   const removing = useCartListingWrite(place, false, {
     onSuccess: (change) =>
-      notifyWithUndo(
-        `cart-${keyOf(change)}`,
-        `Removed ${listingLabel(change.listing)} from ${change.cart.Name}`,
-        () => run(adding.mutateAsync, change),
-        UNDO_SECONDS,
-      ),
+      notifyWithUndo({
+        id: `cart-${keyOf(change)}`,
+        group: `cart-remove-${accountScope(account)}-${change.cart.Id}`,
+        verb: 'Removed',
+        names: [listingLabel(change.listing)],
+        after: `from ${change.cart.Name}`,
+        onUndo: () => run(adding.mutateAsync, change),
+        seconds: UNDO_SECONDS,
+        account,
+      }),
     onError: (error, change) =>
       notifyError(
         `Could not remove ${listingLabel(change.listing)} from ${change.cart.Name}`,
         error,
-        refusalMessage(error),
+        { message: refusalMessage(error), account },
       ),
   });
 

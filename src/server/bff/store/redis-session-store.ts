@@ -60,12 +60,16 @@ const SET_AGENT = `
 if redis.call('hexists', KEYS[1], ARGV[1]) == 1 then return redis.call('hset', KEYS[1], ARGV[1], ARGV[2]) end
 return 0`;
 
-/** A client that fails fast while Redis is away (no queue) and reconnects by itself. */
+/**
+ * A client that fails fast while Redis is away (no queue) or stalls (a connection open that answers
+ * nothing: each command gives up after 2 s), and reconnects by itself.
+ */
 export function connectRedis(url: string): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
+    commandTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
   });
   // Reconnection is automatic; a connection error is what readiness reports, not a crash.

@@ -1,10 +1,11 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-/** Values remembered per schema by `openAs`; past this many the memory starts again. */
+/** Values remembered per schema by `openAs`; past this many the least recently used go first. */
 const MAX_REMEMBERED = 2_000;
 
 /**
@@ -14,7 +15,8 @@ const MAX_REMEMBERED = 2_000;
  */
 export class Sealer {
   private readonly key: Buffer;
-  private readonly remembered = new WeakMap<z.ZodType, Map<string, unknown>>();
+  /** Boxed: a schema may parse to any value, and the cache holds no undefined. */
+  private readonly remembered = new WeakMap<z.ZodType, LRUCache<string, { value: unknown }>>();
 
   constructor(secret: string) {
     this.key = Buffer.from(
@@ -57,16 +59,16 @@ export class Sealer {
   openAs<T>(schema: z.ZodType<T>, sealed: string, id: string): T | null {
     let values = this.remembered.get(schema);
     if (!values) {
-      values = new Map();
+      values = new LRUCache({ max: MAX_REMEMBERED });
       this.remembered.set(schema, values);
     }
     const key = `${id}\u0000${sealed}`;
-    // Needed: the map kept for `schema` holds only values `schema` parsed, which are T.
-    if (values.has(key)) return values.get(key) as T;
+    const hit = values.get(key);
+    // Needed: the cache kept for `schema` holds only values `schema` parsed, which are T.
+    if (hit) return hit.value as T;
     const parsed = schema.safeParse(this.open(sealed, id));
     if (!parsed.success) return null;
-    if (values.size >= MAX_REMEMBERED) values.clear();
-    values.set(key, parsed.data);
+    values.set(key, { value: parsed.data });
     return parsed.data;
   }
 }

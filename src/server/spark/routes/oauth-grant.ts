@@ -28,7 +28,7 @@ const clientCredentialsSchema = z.object({
 const codeGrantSchema = z.object({ code: oauthText, redirect_uri: oauthText });
 const refreshGrantSchema = z.object({ refresh_token: oauthText });
 
-class OAuthError extends Error {
+export class OAuthError extends Error {
   constructor(
     readonly error: string,
     description: string,
@@ -36,6 +36,29 @@ class OAuthError extends Error {
   ) {
     super(description);
   }
+}
+
+/** Refuses (401 invalid_client) an unknown client or a wrong secret. */
+export function checkClient(db: Db, clientId: string, givenSecret: string): void {
+  const secret = clientSecret(db, clientId);
+  if (secret === undefined || !sameText(secret, givenSecret)) {
+    throw new OAuthError('invalid_client', 'Unknown client or wrong secret.', 401);
+  }
+}
+
+/** Answers a POST-only endpoint's other methods: 405, in the API's envelope. */
+export function refuseOtherMethods(app: FastifyInstance, url: string): void {
+  app.route({
+    method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+    url,
+    handler: async (_request, reply) => {
+      const refused = methodNotAllowed(['POST']);
+      return reply
+        .code(405)
+        .headers(refused.extra.headers ?? {})
+        .send(refused.toBody());
+    },
+  });
 }
 
 /** The token endpoint: a code or a refresh token exchanged for tokens (spec §5). */
@@ -66,21 +89,11 @@ export function registerTokenEndpoint(app: FastifyInstance, db: Db, config: Conf
     if (!row) throw new OAuthError('invalid_grant', 'The refresh token is invalid or revoked.');
     if (isPortalDisabled(db, row.account_id))
       throw new OAuthError('invalid_grant', DISABLED_MESSAGE);
-    revokeToken(db, row.token);
+    revokeToken(db, row.token_hash);
     return issueTokens(db, row.account_id, clientId, config.emulator.tokenLifetimeSeconds);
   });
 
-  app.route({
-    method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
-    url: GRANT_PATH,
-    handler: async (_request, reply) => {
-      const refused = methodNotAllowed(['POST']);
-      return reply
-        .code(405)
-        .headers(refused.extra.headers ?? {})
-        .send(refused.toBody());
-    },
-  });
+  refuseOtherMethods(app, GRANT_PATH);
 
   app.post(
     GRANT_PATH,
@@ -96,10 +109,7 @@ export function registerTokenEndpoint(app: FastifyInstance, db: Db, config: Conf
           );
         }
         const { client_id, client_secret, grant_type } = credentials.data;
-        const secret = clientSecret(db, client_id);
-        if (secret === undefined || !sameText(secret, client_secret)) {
-          throw new OAuthError('invalid_client', 'Unknown client or wrong secret.', 401);
-        }
+        checkClient(db, client_id, client_secret);
         if (grant_type === 'authorization_code') return exchangeCode(client_id, request.body);
         if (grant_type === 'refresh_token') return refresh(client_id, request.body);
         throw new OAuthError('unsupported_grant_type', `Unsupported grant_type.`);

@@ -182,8 +182,8 @@ describe('authorization code flow', () => {
     ).id;
     server.db
       .prepare(
-        `INSERT INTO oauth_codes (code, client_id, redirect_uri, account_id, expires_at, used)
-         VALUES ('expired-code', ?, ?, ?, ?, 0)`,
+        `INSERT INTO oauth_codes (code_hash, client_id, redirect_uri, account_id, expires_at, used)
+         VALUES (token_hash('expired-code'), ?, ?, ?, ?, 0)`,
       )
       .run(DEMO_CLIENT_ID, redirectUri, accountId, Date.now() - 1000);
     expect((await exchange('expired-code')).json.error).toBe('invalid_grant');
@@ -213,9 +213,60 @@ describe('authorization code flow', () => {
       body: '{not json',
     });
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toMatchObject({ error: 'invalid_request' });
+    expect(await notJson.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'The request body is not valid JSON.',
+    });
     // None of the refusals used up the code.
     expect((await exchange(code)).status).toBe(200);
+  });
+
+  it('names the cause of a refusal made before the grant is read', async () => {
+    const code = (await authorizeCode('Avery Stone')).searchParams.get('code') ?? '';
+    const body = JSON.stringify({
+      client_id: DEMO_CLIENT_ID,
+      client_secret: DEMO_CLIENT_SECRET,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+    });
+    const send = async (headers: Record<string, string>, sent = body) => {
+      const response = await fetch(`${server.url}/spark/v1/oauth2/grant`, {
+        method: 'POST',
+        headers,
+        body: sent,
+      });
+      return { status: response.status, json: await response.json() };
+    };
+    expect(await send({ 'Content-Type': 'application/json' })).toEqual({
+      status: 400,
+      json: {
+        error: 'invalid_request',
+        error_description: 'The X-SparkApi-User-Agent header is required.',
+      },
+    });
+    expect(
+      await send({ 'Content-Type': 'text/xml', 'X-SparkApi-User-Agent': APP_USER_AGENT }, '<a/>'),
+    ).toEqual({
+      status: 400,
+      json: {
+        error: 'invalid_request',
+        error_description:
+          'The request body must be sent as application/json or application/x-www-form-urlencoded.',
+      },
+    });
+    const large = await send(
+      { 'Content-Type': 'application/json', 'X-SparkApi-User-Agent': APP_USER_AGENT },
+      JSON.stringify({ padding: 'x'.repeat(70 * 1024) }),
+    );
+    expect(large).toEqual({
+      status: 413,
+      json: { error: 'invalid_request', error_description: 'The request body is too large.' },
+    });
+    // The same code, sent properly, still works: nothing above read it.
+    expect(
+      await send({ 'Content-Type': 'application/json', 'X-SparkApi-User-Agent': APP_USER_AGENT }),
+    ).toMatchObject({ status: 200 });
   });
 });
 
@@ -233,5 +284,69 @@ describe('refresh', () => {
     expect(old.status).toBe(401);
     expect(old.json.D).toMatchObject({ Success: false, Code: 1000 });
     expect((await refresh(first.refresh_token as string)).json.error).toBe('invalid_grant');
+  });
+});
+
+describe('revocation (/v1/oauth2/revoke, RFC 7009)', () => {
+  const revoke = async (body: Record<string, string>, contentType = 'application/json') => {
+    const response = await fetch(`${server.url}/spark/v1/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, 'X-SparkApi-User-Agent': APP_USER_AGENT },
+      body:
+        contentType === 'application/json'
+          ? JSON.stringify(body)
+          : new URLSearchParams(body).toString(),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+  const byClient = (token: string) => ({
+    client_id: DEMO_CLIENT_ID,
+    client_secret: DEMO_CLIENT_SECRET,
+    token,
+  });
+  const freshPair = async () => {
+    const code = (await authorizeCode('Jordan Lee')).searchParams.get('code') ?? '';
+    const { json } = await exchange(code);
+    return { access: json.access_token as string, refresh: json.refresh_token as string };
+  };
+
+  it.each(['access', 'refresh'] as const)(
+    'ends both tokens of a pair when given its %s token',
+    async (which) => {
+      const pair = await freshPair();
+      expect((await myAccount(pair.access)).status).toBe(200);
+      expect(await revoke(byClient(pair[which]))).toEqual({ status: 200, text: '' });
+      expect((await myAccount(pair.access)).json.D).toMatchObject({ Success: false, Code: 1000 });
+      expect((await refresh(pair.refresh)).json.error).toBe('invalid_grant');
+    },
+  );
+
+  it('takes a form body too, and answers 200 for a token it does not know (§2.2)', async () => {
+    const pair = await freshPair();
+    const form = 'application/x-www-form-urlencoded';
+    expect((await revoke(byClient(pair.access), form)).status).toBe(200);
+    expect((await myAccount(pair.access)).status).toBe(401);
+    expect((await revoke(byClient('never-issued'))).status).toBe(200);
+    expect((await revoke(byClient(pair.access))).status).toBe(200);
+  });
+
+  it('refuses a wrong client, another client’s token and a missing token, ending nothing', async () => {
+    const pair = await freshPair();
+    const wrongSecret = await revoke({ ...byClient(pair.access), client_secret: 'guess' });
+    expect(wrongSecret.status).toBe(401);
+    expect(JSON.parse(wrongSecret.text)).toMatchObject({ error: 'invalid_client' });
+    // The documented demo tokens were issued to no client: nobody can end them for everyone.
+    const demo = await revoke(byClient('demo-private'));
+    expect(demo.status).toBe(400);
+    expect(JSON.parse(demo.text)).toMatchObject({ error: 'unauthorized_client' });
+    const missing = await revoke({ client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET });
+    expect(missing.status).toBe(400);
+    expect(JSON.parse(missing.text)).toMatchObject({ error: 'invalid_request' });
+    expect((await myAccount(pair.access)).status).toBe(200);
+    expect((await myAccount('demo-private')).status).toBe(200);
+    const get = await fetch(`${server.url}/spark/v1/oauth2/revoke`, {
+      headers: { 'X-SparkApi-User-Agent': APP_USER_AGENT },
+    });
+    expect(get.status).toBe(405);
   });
 });

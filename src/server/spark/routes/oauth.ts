@@ -1,17 +1,50 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type Config } from '../../config.js';
-import { SparkError } from '../errors.js';
+import { toSparkError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { registerClient } from '../store/oauth.js';
 import { registerAuthorizePage } from './oauth-authorize.js';
-import { GRANT_PATH, registerTokenEndpoint } from './oauth-grant.js';
+import { registerTokenEndpoint } from './oauth-grant.js';
+import { registerRevocationEndpoint } from './oauth-revoke.js';
+import { isTokenEndpoint, routedPath } from '../gate.js';
 import { errorPage, sendHtml } from './oauth-pages.js';
 
 function parseForm(body: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body));
 }
 
-/** The emulator's OAuth 2 pages and token endpoint (spec §5). */
+/**
+ * A refusal before the token endpoint's handler (no X-SparkApi-User-Agent, an unreadable body,
+ * too many refused attempts...) in the OAuth form, its description naming the cause.
+ */
+function sendGrantRefusal(error: unknown, reply: FastifyReply) {
+  const refused = toSparkError(error);
+  const headers = refused.extra.headers ?? {};
+  if (refused.status >= 500) {
+    return reply
+      .code(500)
+      .send({ error: 'server_error', error_description: 'An unexpected error occurred.' });
+  }
+  if (refused.status === 429) {
+    return reply
+      .code(429)
+      .headers(headers)
+      .send({ error: 'slow_down', error_description: refused.message });
+  }
+  const unsupportedType =
+    (error as { code?: unknown } | null)?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+  return reply
+    .code(refused.status)
+    .headers(headers)
+    .send({
+      error: 'invalid_request',
+      error_description: unsupportedType
+        ? 'The request body must be sent as application/json or application/x-www-form-urlencoded.'
+        : refused.message,
+    });
+}
+
+/** The emulator's OAuth 2 pages, token endpoint (spec §5) and token revocation. */
 export const oauthRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async (
   app,
   { db, config },
@@ -35,21 +68,13 @@ export const oauthRoutes: FastifyPluginAsync<{ db: Db; config: Config }> = async
     const given = error.statusCode ?? error.status;
     const status = given && given >= 400 && given < 500 ? given : 500;
     if (status === 500) request.log.error(error);
-    if (request.url.split('?')[0]?.endsWith(GRANT_PATH)) {
-      if (error instanceof SparkError && status === 429) {
-        return reply
-          .code(429)
-          .headers(error.extra.headers ?? {})
-          .send({ error: 'slow_down', error_description: 'Too many refused attempts.' });
-      }
-      return reply.code(status === 500 ? 500 : 400).send({
-        error: status === 500 ? 'server_error' : 'invalid_request',
-        error_description: status === 500 ? 'Unexpected error.' : 'The request body is invalid.',
-      });
+    if (isTokenEndpoint(routedPath(request.url).slice(app.prefix.length))) {
+      return sendGrantRefusal(error, reply);
     }
     return sendHtml(reply, status, errorPage('The sign-in request could not be processed.'));
   });
 
   registerAuthorizePage(app, db);
   registerTokenEndpoint(app, db, config);
+  registerRevocationEndpoint(app, db);
 };

@@ -2,6 +2,10 @@ import type { SparkRoute } from '../route-table.js';
 import type { Db } from '../store/db.js';
 import { accountTable } from './account.js';
 import { contactTable } from './contacts.js';
+import { listingCartTable } from './listing-carts.js';
+import { listingReferences } from './listing-references.js';
+import { listingTable } from './listings.js';
+import { savedSearchTable } from './saved-searches.js';
 import { portalGroupTable } from './portal-groups.js';
 
 /**
@@ -9,6 +13,14 @@ import { portalGroupTable } from './portal-groups.js';
  * these, and the role matrix (reliability/role-table.ts) must have a row for each. OAuth's pages
  * and token endpoint are Fastify routes of their own (oauth.ts).
  */
-export function routeTable(db: Db): SparkRoute[] {
-  return [...accountTable, ...portalGroupTable(db), ...contactTable(db)];
+export function routeTable(db: Db, photoBase = '/spark/photos'): SparkRoute[] {
+  const listings = { photoBase, referenceFields: listingReferences(db) };
+  return [
+    ...accountTable,
+    ...portalGroupTable(db),
+    ...contactTable(db),
+    ...listingTable(db, listings),
+    ...listingCartTable(db, listings),
+    ...savedSearchTable(db),
+  ];
 }

@@ -1,7 +1,8 @@
 import { foldKey } from '../store/text.js';
 import { filterInvalid } from './filter-errors.js';
+import { FIELD_FUNCTIONS, isFieldFunction, refuseFunction, resolveCall } from './functions.js';
 import type { InstantSpan } from './instant.js';
-import type { Comparison, Expr, Value } from './parser.js';
+import type { Comparison, Expr, Subject, Value } from './parser.js';
 
 export type FieldType = 'text' | 'boolean' | 'datetime' | 'id' | 'number';
 export interface FieldSpec {
@@ -31,8 +32,49 @@ interface Bound {
   inclusive: boolean;
 }
 
+/** What a comparison is made on: a field's column, or a function of a datetime field's column. */
+interface Target {
+  column: string;
+  type: FieldType | 'date' | 'time';
+  /** As written, for messages: `ListPrice`, `year(ModificationTimestamp)`. */
+  shown: string;
+  /** The field names another record (FieldSpec.refersTo). */
+  refersTo?: FieldSpec['refersTo'];
+}
+
+/** Types with an order: the only ones Gt, Ge, Lt, Le and Bt apply to. */
+const ORDERED: ReadonlySet<Target['type']> = new Set(['number', 'datetime', 'date', 'time']);
+
+export function lookupField(fields: FieldMap, name: string): FieldSpec | undefined {
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
+}
+
 /**
- * Turns a parsed filter into a parenthesised SQL condition. Values only ever travel as `?`
+ * Checks a parsed filter against the service's fields and evaluates its functions at `now`:
+ * the same tree, each value resolved (`days(-7)` a date, `contains('x')` a match). Throws 400/1040
+ * naming a field or function outside the subset, or a value that does not fit its field.
+ */
+export function resolveExpr(expr: Expr, fields: FieldMap, now: Date): Expr {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return { kind: expr.kind, items: expr.items.map((item) => resolveExpr(item, fields, now)) };
+    case 'not':
+      return { kind: 'not', item: resolveExpr(expr.item, fields, now) };
+    case 'comparison': {
+      const target = targetOf(expr.subject, fields);
+      checkOperator(expr, target);
+      const values = expr.values.map((value) =>
+        value.kind === 'call' ? resolveCall(value, now) : value,
+      );
+      for (const value of values) checkValue(value, expr, target);
+      return { ...expr, values };
+    }
+  }
+}
+
+/**
+ * Turns a resolved filter into a parenthesised SQL condition. Values only ever travel as `?`
  * parameters. Logic is two-valued: a NULL column matches no comparison except `Eq NULL`, so
  * `Ne` and `Not` are the exact complements of `Eq` and of what they negate.
  */
@@ -52,50 +94,93 @@ function compileNode(expr: Expr, fields: FieldMap): Fragment {
     case 'not':
       return not(compileNode(expr.item, fields));
     case 'comparison':
-      return compileComparison(expr, fields);
+      return compileComparison(expr, targetOf(expr.subject, fields));
   }
 }
 
-function compileComparison(c: Comparison, fields: FieldMap): Fragment {
-  const spec = Object.hasOwn(fields, c.field.raw) ? fields[c.field.raw] : undefined;
-  if (!spec) throw filterInvalid(c.field.raw, `Unknown field '${c.field.raw}'`);
+function targetOf(subject: Subject, fields: FieldMap): Target {
+  if (subject.kind === 'custom') {
+    throw filterInvalid(
+      subject.token.raw,
+      `Custom field ${subject.token.raw} is not searchable in this service`,
+    );
+  }
+  if (subject.kind === 'field') {
+    const spec = lookupField(fields, subject.token.raw);
+    if (!spec) throw filterInvalid(subject.token.raw, `Unknown field '${subject.token.raw}'`);
+    return {
+      column: spec.column,
+      type: spec.type,
+      shown: subject.token.raw,
+      ...(spec.refersTo ? { refersTo: spec.refersTo } : {}),
+    };
+  }
+  if (!isFieldFunction(subject.name)) refuseFunction(subject);
+  const [arg, ...more] = subject.args;
+  if (arg?.kind !== 'field' || more.length) {
+    throw filterInvalid(subject.name, `Function call '${subject.name}' takes one field`);
+  }
+  const spec = lookupField(fields, arg.token.raw);
+  if (!spec) throw filterInvalid(arg.token.raw, `Unknown field '${arg.token.raw}'`);
+  if (spec.type !== 'datetime') {
+    throw filterInvalid(
+      subject.name,
+      `Function '${subject.name}' cannot be used with field '${arg.token.raw}'`,
+    );
+  }
+  const fn = FIELD_FUNCTIONS[subject.name];
+  return { column: fn.sql(spec.column), type: fn.type, shown: `${subject.name}(${arg.token.raw})` };
+}
+
+function checkOperator(c: Comparison, target: Target): void {
   const ordered = c.operator !== 'Eq' && c.operator !== 'Ne';
-  if (ordered && (spec.type === 'boolean' || spec.type === 'id')) {
+  if (ordered && !ORDERED.has(target.type)) {
     throw filterInvalid(
       c.operatorToken.raw,
-      `Operator '${c.operatorToken.raw}' cannot be used with field '${c.field.raw}'`,
+      `Operator '${c.operatorToken.raw}' cannot be used with field '${target.shown}'`,
     );
-  }
-  for (const value of c.values) checkValueType(value, c, spec.refersTo ? 'reference' : spec.type);
-  switch (c.operator) {
-    case 'Eq':
-      return anyOf(spec, c.values);
-    case 'Ne':
-      return not(anyOf(spec, c.values));
-    default:
-      return present(spec.column, rangeOf(spec.column, c));
   }
 }
 
-function checkValueType(value: Value, c: Comparison, type: FieldType | 'reference'): void {
+function checkValue(value: Value, c: Comparison, target: Target): void {
   const equality = c.operator === 'Eq' || c.operator === 'Ne';
-  const fits =
-    value.kind === 'null'
-      ? equality && type !== 'reference'
-      : type === 'text'
-        ? (value.kind === 'match' || value.kind === 'text') && (equality || !isPattern(value))
-        : type === 'id' || type === 'reference'
-          ? value.kind === 'text' && !isPattern(value)
-          : type === 'boolean'
-            ? value.kind === 'boolean'
-            : type === 'number'
-              ? value.kind === 'number'
-              : value.kind === 'instant';
-  if (!fits) {
+  if (!fits(value, target, equality)) {
     throw filterInvalid(
       value.token.raw,
-      `Value ${value.token.raw} cannot be used with '${c.field.raw} ${c.operatorToken.raw}'`,
+      `Value ${value.token.raw} cannot be used with '${target.shown} ${c.operatorToken.raw}'`,
     );
+  }
+}
+
+function fits(value: Value, target: Target, equality: boolean): boolean {
+  // A reference names a record: never NULL.
+  if (value.kind === 'null') return equality && !target.refersTo;
+  switch (target.type) {
+    case 'text':
+      return value.kind === 'match' || value.kind === 'text';
+    case 'id':
+      return value.kind === 'text' && !isPattern(value);
+    case 'boolean':
+      return value.kind === 'boolean';
+    case 'number':
+      return value.kind === 'number';
+    case 'datetime':
+      return value.kind === 'instant';
+    case 'date':
+      return value.kind === 'instant' && value.day !== undefined;
+    case 'time':
+      return value.kind === 'time';
+  }
+}
+
+function compileComparison(c: Comparison, target: Target): Fragment {
+  switch (c.operator) {
+    case 'Eq':
+      return anyOf(target, c.values);
+    case 'Ne':
+      return not(anyOf(target, c.values));
+    default:
+      return present(target.column, rangeOf(target, c));
   }
 }
 
@@ -103,9 +188,26 @@ function isPattern(value: Value): boolean {
   return value.kind === 'match' || (value.kind === 'text' && value.segments.length > 1);
 }
 
+/** A value compared as it is stored: folded text, 0/1, a number, `YYYY-MM-DD`, `HH:MM:SS.sss`. */
+function scalar(value: Value | undefined, target: Target): string | number {
+  switch (value?.kind) {
+    case 'text':
+      return target.type === 'text' ? foldKey(plainText(value)) : plainText(value);
+    case 'boolean':
+      return value.value ? 1 : 0;
+    case 'number':
+    case 'time':
+      return value.value;
+    case 'instant':
+      return value.day ?? value.span.from;
+    default:
+      return '';
+  }
+}
+
 /** The Eq condition for a list of values: true when the column matches any of them. */
-function anyOf(spec: FieldSpec, values: Value[]): Fragment {
-  const { column, refersTo } = spec;
+function anyOf(target: Target, values: Value[]): Fragment {
+  const { column, refersTo } = target;
   if (refersTo) {
     return join(
       values.map((value) => refersTo(plainText(value), value.token.raw)),
@@ -115,13 +217,13 @@ function anyOf(spec: FieldSpec, values: Value[]): Fragment {
   const exact: Params = [];
   const patterns: Fragment[] = [];
   for (const value of values) {
-    if (value.kind === 'boolean') exact.push(value.value ? 1 : 0);
-    else if (value.kind === 'number') exact.push(value.value);
-    else if (value.kind === 'instant') patterns.push(instantRange(column, spanBounds(value.span)));
-    else if (isPattern(value)) {
+    if (value.kind === 'null') continue;
+    if (value.kind === 'instant' && target.type === 'datetime') {
+      patterns.push(instantRange(column, spanBounds(value.span)));
+    } else if (isPattern(value)) {
       patterns.push({ sql: `${column} LIKE ? ESCAPE '\\'`, params: [likePattern(value)] });
-    } else if (value.kind === 'text') {
-      exact.push(spec.type === 'text' ? foldKey(plainText(value)) : plainText(value));
+    } else {
+      exact.push(scalar(value, target));
     }
   }
   const matches = exact.length ? [equalsAny(column, exact), ...patterns] : patterns;
@@ -138,17 +240,15 @@ function equalsAny(column: string, exact: Params): Fragment {
   return { sql, params: exact };
 }
 
-function rangeOf(column: string, c: Comparison): Fragment {
+function rangeOf(target: Target, c: Comparison): Fragment {
+  const { column } = target;
   const [first, second] = c.values;
-  if (first?.kind === 'instant') {
+  if (first?.kind === 'instant' && target.type === 'datetime') {
     const last = second?.kind === 'instant' ? second.span : first.span;
     const span = { from: first.span.from, to: last.to, toInclusive: last.toInclusive };
     return instantRange(column, orderedBounds(c.operator, span));
   }
-  const [low, high] =
-    first?.kind === 'number'
-      ? [first.value, second?.kind === 'number' ? second.value : first.value]
-      : [foldKey(plainText(first)), foldKey(plainText(second))];
+  const low = scalar(first, target);
   switch (c.operator) {
     case 'Gt':
       return { sql: `${column} > ?`, params: [low] };
@@ -159,7 +259,7 @@ function rangeOf(column: string, c: Comparison): Fragment {
     case 'Le':
       return { sql: `${column} <= ?`, params: [low] };
     default:
-      return { sql: `${column} BETWEEN ? AND ?`, params: [low, high] };
+      return { sql: `${column} BETWEEN ? AND ?`, params: [low, scalar(second, target)] };
   }
 }
 
@@ -212,8 +312,8 @@ function likePattern(value: Value): string {
   return value.fn === 'startswith' ? `${body}%` : `%${body}`;
 }
 
-function plainText(value: Value | undefined): string {
-  return value?.kind === 'text' ? value.segments.join('*') : '';
+function plainText(value: Value): string {
+  return value.kind === 'text' ? value.segments.join('*') : '';
 }
 
 /** Makes a comparison false, never NULL, for a NULL column value. */

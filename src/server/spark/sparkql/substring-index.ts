@@ -1,5 +1,5 @@
 import { foldKey } from '../store/text.js';
-import type { FieldMap } from './compile.js';
+import { lookupField, type FieldMap } from './compile.js';
 import type { Comparison, Expr, Value } from './parser.js';
 
 /**
@@ -29,8 +29,8 @@ export function substringIndexQuery(expr: Expr, fields: FieldMap): string | null
 }
 
 function comparisonQuery(c: Comparison, fields: FieldMap): string | null {
-  const spec = Object.hasOwn(fields, c.field.raw) ? fields[c.field.raw] : undefined;
-  if (!spec?.substringIndex || c.operator !== 'Eq') return null;
+  if (c.subject.kind !== 'field' || c.operator !== 'Eq') return null;
+  if (!lookupField(fields, c.subject.token.raw)?.substringIndex) return null;
   const parts = c.values.map(valueQuery);
   return parts.every((part): part is string => part !== null) ? join(parts, 'OR') : null;
 }

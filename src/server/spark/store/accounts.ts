@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/account.js';
 import type { Db } from './db.js';
 import { countOf, statement } from './statements.js';
+import { tokenHash } from './token-hash.js';
 
 export interface AccountRow {
   id: string;
@@ -12,7 +13,6 @@ export interface AccountRow {
 }
 
 export interface TokenRow extends AccountRow {
-  token: string;
   expires_at: number | null;
   revoked: number;
   /** A consumer's portal account: 1 enabled, 0 disabled, null gone; null for others too. */
@@ -22,12 +22,12 @@ export interface TokenRow extends AccountRow {
 export function findAccessToken(db: Db, token: string): TokenRow | undefined {
   return statement<TokenRow>(
     db,
-    `SELECT t.token, t.expires_at, t.revoked, a.id, a.name, a.user_type, a.role, a.agent_id,
+    `SELECT t.expires_at, t.revoked, a.id, a.name, a.user_type, a.role, a.agent_id,
             a.portal_account_id, pa.enabled AS portal_enabled
      FROM access_tokens t JOIN accounts a ON a.id = t.account_id
      LEFT JOIN portal_accounts pa ON pa.id = a.portal_account_id
-     WHERE t.token = ?`,
-  ).get(token);
+     WHERE t.token_hash = ?`,
+  ).get(tokenHash(token));
 }
 
 export function countAccounts(db: Db): number {

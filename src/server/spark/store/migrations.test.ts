@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { authenticate } from '../auth.js';
+import { openDatabase } from './db.js';
 import { migrate } from './migrations.js';
+import { findByRefreshToken, findCode } from './oauth.js';
+import { tokenHash } from './token-hash.js';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -103,5 +107,48 @@ it('keeps LastActive to the hour and adds the listings table with its address in
     { id: 'p2', last_active: null },
   ]);
   expect(db.prepare('SELECT COUNT(*) AS n FROM listings').get()).toEqual({ n: 0 });
+  db.close();
+});
+
+it('replaces every token and code by its hash, leaving none readable in the file', () => {
+  dir = mkdtempSync(join(tmpdir(), 'pga-migrate-'));
+  const path = join(dir, 'old.db');
+  const old = new Database(path);
+  old.pragma('journal_mode = WAL');
+  migrate(old, 6);
+  const plain = {
+    access: 'old-access-token-0123456789abcdef',
+    refresh: 'old-refresh-token-0123456789abcdef',
+    expired: 'old-expired-token-0123456789abcdef',
+    code: 'old-authorization-code-0123456789',
+  };
+  old.exec(`
+    INSERT INTO accounts (id, name, user_type, role) VALUES ('agent', 'Agent', 'Member', 'Private');
+    INSERT INTO oauth_clients (client_id, client_secret, name) VALUES ('client', 's', 'Client');
+    INSERT INTO access_tokens (token, account_id, client_id, refresh_token, expires_at, revoked)
+    VALUES ('${plain.access}', 'agent', 'client', '${plain.refresh}', ${Date.now() + 60_000}, 0),
+           ('${plain.expired}', 'agent', 'client', NULL, 1, 0),
+           ('demo-private', 'agent', NULL, NULL, NULL, 0);
+    INSERT INTO oauth_codes (code, client_id, redirect_uri, account_id, expires_at, used)
+    VALUES ('${plain.code}', 'client', 'http://x/cb', 'agent', ${Date.now() + 60_000}, 0);
+  `);
+  old.close();
+
+  const db = openDatabase(path);
+  const headers = (token: string) => ({ authorization: `OAuth ${token}` });
+  expect(authenticate(db, headers(plain.access)).accountId).toBe('agent');
+  expect(authenticate(db, headers('demo-private')).accountId).toBe('agent');
+  expect(() => authenticate(db, headers(plain.expired))).toThrow(/expired/);
+  expect(findByRefreshToken(db, plain.refresh, 'client')?.account_id).toBe('agent');
+  expect(findCode(db, plain.code)).toMatchObject({ account_id: 'agent', used: 0 });
+  expect(db.prepare('SELECT token_hash FROM access_tokens').pluck().all()).toContain(
+    tokenHash(plain.access),
+  );
+  const files = [path, `${path}-wal`]
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file).toString('latin1'));
+  for (const secret of Object.values(plain)) {
+    for (const text of files) expect(text).not.toContain(secret);
+  }
   db.close();
 });

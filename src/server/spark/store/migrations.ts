@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { runMigrations } from '../../sqlite-migrations.js';
+import { tokenHash } from './token-hash.js';
 
 /**
  * Versioned schema. Each entry runs once, in order, inside a transaction; `PRAGMA user_version`
@@ -172,6 +173,36 @@ const migrations: string[] = [
   END;
   `,
   `
+  -- Tokens and codes at rest as their SHA-256 (token_hash(), registered by migrate): whoever reads
+  -- this file cannot call the API with what it finds.
+  CREATE TABLE access_tokens_hashed (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    client_id TEXT,
+    refresh_token_hash TEXT UNIQUE,
+    expires_at INTEGER, -- epoch ms; NULL never expires (the demo tokens)
+    revoked INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO access_tokens_hashed
+    SELECT token_hash(token), account_id, client_id, token_hash(refresh_token), expires_at, revoked
+    FROM access_tokens;
+  DROP TABLE access_tokens;
+  ALTER TABLE access_tokens_hashed RENAME TO access_tokens;
+
+  CREATE TABLE oauth_codes_hashed (
+    code_hash TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES oauth_clients(client_id),
+    redirect_uri TEXT NOT NULL,
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    expires_at INTEGER NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO oauth_codes_hashed
+    SELECT token_hash(code), client_id, redirect_uri, account_id, expires_at, used FROM oauth_codes;
+  DROP TABLE oauth_codes;
+  ALTER TABLE oauth_codes_hashed RENAME TO oauth_codes;
+  `,
+  `
   -- A fictional MLS (read-only: only seeding writes it). Text columns compare without case, as
   -- SparkQL does; address_key is the folded one-line address that "address contains" searches.
   CREATE TABLE listings (
@@ -222,9 +253,87 @@ const migrations: string[] = [
   UPDATE portal_accounts SET last_active = strftime('%Y-%m-%dT%H:00:00Z', last_active)
   WHERE last_active IS NOT NULL;
   `,
+  `
+  -- What a circle shares (spec §8): listing carts and saved searches belong to a portal account
+  -- (a consumer's, whose circle shares them) or to an agent's own account; no foreign key can
+  -- name both, so triggers clear a portal account's when it goes.
+  CREATE TABLE listing_carts (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    -- Favorites, Possibilities, Rejects (made with the portal account), Custom (a consumer's
+    -- own); NULL for an agent's carts
+    portal_cart_type TEXT
+      CHECK (portal_cart_type IN ('Favorites', 'Possibilities', 'Rejects', 'Custom')),
+    created_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX listing_carts_owner_name ON listing_carts(owner_id, name_key);
+
+  CREATE TABLE cart_listings (
+    cart_id TEXT NOT NULL REFERENCES listing_carts(id) ON DELETE CASCADE,
+    listing_id TEXT NOT NULL REFERENCES listings(id),
+    -- the order the listings were added in
+    position INTEGER NOT NULL,
+    PRIMARY KEY (cart_id, listing_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX cart_listings_listing ON cart_listings(listing_id, cart_id);
+
+  CREATE TABLE saved_searches (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    filter TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    -- an agent made it for the contact
+    provided INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+  );
+  CREATE INDEX saved_searches_owner ON saved_searches(owner_id, name_key, id);
+
+  -- Spark makes the three portal carts with every portal account: so does this trigger, for any
+  -- way one is made, with Ids of its own (no runtime Id starts with 20000101).
+  CREATE TRIGGER portal_accounts_portal_carts AFTER INSERT ON portal_accounts BEGIN
+    INSERT INTO listing_carts (id, owner_id, name, name_key, portal_cart_type, created_at, modified_at)
+    SELECT '20000101000000' || printf('%012d', NEW.rowid * 3 + k), NEW.id, type, lower(type), type,
+           strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    FROM (SELECT 0 AS k, 'Favorites' AS type UNION ALL SELECT 1, 'Possibilities'
+          UNION ALL SELECT 2, 'Rejects');
+  END;
+  CREATE TRIGGER portal_accounts_shares_delete AFTER DELETE ON portal_accounts BEGIN
+    DELETE FROM listing_carts WHERE owner_id = OLD.id;
+    DELETE FROM saved_searches WHERE owner_id = OLD.id;
+  END;
+  INSERT INTO listing_carts (id, owner_id, name, name_key, portal_cart_type, created_at, modified_at)
+  SELECT '20000101000000' || printf('%012d', pa.rowid * 3 + t.k), pa.id, t.type, lower(t.type),
+         t.type, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+  FROM portal_accounts pa
+  CROSS JOIN (SELECT 0 AS k, 'Favorites' AS type UNION ALL SELECT 1, 'Possibilities'
+              UNION ALL SELECT 2, 'Rejects') t;
+  `,
 ];
 
-/** Brings a database up to `target` (all migrations unless a test stops earlier). */
+/**
+ * Brings a database up to `target` (all migrations unless a test stops earlier). What a migration
+ * deletes is overwritten (`secure_delete`), and the write-ahead log is emptied after, so no token
+ * it replaced by its hash stays readable in the file.
+ */
 export function migrate(db: Database.Database, target = migrations.length): void {
-  runMigrations(db, migrations, target);
+  db.function('token_hash', { deterministic: true }, (token: unknown) =>
+    typeof token === 'string' ? tokenHash(token) : null,
+  );
+  const from = Number(db.pragma('user_version', { simple: true }));
+  if (from >= target) return;
+  const secureDelete = db.pragma('secure_delete', { simple: true });
+  db.pragma('secure_delete = ON');
+  try {
+    runMigrations(db, migrations, target);
+  } finally {
+    db.pragma(`secure_delete = ${Number(secureDelete)}`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './db.js';
 import { statement } from './statements.js';
+import { tokenHash } from './token-hash.js';
 
 export const newToken = () => randomBytes(32).toString('base64url');
 
@@ -83,50 +84,78 @@ export function insertCode(
 ): void {
   statement(
     db,
-    `INSERT INTO oauth_codes (code, client_id, redirect_uri, account_id, expires_at, used)
+    `INSERT INTO oauth_codes (code_hash, client_id, redirect_uri, account_id, expires_at, used)
      VALUES (?, ?, ?, ?, ?, 0)`,
-  ).run(code.code, code.clientId, code.redirectUri, code.accountId, code.expiresAt);
+  ).run(tokenHash(code.code), code.clientId, code.redirectUri, code.accountId, code.expiresAt);
 }
 
 export function findCode(db: Db, code: string): CodeRow | undefined {
   return statement<CodeRow>(
     db,
-    'SELECT client_id, redirect_uri, account_id, expires_at, used FROM oauth_codes WHERE code = ?',
-  ).get(code);
+    `SELECT client_id, redirect_uri, account_id, expires_at, used FROM oauth_codes
+     WHERE code_hash = ?`,
+  ).get(tokenHash(code));
 }
 
 export function markCodeUsed(db: Db, code: string): void {
-  statement(db, 'UPDATE oauth_codes SET used = 1 WHERE code = ?').run(code);
+  statement(db, 'UPDATE oauth_codes SET used = 1 WHERE code_hash = ?').run(tokenHash(code));
 }
 
 export function issueTokens(db: Db, accountId: string, clientId: string, lifetimeSeconds: number) {
   const tokens = { access_token: newToken(), refresh_token: newToken() };
   statement(
     db,
-    `INSERT INTO access_tokens (token, account_id, client_id, refresh_token, expires_at, revoked)
+    `INSERT INTO access_tokens
+       (token_hash, account_id, client_id, refresh_token_hash, expires_at, revoked)
      VALUES (?, ?, ?, ?, ?, 0)`,
   ).run(
-    tokens.access_token,
+    tokenHash(tokens.access_token),
     accountId,
     clientId,
-    tokens.refresh_token,
+    tokenHash(tokens.refresh_token),
     Date.now() + lifetimeSeconds * 1000,
   );
   return { ...tokens, expires_in: lifetimeSeconds };
 }
 
-/** The live token a refresh token belongs to (for this client). */
+/** The live token a refresh token belongs to (for this client), by its hash. */
 export function findByRefreshToken(
   db: Db,
   refreshToken: string,
   clientId: string,
-): { token: string; account_id: string } | undefined {
-  return statement<{ token: string; account_id: string }>(
+): { token_hash: string; account_id: string } | undefined {
+  return statement<{ token_hash: string; account_id: string }>(
     db,
-    'SELECT token, account_id FROM access_tokens WHERE refresh_token = ? AND client_id = ? AND revoked = 0',
-  ).get(refreshToken, clientId);
+    `SELECT token_hash, account_id FROM access_tokens
+     WHERE refresh_token_hash = ? AND client_id = ? AND revoked = 0`,
+  ).get(tokenHash(refreshToken), clientId);
 }
 
-export function revokeToken(db: Db, token: string): void {
-  statement(db, 'UPDATE access_tokens SET revoked = 1 WHERE token = ?').run(token);
+/** The token (access or refresh) a client presents to end it: its pair's hash and its client. */
+export function findIssuedToken(
+  db: Db,
+  token: string,
+): { token_hash: string; client_id: string | null } | undefined {
+  const hash = tokenHash(token);
+  return statement<{ token_hash: string; client_id: string | null }>(
+    db,
+    `SELECT token_hash, client_id FROM access_tokens
+     WHERE (token_hash = ? OR refresh_token_hash = ?) AND revoked = 0`,
+  ).get(hash, hash);
+}
+
+/** Revokes the token with this hash, and with it its refresh token. */
+export function revokeToken(db: Db, hash: string): void {
+  statement(db, 'UPDATE access_tokens SET revoked = 1 WHERE token_hash = ?').run(hash);
+}
+
+/** Keeps a token the emulator issued itself (the demo tokens, never expiring unless given). */
+export function storeAccessToken(
+  db: Db,
+  token: { token: string; accountId: string; expiresAt?: number | null },
+): void {
+  statement(
+    db,
+    'INSERT INTO access_tokens (token_hash, account_id, expires_at) VALUES (?, ?, ?)',
+  ).run(tokenHash(token.token), token.accountId, token.expiresAt ?? null);
 }

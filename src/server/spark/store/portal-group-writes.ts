@@ -47,7 +47,10 @@ export function removeMember(db: Db, groupId: string, portalAccountId: string): 
   );
 }
 
+/**
+ * Members who work in the group keep it as their current one: it reads as none, and their carts
+ * and saved searches answer 1025 until they choose again (spec §3.1, §8).
+ */
 export function deleteGroup(db: Db, groupId: string): void {
-  statement(db, 'DELETE FROM current_groups WHERE group_id = ?').run(groupId);
   statement(db, 'DELETE FROM portal_groups WHERE id = ?').run(groupId);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compressed } from '../../compression.js';
-import { cachedAnswer, cachedCount } from './read-cache.js';
+import { cachedAnswer, cachedCount, cachedRead, MAX_READS } from './read-cache.js';
 
 const COUNT = 'SELECT COUNT(*) AS n FROM items WHERE kind = ?';
 
@@ -89,5 +89,40 @@ describe('cachedAnswer', () => {
     const after = cachedAnswer(db, 'page', page);
     expect(after).not.toBe(bytes);
     expect(compressed(after, 'br')).not.toBe(compressed(bytes, 'br'));
+  });
+});
+
+describe('cachedRead', () => {
+  let dir: string;
+  let db: Database.Database;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pga-cache-'));
+    db = new Database(join(dir, 'cache.db'));
+  });
+
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('remembers a read that found nothing, and past its bound forgets the least recently used', () => {
+    let reads = 0;
+    const read = (key: string) =>
+      cachedRead(db, key, () => {
+        reads++;
+        return undefined;
+      });
+    read('nothing');
+    read('nothing');
+    expect(reads).toBe(1);
+
+    for (let i = 0; i < MAX_READS; i++) read(`key ${i}`);
+    reads = 0;
+    read('key 0');
+    read(`key ${MAX_READS - 1}`);
+    expect(reads).toBe(0);
+    read('nothing');
+    expect(reads).toBe(1);
   });
 });

@@ -1,14 +1,19 @@
+import { LRUCache } from 'lru-cache';
 import { keepCompressed } from '../../compression.js';
 import type { Db } from './db.js';
 import { countOf, statement } from './statements.js';
 
-interface Generation {
+/** A read's value, boxed: the cache holds no undefined, and a read may find nothing. */
+type Read = { value: unknown };
+
+/** What was read or built since the database's `version`; emptied when that changes. */
+interface Generation<V extends object> {
   version: string;
-  values: Map<string, unknown>;
+  values: LRUCache<string, V>;
 }
 
-const generations = new WeakMap<Db, Generation>();
-const MAX_ENTRIES = 20_000;
+const reads = new WeakMap<Db, Generation<Read>>();
+export const MAX_READS = 20_000;
 
 /**
  * Changes anywhere in the database: rows this connection changed, or commits by another one.
@@ -21,28 +26,37 @@ function versionOf(db: Db): string {
   return `${changes}:${committed?.data_version}`;
 }
 
-/** The values read since the database last changed (null inside a transaction). */
-function currentValues(db: Db): Map<string, unknown> | null {
-  // Inside a transaction what is read may yet be rolled back.
+/**
+ * The values kept since the database last changed (null inside a transaction, where what is
+ * read may yet be rolled back); the least recently used go first past `max`.
+ */
+function currentValues<V extends object>(
+  db: Db,
+  generations: WeakMap<Db, Generation<V>>,
+  max: number,
+): LRUCache<string, V> | null {
   if (db.inTransaction) return null;
   const version = versionOf(db);
   let generation = generations.get(db);
-  if (!generation || generation.version !== version) {
-    generation = { version, values: new Map() };
+  if (!generation) {
+    generation = { version, values: new LRUCache({ max }) };
     generations.set(db, generation);
+  } else if (generation.version !== version) {
+    generation.version = version;
+    generation.values.clear();
   }
-  if (generation.values.size >= MAX_ENTRIES) generation.values.clear();
   return generation.values;
 }
 
 /** `read()` once per key until anything in the database changes. Treat the value as read-only. */
 export function cachedRead<T>(db: Db, key: string, read: () => T): T {
-  const values = currentValues(db);
+  const values = currentValues(db, reads, MAX_READS);
   if (!values) return read();
-  // Needed (here and below): one map holds every kind of read; the key names the kind, T.
-  if (values.has(key)) return values.get(key) as T;
+  const hit = values.get(key);
+  // Needed (here and below): one cache holds every kind of read; the key names the kind, T.
+  if (hit) return hit.value as T;
   const value = read();
-  values.set(key, value);
+  values.set(key, { value });
   return value;
 }
 
@@ -53,18 +67,18 @@ export function cachedReadMany<T>(
   keyOf: (id: string) => string,
   readMissing: (ids: string[]) => Map<string, T>,
 ): Map<string, T> {
-  const values = currentValues(db);
+  const values = currentValues(db, reads, MAX_READS);
   if (!values) return readMissing(keys);
   const found = new Map<string, T>();
   const missing: string[] = [];
   for (const id of keys) {
-    const key = keyOf(id);
-    if (values.has(key)) found.set(id, values.get(key) as T);
+    const hit = values.get(keyOf(id));
+    if (hit) found.set(id, hit.value as T);
     else missing.push(id);
   }
   if (missing.length === 0) return found;
   for (const [id, value] of readMissing(missing)) {
-    values.set(keyOf(id), value);
+    values.set(keyOf(id), { value });
     found.set(id, value);
   }
   return new Map(keys.map((id) => [id, found.get(id) as T]));
@@ -77,7 +91,7 @@ export function cachedCount(db: Db, sql: string, params: readonly (string | numb
   );
 }
 
-const answers = new WeakMap<Db, Generation>();
+const answers = new WeakMap<Db, Generation<Buffer>>();
 const MAX_ANSWERS = 500;
 
 /**
@@ -86,17 +100,11 @@ const MAX_ANSWERS = 500;
  * each compressed form as it is first asked for, so that sending it again encodes nothing.
  */
 export function cachedAnswer(db: Db, key: string, build: () => string): Buffer {
-  if (db.inTransaction) return Buffer.from(build());
-  const version = versionOf(db);
-  let generation = answers.get(db);
-  if (!generation || generation.version !== version) {
-    generation = { version, values: new Map() };
-    answers.set(db, generation);
-  }
-  const hit = generation.values.get(key);
-  if (Buffer.isBuffer(hit)) return hit;
+  const values = currentValues(db, answers, MAX_ANSWERS);
+  if (!values) return Buffer.from(build());
+  const hit = values.get(key);
+  if (hit) return hit;
   const body = keepCompressed(Buffer.from(build()));
-  if (generation.values.size >= MAX_ANSWERS) generation.values.clear();
-  generation.values.set(key, body);
+  values.set(key, body);
   return body;
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/account.js';
 import type { Db } from './db.js';
+import { storeAccessToken } from './oauth.js';
 import { foldKey } from './text.js';
 
 /** A generated contact, with its portal account (null: none). */
@@ -34,9 +35,6 @@ export function seedWriters(db: Db) {
     `INSERT INTO accounts (id, name, user_type, role, agent_id, portal_account_id)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const token = db.prepare<[token: string, accountId: string]>(
-    'INSERT INTO access_tokens (token, account_id, expires_at) VALUES (?, ?, NULL)',
-  );
   const contact = db.prepare(
     `INSERT INTO contacts (id, agent_id, display_name, given_name, family_name, primary_email, tags,
        modified_at, display_key, given_key, family_key, email_key)
@@ -48,6 +46,9 @@ export function seedWriters(db: Db) {
   const group = db.prepare(
     `INSERT INTO portal_groups (id, agent_id, contact_id, favorites, display_key, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const current = db.prepare<[accountId: string, groupId: string]>(
+    'INSERT INTO current_groups (account_id, group_id) VALUES (?, ?)',
   );
   const member = db.prepare<[groupId: string, portalAccountId: string]>(
     'INSERT OR IGNORE INTO portal_group_members (group_id, portal_account_id) VALUES (?, ?)',
@@ -63,7 +64,7 @@ export function seedWriters(db: Db) {
     },
     /** An access token that never expires. */
     token(value: string, accountId: string) {
-      token.run(value, accountId);
+      storeAccessToken(db, { token: value, accountId });
     },
     contact(c: SeedContact) {
       const displayName = `${c.given} ${c.family}`;
@@ -102,6 +103,10 @@ export function seedWriters(db: Db) {
         createdAt,
       );
       for (const id of [owner.portal.id, ...memberIds]) member.run(owner.portal.id, id);
+    },
+    /** The group a consumer works in ("As Portal Group"). */
+    currentGroup(accountId: string, groupId: string) {
+      current.run(accountId, groupId);
     },
     /** One more member of a group. */
     member(groupId: string, portalAccountId: string) {

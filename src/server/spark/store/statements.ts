@@ -1,7 +1,10 @@
 import type { Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import type { Db } from './db.js';
 
-const cache = new WeakMap<Db, Map<string, Statement<unknown[], unknown>>>();
+/** Filters make many shapes of SQL: the least recently used statements go first. */
+const MAX_STATEMENTS = 500;
+const cache = new WeakMap<Db, LRUCache<string, Statement<unknown[], unknown>>>();
 
 /**
  * A prepared statement, prepared once per database connection. `Row` names the shape the SQL
@@ -10,13 +13,11 @@ const cache = new WeakMap<Db, Map<string, Statement<unknown[], unknown>>>();
 export function statement<Row = unknown>(db: Db, sql: string): Statement<unknown[], Row> {
   let byText = cache.get(db);
   if (!byText) {
-    byText = new Map();
+    byText = new LRUCache({ max: MAX_STATEMENTS });
     cache.set(db, byText);
   }
   let prepared = byText.get(sql);
   if (!prepared) {
-    // Filters make many shapes of SQL; keep the cache from growing without bound.
-    if (byText.size >= 500) byText.clear();
     prepared = db.prepare(sql);
     byText.set(sql, prepared);
   }

@@ -9,6 +9,8 @@ function agentErrorMessage(reason: AgentError | string): string {
       return 'That was your own Flexmls sign-in, so no agent was added. To add an agent, sign in as that agent (in Flexmls, superuse them first) and try again.';
     case 'not-agent':
       return 'That account is not an agent (it cannot own portal groups), so it was not added. Sign in as the agent whose groups you manage.';
+    case 'not-allowed':
+      return 'Your account cannot work for agents: only agents and their assistants can add one.';
     case 'limit':
       return 'You already work for 20 agents in this session. Remove one under “Working for”, then add the new agent.';
     case 'session':

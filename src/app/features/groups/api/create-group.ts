@@ -38,8 +38,8 @@ export function useCreateGroup() {
   return useMutation({
     mutationKey: [...groupKeys.all(account), 'create'],
     mutationFn: (input: CreateGroupInput) => createGroup(account, input),
-    onSuccess: () => notifySuccess('Group created'),
-    onError: (error) => notifyError('Group not created', error),
+    onSuccess: () => notifySuccess('Group created', { account }),
+    onError: (error) => notifyError('Group not created', error, { account }),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: groupKeys.lists(account) }),

@@ -3,6 +3,7 @@ import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-gro
 import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { sparkWrite } from '../../../api/spark-fetch.js';
+import { auditContext } from '../../../data/audit-names.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import {
   cancelGroupQueries,
@@ -13,11 +14,18 @@ import {
   withoutMembers,
 } from './group-members-cache.js';
 
-function addMembers(account: Account, groupId: string, contactIds: string[]) {
+/** Members to add; `undo` when they were just removed and this takes that back. */
+export interface MembersToAdd {
+  users: PortalGroupUser[];
+  undo?: boolean;
+}
+
+function addMembers(account: Account, group: PortalGroup, { users, undo }: MembersToAdd) {
   return sparkWrite(account, {
     method: 'POST',
-    path: `/portal/groups/${encodeURIComponent(groupId)}`,
-    body: { Users: contactIds.map((Id) => ({ Id })) },
+    path: `/portal/groups/${encodeURIComponent(group.Id)}`,
+    body: { Users: users.map(({ Id }) => ({ Id })) },
+    audit: auditContext(group, users, undo),
   });
 }
 
@@ -33,13 +41,8 @@ export function useAddMembers(group: PortalGroup, callbacks: Callbacks = {}) {
   const groupId = group.Id;
   return useMutation({
     mutationKey: membersMutationKey(account, groupId),
-    mutationFn: (users: PortalGroupUser[]) =>
-      addMembers(
-        account,
-        groupId,
-        users.map((user) => user.Id),
-      ),
-    onMutate: async (users) => {
+    mutationFn: (change: MembersToAdd) => addMembers(account, group, change),
+    onMutate: async ({ users }) => {
       await cancelGroupQueries(queryClient, account, groupId);
       const present = new Set(
         queryClient
@@ -52,7 +55,7 @@ export function useAddMembers(group: PortalGroup, callbacks: Callbacks = {}) {
       );
       return { addedIds };
     },
-    onError: (error, users, context) => {
+    onError: (error, { users }, context) => {
       if (context) {
         updateCachedMembers(queryClient, account, groupId, (current) =>
           withoutMembers(current, context.addedIds),
@@ -60,7 +63,7 @@ export function useAddMembers(group: PortalGroup, callbacks: Callbacks = {}) {
       }
       callbacks.onError?.(error, users);
     },
-    onSuccess: (_result, users) => callbacks.onSuccess?.(users),
+    onSuccess: (_result, { users }) => callbacks.onSuccess?.(users),
     onSettled: () => invalidateGroupsWhenIdle(queryClient, account, groupId),
   });
 }

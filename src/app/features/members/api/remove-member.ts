@@ -3,6 +3,7 @@ import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-gro
 import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { sparkWrite } from '../../../api/spark-fetch.js';
+import { auditContext } from '../../../data/audit-names.js';
 import {
   cancelGroupQueries,
   invalidateGroupsWhenIdle,
@@ -12,10 +13,11 @@ import {
   withoutMembers,
 } from './group-members-cache.js';
 
-function removeMember(account: Account, groupId: string, contactId: string) {
+function removeMember(account: Account, group: PortalGroup, user: PortalGroupUser) {
   return sparkWrite(account, {
     method: 'DELETE',
-    path: `/portal/groups/${encodeURIComponent(groupId)}/users/${encodeURIComponent(contactId)}`,
+    path: `/portal/groups/${encodeURIComponent(group.Id)}/users/${encodeURIComponent(user.Id)}`,
+    audit: auditContext(group, [user]),
   });
 }
 
@@ -31,7 +33,7 @@ export function useRemoveMember(group: PortalGroup, callbacks: Callbacks = {}) {
   const groupId = group.Id;
   return useMutation({
     mutationKey: membersMutationKey(account, groupId),
-    mutationFn: (user: PortalGroupUser) => removeMember(account, groupId, user.Id),
+    mutationFn: (user: PortalGroupUser) => removeMember(account, group, user),
     onMutate: async (user) => {
       await cancelGroupQueries(queryClient, account, groupId);
       updateCachedMembers(queryClient, account, groupId, (current) =>

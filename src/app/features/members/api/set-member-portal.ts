@@ -33,7 +33,7 @@ export function useSetMemberPortal(group: PortalGroup, callbacks: Callbacks = {}
   return useMutation({
     mutationKey: membersMutationKey(account, groupId),
     meta: { syncKeys: [groupKeys.all(account), contactKeys.all(account)] },
-    mutationFn: ({ user, enabled }: PortalChange) => setPortalEnabled(account, user.Id, enabled),
+    mutationFn: ({ user, enabled }: PortalChange) => setPortalEnabled(account, user, enabled),
     onMutate: async ({ user, enabled }) => {
       await cancelGroupQueries(queryClient, account, groupId);
       setEnabled(user.Id, enabled);

@@ -145,7 +145,7 @@ describe('add members dialog', () => {
     });
 
     writes.release();
-    const added = await findNotification('Added 2 members');
+    const added = await findNotification('Added Erin Evans and Frank Fields');
     expect(within(added).getByRole('button', { name: 'Dismiss' })).toBeVisible();
     expect((await riley.group(group.Id)).Users.map((member) => member.Id)).toEqual(
       expect.arrayContaining([ids.erin, ids.frank]),

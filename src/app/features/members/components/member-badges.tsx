@@ -1,21 +1,21 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import type { MemberState } from '../../../data/member-state.js';
+import { DotBadge } from '../../../ui/dot-badge.js';
 
-/** Mid shades: a dot must show on the light and on the dark background. */
 export function ActivityBadge({ state }: { state: MemberState }) {
   return (
-    <Badge variant="dot" color={state.active ? 'green.6' : 'orange.6'} size="sm">
+    <DotBadge tone={state.active ? 'positive' : 'caution'} size="sm">
       {state.active ? 'Active' : 'Inactive'}
-    </Badge>
+    </DotBadge>
   );
 }
 
 export function PortalBadge({ user }: { user: PortalGroupUser }) {
   return (
-    <Badge variant="dot" color={user.Enabled ? 'blue.5' : 'red.6'} size="sm">
+    <DotBadge tone={user.Enabled ? 'info' : 'negative'} size="sm">
       {user.Enabled ? 'Enabled' : 'Disabled'}
-    </Badge>
+    </DotBadge>
   );
 }
 

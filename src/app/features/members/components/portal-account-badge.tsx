@@ -1,11 +1,12 @@
-import { Badge } from '@mantine/core';
 import type { PortalAccountStatus } from '../../../data/use-portal-account-status.js';
+import { DotBadge } from '../../../ui/dot-badge.js';
+import type { DotTone } from '../../../ui/theme.js';
 
-const labels: Record<PortalAccountStatus, { text: string; color: string } | null> = {
-  enabled: { text: 'Portal account', color: 'teal' },
-  disabled: { text: 'Portal account (disabled)', color: 'yellow' },
-  none: { text: 'No portal account', color: 'gray' },
-  checking: { text: 'Checking portal account…', color: 'gray' },
+const labels: Record<PortalAccountStatus, { text: string; tone: DotTone } | null> = {
+  enabled: { text: 'Portal account', tone: 'portal' },
+  disabled: { text: 'Portal account (disabled)', tone: 'negative' },
+  none: { text: 'No portal account', tone: 'neutral' },
+  checking: { text: 'Checking portal account…', tone: 'neutral' },
   unknown: null,
 };
 
@@ -13,8 +14,8 @@ export function PortalAccountBadge({ status }: { status: PortalAccountStatus }) 
   const label = labels[status];
   if (!label) return null;
   return (
-    <Badge variant="dot" color={label.color} style={{ flexShrink: 0 }}>
+    <DotBadge tone={label.tone} style={{ flexShrink: 0 }}>
       {label.text}
-    </Badge>
+    </DotBadge>
   );
 }

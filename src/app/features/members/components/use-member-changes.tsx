@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { peopleInWords } from '../../../../shared/audit-words.js';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
+import { accountScope } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import { notifyError, notifySuccess, notifyWithUndo } from '../../../ui/notify.js';
@@ -10,9 +12,12 @@ import { useSetMemberPortal } from '../api/set-member-portal.js';
 
 const UNDO_SECONDS = 10;
 
-function addedMessage(users: PortalGroupUser[]) {
-  return users.length === 1 ? `Added ${users[0]?.Name}` : `Added ${users.length} members`;
-}
+/** "Added Beatriz Castillo and Felix du Pont". */
+const namesOf = (users: PortalGroupUser[]) =>
+  peopleInWords(
+    users.map((user) => user.Name),
+    users.length,
+  );
 
 /**
  * Add, remove and portal on/off with notifications; removal offers Undo. A second click on a row that is being
@@ -24,31 +29,33 @@ export function useMemberChanges(group: PortalGroup) {
   const removing = useRef(new Set<string>());
 
   const addMembers = useAddMembers(group, {
-    onSuccess: (users) => notifySuccess(addedMessage(users)),
-    onError: (error, users) =>
-      notifyError(
-        users.length === 1 ? `Could not add ${users[0]?.Name}` : 'Could not add members',
-        error,
-      ),
+    onSuccess: (users) => notifySuccess(`Added ${namesOf(users)}`, { account }),
+    onError: (error, users) => notifyError(`Could not add ${namesOf(users)}`, error, { account }),
   });
 
   const removeMember = useRemoveMember(group, {
     onSuccess: (user) =>
-      notifyWithUndo(
-        `removed-${group.Id}-${user.Id}`,
-        `Removed ${user.Name}`,
-        () => addMembers.mutate([user]),
-        UNDO_SECONDS,
-      ),
-    onError: (error, user) => notifyError(`Could not remove ${user.Name}`, error),
+      notifyWithUndo({
+        id: `removed-${group.Id}-${user.Id}`,
+        // Removals from one circle share a toast: "Removed Ana Lima and Ben Cho", one Undo.
+        group: `removed-${accountScope(account)}-${group.Id}`,
+        verb: 'Removed',
+        names: [user.Name],
+        onUndo: () => addMembers.mutate({ users: [user], undo: true }),
+        seconds: UNDO_SECONDS,
+        account,
+      }),
+    onError: (error, user) => notifyError(`Could not remove ${user.Name}`, error, { account }),
   });
 
   const changingPortal = useRef(new Set<string>());
   const memberPortal = useSetMemberPortal(group, {
     onSuccess: ({ user, enabled }) =>
-      notifySuccess(`Portal turned ${enabled ? 'on' : 'off'} for ${user.Name}`),
+      notifySuccess(`Portal turned ${enabled ? 'on' : 'off'} for ${user.Name}`, { account }),
     onError: (error, { user, enabled }) =>
-      notifyError(`Could not turn the portal ${enabled ? 'on' : 'off'} for ${user.Name}`, error),
+      notifyError(`Could not turn the portal ${enabled ? 'on' : 'off'} for ${user.Name}`, error, {
+        account,
+      }),
   });
 
   /** One change at a time per member: a second click while one is on its way sends nothing. */
@@ -73,5 +80,5 @@ export function useMemberChanges(group: PortalGroup) {
       .finally(() => removing.current.delete(user.Id));
   };
 
-  return { add: (users: PortalGroupUser[]) => addMembers.mutate(users), remove, setPortal };
+  return { add: (users: PortalGroupUser[]) => addMembers.mutate({ users }), remove, setPortal };
 }

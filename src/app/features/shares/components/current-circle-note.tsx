@@ -1,17 +1,18 @@
 import { Anchor, Button, Group, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { useAccountPaths } from '../../../account/use-account.js';
+import { useAccount, useAccountPaths } from '../../../account/use-account.js';
 import { groupName } from '../../../data/group-summary.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
 import { useChooseCircle, useCurrentCircle } from '../api/current-circle.js';
 
 /** Above a consumer's circles: the one they work in ("As Portal Group"), and the way out of it. */
 export function CurrentCircleNote() {
+  const account = useAccount();
   const current = useCurrentCircle();
   const paths = useAccountPaths();
   const choose = useChooseCircle({
-    onSuccess: () => notifySuccess('You work on your own now'),
-    onError: (error) => notifyError('Could not work on your own', error),
+    onSuccess: () => notifySuccess('You work on your own now', { account }),
+    onError: (error) => notifyError('Could not work on your own', error, { account }),
   });
   if (current.data === undefined) return null;
   const circle = current.data;

@@ -3,6 +3,7 @@ import { useId, useMemo, useRef } from 'react';
 import { Alert, Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
+import { accountScope } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
 import { SparkApiError } from '../../../api/spark-fetch.js';
 import { groupName } from '../../../data/group-summary.js';
@@ -43,18 +44,22 @@ function useMoves(circleId: string) {
   };
   const mutation = useMoveListing(place, {
     onSuccess: (move) =>
-      notifyWithUndo(
-        `move-${move.listing.Id}`,
-        `Moved ${listingLabel(move.listing)} to ${move.to.Name}`,
-        () => run({ listing: move.listing, from: move.to, to: move.from }),
-        UNDO_SECONDS,
-      ),
+      notifyWithUndo({
+        id: `move-${move.listing.Id}`,
+        // Moves to one cart share a toast: "Moved 12 Elm St and 4 Oak Ave to Rejects".
+        group: `move-${accountScope(account)}-${circleId}-${move.to.Id}`,
+        verb: 'Moved',
+        names: [listingLabel(move.listing)],
+        after: `to ${move.to.Name}`,
+        onUndo: () => run({ listing: move.listing, from: move.to, to: move.from }),
+        seconds: UNDO_SECONDS,
+        account,
+      }),
     onError: (error, move) =>
-      notifyError(
-        `Could not move ${listingLabel(move.listing)} to ${move.to.Name}`,
-        error,
-        refusalMessage(error),
-      ),
+      notifyError(`Could not move ${listingLabel(move.listing)} to ${move.to.Name}`, error, {
+        message: refusalMessage(error),
+        account,
+      }),
   });
   return run;
 }
@@ -135,17 +140,20 @@ function CircleCarts({ circle }: { circle: PortalGroup }) {
  */
 export function PortalGroupSection({ group }: { group: PortalGroup }) {
   const headingId = useId();
+  const account = useAccount();
   const current = useCurrentCircle();
   const name = groupName(group);
   const choose = useChooseCircle({
     onSuccess: (circle) =>
       notifySuccess(
         circle ? `You work in ${groupName(circle)}’s circle now` : 'You work on your own now',
+        { account },
       ),
     onError: (error, circle) =>
       notifyError(
         circle ? `Could not work in ${name}’s circle` : 'Could not work on your own',
         error,
+        { account },
       ),
   });
   const workingHere = current.data?.Id === group.Id;

@@ -1,0 +1,201 @@
+import type { AuditEntry, AuditKind } from './audit.js';
+import { agentErrorSchema } from './agents.js';
+import { SPARK_ID_SOURCE } from './envelope.js';
+
+const ID = `(${SPARK_ID_SOURCE})`;
+const GROUP_PATH = new RegExp(`^/v1/portal/groups/${ID}(?:/users/${ID})?$`);
+
+/** The circle a path writes to (`/v1/portal/groups/<Id>` and its users), if any. */
+export function circleIdOf(path: string): string | undefined {
+  return GROUP_PATH.exec(path)?.[1];
+}
+
+const KINDS: [method: string, path: RegExp, kind: AuditKind | ((status: number) => AuditKind)][] = [
+  ['PUT', /^\/v1\/portal\/groups\/current$/, 'current-select'],
+  ['DELETE', /^\/v1\/portal\/groups\/current$/, 'current-clear'],
+  ['DELETE', new RegExp(`^/v1/portal/groups/${ID}/users/${ID}$`), 'member-remove'],
+  [
+    'POST',
+    new RegExp(`^/v1/portal/groups/${ID}$`),
+    (status) => (status === 201 ? 'circle-create' : 'members-add'),
+  ],
+  ['PUT', new RegExp(`^/v1/portal/groups/${ID}$`), 'circle-change'],
+  ['DELETE', new RegExp(`^/v1/portal/groups/${ID}$`), 'circle-delete'],
+  ['POST', /^\/v1\/contacts$/, 'contact-create'],
+  ['PUT', new RegExp(`^/v1/contacts/${ID}$`), 'contact-change'],
+  ['DELETE', new RegExp(`^/v1/contacts/${ID}$`), 'contact-delete'],
+  ['POST', new RegExp(`^/v1/contacts/${ID}/portal$`), 'portal-create'],
+  ['PUT', new RegExp(`^/v1/contacts/${ID}/portal$`), 'portal-change'],
+  ['GET', /^\/auth\/agents\/add$/, 'agent-add'],
+  ['DELETE', new RegExp(`^/auth/agents/${ID}$`), 'agent-remove'],
+];
+
+/** What a write was, from its method, path and status alone (the body can say more). */
+export function auditKindOf(method: string, path: string, status: number): AuditKind {
+  for (const [m, pattern, kind] of KINDS) {
+    if (m === method && pattern.test(path)) return typeof kind === 'function' ? kind(status) : kind;
+  }
+  return 'other';
+}
+
+const listFormat = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+
+/**
+ * People in words: "Beatriz Castillo", "Beatriz Castillo and Felix du Pont", "Ana, Ben, Cy and
+ * 2 others"; `count` people of whom `names` are known (none known: "3 members").
+ */
+export function peopleInWords(names: readonly string[], count = names.length, noun = 'member') {
+  const known = names.slice(0, count > 4 ? 3 : 4);
+  const others = count - known.length;
+  if (known.length === 0) return `${count} ${count === 1 ? noun : `${noun}s`}`;
+  if (others === 0) return listFormat.format(known).replace(/, and /, ' and ');
+  return `${known.join(', ')} and ${others} ${others === 1 ? 'other' : 'others'}`;
+}
+
+/** "Grace Dunn's circle", or "a circle" when the entry does not know whose. */
+const circleOf = (entry: AuditEntry) =>
+  entry.CircleName ? `${entry.CircleName}'s circle` : 'a circle';
+
+function peopleOf(entry: AuditEntry, oneUnknown: string, manyUnknown: string): string {
+  const people = entry.People ?? [];
+  const names = people.flatMap((person) => (person.Name ? [person.Name] : []));
+  if (names.length === 0) return people.length > 1 ? `${people.length} ${manyUnknown}` : oneUnknown;
+  return peopleInWords(names, people.length);
+}
+
+const AGENT_ERROR_WORDS: Record<string, string> = {
+  self: 'it is your own account',
+  'not-agent': 'not an agent’s account',
+  limit: 'too many agents',
+  session: 'your session had ended',
+  denied: 'sign-in cancelled',
+  signin: 'sign-in failed',
+};
+
+/** Why adding an agent failed, as older and newer entries keep it at the end of Action. */
+function agentAddReason(entry: AuditEntry): string {
+  const reason = agentErrorSchema.safeParse(/\(([\w-]+)\)$/.exec(entry.Action)?.[1]);
+  return reason.success ? ` (${AGENT_ERROR_WORDS[reason.data]})` : '';
+}
+
+/** [what was done, what could not be done], for a kind of change. */
+function sentences(kind: AuditKind, entry: AuditEntry): [done: string, failed: string] {
+  const circle = circleOf(entry);
+  switch (kind) {
+    case 'member-remove': {
+      const who = peopleOf(entry, 'a member', 'members');
+      return [`Removed ${who} from ${circle}`, `Could not remove ${who} from ${circle}`];
+    }
+    case 'members-add': {
+      const who = peopleOf(entry, 'a member', 'members');
+      return [`Added ${who} to ${circle}`, `Could not add ${who} to ${circle}`];
+    }
+    case 'circle-create': {
+      const members = (entry.People ?? []).filter(
+        // The owner is sent as a user too, by contact Id (not the circle's portal account Id).
+        (person) => person.Id !== entry.CircleId && person.Name !== entry.CircleName,
+      );
+      const who = members.length
+        ? ` with ${peopleOf({ ...entry, People: members }, 'a member', 'members')}`
+        : '';
+      return [`Started ${circle}${who}`, `Could not start ${circle}`];
+    }
+    case 'circle-delete':
+      return [`Deleted ${circle}`, `Could not delete ${circle}`];
+    case 'circle-change':
+      return [`Changed ${circle}`, `Could not change ${circle}`];
+    case 'favorites-add':
+      return [`Added ${circle} to Favorites`, `Could not add ${circle} to Favorites`];
+    case 'favorites-remove':
+      return [`Took ${circle} out of Favorites`, `Could not take ${circle} out of Favorites`];
+    case 'portal-on':
+    case 'portal-off': {
+      const whose = `${peopleOf(entry, 'a contact', 'contacts')}'s portal`;
+      const state = kind === 'portal-on' ? 'on' : 'off';
+      return [`Turned ${state} ${whose}`, `Could not turn ${state} ${whose}`];
+    }
+    case 'portal-change': {
+      const who = peopleOf(entry, 'a contact', 'contacts');
+      return [
+        `Changed the portal account of ${who}`,
+        `Could not change the portal account of ${who}`,
+      ];
+    }
+    case 'portal-create': {
+      const who = peopleOf(entry, 'a contact', 'contacts');
+      return [
+        `Created a portal account for ${who}`,
+        `Could not create a portal account for ${who}`,
+      ];
+    }
+    case 'contact-create': {
+      const who = peopleOf(entry, 'a contact', 'contacts');
+      return [
+        `Created the contact ${who}`,
+        `Could not create ${who === 'a contact' ? who : `the contact ${who}`}`,
+      ];
+    }
+    case 'contact-change': {
+      const who = peopleOf(entry, 'a contact', 'contacts');
+      return [`Changed the contact ${who}`, `Could not change the contact ${who}`];
+    }
+    case 'contact-delete': {
+      const who = peopleOf(entry, 'a contact', 'contacts');
+      return [`Deleted the contact ${who}`, `Could not delete the contact ${who}`];
+    }
+    case 'current-select':
+      return ['Chose a circle to work in', 'Could not choose a circle to work in'];
+    case 'current-clear':
+      return ['Stopped working in a circle', 'Could not stop working in a circle'];
+    case 'agent-add':
+      return [
+        `Added ${entry.ForName} as an agent`,
+        `Could not add ${entry.ForName} as an agent${agentAddReason(entry)}`,
+      ];
+    case 'agent-remove':
+      return [
+        `Removed ${entry.ForName} from your agents`,
+        `Could not remove ${entry.ForName} from your agents`,
+      ];
+    case 'other':
+      return [entry.Action, entry.Action];
+  }
+}
+
+/**
+ * A change in a person's words: "Removed Søren McDonald from Grace Dunn's circle, for Avery
+ * Stone"; an Undo says so ("Undo: added …"). Entries kept before names were, read from the path
+ * ("Removed a member from a circle").
+ */
+export function describeAudit(entry: AuditEntry): string {
+  const kind = entry.Kind ?? auditKindOf(entry.Method, entry.Path, entry.Status);
+  const [done, failed] = sentences(kind, entry);
+  let words = entry.Outcome === 'Succeeded' ? done : failed;
+  const forAgent = entry.ForId !== entry.ActorId && kind !== 'agent-add' && kind !== 'agent-remove';
+  if (forAgent) words += `, for ${entry.ForName}`;
+  if (entry.Undo) words = `Undo: ${words.charAt(0).toLowerCase()}${words.slice(1)}`;
+  return words;
+}
+
+/** The circle an entry wrote to: kept in the entry, or (older entries) read from its path. */
+export const circleOfEntry = (entry: AuditEntry) => entry.CircleId ?? circleIdOf(entry.Path);
+
+/** `GET /auth/audit.csv`'s columns, in order, and how each is read from an entry. */
+export const AUDIT_CSV_COLUMNS: [name: string, value: (entry: AuditEntry) => string | number][] = [
+  ['At', (e) => e.At],
+  ['Change', describeAudit],
+  ['Undo', (e) => (e.Undo ? 'Yes' : '')],
+  ['Outcome', (e) => e.Outcome],
+  ['Code', (e) => e.Code ?? ''],
+  ['ActorName', (e) => e.ActorName],
+  ['ForName', (e) => e.ForName],
+  ['CircleName', (e) => e.CircleName ?? ''],
+  ['People', (e) => (e.People ?? []).map((person) => person.Name ?? person.Id).join('; ')],
+  ['Method', (e) => e.Method],
+  ['Path', (e) => e.Path],
+  ['Status', (e) => e.Status],
+  ['ActorId', (e) => e.ActorId],
+  ['ForId', (e) => e.ForId],
+  ['CircleId', (e) => circleOfEntry(e) ?? ''],
+  ['Id', (e) => e.Id],
+];
