@@ -41,7 +41,7 @@ function ListingPhotoBox({ listing, street }: { listing: Listing; street: string
       className={classes.photo}
       src={src}
       srcSet={srcSet || undefined}
-      sizes="(max-width: 37.5em) 100vw, 320px"
+      sizes="(max-width: 37.5em) 40vw, 320px"
       width={640}
       height={480}
       loading="lazy"

@@ -172,7 +172,7 @@ export function PortalGroupSection({ group }: { group: PortalGroup }) {
           <Stack gap="sm">
             <Group justify="space-between" gap="sm" align="center">
               {workingHere ? (
-                <Badge variant="light" color="green" size="lg">
+                <Badge variant="dot" color="green.6" size="lg">
                   You work in this circle
                 </Badge>
               ) : (
