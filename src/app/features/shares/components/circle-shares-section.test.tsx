@@ -7,6 +7,7 @@ import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { findNotification } from '../../../testing/notification.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
+import { logRequests } from '../../../testing/request-log.js';
 import { renderApp } from '../../../testing/render-app.js';
 
 const backend = setupRealBackend();
@@ -106,6 +107,20 @@ describe('Shared in this circle', () => {
     expect(first).toHaveTextContent(/\$[\d,]+/);
     expect(first).toHaveTextContent(/\d beds?/);
     expect(first).toHaveTextContent(/sq ft/);
+  });
+
+  it('holds the carts’ place while they load', async () => {
+    const group = await showcase();
+    const held = logRequests(backend).hold('GET', `/contacts/${group.ContactId}/listingcarts`);
+    renderGroup(group);
+    const region = await section();
+    expect(await within(region).findByLabelText('Loading what this circle shares')).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+    held.release();
+    expect(await cartButton(region, 'Favorites')).toBeVisible();
+    expect(within(region).queryByLabelText('Loading what this circle shares')).toBeNull();
   });
 
   it('says so when a circle shares nothing yet', async () => {
