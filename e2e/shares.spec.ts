@@ -199,8 +199,13 @@ test(
     await page.getByRole('button', { name: /^Working for/ }).click();
     await page.getByRole('menuitem', { name: 'Audit trail' }).click();
     const trail = page.getByRole('table', { name: 'Your changes, newest first' });
-    await expect(trail.getByRole('row').nth(1)).toContainText(/Remove listing .+ from cart/);
-    await expect(trail.getByRole('row').nth(2)).toContainText(/Add listings to cart/);
+    const label = `${street}, ${listing.StandardFields.City}`;
+    const where = `Favorites of ${ownerName(group)}'s circle`;
+    await expect(trail.getByRole('row').nth(1)).toContainText(`Removed ${label} from ${where}`);
+    await expect(trail.getByRole('row').nth(2)).toContainText(`Added ${label} to ${where}`);
+    await expect(trail.getByRole('row').nth(3)).toContainText(
+      `Undo: removed ${label} from ${where}`,
+    );
     await expectNoAxeViolations(page);
   },
 );

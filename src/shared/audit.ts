@@ -21,6 +21,8 @@ export const auditKindSchema = z.enum([
   'current-clear',
   'agent-add',
   'agent-remove',
+  'cart-add',
+  'cart-remove',
   'other',
 ]);
 export type AuditKind = z.infer<typeof auditKindSchema>;
@@ -63,6 +65,8 @@ export const auditEntrySchema = z.object({
   CircleId: z.string().optional(),
   CircleName: z.string().optional(),
   People: z.array(auditPersonSchema).optional(),
+  /** A listing cart written to (its listings are in People), by the name the app showed. */
+  Cart: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -148,7 +152,10 @@ export const auditNameSchema = z
 
 export const auditContextSchema = z.object({
   Undo: z.boolean().optional(),
-  /** By Id: a circle's Id → its owner's name; a member's or contact's Id → theirs. */
+  /**
+   * By Id: a circle's Id → its owner's name; a member's or contact's Id → theirs; a listing
+   * cart's Id → its name; a listing's Id → its address.
+   */
   Names: z
     .record(sparkIdSchema, auditNameSchema)
     .refine((names) => Object.keys(names).length <= 101, 'at most 101 names')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionOf } from './audit.js';
+import { encodeAuditContext } from '../../shared/audit.js';
+import { actionOf, writeFacts } from './audit.js';
 
 const contact = '20240101000000000000000011';
 const cart = '20261127093015123456000001';
@@ -60,5 +61,33 @@ describe('the audit trail’s words for a circle’s carts and searches', () => 
     expect(actionOf('POST', `/v1/listingcarts/${cart}/other`)).toBe(
       `POST /v1/listingcarts/${cart}/other`,
     );
+  });
+});
+
+describe('the facts of a cart write', () => {
+  const names = encodeAuditContext({
+    Names: { [contact]: 'Ethan Davis', [cart]: 'Favorites', [listing]: '714 Aspen Way, Fargo' },
+  });
+
+  it('names the listings added, the cart and the circle as the app showed them', () => {
+    const body = JSON.stringify({ D: { ListingIds: [listing] } });
+    expect(
+      writeFacts('POST', `/v1/contacts/${contact}/listingcarts/${cart}`, 200, body, names),
+    ).toEqual({
+      Kind: 'cart-add',
+      CircleName: 'Ethan Davis',
+      Cart: 'Favorites',
+      People: [{ Id: listing, Name: '714 Aspen Way, Fargo' }],
+    });
+  });
+
+  it('names the listing removed, and a consumer’s own cart write without a circle', () => {
+    expect(
+      writeFacts('DELETE', `/v1/listingcarts/${cart}/listings/${listing}`, 200, '', names),
+    ).toEqual({
+      Kind: 'cart-remove',
+      Cart: 'Favorites',
+      People: [{ Id: listing, Name: '714 Aspen Way, Fargo' }],
+    });
   });
 });

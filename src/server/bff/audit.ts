@@ -8,8 +8,9 @@ import {
   type AuditKind,
   type AuditPerson,
 } from '../../shared/audit.js';
-import { auditKindOf, circleIdOf } from '../../shared/audit-words.js';
+import { auditKindOf, cartWriteOf, circleIdOf } from '../../shared/audit-words.js';
 import { MAX_CONTACTS_PER_REQUEST } from '../../shared/contacts.js';
+import { MAX_LISTINGS_PER_CART } from '../../shared/listing-carts.js';
 import { FAVORITES_TAG, MAX_USERS_PER_REQUEST } from '../../shared/portal-groups.js';
 import type { SessionUser } from '../../shared/account.js';
 import { SPARK_ID_SOURCE } from '../../shared/envelope.js';
@@ -105,6 +106,10 @@ export function actionOf(method: string, path: string): string {
 const usersBodySchema = z.object({
   D: z.object({ Users: z.array(z.object({ Id: z.string() })).max(MAX_USERS_PER_REQUEST) }),
 });
+/** A cart's listings to add; past the limit Spark refuses it, and the entry names none. */
+const cartListingsBodySchema = z.object({
+  D: z.object({ ListingIds: z.array(z.string()).max(MAX_LISTINGS_PER_CART) }),
+});
 const tagsBodySchema = z.object({
   D: z.object({ Tags: z.array(z.string()), Users: z.undefined().optional() }),
 });
@@ -157,6 +162,7 @@ export interface WriteFacts {
   CircleId?: string;
   CircleName?: string;
   People?: AuditPerson[];
+  Cart?: string;
 }
 
 /**
@@ -197,6 +203,18 @@ export function writeFacts(
     const portal = parsedBody(portalBodySchema, body)?.D;
     const enabled = portal && ('Settings' in portal ? portal.Settings.Enabled : portal.Enabled);
     if (enabled !== undefined) kind = enabled ? 'portal-on' : 'portal-off';
+  } else if (kind === 'cart-add' || kind === 'cart-remove') {
+    // The listings are the "people" of a cart write; the circle is the owner's, when named.
+    const cart = cartWriteOf(path);
+    const listingIds =
+      kind === 'cart-remove'
+        ? [cart?.listingId ?? '']
+        : (parsedBody(cartListingsBodySchema, body)?.D.ListingIds ?? []);
+    const listings = listingIds.filter(Boolean).map(person);
+    if (listings.length) facts.People = listings;
+    else delete facts.People;
+    if (cart?.contactId && names[cart.contactId]) facts.CircleName = names[cart.contactId];
+    if (cart && names[cart.cartId]) facts.Cart = names[cart.cartId];
   } else if (kind === 'contact-create') {
     // The names come from the body itself: what Spark was asked to create.
     const contacts = parsedBody(contactsBodySchema, body)?.D.Contacts ?? [];

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { AuditContext } from '../../../../shared/audit.js';
+import { sparkIdSchema } from '../../../../shared/envelope.js';
 import type { Listing } from '../../../../shared/listings.js';
 import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
@@ -7,6 +9,7 @@ import { sparkRead } from '../../../api/spark-fetch.js';
 import type { ListingsPage } from './cart-listings.js';
 import { listingCartReadSchema } from '../../../data/cart-shapes.js';
 import type { ListingCart } from '../../../data/cart-shapes.js';
+import { listingLabel } from '../listing-facts.js';
 
 /**
  * Where a set of carts lives and is cached: a circle's, read by its agent through the owner's
@@ -15,6 +18,8 @@ import type { ListingCart } from '../../../data/cart-shapes.js';
 export interface CartPlace {
   /** The cart's URI under /v1. */
   path: (cartId: string) => string;
+  /** Names the audit trail may show for Ids in the path (the circle owner's contact). */
+  auditNames?: Record<string, string>;
   /** The cached answer holding the carts (`{ carts }`). */
   cartsKey: QueryKey;
   listingsKey: (cartId: string) => QueryKey;
@@ -25,21 +30,34 @@ export interface CartPlace {
 export interface CartChange {
   cart: ListingCart;
   listing: Listing;
+  /** It takes back an earlier change (Undo), as the audit trail says. */
+  undo?: boolean;
+}
+
+/** The cart's and the listing's names as shown, for the audit trail (Ids Spark's shape only). */
+function auditOf(place: CartPlace, { cart, listing, undo }: CartChange): AuditContext {
+  const names = { ...place.auditNames, [cart.Id]: cart.Name, [listing.Id]: listingLabel(listing) };
+  const Names = Object.fromEntries(
+    Object.entries(names).filter(([id, name]) => sparkIdSchema.safeParse(id).success && name),
+  );
+  return { Names, ...(undo ? { Undo: true } : {}) };
 }
 
 /** POST adds, and answers the cart with its new count (Spark's recorded answers). */
-function addListing(account: Account, place: CartPlace, { cart, listing }: CartChange) {
+function addListing(account: Account, place: CartPlace, change: CartChange) {
   return sparkRead(account, listingCartReadSchema, {
     method: 'POST',
-    path: place.path(cart.Id),
-    body: { ListingIds: [listing.Id] },
+    path: place.path(change.cart.Id),
+    body: { ListingIds: [change.listing.Id] },
+    audit: auditOf(place, change),
   });
 }
 
-function removeListing(account: Account, place: CartPlace, { cart, listing }: CartChange) {
+function removeListing(account: Account, place: CartPlace, change: CartChange) {
   return sparkRead(account, listingCartReadSchema, {
     method: 'DELETE',
-    path: `${place.path(cart.Id)}/listings/${encodeURIComponent(listing.Id)}`,
+    path: `${place.path(change.cart.Id)}/listings/${encodeURIComponent(change.listing.Id)}`,
+    audit: auditOf(place, change),
   });
 }
 
@@ -151,6 +169,8 @@ export interface CartMove {
   listing: Listing;
   from: ListingCart;
   to: ListingCart;
+  /** It takes back an earlier move (Undo). */
+  undo?: boolean;
 }
 
 /**
@@ -175,16 +195,14 @@ export function useMoveListing(
   return useMutation({
     mutationKey,
     mutationFn: async (move: CartMove) => {
-      const removed = await removeListing(account, place, {
-        cart: move.from,
-        listing: move.listing,
-      });
+      const { listing, undo } = move;
+      const removed = await removeListing(account, place, { cart: move.from, listing, undo });
       try {
-        const added = await addListing(account, place, { cart: move.to, listing: move.listing });
+        const added = await addListing(account, place, { cart: move.to, listing, undo });
         return [removed.results[0], added.results[0]];
       } catch (error) {
         // Not into the new cart: back into the old one, so the listing is not lost.
-        await addListing(account, place, { cart: move.from, listing: move.listing }).catch(
+        await addListing(account, place, { cart: move.from, listing, undo: true }).catch(
           () => undefined,
         );
         throw error;

@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { useAccount } from '../../../account/use-account.js';
+import { ownerOf } from '../../../data/audit-names.js';
 import { groupName } from '../../../data/group-summary.js';
 import { PageStates } from '../../../ui/page-states.js';
 import { useCartListings } from '../api/cart-listings.js';
@@ -72,7 +73,11 @@ export function CircleSharesSection({ group, canEdit }: Props) {
   const headingId = useId();
   const ownerId = group.ContactId;
   const account = useAccount();
-  const place: CartPlace = useMemo(() => circlePlace(account, ownerId), [account, ownerId]);
+  const owner = ownerOf(group);
+  const place: CartPlace = useMemo(
+    () => circlePlace(account, ownerId, owner),
+    [account, ownerId, owner],
+  );
   const shares = useCircleShares(ownerId);
   const changes = useCartChanges(place);
   const [sharing, setSharing] = useState(false);

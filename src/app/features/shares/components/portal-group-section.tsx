@@ -51,7 +51,7 @@ function useMoves(circleId: string) {
         verb: 'Moved',
         names: [listingLabel(move.listing)],
         after: `to ${move.to.Name}`,
-        onUndo: () => run({ listing: move.listing, from: move.to, to: move.from }),
+        onUndo: () => run({ listing: move.listing, from: move.to, to: move.from, undo: true }),
         seconds: UNDO_SECONDS,
         account,
       }),
