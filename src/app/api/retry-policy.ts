@@ -35,3 +35,32 @@ export function readRetryDelay(attempt: number, error: unknown): number {
   }
   return Math.min(1000 * 2 ** attempt, 10_000);
 }
+
+/**
+ * One read retried as React Query retries a query (`shouldRetryRead`, `readRetryDelay`), for a
+ * query function that makes many reads and retries each on its own.
+ */
+export async function withReadRetries<T>(read: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  for (let failures = 0; ; failures += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (signal.aborted || !shouldRetryRead(failures, error)) throw error;
+      await waitOrAbort(readRetryDelay(failures, error), signal);
+    }
+  }
+}
+
+function waitOrAbort(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}

@@ -3,13 +3,11 @@ import { useQueries } from '@tanstack/react-query';
 import type { PortalGroup } from '../../shared/portal-groups.js';
 import { agentAccount } from '../account/account.js';
 import { errorMessage } from '../api/error-message.js';
-import { groupKeys } from '../data/group-keys.js';
-import { GroupsTable } from '../features/groups/components/groups-table.js';
-import { useBookView } from '../features/groups/whole-book/book-view.js';
-import type { WholeBookUrlState } from '../features/groups/whole-book/book-view.js';
-import { loadWholeBook } from '../features/groups/whole-book/load-whole-book.js';
-import type { WholeBook } from '../features/groups/whole-book/load-whole-book.js';
 import { useAgents } from '../features/agents/api/agents.js';
+import { wholeBookQueryOptions } from '../features/groups/api/whole-book.js';
+import { GroupsTable } from '../features/groups/components/groups-table.js';
+import { useBookView } from '../features/groups/use-book-view.js';
+import type { WholeBookUrlState } from '../features/groups/use-book-view.js';
 
 /**
  * Every added agent's groups together, each row labelled with its agent, with the whole-book
@@ -25,13 +23,7 @@ interface Props {
 export function AllAgentsView({ state, onChange, onClose }: Props) {
   const agents = useAgents();
   const books = useQueries({
-    queries: agents.map((agent) => ({
-      queryKey: groupKeys.wholeBook(agentAccount(agent.Id)),
-      queryFn: ({ signal }: { signal: AbortSignal }): Promise<WholeBook> =>
-        loadWholeBook(agentAccount(agent.Id), signal, () => undefined),
-      staleTime: Infinity,
-      gcTime: Infinity,
-    })),
+    queries: agents.map((agent) => wholeBookQueryOptions(agentAccount(agent.Id))),
   });
 
   const agentOf = new Map<string, string>();
@@ -39,12 +31,15 @@ export function AllAgentsView({ state, onChange, onClose }: Props) {
   const names = new Map<string, string>();
   agents.forEach((agent, index) => {
     names.set(agent.Id, agent.Name);
-    for (const group of books[index]?.data?.groups ?? []) {
+    const book = books[index]?.data;
+    for (const group of book?.complete ? book.groups : []) {
       agentOf.set(group.Id, agent.Id);
       all.push(group);
     }
   });
-  const loading = agents.filter((_, index) => books[index]?.isPending);
+  const loading = agents.filter(
+    (_, index) => !books[index]?.data?.complete && !books[index]?.isError,
+  );
   const failed = agents.flatMap((agent, index) => {
     const book = books[index];
     return book?.isError ? [{ agent, book }] : [];

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
+import { NuqsAdapter } from 'nuqs/adapters/react-router/v7';
 import { Outlet, redirect } from 'react-router-dom';
 import type { RouteObject } from 'react-router-dom';
 import { paths, routePatterns } from '../account/paths.js';
@@ -20,8 +21,11 @@ const pageModules = {
   audit: () => import('./audit-page.js'),
 } satisfies Record<string, () => Promise<PageModule>>;
 
-/** Once the first page is up, fetches the other pages' code while the user reads it. */
-function PreloadPages({ children }: { children?: ReactNode }) {
+/**
+ * What every page sits in: the address's state for pages that keep theirs there (nuqs), and once
+ * the first page is up, the other pages' code, fetched while the user reads it.
+ */
+function RootLayout({ children }: { children?: ReactNode }) {
   useEffect(() => {
     const preloadAll = () =>
       [pageModules.groups, pageModules.group, pageModules.newGroup].forEach((load) => void load());
@@ -34,10 +38,10 @@ function PreloadPages({ children }: { children?: ReactNode }) {
     return () => window.cancelIdleCallback(id);
   }, []);
   return (
-    <>
+    <NuqsAdapter>
       <Outlet />
       {children}
-    </>
+    </NuqsAdapter>
   );
 }
 
@@ -65,7 +69,7 @@ function accountPages(queryClient: QueryClient): RouteObject[] {
 export function appRoutes(queryClient: QueryClient, extra?: ReactNode): RouteObject[] {
   return [
     {
-      element: <PreloadPages>{extra}</PreloadPages>,
+      element: <RootLayout>{extra}</RootLayout>,
       errorElement: <RootError />,
       // Shown while the first page's code loads; the sign-in check starts beside it.
       hydrateFallbackElement: <PageLoader label="Checking your sign-in" />,

@@ -87,7 +87,7 @@ describe('groups page', () => {
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByText('26–36 of 36')).toBeInTheDocument();
     expect(ownerLinks()[0]).toHaveTextContent('Owner 26');
-    expect(screen.getByTestId('location')).toHaveTextContent('/groups?page=2');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/groups?page=2'));
     expect(requests.at(-1)?.searchParams.get('_page')).toBe('2');
   });
 
@@ -105,7 +105,9 @@ describe('groups page', () => {
 
     await user.click(screen.getByRole('button', { name: /Owner.*sort Z to A/ }));
     await waitFor(() => expect(ownerLinks()[0]).toHaveTextContent('Owner 36'));
-    expect(screen.getByTestId('location')).toHaveTextContent('/groups?sort=-Name');
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('/groups?sort=-Name'),
+    );
     expect(requests.at(-1)?.searchParams.get('_orderby')).toBe('-Name');
     expect(screen.getByRole('columnheader', { name: /Owner/ })).toHaveAttribute(
       'aria-sort',
@@ -135,7 +137,7 @@ describe('groups page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(await screen.findByText('1–25 of 36')).toBeInTheDocument();
-    expect(screen.getByTestId('location')).toHaveTextContent(/^\/groups$/);
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/groups$/));
     expect(screen.getByRole('searchbox', { name: 'Search groups' })).toHaveValue('');
   });
 
@@ -209,7 +211,9 @@ describe('groups page', () => {
     expect(breadcrumb.getByText(owner)).toHaveAttribute('aria-current', 'page');
     await user.click(breadcrumb.getByRole('link', { name: 'Groups' }));
     expect(await screen.findByText('26–36 of 36')).toBeInTheDocument();
-    expect(screen.getByTestId('location')).toHaveTextContent('/groups?q=Owner&sort=-Name&page=2');
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('/groups?q=Owner&sort=-Name&page=2'),
+    );
     expect(screen.getByRole('searchbox', { name: 'Search groups' })).toHaveValue('Owner');
   });
 

@@ -2,7 +2,6 @@ import { lazy, Suspense, useCallback, useRef } from 'react';
 import { Box, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { QueryClient } from '@tanstack/react-query';
-import { useLoaderData } from 'react-router-dom';
 import type { LoaderFunctionArgs } from 'react-router-dom';
 import { groupsQueryOptions, useGroups } from '../data/get-groups.js';
 import type { GroupsPage } from '../data/get-groups.js';
@@ -19,10 +18,9 @@ import {
   GroupsViewSwitch,
   LoadAllGroups,
 } from '../features/groups/components/groups-views.js';
-import { readListParams } from '../features/groups/list-params.js';
-import { useListUrlState } from '../features/groups/use-list-url-state.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { PageStates } from '../ui/page-states.js';
+import { loadGroupsSearch, useGroupsSearch } from './groups-search.js';
 import { PageError } from './route-error.js';
 import { loaderAccount } from './route-inputs.js';
 
@@ -36,22 +34,20 @@ const AllAgentsPanel = lazy(() =>
   import('./all-agents-view.js').then((m) => ({ default: m.AllAgentsView })),
 );
 
-/** The list's page, search and sort from the address; that page's read starts here. */
+/** The read of the list's page the address names starts here. */
 export const loader =
   (queryClient: QueryClient) =>
   ({ request, params }: LoaderFunctionArgs) => {
-    const list = readListParams(new URL(request.url).searchParams);
+    const { q, sort, page } = loadGroupsSearch(request);
     const account = loaderAccount(queryClient, params);
-    if (account) void queryClient.prefetchQuery(groupsQueryOptions(account, list));
-    return { list };
+    if (account) void queryClient.prefetchQuery(groupsQueryOptions(account, { q, sort, page }));
+    return null;
   };
-
-type Inputs = ReturnType<ReturnType<typeof loader>>;
 
 export function Component() {
   useDocumentTitle('Groups · Portal Groups Admin');
-  const { list: params } = useLoaderData<Inputs>();
-  const url = useListUrlState();
+  const url = useGroupsSearch();
+  const params = url.list;
   const canEdit = useCanEdit();
   const consumer = useIsConsumer();
   const groups = useGroups(params);

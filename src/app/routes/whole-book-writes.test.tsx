@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { delay } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
@@ -70,6 +70,10 @@ describe('the whole book after writes, before any refetch answers', () => {
     await backToList();
     expect(await screen.findByText('0 of 2 groups', { exact: false })).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Has inactive members' }));
+    // The address bar follows the filter (the group page's way back returns to it).
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(/^\/groups\?all=1$/),
+    );
     expect(within(await rowOf('Olivia Oak')).getByRole('cell', { name: '2' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('link', { name: 'Olivia Oak' }));

@@ -3,12 +3,17 @@ import type { ComponentType, ReactNode } from 'react';
 import { Button, Group, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useAccountPaths } from '../../../account/use-account.js';
-import type { ListView } from '../use-list-url-state.js';
-import type { WholeBookUrlState } from '../whole-book/book-view.js';
+import type { WholeBookUrlState } from '../use-book-view.js';
 
 const WholeBookPanel = lazy(() =>
-  import('../whole-book/whole-book-panel.js').then((m) => ({ default: m.WholeBookPanel })),
+  import('./whole-book-panel.js').then((m) => ({ default: m.WholeBookPanel })),
 );
+
+/**
+ * Which view the list shows: pages from Flexmls, the whole book, or every added agent's book
+ * together (for office assistants).
+ */
+export type ListView = 'pages' | 'all' | 'agents';
 
 /** What a whole-book view gets: its filters (kept in the address) and the way back to the pages. */
 interface BookPanelProps {

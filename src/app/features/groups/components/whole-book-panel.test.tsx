@@ -6,7 +6,7 @@ import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { seedLargeData } from '../../../../server/spark/seed.js';
 import { uiStates } from '../../../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
-import { WHOLE_BOOK_CONCURRENCY } from './load-whole-book.js';
+import { WHOLE_BOOK_CONCURRENCY } from '../api/whole-book.js';
 import { renderApp } from '../../../testing/render-app.js';
 
 const backend = setupRealBackend();
@@ -57,7 +57,7 @@ describe('whole book', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Favorites only' }));
     expect(await screen.findByText('3 of 60 groups', { exact: false })).toBeInTheDocument();
     expect(ownerNames()).toEqual(['Owner 20', 'Owner 40', 'Owner 60']);
-    expect(screen.getByTestId('location')).toHaveTextContent('fav=1');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('fav=1'));
     await user.click(screen.getByRole('checkbox', { name: 'Favorites only' }));
     expect(await screen.findByText('60 of 60 groups', { exact: false })).toBeInTheDocument();
 
@@ -67,7 +67,7 @@ describe('whole book', () => {
     );
     // Groups 7, 14, … have 7 members each; the first by owner name is Owner 07.
     await waitFor(() => expect(ownerNames()[0]).toBe('Owner 07'));
-    expect(screen.getByTestId('location')).toHaveTextContent('by=members');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('by=members'));
   });
 
   it('shows progress and Cancel stops further requests', async () => {

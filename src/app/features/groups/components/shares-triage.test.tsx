@@ -65,7 +65,10 @@ describe('what circles share, in the whole book', () => {
       }),
     ).toBeVisible();
     for (const owner of shownOwners()) expect(withSearches).toContain(owner);
-    expect(screen.getByTestId('location')).toHaveTextContent('shares=searches');
+    // nuqs writes the address a moment after the state.
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('shares=searches'),
+    );
 
     await user.selectOptions(triage, 'Shown for each circle');
     await waitFor(() =>

@@ -12,7 +12,9 @@ import {
 } from '../../../data/circle-shares.js';
 import type { CircleShares } from '../../../data/circle-shares.js';
 import { shareKeys } from '../../../data/share-keys.js';
-import type { ExtraColumn } from '../components/groups-table.js';
+import { SHARES_VIEWS } from '../use-book-view.js';
+import type { SharesView } from '../use-book-view.js';
+import type { ExtraColumn } from './groups-table.js';
 
 /**
  * What circles share, in the whole book: shown for the circles on screen, or a filter over all of
@@ -38,8 +40,8 @@ const OPTIONS = [
   ...Object.entries(FILTERS).map(([value, { label }]) => ({ value, label })),
 ];
 
-function readFilter(value: string | null): FilterKey | null {
-  return value && value in FILTERS ? (value as FilterKey) : null;
+function readFilter(value: SharesView | null): FilterKey | null {
+  return value === null || value === 'show' ? null : value;
 }
 
 /** "2 carts: 14 listings · 1 saved search", or "Nothing yet". */
@@ -104,8 +106,8 @@ function useCheckAll(groups: PortalGroup[] | undefined, active: boolean) {
  * view does not filter by it).
  */
 export function useSharesTriage(
-  value: string | null,
-  onChange: (value: string | null) => void,
+  value: SharesView | null,
+  onChange: (value: SharesView | null) => void,
   all: PortalGroup[] | undefined,
 ) {
   const queryClient = useQueryClient();
@@ -135,8 +137,10 @@ export function useSharesTriage(
     <NativeSelect
       label="What they share"
       data={OPTIONS}
-      value={filter ?? (value === 'show' ? 'show' : '')}
-      onChange={(event) => onChange(event.currentTarget.value || null)}
+      value={value ?? ''}
+      onChange={(event) =>
+        onChange(SHARES_VIEWS.find((view) => view === event.currentTarget.value) ?? null)
+      }
       w={240}
     />
   );

@@ -1,30 +1,36 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { Checkbox, NativeSelect } from '@mantine/core';
-import { PageNav } from '../../../ui/page-nav.js';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { foldKey } from '../../../../shared/name-order.js';
-import { GROUPS_PAGE_SIZE } from '../../../data/get-groups.js';
-import { groupName, isFavorite, lastSignIn } from '../../../data/group-summary.js';
-import { hasInactiveMembers } from '../../../data/member-state.js';
+import { PageNav } from '../../ui/page-nav.js';
+import type { PortalGroup } from '../../../shared/portal-groups.js';
+import { foldKey } from '../../../shared/name-order.js';
+import { GROUPS_PAGE_SIZE } from '../../data/get-groups.js';
+import { groupName, isFavorite, lastSignIn } from '../../data/group-summary.js';
+import { hasInactiveMembers } from '../../data/member-state.js';
 
-/** A whole-book view's own state: `?all=1&fav=1&inactive=1&by=members&apage=2&shares=nothing`. */
+/** The orders a whole-book view offers. */
+export const BOOK_SORTS = ['owner', 'members', 'signin'] as const;
+type SortKey = (typeof BOOK_SORTS)[number];
+
+const SORT_LABELS: Record<SortKey, string> = {
+  owner: 'Owner name',
+  members: 'Member count (most first)',
+  signin: 'Latest sign-in (most recent first)',
+};
+
+/** What a whole-book view shows of what circles share: a column, or a filter. */
+export const SHARES_VIEWS = ['show', 'nothing', 'searches', 'listings'] as const;
+export type SharesView = (typeof SHARES_VIEWS)[number];
+
+/** A whole-book view's own state (the page keeps it in the address). */
 export interface WholeBookUrlState {
   favoritesOnly: boolean;
   inactiveOnly: boolean;
-  /** What the circles share: shown (`show`) or a filter (`nothing`, …); null: not looked at. */
-  shares: string | null;
-  /** A sort key, checked by the panel; null: by owner. */
-  by: string | null;
+  by: SortKey;
+  /** What circles share, as a column or a filter; null: not looked at. */
+  shares: SharesView | null;
   page: number;
 }
-
-const SORTS = [
-  { value: 'owner', label: 'Owner name' },
-  { value: 'members', label: 'Member count (most first)' },
-  { value: 'signin', label: 'Latest sign-in (most recent first)' },
-] as const;
-type SortKey = (typeof SORTS)[number]['value'];
 
 function signInTime(group: PortalGroup): number {
   const value = lastSignIn(group);
@@ -56,13 +62,8 @@ function sortedGroups(
   return rows.sort(comparators[sort]).map((row) => row.group);
 }
 
-function readSort(value: string | null): SortKey {
-  return SORTS.find((sort) => sort.value === value)?.value ?? 'owner';
-}
-
 /**
- * Filters, sort and page of a view over whole books, kept in the address (`useListUrlState`),
- * applied to `all` the groups loaded (one agent's, or several agents' together). The filtered,
+ * Filters, sort and page of a view over whole books, applied to `all` the groups loaded (one agent's, or several agents' together). The filtered,
  * sorted list is worked out again only when the groups, a filter or the sort change.
  */
 export function useBookView(
@@ -72,8 +73,7 @@ export function useBookView(
   /** A filter of the view's own (e.g. what circles share), worked in with the others. */
   extra?: { keep: ((group: PortalGroup) => boolean) | null; filters: ReactNode },
 ) {
-  const { favoritesOnly, inactiveOnly, page } = state;
-  const sort = readSort(state.by);
+  const { favoritesOnly, inactiveOnly, by: sort, page } = state;
   const extraKeep = extra?.keep ?? null;
   const sorted = useMemo(
     () =>
@@ -106,11 +106,11 @@ export function useBookView(
       />
       <NativeSelect
         label="Sort all groups by"
-        data={[...SORTS]}
+        data={BOOK_SORTS.map((value) => ({ value, label: SORT_LABELS[value] }))}
         value={sort}
         onChange={(event) => {
-          const value = event.currentTarget.value;
-          set({ by: value === 'owner' ? null : value });
+          const value = BOOK_SORTS.find((key) => key === event.currentTarget.value);
+          if (value) set({ by: value });
         }}
         w={280}
       />
@@ -123,6 +123,6 @@ export function useBookView(
   );
 
   /** The table's Owner header sorts by owner name. */
-  const sortByOwner = () => set({ by: null });
+  const sortByOwner = () => set({ by: 'owner' });
   return { filters, shown: sorted?.length ?? 0, slice, pagination, sortByOwner };
 }
