@@ -92,6 +92,35 @@ describe('an audit entry in words', () => {
     ).toBe("Started Grace Dunn's circle with Beatriz Castillo and Felix du Pont, for Avery Stone");
   });
 
+  it('says which listings went into or out of which cart of whose circle', () => {
+    const cart = '20250101000000000000000300';
+    const listing = '20250101000000000000000400';
+    const added = entry({
+      Method: 'POST',
+      Path: `/v1/contacts/${SOREN}/listingcarts/${cart}`,
+      Action: 'x',
+      Kind: 'cart-add',
+      CircleName: 'Ethan Davis',
+      Cart: 'Favorites',
+      People: [{ Id: listing, Name: '714 Aspen Way, Fargo' }],
+    });
+    expect(describeAudit(added)).toBe(
+      "Added 714 Aspen Way, Fargo to Favorites of Ethan Davis's circle, for Avery Stone",
+    );
+    expect(
+      describeAudit({
+        ...added,
+        Kind: 'cart-remove',
+        Method: 'DELETE',
+        Path: `/v1/listingcarts/${cart}/listings/${listing}`,
+        Outcome: 'Failed',
+        CircleName: undefined,
+        Cart: undefined,
+        People: [{ Id: listing }],
+      }),
+    ).toBe('Could not remove a listing from a cart of a circle, for Avery Stone');
+  });
+
   it('reads older entries, kept without names, from their path', () => {
     expect(describeAudit(entry({}))).toBe('Removed a member from a circle, for Avery Stone');
     expect(

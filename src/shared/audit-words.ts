@@ -10,6 +10,25 @@ export function circleIdOf(path: string): string | undefined {
   return GROUP_PATH.exec(path)?.[1];
 }
 
+const CART_PATH = new RegExp(`^/v1(?:/contacts/${ID})?/listingcarts/${ID}(?:/listings/${ID})?$`);
+
+/**
+ * The cart a path adds listings to (`POST …/listingcarts/<Id>`) or removes one from (`DELETE
+ * …/listings/<Id>`), through the owner's contact or the caller's own ("As Portal Group").
+ */
+export function cartWriteOf(
+  path: string,
+): { contactId?: string; cartId: string; listingId?: string } | undefined {
+  const match = CART_PATH.exec(path);
+  if (!match?.[2]) return undefined;
+  const [, contactId, cartId, listingId] = match;
+  return {
+    cartId,
+    ...(contactId ? { contactId } : {}),
+    ...(listingId ? { listingId } : {}),
+  };
+}
+
 const KINDS: [method: string, path: RegExp, kind: AuditKind | ((status: number) => AuditKind)][] = [
   ['PUT', /^\/v1\/portal\/groups\/current$/, 'current-select'],
   ['DELETE', /^\/v1\/portal\/groups\/current$/, 'current-clear'],
@@ -28,6 +47,12 @@ const KINDS: [method: string, path: RegExp, kind: AuditKind | ((status: number) 
   ['PUT', new RegExp(`^/v1/contacts/${ID}/portal$`), 'portal-change'],
   ['GET', /^\/auth\/agents\/add$/, 'agent-add'],
   ['DELETE', new RegExp(`^/auth/agents/${ID}$`), 'agent-remove'],
+  ['POST', new RegExp(`^/v1(?:/contacts/${ID})?/listingcarts/${ID}$`), 'cart-add'],
+  [
+    'DELETE',
+    new RegExp(`^/v1(?:/contacts/${ID})?/listingcarts/${ID}/listings/${ID}$`),
+    'cart-remove',
+  ],
 ];
 
 /** What a write was, from its method, path and status alone (the body can say more). */
@@ -161,6 +186,14 @@ function sentences(kind: AuditKind, entry: AuditEntry): [done: string, failed: s
       const count = entry.Count ?? 1;
       const words = `${count.toLocaleString('en-US')} more refused ${count === 1 ? 'write' : 'writes'} not recorded`;
       return [words, words];
+    }
+    case 'cart-add':
+    case 'cart-remove': {
+      const listings = peopleOf(entry, 'a listing', 'listings');
+      const where = `${entry.Cart ?? 'a cart'} of ${circle}`;
+      return kind === 'cart-add'
+        ? [`Added ${listings} to ${where}`, `Could not add ${listings} to ${where}`]
+        : [`Removed ${listings} from ${where}`, `Could not remove ${listings} from ${where}`];
     }
     case 'other':
       return [entry.Action, entry.Action];

@@ -23,6 +23,8 @@ export const auditKindSchema = z.enum([
   'agent-remove',
   /** Refused writes beyond the limit, counted in one entry (Count) instead of one each. */
   'refused-more',
+  'cart-add',
+  'cart-remove',
   'other',
 ]);
 export type AuditKind = z.infer<typeof auditKindSchema>;
@@ -68,6 +70,8 @@ export const auditEntrySchema = z.object({
   /** A `refused-more` entry: how many refused writes it stands for, the last one's time. */
   Count: z.number().int().min(1).optional(),
   Until: z.string().optional(),
+  /** A listing cart written to (its listings are in People), by the name the app showed. */
+  Cart: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -153,7 +157,10 @@ export const auditNameSchema = z
 
 export const auditContextSchema = z.object({
   Undo: z.boolean().optional(),
-  /** By Id: a circle's Id → its owner's name; a member's or contact's Id → theirs. */
+  /**
+   * By Id: a circle's Id → its owner's name; a member's or contact's Id → theirs; a listing
+   * cart's Id → its name; a listing's Id → its address.
+   */
   Names: z
     .record(sparkIdSchema, auditNameSchema)
     .refine((names) => Object.keys(names).length <= 101, 'at most 101 names')

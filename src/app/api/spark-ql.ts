@@ -3,6 +3,11 @@ function escapeSparkQlText(text: string): string {
   return text.replaceAll('*', '').replaceAll('\\', '\\\\').replaceAll("'", "\\'");
 }
 
+/** `'text'`: a SparkQL string literal (an Id, a name). */
+export function sparkQuote(text: string): string {
+  return `'${escapeSparkQlText(text)}'`;
+}
+
 /** `Field Eq '*text*'` (contains, case-insensitive), or undefined for blank text. */
 export function containsFilter(field: string, text: string): string | undefined {
   const cleaned = escapeSparkQlText(text).trim();

@@ -51,6 +51,12 @@ export function useCanEdit(): boolean {
   return useSessionUser()?.Role === 'Private';
 }
 
+/** A consumer (VOW/Portal): works in one of their circles or on their own ("As Portal Group"). */
+export function useIsConsumer(): boolean {
+  const role = useSessionUser()?.Role;
+  return role === 'VOW' || role === 'Portal';
+}
+
 export function markSessionEnded(queryClient: QueryClient) {
   // A read refused before the session check answered (one started beside it on a first visit)
   // ends nothing: the check says whether there is a session at all.

@@ -20,6 +20,12 @@ import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';
 import { requiredParam, loaderAccount } from './route-inputs.js';
 
+const SharedInThisCircle = lazy(() =>
+  import('../features/shares/components/shared-in-this-circle.js').then((m) => ({
+    default: m.SharedInThisCircle,
+  })),
+);
+
 const SignInActivity = lazy(() =>
   import('../features/activity/components/sign-in-activity.js').then((m) => ({
     default: m.SignInActivity,
@@ -67,6 +73,9 @@ function GroupView({ group, listPath }: { group: PortalGroup; listPath: string }
         </Group>
       </Group>
       <GroupMembers group={group} canEdit={canEdit} />
+      <Suspense fallback={<Skeleton height={160} aria-hidden="true" />}>
+        <SharedInThisCircle group={group} />
+      </Suspense>
       {canEdit && (
         <Suspense fallback={null}>
           <SignInActivity users={group.Users} />

@@ -1,11 +1,11 @@
-import { lazy, useCallback, useRef } from 'react';
+import { lazy, Suspense, useCallback, useRef } from 'react';
 import { Box, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router-dom';
 import { groupsQueryOptions, useGroups } from '../data/get-groups.js';
 import type { GroupsPage } from '../data/get-groups.js';
-import { useCanEdit } from '../data/session.js';
+import { useCanEdit, useIsConsumer } from '../data/session.js';
 import { useAgents } from '../features/agents/api/agents.js';
 import { BulkDock } from '../features/bulk/components/bulk-dock.js';
 import { ExportCsvButton } from '../features/export/components/export-csv-button.js';
@@ -29,6 +29,12 @@ import { loadGroupsSearch, useGroupsSearch } from './groups-search.js';
 import { PageError } from './route-error.js';
 import { loaderAccount } from './route-inputs.js';
 
+const CurrentCircleNote = lazy(() =>
+  import('../features/shares/components/current-circle-note.js').then((m) => ({
+    default: m.CurrentCircleNote,
+  })),
+);
+
 const AllAgentsPanel = lazy(() =>
   import('./all-agents-view.js').then((m) => ({ default: m.AllAgentsView })),
 );
@@ -48,6 +54,7 @@ export function Component() {
   const url = useGroupsSearch();
   const params = url.list;
   const canEdit = useCanEdit();
+  const consumer = useIsConsumer();
   const groups = useGroups(params);
 
   const update = url.setList;
@@ -106,6 +113,11 @@ export function Component() {
   return (
     <Stack gap="md">
       <GroupsHeader view={view} onView={setView} hasAgents={hasAgents} canEdit={canEdit} />
+      {consumer && (
+        <Suspense fallback={null}>
+          <CurrentCircleNote />
+        </Suspense>
+      )}
       <GroupsViewSwitch
         view={view}
         panel={{

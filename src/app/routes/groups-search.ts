@@ -3,7 +3,7 @@ import { createLoader, parseAsStringLiteral, useQueryStates } from 'nuqs';
 import type { UrlKeys } from 'nuqs';
 import type { GroupListParams } from '../data/group-keys.js';
 import type { ListView } from '../features/groups/components/groups-views.js';
-import { BOOK_SORTS } from '../features/groups/use-book-view.js';
+import { BOOK_SORTS, SHARES_VIEWS } from '../features/groups/use-book-view.js';
 import type { WholeBookUrlState } from '../features/groups/use-book-view.js';
 import { parseAsFlag, parseAsPageNumber, parseAsTrimmed } from './search-params.js';
 
@@ -11,7 +11,7 @@ import { parseAsFlag, parseAsPageNumber, parseAsTrimmed } from './search-params.
  * The groups page's state in the address: the list's search, sort and page
  * (`?q=ann&sort=-Name&page=2`), the view (`?all=1`: the whole book; `?agents=all`: every added
  * agent's book together) and a whole-book view's filters, sort and page
- * (`?fav=1&by=members&apage=2`). The page's loader and the page read it with these
+ * (`?fav=1&by=members&shares=nothing&apage=2`). The page's loader and the page read it with these
  * parsers; nuqs writes changes made one after another before the page renders again together.
  */
 const groupsSearch = {
@@ -22,6 +22,7 @@ const groupsSearch = {
   agents: parseAsStringLiteral(['all'] as const),
   favoritesOnly: parseAsFlag,
   by: parseAsStringLiteral(BOOK_SORTS).withDefault('owner'),
+  shares: parseAsStringLiteral(SHARES_VIEWS),
   bookPage: parseAsPageNumber,
 };
 
@@ -38,19 +39,20 @@ const NO_VIEW = {
   agents: null,
   favoritesOnly: null,
   by: null,
+  shares: null,
   bookPage: null,
 };
 
 export function useGroupsSearch() {
   const [search, setSearch] = useQueryStates(groupsSearch, { urlKeys, shallow: false });
-  const { q, sort, page, all, agents, favoritesOnly, by, bookPage } = search;
+  const { q, sort, page, all, agents, favoritesOnly, by, shares, bookPage } = search;
   const view: ListView = agents === 'all' ? 'agents' : all ? 'all' : 'pages';
   return {
     list: useMemo<GroupListParams>(() => ({ q, sort, page }), [q, sort, page]),
     view,
     wholeBook: useMemo<WholeBookUrlState>(
-      () => ({ favoritesOnly, by, page: bookPage }),
-      [favoritesOnly, by, bookPage],
+      () => ({ favoritesOnly, by, shares, page: bookPage }),
+      [favoritesOnly, by, shares, bookPage],
     ),
     /** A search replaces the entry in the history (`replace`); a sort or a page adds one. */
     setList: useCallback(

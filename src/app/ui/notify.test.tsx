@@ -79,6 +79,24 @@ describe('notifications', () => {
     expect(undone.sort()).toEqual(['Ana Lima', 'Beatriz Castillo', 'Felix du Pont']);
   });
 
+  it('say where changes to one place went after the names: “Added A and B to Favorites”', async () => {
+    renderWithProviders(<></>);
+    act(() => {
+      for (const name of ['12 Elm St, Fargo', '4 Oak Ave, Moorhead']) {
+        notifyWithUndo({
+          id: `added-${name}`,
+          group: 'added-favorites',
+          verb: 'Added',
+          names: [name],
+          after: 'to Favorites',
+          onUndo: () => undefined,
+        });
+      }
+    });
+    await findNotification('Added 12 Elm St, Fargo and 4 Oak Ave, Moorhead to Favorites');
+    expect(toasts()).toHaveLength(1);
+  });
+
   it('never show one agent’s change once the tab works for another', async () => {
     const avery = agentAccount('20000000000000000000000001');
     renderWithProviders(<></>);

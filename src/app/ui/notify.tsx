@@ -13,13 +13,20 @@ export function notifySuccess(message: string, whose: Whose = {}) {
   showToast({ id: message, tone: 'success', message, ...scopeOf(whose) });
 }
 
-/** A failed write, in the user's language; it stays until dismissed. */
-export function notifyError(title: string, error: unknown, whose: Whose = {}) {
+/**
+ * A failed write, in the user's language (or in `message`, when the caller knows better); it stays
+ * until dismissed.
+ */
+export function notifyError(
+  title: string,
+  error: unknown,
+  { message = errorMessage(error), ...whose }: Whose & { message?: string } = {},
+) {
   showToast({
     id: title,
     tone: 'error',
     title,
-    message: errorMessage(error),
+    message,
     autoClose: false,
     ...scopeOf(whose),
   });
@@ -40,6 +47,7 @@ export function notifyWithUndo({
   group,
   verb,
   names,
+  after,
   onUndo,
   seconds = 10,
   account,
@@ -48,6 +56,8 @@ export function notifyWithUndo({
   group: string;
   verb: string;
   names: string[];
+  /** Words after the names, the same for every change the toast joins ("to Favorites"). */
+  after?: string;
   onUndo: () => void;
   seconds?: number;
 } & Whose) {
@@ -56,6 +66,7 @@ export function notifyWithUndo({
     group,
     verb,
     people: names,
+    after,
     onUndo,
     seconds,
     ...scopeOf({ account }),

@@ -23,6 +23,8 @@ interface Undoable {
   group: string;
   verb: string;
   people: string[];
+  /** Words after the names: "to Favorites" in "Added 12 Elm St to Favorites". */
+  after?: string;
   run: () => void;
 }
 
@@ -66,6 +68,7 @@ export function showUndoToast({
   group,
   verb,
   people,
+  after,
   scope,
   onUndo,
   seconds,
@@ -74,6 +77,7 @@ export function showUndoToast({
   group: string;
   verb: string;
   people: string[];
+  after?: string;
   scope?: string;
   onUndo: () => void;
   seconds: number;
@@ -85,16 +89,19 @@ export function showUndoToast({
         group,
         verb,
         people: [...shown.people, ...people],
+        after,
         run: () => {
           shown.run();
           onUndo();
         },
       }
-    : { group, verb, people, run: onUndo };
+    : { group, verb, people, after, run: onUndo };
   showToast({
     id,
     tone: 'success',
-    message: `${verb} ${peopleInWords(undo.people, undo.people.length, 'person')}`,
+    message: [verb, peopleInWords(undo.people, undo.people.length, 'person'), after]
+      .filter(Boolean)
+      .join(' '),
     autoClose: seconds * 1000,
     undo,
     ...(scope === undefined ? {} : { scope }),

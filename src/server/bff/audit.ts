@@ -8,8 +8,9 @@ import {
   type AuditKind,
   type AuditPerson,
 } from '../../shared/audit.js';
-import { auditKindOf, circleIdOf } from '../../shared/audit-words.js';
+import { auditKindOf, cartWriteOf, circleIdOf } from '../../shared/audit-words.js';
 import { MAX_CONTACTS_PER_REQUEST } from '../../shared/contacts.js';
+import { MAX_LISTINGS_PER_CART } from '../../shared/listing-carts.js';
 import { FAVORITES_TAG, MAX_USERS_PER_REQUEST } from '../../shared/portal-groups.js';
 import type { SessionUser } from '../../shared/account.js';
 import { SPARK_ID_SOURCE } from '../../shared/envelope.js';
@@ -47,7 +48,50 @@ const ACTIONS: [method: string, path: RegExp, action: (...ids: string[]) => stri
   ['DELETE', new RegExp(`^/v1/contacts/${ID}$`), (c) => `Delete contact ${c}`],
   ['POST', new RegExp(`^/v1/contacts/${ID}/portal$`), (c) => `Create portal account of ${c}`],
   ['PUT', new RegExp(`^/v1/contacts/${ID}/portal$`), (c) => `Change portal account of ${c}`],
+  ...cartActions(`^/v1/contacts/${ID}`, (c) => ` of contact ${c}`),
+  ...cartActions('^/v1()', () => ''),
 ];
+
+/**
+ * A circle's carts and saved searches: through the owner's contact (an agent, an assistant), or
+ * the caller's own (a consumer "As Portal Group"). `owner` says whose, from the prefix's Id.
+ */
+function cartActions(
+  prefix: string,
+  owner: (id: string) => string,
+): [string, RegExp, (...ids: string[]) => string][] {
+  const at = (rest: string) => new RegExp(`${prefix}${rest}$`);
+  return [
+    ['POST', at('/listingcarts'), (o = '') => `Create a listing cart${owner(o)}`],
+    [
+      'POST',
+      at('/listingcarts/portal/(favorites|rejects)'),
+      (o = '', cart = '') =>
+        `Add listings to the ${cart === 'rejects' ? 'Rejects' : 'Favorites'}${owner(o)}`,
+    ],
+    [
+      'DELETE',
+      at('/listingcarts/portal/(favorites|rejects)'),
+      (o = '', cart = '') =>
+        `Remove listings from the ${cart === 'rejects' ? 'Rejects' : 'Favorites'}${owner(o)}`,
+    ],
+    ['POST', at(`/listingcarts/${ID}`), (o = '', c = '') => `Add listings to cart ${c}${owner(o)}`],
+    ['PUT', at(`/listingcarts/${ID}`), (o = '', c = '') => `Change cart ${c}${owner(o)}`],
+    ['DELETE', at(`/listingcarts/${ID}`), (o = '', c = '') => `Delete cart ${c}${owner(o)}`],
+    [
+      'DELETE',
+      at(`/listingcarts/${ID}/listings/${ID}`),
+      (o = '', c = '', l = '') => `Remove listing ${l} from cart ${c}${owner(o)}`,
+    ],
+    ['POST', at('/savedsearches'), (o = '') => `Create a saved search${owner(o)}`],
+    ['PUT', at(`/savedsearches/${ID}`), (o = '', s = '') => `Change saved search ${s}${owner(o)}`],
+    [
+      'DELETE',
+      at(`/savedsearches/${ID}`),
+      (o = '', s = '') => `Delete saved search ${s}${owner(o)}`,
+    ],
+  ];
+}
 
 /** Short words for a write to the Spark API: what the user did, else the method and path. */
 export function actionOf(method: string, path: string): string {
@@ -61,6 +105,10 @@ export function actionOf(method: string, path: string): string {
 // What the proxy reads of a write's body to describe it (Spark judges the body itself).
 const usersBodySchema = z.object({
   D: z.object({ Users: z.array(z.object({ Id: z.string() })).max(MAX_USERS_PER_REQUEST) }),
+});
+/** A cart's listings to add; past the limit Spark refuses it, and the entry names none. */
+const cartListingsBodySchema = z.object({
+  D: z.object({ ListingIds: z.array(z.string()).max(MAX_LISTINGS_PER_CART) }),
 });
 const tagsBodySchema = z.object({
   D: z.object({ Tags: z.array(z.string()), Users: z.undefined().optional() }),
@@ -114,6 +162,7 @@ export interface WriteFacts {
   CircleId?: string;
   CircleName?: string;
   People?: AuditPerson[];
+  Cart?: string;
 }
 
 /**
@@ -154,6 +203,18 @@ export function writeFacts(
     const portal = parsedBody(portalBodySchema, body)?.D;
     const enabled = portal && ('Settings' in portal ? portal.Settings.Enabled : portal.Enabled);
     if (enabled !== undefined) kind = enabled ? 'portal-on' : 'portal-off';
+  } else if (kind === 'cart-add' || kind === 'cart-remove') {
+    // The listings are the "people" of a cart write; the circle is the owner's, when named.
+    const cart = cartWriteOf(path);
+    const listingIds =
+      kind === 'cart-remove'
+        ? [cart?.listingId ?? '']
+        : (parsedBody(cartListingsBodySchema, body)?.D.ListingIds ?? []);
+    const listings = listingIds.filter(Boolean).map(person);
+    if (listings.length) facts.People = listings;
+    else delete facts.People;
+    if (cart?.contactId && names[cart.contactId]) facts.CircleName = names[cart.contactId];
+    if (cart && names[cart.cartId]) facts.Cart = names[cart.cartId];
   } else if (kind === 'contact-create') {
     // The names come from the body itself: what Spark was asked to create.
     const contacts = parsedBody(contactsBodySchema, body)?.D.Contacts ?? [];

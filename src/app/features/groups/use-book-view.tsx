@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { Checkbox, NativeSelect } from '@mantine/core';
 import { PageNav } from '../../ui/page-nav.js';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
@@ -16,10 +17,16 @@ const SORT_LABELS: Record<SortKey, string> = {
   signin: 'Latest sign-in (most recent first)',
 };
 
+/** What a whole-book view shows of what circles share: a column, or a filter. */
+export const SHARES_VIEWS = ['show', 'nothing', 'searches', 'listings'] as const;
+export type SharesView = (typeof SHARES_VIEWS)[number];
+
 /** A whole-book view's own state (the page keeps it in the address). */
 export interface WholeBookUrlState {
   favoritesOnly: boolean;
   by: SortKey;
+  /** What circles share, as a column or a filter; null: not looked at. */
+  shares: SharesView | null;
   page: number;
 }
 
@@ -61,11 +68,20 @@ export function useBookView(
   state: WholeBookUrlState,
   set: (change: Partial<WholeBookUrlState>) => void,
   all: PortalGroup[] | undefined,
+  /** A filter of the view's own (e.g. what circles share), worked in with the others. */
+  extra?: { keep: ((group: PortalGroup) => boolean) | null; filters: ReactNode },
 ) {
   const { favoritesOnly, by: sort, page } = state;
+  const extraKeep = extra?.keep ?? null;
   const sorted = useMemo(
-    () => all && sortedGroups(all, sort, (group) => !favoritesOnly || isFavorite(group)),
-    [all, sort, favoritesOnly],
+    () =>
+      all &&
+      sortedGroups(
+        all,
+        sort,
+        (group) => (!favoritesOnly || isFavorite(group)) && (!extraKeep || extraKeep(group)),
+      ),
+    [all, sort, favoritesOnly, extraKeep],
   );
   const pages = Math.max(1, Math.ceil((sorted?.length ?? 0) / GROUPS_PAGE_SIZE));
   const current = Math.min(page, pages);
@@ -88,6 +104,7 @@ export function useBookView(
         }}
         w={280}
       />
+      {extra?.filters}
     </>
   );
 

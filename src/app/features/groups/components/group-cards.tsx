@@ -6,7 +6,7 @@ import { CardList, CardListItem } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { isFavorite, lastSignIn, memberPreview } from '../../../data/group-summary.js';
 import { AgentBadge, FavoriteMark, GroupLink, RowCheckbox } from './groups-table-parts.js';
-import type { AgentRows, RowSelection } from './groups-table-parts.js';
+import type { AgentRows, ExtraColumn, RowSelection } from './groups-table-parts.js';
 
 const SKELETON_CARDS = 5;
 
@@ -20,6 +20,7 @@ export function GroupCards({
   selection,
   agents,
   namesOnly = false,
+  extra,
 }: {
   groups: PortalGroup[] | undefined;
   dataUpdatedAt: number;
@@ -29,6 +30,7 @@ export function GroupCards({
   selection?: RowSelection;
   agents?: AgentRows;
   namesOnly?: boolean;
+  extra?: ExtraColumn;
 }) {
   const captionId = useId();
   return (
@@ -65,6 +67,11 @@ export function GroupCards({
                     {!namesOnly && (
                       <Text size="xs">
                         Last sign-in: <RelativeTime value={lastSignIn(group)} />
+                      </Text>
+                    )}
+                    {extra && (
+                      <Text size="xs" component="div">
+                        {extra.header}: {extra.cell(group)}
                       </Text>
                     )}
                   </Stack>

@@ -21,6 +21,12 @@ export interface RowSelection {
   onTogglePage: (checked: boolean) => void;
 }
 
+/** A column a view adds to the table (a card line on a phone), e.g. what each circle shares. */
+export interface ExtraColumn {
+  header: string;
+  cell: (group: PortalGroup) => React.ReactNode;
+}
+
 /** What a link from the list tells the group page, so its way back keeps the list's state. */
 export interface GroupLinkState {
   /** The list's whole address (path and query), e.g. `/groups?agents=all&fav=1`. */

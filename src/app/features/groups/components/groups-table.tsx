@@ -12,9 +12,9 @@ import {
   OwnerSortButton,
   RowCheckbox,
 } from './groups-table-parts.js';
-import type { AgentRows, RowSelection } from './groups-table-parts.js';
+import type { AgentRows, ExtraColumn, RowSelection } from './groups-table-parts.js';
 
-export type { AgentRows, GroupLinkState, RowSelection } from './groups-table-parts.js';
+export type { AgentRows, ExtraColumn, GroupLinkState, RowSelection } from './groups-table-parts.js';
 
 interface GroupsTableProps {
   groups: PortalGroup[] | undefined;
@@ -29,6 +29,8 @@ interface GroupsTableProps {
   agents?: AgentRows;
   /** A consumer's list: the circles and members' names, no other client's sign-in. */
   namesOnly?: boolean;
+  /** One more column after the others. */
+  extra?: ExtraColumn;
 }
 
 const SKELETON_ROWS = 5;
@@ -43,9 +45,11 @@ export function GroupsTable({
   selection,
   agents,
   namesOnly = false,
+  extra,
 }: GroupsTableProps) {
   const descending = sort === '-Name';
-  const columns = COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0) - (namesOnly ? 1 : 0);
+  const columns =
+    COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0) - (namesOnly ? 1 : 0) + (extra ? 1 : 0);
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
   const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
   const phone = usePhone();
@@ -73,6 +77,7 @@ export function GroupsTable({
         selection={selection}
         agents={agents}
         namesOnly={namesOnly}
+        extra={extra}
       />
     );
   }
@@ -96,6 +101,7 @@ export function GroupsTable({
             <Table.Th scope="col">Member names</Table.Th>
             <Table.Th scope="col">Favorites</Table.Th>
             {!namesOnly && <Table.Th scope="col">Last sign-in</Table.Th>}
+            {extra && <Table.Th scope="col">{extra.header}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -138,6 +144,7 @@ export function GroupsTable({
                       <RelativeTime value={lastSignIn(group)} />
                     </Table.Td>
                   )}
+                  {extra && <Table.Td>{extra.cell(group)}</Table.Td>}
                 </Table.Tr>
               ))}
         </Table.Tbody>

@@ -6,6 +6,7 @@ import { WHOLE_BOOK_LIMIT, wholeBookQueryOptions, WholeBookTooLarge } from '../a
 import { useBookView } from '../use-book-view.js';
 import type { WholeBookUrlState } from '../use-book-view.js';
 import { GroupsTable } from './groups-table.js';
+import { useSharesTriage } from './shares-triage.js';
 
 interface Props {
   state: WholeBookUrlState;
@@ -19,7 +20,15 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
   const options = wholeBookQueryOptions(useAccount());
   const book = useQuery(options);
   const complete = book.data?.complete ? book.data : undefined;
-  const view = useBookView(state, onChange, complete?.groups);
+  const shares = useSharesTriage(
+    state.shares,
+    (value) => onChange({ shares: value }),
+    complete?.groups,
+  );
+  const view = useBookView(state, onChange, complete?.groups, {
+    keep: shares.keep,
+    filters: shares.control,
+  });
 
   if (book.isError) {
     const { error } = book;
@@ -76,6 +85,7 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
           Back to pages
         </Button>
       </Group>
+      {shares.status}
       <Text size="sm" aria-live="polite">
         {view.shown} of {complete.groups.length} groups (all loaded, up to{' '}
         {WHOLE_BOOK_LIMIT.toLocaleString('en-US')})
@@ -86,6 +96,7 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
         sort="Name"
         onSortChange={view.sortByOwner}
         caption="All portal groups"
+        extra={shares.column}
       />
       {view.pagination}
     </Stack>
