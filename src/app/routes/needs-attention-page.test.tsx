@@ -50,7 +50,7 @@ describe('Needs attention', () => {
     // Oldest sign-in first: never, then 125 days ago, then 2 days ago (portal off); once each,
     // with their circles in the list's order.
     expect(rows()).toEqual([
-      ['Nell New', 'Invited, never signed in', "Kim Owner's circle"],
+      ['Nell New', 'Never signed in', "Kim Owner's circle"],
       ['Carl Contact', 'Quiet for 4 months', "Kim Owner's circle, Olivia Oak's circle"],
       ['Dana Disabled', 'Portal off', "Olivia Oak's circle"],
     ]);

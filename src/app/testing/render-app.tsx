@@ -41,6 +41,13 @@ export function renderApp(url: string, options: Options = {}) {
       </>,
     ),
   );
+  return { ...renderRouter(router, queryClient), router };
+}
+
+type TestRouter = ReturnType<typeof createBrowserRouter>;
+
+/** A router inside the app's real providers; it is disposed after the test. */
+function renderRouter(router: TestRouter, queryClient: QueryClient) {
   routers.push(router);
   const user = userEvent.setup();
   const result = render(
@@ -48,7 +55,7 @@ export function renderApp(url: string, options: Options = {}) {
       <RouterProvider router={router} />
     </AppProviders>,
   );
-  return { ...result, user, queryClient, router };
+  return { ...result, user, queryClient };
 }
 
 interface ComponentOptions {
@@ -76,12 +83,5 @@ export function renderWithProviders(ui: ReactElement, options: ComponentOptions 
     ),
     { initialEntries: [options.route ?? '/'] },
   );
-  routers.push(router);
-  const user = userEvent.setup();
-  const result = render(
-    <AppProviders queryClient={queryClient} env="test">
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { ...result, user, queryClient };
+  return renderRouter(router, queryClient);
 }

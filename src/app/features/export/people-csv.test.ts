@@ -21,7 +21,7 @@ describe('people who need attention, and their CSV', () => {
   it('lists each inactive person once with every circle, agents left out, oldest sign-in first', () => {
     const people = peopleNeedingAttention(books, 'signin', now);
     expect(people.map((p) => [p.user.Name, p.state.status, p.circles.map((c) => c.owns)])).toEqual([
-      ['=Nell New', 'Invited, never signed in', [true]],
+      ['=Nell New', 'Never signed in', [true]],
       ['Carl Contact', 'Quiet for 4 months', [false, false]],
       ['Dana Disabled', 'Portal off', [false]],
     ]);
@@ -37,7 +37,7 @@ describe('people who need attention, and their CSV', () => {
     const csv = peopleCsv(people, new Map([[`A1:${quiet.Id}`, 'carl@example.com']]));
     expect(csv.split('\r\n')).toEqual([
       '\uFEFFName,E-mail,Why,Last login,Circles,Agent',
-      '\'=Nell New,,"Invited, never signed in",Never,Own circle,Avery Stone',
+      "'=Nell New,,Never signed in,Never,Own circle,Avery Stone",
       `Carl Contact,carl@example.com,Quiet for 4 months,${quiet.LastLogin},Olivia Oak's circle; =Nell New's circle,Avery Stone`,
       `Dana Disabled,,Portal off,${off.LastLogin},Olivia Oak's circle,Avery Stone`,
     ]);
