@@ -36,7 +36,7 @@ import type {
 } from '../data/people-needing-attention.js';
 import { useCanEdit } from '../data/session.js';
 import { useAgents } from '../features/agents/api/agents.js';
-import { CircleLines, PeopleList } from '../features/attention/people-list.js';
+import { CircleLines, PeopleList } from '../features/attention/components/people-list.js';
 import { ExportPeopleCsvButton } from '../features/export/components/export-csv-button.js';
 import { wholeBookQueryOptions, WholeBookTooLarge } from '../features/groups/api/whole-book.js';
 import type { WholeBook } from '../features/groups/api/whole-book.js';

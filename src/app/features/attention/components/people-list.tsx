@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import { Badge, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
-import type { AttentionSort, PersonNeedingAttention } from '../../data/people-needing-attention.js';
-import { CardList, CardListItem, usePhone } from '../../ui/card-list.js';
-import { RelativeTime } from '../../ui/relative-time.js';
-import { SortableTh } from '../../ui/sortable-th.js';
+import type {
+  AttentionSort,
+  PersonNeedingAttention,
+} from '../../../data/people-needing-attention.js';
+import { CardList, CardListItem, usePhone } from '../../../ui/card-list.js';
+import { RelativeTime } from '../../../ui/relative-time.js';
+import { SortableTh } from '../../../ui/sortable-th.js';
 
 const REASON_COLORS = { quiet: 'yellow', never: 'grape', off: 'red' } as const;
 
