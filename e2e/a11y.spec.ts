@@ -61,7 +61,7 @@ test('the main journey works on a 375×812 phone screen', async ({ page, request
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/groups/${group.Id}$`));
   await expect(page.getByRole('list', { name: 'Members' })).toBeVisible();
-  const favorites = page.getByRole('button', { name: 'Favorites' });
+  const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
   const pressed = await favorites.getAttribute('aria-pressed');
   await favorites.click();
   await expect(favorites).not.toHaveAttribute('aria-pressed', pressed ?? '');

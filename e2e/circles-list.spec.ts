@@ -63,7 +63,7 @@ test(
     await dialog.getByRole('checkbox', { name: newcomer.DisplayName }).check();
     await dialog.getByRole('button', { name: /^Add/ }).click();
     await expect(dialog).toBeHidden();
-    await page.getByRole('button', { name: 'Favorites' }).click();
+    await page.getByRole('button', { name: 'Favorites', exact: true }).click();
     await expect(page.getByText('Added to Favorites')).toBeVisible();
     await page.goBack();
     await expect(row.getByRole('cell').nth(1)).toHaveText(String(group.Users.length));

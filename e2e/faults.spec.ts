@@ -80,7 +80,7 @@ test('a refused Favorites change rolls back, says so, and matches the server aft
   });
 
   await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
-  const favorites = page.getByRole('button', { name: 'Favorites' });
+  const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
   await expect(favorites).toHaveAttribute('aria-pressed', String(was));
   await favorites.click();
   await expect(page.getByText('Favorites not changed')).toBeVisible();
@@ -90,7 +90,7 @@ test('a refused Favorites change rolls back, says so, and matches the server aft
   await page.reload();
   const server = await api.group(group.Id);
   expect(server?.Tags.includes('Favorites')).toBe(was);
-  await expect(page.getByRole('button', { name: 'Favorites' })).toHaveAttribute(
+  await expect(page.getByRole('button', { name: 'Favorites', exact: true })).toHaveAttribute(
     'aria-pressed',
     String(was),
   );
@@ -168,7 +168,7 @@ test('offline: the app says so, keeps a change and sends it when back', async ({
   const group = (await api.groups({ _orderby: 'Name' }))[10]!;
   const was = group.Tags.includes('Favorites');
   await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
-  const favorites = page.getByRole('button', { name: 'Favorites' });
+  const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
   await expect(favorites).toHaveAttribute('aria-pressed', String(was));
 
   await context.setOffline(true);
@@ -189,7 +189,7 @@ test('offline: the app says so, keeps a change and sends it when back', async ({
   ).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Favorites' })).toHaveAttribute(
+  await expect(page.getByRole('button', { name: 'Favorites', exact: true })).toHaveAttribute(
     'aria-pressed',
     String(!was),
   );
@@ -204,7 +204,7 @@ test('leaving while a change waits to be sent asks first, and staying sends it',
   const group = (await api.groups({ _orderby: 'Name' }))[11]!;
   const was = group.Tags.includes('Favorites');
   await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
-  const favorites = page.getByRole('button', { name: 'Favorites' });
+  const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
   await expect(favorites).toHaveAttribute('aria-pressed', String(was));
 
   await context.setOffline(true);
@@ -256,7 +256,7 @@ test('a rate-limited write is sent again after Retry-After, as the app promises'
   });
 
   await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
-  const favorites = page.getByRole('button', { name: 'Favorites' });
+  const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
   await expect(favorites).toHaveAttribute('aria-pressed', String(was));
   await favorites.click();
   await expect(page.getByText('Flexmls is busy, retrying in 1 s')).toBeVisible();

@@ -69,14 +69,14 @@ test('a group shows its members with badges; Favorites toggles and survives relo
   await expect(members.getByText(/^(Enabled|Disabled)$/).first()).toBeVisible();
   await saveScreenshot(page, testInfo, 'group');
 
-  const favorites = page.getByRole('button', { name: 'Favorites' });
+  const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
   const was = group.Tags.includes('Favorites');
   await expect(favorites).toHaveAttribute('aria-pressed', String(was));
   await favorites.click();
   await expect(favorites).toHaveAttribute('aria-pressed', String(!was));
   await expect.poll(async () => (await api.group(group.Id))?.Tags.includes('Favorites')).toBe(!was);
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Favorites' })).toHaveAttribute(
+  await expect(page.getByRole('button', { name: 'Favorites', exact: true })).toHaveAttribute(
     'aria-pressed',
     String(!was),
   );
@@ -156,7 +156,7 @@ test('a consumer sees their groups read-only', async ({ page, request }) => {
   await expect(page.getByRole('button', { name: 'New group' })).toHaveCount(0);
   await groupLinks(page).first().click();
   await expect(page.getByRole('table', { name: 'Members' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Favorites' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Favorites', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add members' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete group' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Remove / })).toHaveCount(0);

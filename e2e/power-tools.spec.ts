@@ -180,15 +180,15 @@ test('a change in one tab shows in the other without a reload', async ({ context
   await signIn(first, 'Avery Stone', `/groups/${group.Id}`);
   const second = await context.newPage();
   await second.goto(`/groups/${group.Id}`);
-  const secondToggle = second.getByRole('button', { name: 'Favorites' });
+  const secondToggle = second.getByRole('button', { name: 'Favorites', exact: true });
   await expect(secondToggle).toHaveAttribute('aria-pressed', String(was));
 
-  await first.getByRole('button', { name: 'Favorites' }).click();
+  await first.getByRole('button', { name: 'Favorites', exact: true }).click();
   await expect.poll(async () => (await api.group(group.Id))?.Tags.includes('Favorites')).toBe(!was);
   await expect(secondToggle).toHaveAttribute('aria-pressed', String(!was));
 
   await secondToggle.click();
-  await expect(first.getByRole('button', { name: 'Favorites' })).toHaveAttribute(
+  await expect(first.getByRole('button', { name: 'Favorites', exact: true })).toHaveAttribute(
     'aria-pressed',
     String(was),
   );

@@ -67,7 +67,7 @@ test('Spark on another origin: sign in, list, open, add, remove, Favorites, refr
   await expect.poll(isMember).toBe(false);
 
   await outliveTokens(page);
-  const favorites = page.getByRole('button', { name: 'Favorites' });
+  const favorites = page.getByRole('button', { name: 'Favorites', exact: true });
   const was = group.Tags.includes('Favorites');
   await favorites.click();
   await expect(favorites).toHaveAttribute('aria-pressed', String(!was));
@@ -75,7 +75,7 @@ test('Spark on another origin: sign in, list, open, add, remove, Favorites, refr
 
   await outliveTokens(page);
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Favorites' })).toHaveAttribute(
+  await expect(page.getByRole('button', { name: 'Favorites', exact: true })).toHaveAttribute(
     'aria-pressed',
     String(!was),
   );
