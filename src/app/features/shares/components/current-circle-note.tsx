@@ -22,7 +22,7 @@ export function CurrentCircleNote() {
         <>
           <Text size="sm">
             You work in{' '}
-            <Anchor component={Link} to={paths.group(circle.Id)}>
+            <Anchor component={Link} to={paths.group(circle.Id)} underline="always">
               {groupName(circle)}’s circle
             </Anchor>
             : its carts are the ones you see and change.
