@@ -1,25 +1,28 @@
 import type { ReactNode } from 'react';
-import { Badge, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import type {
   AttentionSort,
   PersonNeedingAttention,
 } from '../../../data/people-needing-attention.js';
 import { CardList, CardListItem, usePhone } from '../../../ui/card-list.js';
+import { DotBadge } from '../../../ui/dot-badge.js';
+import type { DotTone } from '../../../ui/theme.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { SortableTh } from '../../../ui/sortable-th.js';
 
-const REASON_COLORS = { quiet: 'yellow', never: 'grape', off: 'red' } as const;
+/** The badges' dots, as on the group page (measured contrast in both schemes). */
+const REASON_TONES: Record<PersonNeedingAttention['reason'], DotTone> = {
+  quiet: 'caution',
+  never: 'info',
+  off: 'negative',
+};
 
 /** Why, in the words of the member state: "Quiet for 4 months", "Portal off". */
 export function ReasonBadge({ person }: { person: PersonNeedingAttention }) {
   return (
-    <Badge
-      variant="light"
-      color={REASON_COLORS[person.reason]}
-      style={{ textTransform: 'none', flexShrink: 0 }}
-    >
+    <DotBadge tone={REASON_TONES[person.reason]} style={{ textTransform: 'none', flexShrink: 0 }}>
       {person.state.status}
-    </Badge>
+    </DotBadge>
   );
 }
 

@@ -65,7 +65,7 @@ export default function ContactPanel({ user, email, opened, onClose, onTogglePor
           <Field label="Portal">
             <Group component="span" gap="sm">
               {/* The group's state: it changes at once with a write, the account read does not. */}
-              {user.Enabled ? 'On' : 'Off'}
+              <span>{user.Enabled ? 'On' : 'Off'}</span>
               {onTogglePortal && (
                 <Button size="compact-xs" variant="default" onClick={() => onTogglePortal(user)}>
                   {user.Enabled ? 'Turn portal off' : 'Turn portal on'}
