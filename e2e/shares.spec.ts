@@ -124,9 +124,19 @@ test(
   async ({ page, request }, testInfo) => {
     const groups = await avery(request)<PortalGroup>('/portal/groups', { _limit: 25 });
     const current = await showcase(request);
-    const group = groups.find((candidate) => candidate.Id !== current.Id)!;
-    const favorites = (await cartsOf(request, group)).find((cart) => cart.Name === 'Favorites')!;
-    const inCarts = new Set((await cartsOf(request, group)).flatMap((c) => c.ListingIds ?? []));
+    // A demo circle that shares something already (one another journey made shares nothing yet).
+    let group: PortalGroup | undefined;
+    let carts: Cart[] = [];
+    for (const candidate of groups.filter((g) => g.Id !== current.Id)) {
+      carts = await cartsOf(request, candidate);
+      if (carts.some((cart) => cart.ListingCount > 0)) {
+        group = candidate;
+        break;
+      }
+    }
+    if (!group) throw new Error('no demo circle of Avery shares a listing');
+    const favorites = carts.find((cart) => cart.Name === 'Favorites')!;
+    const inCarts = new Set(carts.flatMap((c) => c.ListingIds ?? []));
     const listing = (
       await avery(request)<ListingRow>('/listings', {
         _filter: "MlsStatus Eq 'Active'",
