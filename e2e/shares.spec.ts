@@ -208,7 +208,7 @@ test(
 
     await page.getByRole('button', { name: /^Working for/ }).click();
     await page.getByRole('menuitem', { name: 'Audit trail' }).click();
-    const trail = page.getByRole('table', { name: 'Your changes, newest first' });
+    const trail = page.getByRole('table', { name: 'Changes by you and for you, newest first' });
     const label = `${street}, ${listing.StandardFields.City}`;
     const where = `Favorites of ${ownerName(group)}'s circle`;
     await expect(trail.getByRole('row').nth(1)).toContainText(`Removed ${label} from ${where}`);
