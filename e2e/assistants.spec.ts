@@ -7,6 +7,7 @@ import {
   signIn,
   SLOW_NETWORK,
   sparkApi,
+  VIEWS,
 } from './support.js';
 
 /** "Add an agent" runs the Spark sign-in again; the authorize page signs the agent in. */
@@ -151,12 +152,7 @@ test.describe('office assistants', () => {
     },
   );
 
-  for (const [width, scheme] of [
-    [1440, 'light'],
-    [1440, 'dark'],
-    [375, 'light'],
-    [375, 'dark'],
-  ] as const) {
+  for (const { width, scheme } of VIEWS) {
     test(`working-for screens at ${width} px in ${scheme} mode`, async ({ page }, testInfo) => {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });

@@ -7,6 +7,7 @@ import {
   signIn,
   SLOW_NETWORK,
   sparkApi,
+  VIEWS,
 } from './support.js';
 
 // Long journeys on a machine shared with other runs.
@@ -136,48 +137,46 @@ function edgeContrast(element: Element) {
   return (Math.max(edge, page) + 0.05) / (Math.min(edge, page) + 0.05);
 }
 
-for (const width of [1440, 375]) {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`the list, New group and the whole book at ${width} px in ${scheme} mode: axe clean, fit the screen`, async ({
-      page,
-    }, testInfo) => {
-      await page.setViewportSize({ width, height: 900 });
-      await signIn(page, 'Avery Stone');
-      await setScheme(page, scheme);
-      await expect(page.getByRole('link', { name: /./ }).nth(5)).toBeVisible();
-      await expectFitsScreen(page);
-      // Phones get stacked cards that never scroll sideways; wide screens the table.
-      const list = page.getByRole(width < 600 ? 'list' : 'table', { name: 'Portal groups' });
-      await expect(list.getByRole('checkbox').first()).toBeVisible();
-      // An unticked box stands out from the page (WCAG 1.4.11 asks 3:1), in both schemes.
-      expect(
-        await list.getByRole('checkbox', { checked: false }).first().evaluate(edgeContrast),
-      ).toBeGreaterThanOrEqual(3);
-      expect(
-        await list.evaluate((element) => {
-          const box = element.getBoundingClientRect();
-          return box.right <= window.innerWidth && element.scrollWidth <= element.clientWidth;
-        }),
-      ).toBe(true);
-      await expectNoAxeViolations(page);
-      await saveScreenshot(page, testInfo, `list-${width}-${scheme}`);
+for (const { width, scheme } of VIEWS) {
+  test(`the list, New group and the whole book at ${width} px in ${scheme} mode: axe clean, fit the screen`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height: 900 });
+    await signIn(page, 'Avery Stone');
+    await setScheme(page, scheme);
+    await expect(page.getByRole('link', { name: /./ }).nth(5)).toBeVisible();
+    await expectFitsScreen(page);
+    // Phones get stacked cards that never scroll sideways; wide screens the table.
+    const list = page.getByRole(width < 600 ? 'list' : 'table', { name: 'Portal groups' });
+    await expect(list.getByRole('checkbox').first()).toBeVisible();
+    // An unticked box stands out from the page (WCAG 1.4.11 asks 3:1), in both schemes.
+    expect(
+      await list.getByRole('checkbox', { checked: false }).first().evaluate(edgeContrast),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      await list.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.right <= window.innerWidth && element.scrollWidth <= element.clientWidth;
+      }),
+    ).toBe(true);
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, testInfo, `list-${width}-${scheme}`);
 
-      await page.goto('/groups/new');
-      await expect(page.getByRole('button', { name: 'Create group' })).toBeVisible();
-      await expectFitsScreen(page);
-      expect(
-        await page.getByRole('radio', { disabled: false }).first().evaluate(edgeContrast),
-      ).toBeGreaterThanOrEqual(3);
-      await expectNoAxeViolations(page);
-      await saveScreenshot(page, testInfo, `new-group-${width}-${scheme}`);
+    await page.goto('/groups/new');
+    await expect(page.getByRole('button', { name: 'Create group' })).toBeVisible();
+    await expectFitsScreen(page);
+    expect(
+      await page.getByRole('radio', { disabled: false }).first().evaluate(edgeContrast),
+    ).toBeGreaterThanOrEqual(3);
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, testInfo, `new-group-${width}-${scheme}`);
 
-      await page.goto('/groups?all=1&fav=1');
-      await expect(page.getByText(/^\d+ of \d+ groups \(all loaded/)).toBeVisible();
-      await expectFitsScreen(page);
-      await expectNoAxeViolations(page);
-      await saveScreenshot(page, testInfo, `whole-book-${width}-${scheme}`);
-    });
-  }
+    await page.goto('/groups?all=1&fav=1');
+    await expect(page.getByText(/^\d+ of \d+ groups \(all loaded/)).toBeVisible();
+    await expectFitsScreen(page);
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, testInfo, `whole-book-${width}-${scheme}`);
+  });
 }
 
 test('a consumer on a 375 px phone: the page fits and Sign out is in view', async ({

@@ -1,22 +1,28 @@
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 
 /**
- * The reliability suites at a larger scale: STRESS_SCALE (default 10) multiplies the number of
- * concurrent writes, fuzz runs and model steps. Extra arguments go to vitest (e.g. a file).
+ * What `npm test` leaves out to stay within its time budget, at full size:
+ * 1. the reliability suites at a larger scale: STRESS_SCALE (default 10) multiplies the number of
+ *    concurrent writes, fuzz runs and model steps;
+ * 2. every journey on the built app with each screen seen in all four views (1440 and 375 px,
+ *    light and dark; `npm test` sees 1440 light and 375 dark), E2E_VIEWS=all.
+ * Extra arguments are vitest files, and then only those run (e.g. one reliability suite).
  */
 const scale = process.env.STRESS_SCALE ?? '10';
 const files = process.argv.slice(2);
-const args = [
-  'vitest',
-  'run',
-  '--project',
-  'server',
-  ...(files.length ? files : ['src/server/reliability']),
-];
 
-console.log(`Reliability suites at STRESS_SCALE=${scale}: npx ${args.join(' ')}`);
-const run = spawn('npx', args, {
-  stdio: 'inherit',
-  env: { ...process.env, STRESS_SCALE: scale },
-});
-run.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(
+  'npx',
+  ['vitest', 'run', '--project', 'server', ...(files.length ? files : ['src/server/reliability'])],
+  { STRESS_SCALE: scale },
+);
+if (!files.length) {
+  run('npm', ['run', 'build']);
+  run('npx', ['playwright', 'test'], { E2E_VIEWS: 'all' });
+}
