@@ -10,6 +10,19 @@ export function circleIdOf(path: string): string | undefined {
   return GROUP_PATH.exec(path)?.[1];
 }
 
+const SHARE_PATH = new RegExp(`^/v1(?:/contacts/${ID})?/(?:listingcarts|savedsearches)(?:/|$)`);
+
+/**
+ * Whose carts or saved searches a path writes to: a contact's (the owner of a circle, written by
+ * the agent) or, with no contact, the caller's own: a consumer's are her current circle's ("As
+ * Portal Group"). Undefined for any other path.
+ */
+export function shareWriteOf(path: string): { contactId?: string } | undefined {
+  const match = SHARE_PATH.exec(path);
+  if (!match) return undefined;
+  return match[1] ? { contactId: match[1] } : {};
+}
+
 const CART_PATH = new RegExp(`^/v1(?:/contacts/${ID})?/listingcarts/${ID}(?:/listings/${ID})?$`);
 
 /**
