@@ -203,10 +203,15 @@ function sentences(kind: AuditKind, entry: AuditEntry): [done: string, failed: s
     case 'cart-add':
     case 'cart-remove': {
       const listings = peopleOf(entry, 'a listing', 'listings');
-      const where = `${entry.Cart ?? 'a cart'} of ${circle}`;
+      const where = `${entry.Cart ?? 'a cart'} in ${circle}`;
       return kind === 'cart-add'
         ? [`Added ${listings} to ${where}`, `Could not add ${listings} to ${where}`]
         : [`Removed ${listings} from ${where}`, `Could not remove ${listings} from ${where}`];
+    }
+    case 'cart-move': {
+      const listings = peopleOf(entry, 'a listing', 'listings');
+      const move = `${listings} from ${entry.FromCart ?? 'a cart'} to ${entry.Cart ?? 'another'} in ${circle}`;
+      return [`Moved ${move}`, `Could not move ${move}`];
     }
     case 'other':
       return [entry.Action, entry.Action];

@@ -601,7 +601,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
       cookie: string,
       method: string,
       path: string,
-      names: object,
+      context: AuditContext,
       body?: unknown,
     ) =>
       fetch(`${server.url}${path}`, {
@@ -609,7 +609,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
         headers: {
           Cookie: cookie,
           ...APP_HEADERS,
-          [AUDIT_CONTEXT_HEADER]: encodeAuditContext({ Names: names as Record<string, string> }),
+          [AUDIT_CONTEXT_HEADER]: encodeAuditContext(context),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -629,18 +629,19 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
       if (!from || !to || !listing) throw new Error('no portal cart with a listing to move');
 
       // As the app sends a move: the carts' and the listing's names, none for the circle.
-      const names = { [from.Id]: from.Name, [to.Id]: to.Name, [listing]: '714 Aspen Way' };
+      const Names = { [from.Id]: from.Name, [to.Id]: to.Name, [listing]: '714 Aspen Way' };
       const api = '/api/v1/listingcarts';
-      const removed = await withNames(
-        sofia,
-        'DELETE',
-        `${api}/${from.Id}/listings/${listing}`,
-        names,
-      );
-      expect(removed.status).toBe(200);
-      const added = await withNames(sofia, 'POST', `${api}/${to.Id}`, names, {
-        D: { ListingIds: [listing] },
+      const removed = await withNames(sofia, 'DELETE', `${api}/${from.Id}/listings/${listing}`, {
+        Names,
       });
+      expect(removed.status).toBe(200);
+      const added = await withNames(
+        sofia,
+        'POST',
+        `${api}/${to.Id}`,
+        { Names, MovedFrom: from.Id },
+        { D: { ListingIds: [listing] } },
+      );
       expect(added.status).toBe(200);
 
       const [last, first] = (await trail(sofia)).Results;
@@ -648,10 +649,10 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
         expect(entry).toMatchObject({ CircleId: current.Id, CircleName: owner });
       }
       expect(describeAudit(first as AuditEntry)).toBe(
-        `Removed 714 Aspen Way from ${from.Name} of ${owner}'s circle`,
+        `Removed 714 Aspen Way from ${from.Name} in ${owner}'s circle`,
       );
       expect(describeAudit(last as AuditEntry)).toBe(
-        `Added 714 Aspen Way to ${to.Name} of ${owner}'s circle`,
+        `Moved 714 Aspen Way from ${from.Name} to ${to.Name} in ${owner}'s circle`,
       );
       expect(await idsIn(sofia, current.Id)).toEqual([last?.Id, first?.Id]);
       const filters = auditFiltersAnswerSchema.parse(

@@ -163,6 +163,7 @@ export interface WriteFacts {
   CircleName?: string;
   People?: AuditPerson[];
   Cart?: string;
+  FromCart?: string;
 }
 
 /**
@@ -215,6 +216,11 @@ export function writeFacts(
     else delete facts.People;
     if (cart?.contactId && names[cart.contactId]) facts.CircleName = names[cart.contactId];
     if (cart && names[cart.cartId]) facts.Cart = names[cart.cartId];
+    const from = context?.MovedFrom;
+    if (kind === 'cart-add' && from && from !== cart?.cartId) {
+      kind = 'cart-move';
+      if (names[from]) facts.FromCart = names[from];
+    }
   } else if (kind === 'contact-create') {
     // The names come from the body itself: what Spark was asked to create.
     const contacts = parsedBody(contactsBodySchema, body)?.D.Contacts ?? [];
