@@ -30,16 +30,19 @@ const { values } = parseArgs({
      * `--only "a circle's" --only "a cart" --only "a saved"` for what a circle shares.
      */
     only: { type: 'string', multiple: true },
+    /** Only the visits in Chromium (the built app as it is, one seed): to look into that step. */
+    'visits-only': { type: 'boolean', default: false },
     /** How many times each row runs (default 3; 1 for --smoke and --api-only). */
     runs: { type: 'string' },
   },
 });
 const smoke = values.smoke;
 const apiOnly = values['api-only'];
+const visitsOnly = values['visits-only'];
 const size = smoke ? { groups: 300, contacts: 3_000 } : { groups: 10_000, contacts: 100_000 };
 const runs = values.runs ? Math.max(1, Number(values.runs)) : smoke || apiOnly ? 1 : 3;
 /** Seeding is measured in full runs only; --api-only seeds the one database it loads. */
-const seedRuns = apiOnly ? 1 : runs;
+const seedRuns = apiOnly || visitsOnly ? 1 : runs;
 const listings = size.groups * LISTINGS_PER_GROUP;
 const loadSeconds = smoke ? 1 : 5;
 const connections = 10;
@@ -322,7 +325,7 @@ function summariseVisits(profile: ProfileFigures) {
 
 let server: { url: string; child: ChildProcess } | undefined;
 try {
-  if (!existsSync('dist/index.html') || (!smoke && !apiOnly)) {
+  if (!existsSync('dist/index.html') || (!smoke && !apiOnly && !visitsOnly)) {
     execSync('npx vite build', { stdio: 'ignore' });
   }
   const built = builtSizes();
@@ -339,15 +342,18 @@ try {
   const seeding = figure(seedTimes);
 
   server = await startServer(database);
-  progress(`API rows (${runs} × ${loadSeconds} s each)`);
-  const api = await apiFigures(server.url);
+  if (!visitsOnly) progress(`API rows (${runs} × ${loadSeconds} s each)`);
+  const api: Awaited<ReturnType<typeof apiFigures>> = visitsOnly
+    ? {}
+    : await apiFigures(server.url);
   if (!apiOnly) progress('visits, Favorites and the whole book in Chromium');
   const visitRuns = smoke ? 1 : 5;
   const visits = apiOnly ? {} : await measureVisits(server.url, visitRuns);
-  const favorites = apiOnly ? [] : await measureFavorites(server.url, smoke ? 1 : 3);
-  const wholeBook = apiOnly
-    ? { loadMs: [], longestTaskMs: [], groups: 0 }
-    : await measureWholeBook(server.url, smoke ? 1 : 3);
+  const favorites = apiOnly || visitsOnly ? [] : await measureFavorites(server.url, smoke ? 1 : 3);
+  const wholeBook =
+    apiOnly || visitsOnly
+      ? { loadMs: [], longestTaskMs: [], groups: 0 }
+      : await measureWholeBook(server.url, smoke ? 1 : 3);
   const visitSummary = Object.fromEntries(
     Object.entries(visits).map(([name, profile]) => [name, summariseVisits(profile)]),
   );
@@ -446,7 +452,7 @@ try {
       ['response', 'KiB', 'asked at (ms)', 'done at (ms)', 'before first row'],
     );
   }
-  if (!apiOnly)
+  if (!apiOnly && !visitsOnly)
     printTable(
       'Browser (ms)',
       [
