@@ -210,7 +210,7 @@ test(
     await page.getByRole('menuitem', { name: 'Audit trail' }).click();
     const trail = page.getByRole('table', { name: 'Changes by you and for you, newest first' });
     const label = `${street}, ${listing.StandardFields.City}`;
-    const where = `Favorites of ${ownerName(group)}'s circle`;
+    const where = `Favorites in ${ownerName(group)}'s circle`;
     await expect(trail.getByRole('row').nth(1)).toContainText(`Removed ${label} from ${where}`);
     await expect(trail.getByRole('row').nth(2)).toContainText(`Added ${label} to ${where}`);
     await expect(trail.getByRole('row').nth(3)).toContainText(

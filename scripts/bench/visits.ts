@@ -118,9 +118,15 @@ async function watchNetwork(context: BrowserContext, page: Page, profile: Profil
   cdp.on('Network.loadingFinished', (e) => finish(e.requestId, e.encodedDataLength, e.timestamp));
   cdp.on('Network.loadingFailed', (e) => finish(e.requestId, 0, e.timestamp));
   return {
-    /** Starts counting anew (for the next visit). */
+    /**
+     * Starts counting anew (for the next visit). Requests the previous page left in flight are
+     * forgotten: Chromium sends no `loadingFinished` or `loadingFailed` for a fetch cancelled by
+     * navigating away, so they would be in flight for ever.
+     */
     reset() {
       transfers = [];
+      sent.clear();
+      inFlight = 0;
     },
     transfers: () => transfers,
     /**

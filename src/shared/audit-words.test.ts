@@ -105,7 +105,7 @@ describe('an audit entry in words', () => {
       People: [{ Id: listing, Name: '714 Aspen Way, Fargo' }],
     });
     expect(describeAudit(added)).toBe(
-      "Added 714 Aspen Way, Fargo to Favorites of Ethan Davis's circle, for Avery Stone",
+      "Added 714 Aspen Way, Fargo to Favorites in Ethan Davis's circle, for Avery Stone",
     );
     expect(
       describeAudit({
@@ -118,7 +118,14 @@ describe('an audit entry in words', () => {
         Cart: undefined,
         People: [{ Id: listing }],
       }),
-    ).toBe('Could not remove a listing from a cart of a circle, for Avery Stone');
+    ).toBe('Could not remove a listing from a cart in a circle, for Avery Stone');
+    const moved = { ...added, Kind: 'cart-move' as const, FromCart: 'Possibilities' };
+    expect(describeAudit({ ...moved, ForId: moved.ActorId })).toBe(
+      "Moved 714 Aspen Way, Fargo from Possibilities to Favorites in Ethan Davis's circle",
+    );
+    expect(describeAudit({ ...moved, Outcome: 'Failed', Undo: true })).toBe(
+      "Undo: could not move 714 Aspen Way, Fargo from Possibilities to Favorites in Ethan Davis's circle, for Avery Stone",
+    );
   });
 
   it('reads older entries, kept without names, from their path', () => {

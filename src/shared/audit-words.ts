@@ -10,6 +10,19 @@ export function circleIdOf(path: string): string | undefined {
   return GROUP_PATH.exec(path)?.[1];
 }
 
+const SHARE_PATH = new RegExp(`^/v1(?:/contacts/${ID})?/(?:listingcarts|savedsearches)(?:/|$)`);
+
+/**
+ * Whose carts or saved searches a path writes to: a contact's (the owner of a circle, written by
+ * the agent) or, with no contact, the caller's own: a consumer's are her current circle's ("As
+ * Portal Group"). Undefined for any other path.
+ */
+export function shareWriteOf(path: string): { contactId?: string } | undefined {
+  const match = SHARE_PATH.exec(path);
+  if (!match) return undefined;
+  return match[1] ? { contactId: match[1] } : {};
+}
+
 const CART_PATH = new RegExp(`^/v1(?:/contacts/${ID})?/listingcarts/${ID}(?:/listings/${ID})?$`);
 
 /**
@@ -190,10 +203,15 @@ function sentences(kind: AuditKind, entry: AuditEntry): [done: string, failed: s
     case 'cart-add':
     case 'cart-remove': {
       const listings = peopleOf(entry, 'a listing', 'listings');
-      const where = `${entry.Cart ?? 'a cart'} of ${circle}`;
+      const where = `${entry.Cart ?? 'a cart'} in ${circle}`;
       return kind === 'cart-add'
         ? [`Added ${listings} to ${where}`, `Could not add ${listings} to ${where}`]
         : [`Removed ${listings} from ${where}`, `Could not remove ${listings} from ${where}`];
+    }
+    case 'cart-move': {
+      const listings = peopleOf(entry, 'a listing', 'listings');
+      const move = `${listings} from ${entry.FromCart ?? 'a cart'} to ${entry.Cart ?? 'another'} in ${circle}`;
+      return [`Moved ${move}`, `Could not move ${move}`];
     }
     case 'other':
       return [entry.Action, entry.Action];

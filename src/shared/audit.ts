@@ -25,6 +25,8 @@ export const auditKindSchema = z.enum([
   'refused-more',
   'cart-add',
   'cart-remove',
+  /** A listing added to a cart as it was taken out of another (a move between portal carts). */
+  'cart-move',
   'other',
 ]);
 export type AuditKind = z.infer<typeof auditKindSchema>;
@@ -72,6 +74,8 @@ export const auditEntrySchema = z.object({
   Until: z.string().optional(),
   /** A listing cart written to (its listings are in People), by the name the app showed. */
   Cart: z.string().optional(),
+  /** A `cart-move`: the cart the listings came out of, by the name the app showed. */
+  FromCart: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -157,6 +161,8 @@ export const auditNameSchema = z
 
 export const auditContextSchema = z.object({
   Undo: z.boolean().optional(),
+  /** Listings added to a cart as the second half of a move: the cart they were taken out of. */
+  MovedFrom: sparkIdSchema.optional(),
   /**
    * By Id: a circle's Id → its owner's name; a member's or contact's Id → theirs; a listing
    * cart's Id → its name; a listing's Id → its address.

@@ -81,6 +81,21 @@ describe('the facts of a cart write', () => {
     });
   });
 
+  it('calls an add that completes a move a move, naming the cart it left', () => {
+    const other = '20250101000000000000000301';
+    const moved = encodeAuditContext({
+      Names: { [other]: 'Possibilities', [cart]: 'Favorites', [listing]: '714 Aspen Way, Fargo' },
+      MovedFrom: other,
+    });
+    const body = JSON.stringify({ D: { ListingIds: [listing] } });
+    expect(writeFacts('POST', `/v1/listingcarts/${cart}`, 200, body, moved)).toEqual({
+      Kind: 'cart-move',
+      Cart: 'Favorites',
+      FromCart: 'Possibilities',
+      People: [{ Id: listing, Name: '714 Aspen Way, Fargo' }],
+    });
+  });
+
   it('names the listing removed, and a consumer’s own cart write without a circle', () => {
     expect(
       writeFacts('DELETE', `/v1/listingcarts/${cart}/listings/${listing}`, 200, '', names),

@@ -584,6 +584,130 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
     });
   });
 
+  describe('writes to what a circle shares', () => {
+    interface Cart {
+      Id: string;
+      Name: string;
+      PortalCartType?: string;
+      ListingIds?: string[];
+    }
+    const read = async <T>(cookie: string, path: string) =>
+      (
+        (await (await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } })).json()) as {
+          D: { Results: T[] };
+        }
+      ).D.Results;
+    const withNames = (
+      cookie: string,
+      method: string,
+      path: string,
+      context: AuditContext,
+      body?: unknown,
+    ) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          Cookie: cookie,
+          ...APP_HEADERS,
+          [AUDIT_CONTEXT_HEADER]: encodeAuditContext(context),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const idsIn = async (cookie: string, circleId: string) =>
+      (await trail(cookie, `?_limit=200&circle=${circleId}`)).Results.map((e) => e.Id);
+
+    it('records a consumer’s own cart move in her current circle, by its owner’s name', async () => {
+      const sofia = await signIn(server, vow.name);
+      const [current] = await read<Group>(sofia, '/api/v1/portal/groups/current');
+      const owner = current?.Users.find((user) => user.Id === current.ContactId)?.Name;
+      if (!current || !owner) throw new Error('Sofía works in no circle with a named owner');
+      const carts = await read<Cart>(sofia, '/api/v1/listingcarts?_expand=ListingIds');
+      const from = carts.find((cart) => cart.PortalCartType && cart.ListingIds?.length);
+      const to = carts.find((cart) => cart.PortalCartType && cart !== from);
+      const listing = from?.ListingIds?.[0];
+      if (!from || !to || !listing) throw new Error('no portal cart with a listing to move');
+
+      // As the app sends a move: the carts' and the listing's names, none for the circle.
+      const Names = { [from.Id]: from.Name, [to.Id]: to.Name, [listing]: '714 Aspen Way' };
+      const api = '/api/v1/listingcarts';
+      const removed = await withNames(sofia, 'DELETE', `${api}/${from.Id}/listings/${listing}`, {
+        Names,
+      });
+      expect(removed.status).toBe(200);
+      const added = await withNames(
+        sofia,
+        'POST',
+        `${api}/${to.Id}`,
+        { Names, MovedFrom: from.Id },
+        { D: { ListingIds: [listing] } },
+      );
+      expect(added.status).toBe(200);
+
+      const [last, first] = (await trail(sofia)).Results;
+      for (const entry of [last, first]) {
+        expect(entry).toMatchObject({ CircleId: current.Id, CircleName: owner });
+      }
+      expect(describeAudit(first as AuditEntry)).toBe(
+        `Removed 714 Aspen Way from ${from.Name} in ${owner}'s circle`,
+      );
+      expect(describeAudit(last as AuditEntry)).toBe(
+        `Moved 714 Aspen Way from ${from.Name} to ${to.Name} in ${owner}'s circle`,
+      );
+      expect(await idsIn(sofia, current.Id)).toEqual([last?.Id, first?.Id]);
+      const filters = auditFiltersAnswerSchema.parse(
+        await (
+          await fetch(`${server.url}/auth/audit/filters`, { headers: { Cookie: sofia } })
+        ).json(),
+      );
+      expect(filters.D.Circles).toContainEqual({ Id: current.Id, Name: owner, ForId: vow.id });
+    });
+
+    it('records an assistant’s cart and saved-search writes with the circle they went to', async () => {
+      const rileys = await signIn(server, 'Riley Park');
+      await addAgent(server, rileys, 'Avery Stone');
+      const api = `/api/agents/${avery.id}/v1`;
+      const groups = await read<Group>(rileys, `${api}/portal/groups?_limit=25`);
+      let found: { group: Group; cart: Cart; search: { Id: string; Name: string } } | undefined;
+      for (const group of groups) {
+        const owned = `${api}/contacts/${group.ContactId}`;
+        const [cart] = await read<Cart>(rileys, `${owned}/listingcarts`);
+        const [search] = await read<{ Id: string; Name: string }>(rileys, `${owned}/savedsearches`);
+        if (cart && search) found = { group, cart, search };
+        if (found) break;
+      }
+      if (!found) throw new Error('no circle of Avery’s shares a cart and a saved search');
+      const { group, cart, search } = found;
+      const owned = `${api}/contacts/${group.ContactId}`;
+      // The app names nothing here: the circle comes from Spark, by the owner's contact.
+      const changedCart = await withNames(
+        rileys,
+        'PUT',
+        `${owned}/listingcarts/${cart.Id}`,
+        {},
+        {
+          D: { Name: cart.Name },
+        },
+      );
+      expect(changedCart.status).toBe(200);
+      const changedSearch = await withNames(
+        rileys,
+        'PUT',
+        `${owned}/savedsearches/${search.Id}`,
+        {},
+        { D: { Name: search.Name } },
+      );
+      expect(changedSearch.status).toBe(200);
+
+      const [searchEntry, cartEntry] = (await trail(rileys)).Results;
+      const owner = group.Users.find((user) => user.Id === group.ContactId)?.Name;
+      for (const entry of [searchEntry, cartEntry]) {
+        expect(entry).toMatchObject({ CircleId: group.Id, CircleName: owner, ForId: avery.id });
+      }
+      expect((await idsIn(rileys, group.Id)).slice(0, 2)).toEqual([searchEntry?.Id, cartEntry?.Id]);
+    });
+  });
+
   describe('what assistants did for an agent', () => {
     let rileys: string;
     let jordans: string;

@@ -8,7 +8,7 @@ import {
   type AuditKind,
   type AuditPerson,
 } from '../../shared/audit.js';
-import { auditKindOf, cartWriteOf, circleIdOf } from '../../shared/audit-words.js';
+import { auditKindOf, cartWriteOf, circleIdOf, shareWriteOf } from '../../shared/audit-words.js';
 import { MAX_CONTACTS_PER_REQUEST } from '../../shared/contacts.js';
 import { MAX_LISTINGS_PER_CART } from '../../shared/listing-carts.js';
 import { FAVORITES_TAG, MAX_USERS_PER_REQUEST } from '../../shared/portal-groups.js';
@@ -163,6 +163,7 @@ export interface WriteFacts {
   CircleName?: string;
   People?: AuditPerson[];
   Cart?: string;
+  FromCart?: string;
 }
 
 /**
@@ -215,6 +216,11 @@ export function writeFacts(
     else delete facts.People;
     if (cart?.contactId && names[cart.contactId]) facts.CircleName = names[cart.contactId];
     if (cart && names[cart.cartId]) facts.Cart = names[cart.cartId];
+    const from = context?.MovedFrom;
+    if (kind === 'cart-add' && from && from !== cart?.cartId) {
+      kind = 'cart-move';
+      if (names[from]) facts.FromCart = names[from];
+    }
   } else if (kind === 'contact-create') {
     // The names come from the body itself: what Spark was asked to create.
     const contacts = parsedBody(contactsBodySchema, body)?.D.Contacts ?? [];
@@ -227,6 +233,45 @@ export function writeFacts(
     if (people.some((p) => p.Id || p.Name)) facts.People = people;
   }
   return { Kind: kind, ...facts };
+}
+
+const circlesSchema = z.object({
+  D: z.object({
+    Results: z.array(
+      z.object({
+        Id: z.string(),
+        ContactId: z.string(),
+        Users: z.array(z.object({ Id: z.string(), Name: z.string().optional() })).optional(),
+      }),
+    ),
+  }),
+});
+
+/**
+ * The circle whose carts or saved searches a write went to, asked of Spark with the writer's own
+ * token: the one the owner's contact owns (an agent's write), or the consumer's current circle
+ * (her own, "As Portal Group"). With its owner's name; undefined when Spark names none.
+ */
+export async function circleOfShareWrite(
+  path: string,
+  read: (pathAndQuery: string) => Promise<{ status: number; body: string }>,
+): Promise<{ Id: string; Name?: string } | undefined> {
+  const share = shareWriteOf(path);
+  if (!share) return undefined;
+  const query = share.contactId
+    ? `/v1/portal/groups?_limit=1&_filter=${encodeURIComponent(`ContactId Eq '${share.contactId}'`)}`
+    : '/v1/portal/groups/current';
+  try {
+    const response = await read(query);
+    if (response.status !== 200) return undefined;
+    const [circle] = circlesSchema.parse(JSON.parse(response.body)).D.Results;
+    if (!circle) return undefined;
+    const owner = circle.Users?.find((user) => user.Id === circle.ContactId)?.Name;
+    return { Id: circle.Id, ...(owner ? { Name: owner } : {}) };
+  } catch {
+    // The entry is kept without its circle rather than not at all.
+    return undefined;
+  }
 }
 
 export type AuditFacts = Omit<

@@ -11,7 +11,7 @@ import type { SessionCookie } from './session-cookie.js';
 import { safeJson, type SparkClient, type UpstreamResponse } from './spark-client.js';
 import { StoreUnavailable, type Session, type SessionStore } from './store/session-store.js';
 import { tokenRefresher } from './token-refresh.js';
-import { actionOf, recordAudit, WRITE_METHODS, writeFacts } from './audit.js';
+import { actionOf, circleOfShareWrite, recordAudit, WRITE_METHODS, writeFacts } from './audit.js';
 import type { AuditStore } from './store/audit-store.js';
 
 export interface ProxyOptions {
@@ -171,15 +171,40 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       spark.request(request.method, pathAndQuery, token, { body, clientIp: request.ip });
     // Recorded without its query string.
     const path = new URL(pathAndQuery, 'http://path.invalid').pathname;
-    /** Audits a write; `code` is read from the answer only when it failed. */
+    /**
+     * Audits a write; `code` is read from the answer only when it failed. With the `token` it
+     * was sent with, a write to a circle's carts or saved searches is recorded with the circle
+     * (asked of Spark: the path names only the owner's contact, or nobody "As Portal Group").
+     */
     const answered = async (
       status: number,
       code: () => number | undefined,
       answer?: UpstreamResponse,
+      token?: string,
     ) => {
       if (!WRITE_METHODS.has(request.method)) return;
       const ok = status >= 200 && status < 300;
       const context = request.headers[AUDIT_CONTEXT_HEADER.toLowerCase()];
+      const facts = writeFacts(
+        request.method,
+        path,
+        status,
+        text,
+        typeof context === 'string' ? context : undefined,
+        () => answer?.body ?? '',
+      );
+      const circle =
+        token && !facts.CircleId
+          ? await circleOfShareWrite(path, (query) =>
+              spark.request('GET', query, token, { clientIp: request.ip }),
+            )
+          : undefined;
+      if (circle) {
+        facts.CircleId = circle.Id;
+        // The name the app showed wins; Spark's is for writes that sent none (a consumer's own).
+        const name = facts.CircleName ?? circle.Name;
+        if (name) facts.CircleName = name;
+      }
       await recordAudit(audit, request.log, {
         actor: session.user,
         for: agent ? agent.user : session.user,
@@ -189,14 +214,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         Status: status,
         Outcome: ok ? 'Succeeded' : 'Failed',
         ...(ok ? {} : codeEntry(code())),
-        ...writeFacts(
-          request.method,
-          path,
-          status,
-          text,
-          typeof context === 'string' ? context : undefined,
-          () => answer?.body ?? '',
-        ),
+        ...facts,
       });
     };
 
@@ -217,7 +235,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
         token = next.accessToken;
         response = await send(token);
       }
-      await answered(response.status, () => sparkCodeOf(response), response);
+      await answered(response.status, () => sparkCodeOf(response), response, token);
       reply.header(ACTING_FOR_HEADER, actingFor);
       return relay(request, reply, response, `${session.id}\u0000${actingFor}`);
     } catch (error) {

@@ -21,6 +21,7 @@ import { noInput, route, type SparkRoute } from '../route-table.js';
 import { invalidParameter, missingParameter, notFound, SparkError } from '../errors.js';
 import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
 import type { Db } from '../store/db.js';
+import { cachedAnswer } from '../store/read-cache.js';
 import {
   addListings,
   cartFilterFields,
@@ -193,16 +194,21 @@ function cartRoutes(db: Db, options: ListingOptions, form: Form): SparkRoute[] {
       response: cartsResponse,
       handle: ({ caller, params, query }) => {
         const owner = form.owner(caller, params);
-        const search = parseSearch(query, cartSearch);
-        const rows = search.pagination === 'count' ? [] : listCarts(db, owner.ownerId, search);
-        const carts = cartsOf(db, rows, owner, expandsListingIds(query._expand));
-        return {
-          body: resultsBody(
-            carts.map((cart) => pick(cart, search.select)),
-            search,
-            () => countCarts(db, owner.ownerId, search.filter),
-          ),
-        };
+        // A circle's page reads this on every visit: built (and compressed) once until a change.
+        const key = `carts\u0000${owner.base}\u0000${owner.ownerId}\u0000${JSON.stringify(query)}`;
+        const body = cachedAnswer(db, key, () => {
+          const search = parseSearch(query, cartSearch);
+          const rows = search.pagination === 'count' ? [] : listCarts(db, owner.ownerId, search);
+          const carts = cartsOf(db, rows, owner, expandsListingIds(query._expand));
+          return JSON.stringify(
+            resultsBody(
+              carts.map((cart) => pick(cart, search.select)),
+              search,
+              () => countCarts(db, owner.ownerId, search.filter),
+            ),
+          );
+        });
+        return { body };
       },
     });
 

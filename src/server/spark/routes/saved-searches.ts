@@ -17,6 +17,7 @@ import { noInput, route, type SparkRoute } from '../route-table.js';
 import { invalidParameter, missingParameter, notFound, SparkError } from '../errors.js';
 import { parseSearch, parseSelect, pick, resultsBody, type SearchSpec } from '../search.js';
 import type { Db } from '../store/db.js';
+import { cachedAnswer } from '../store/read-cache.js';
 import {
   countOwnerSearches,
   countSearches,
@@ -163,15 +164,19 @@ function searchRoutes(db: Db, form: Form): SparkRoute[] {
       response: searchesResponse,
       handle: ({ caller, params, query }) => {
         const owner = form.owner(caller, params, false);
-        const search = parseSearch(query, searchSpec);
-        const rows = search.pagination === 'count' ? [] : listSearches(db, owner.ownerId, search);
-        return {
-          body: resultsBody(
-            rows.map((row) => pick(toSearch(row, owner), search.select)),
-            search,
-            () => countSearches(db, owner.ownerId, search.filter),
-          ),
-        };
+        const key = `searches\u0000${owner.base}\u0000${owner.ownerId}\u0000${JSON.stringify(query)}`;
+        const body = cachedAnswer(db, key, () => {
+          const search = parseSearch(query, searchSpec);
+          const rows = search.pagination === 'count' ? [] : listSearches(db, owner.ownerId, search);
+          return JSON.stringify(
+            resultsBody(
+              rows.map((row) => pick(toSearch(row, owner), search.select)),
+              search,
+              () => countSearches(db, owner.ownerId, search.filter),
+            ),
+          );
+        });
+        return { body };
       },
     }),
     route({

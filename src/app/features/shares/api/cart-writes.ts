@@ -32,15 +32,26 @@ export interface CartChange {
   listing: Listing;
   /** It takes back an earlier change (Undo), as the audit trail says. */
   undo?: boolean;
+  /** An add that completes a move out of this cart, as the audit trail says. */
+  from?: ListingCart;
 }
 
 /** The cart's and the listing's names as shown, for the audit trail (Ids Spark's shape only). */
-function auditOf(place: CartPlace, { cart, listing, undo }: CartChange): AuditContext {
-  const names = { ...place.auditNames, [cart.Id]: cart.Name, [listing.Id]: listingLabel(listing) };
+function auditOf(place: CartPlace, { cart, listing, undo, from }: CartChange): AuditContext {
+  const names = {
+    ...place.auditNames,
+    ...(from ? { [from.Id]: from.Name } : {}),
+    [cart.Id]: cart.Name,
+    [listing.Id]: listingLabel(listing),
+  };
   const Names = Object.fromEntries(
     Object.entries(names).filter(([id, name]) => sparkIdSchema.safeParse(id).success && name),
   );
-  return { Names, ...(undo ? { Undo: true } : {}) };
+  return {
+    Names,
+    ...(undo ? { Undo: true } : {}),
+    ...(from && sparkIdSchema.safeParse(from.Id).success ? { MovedFrom: from.Id } : {}),
+  };
 }
 
 /** POST adds, and answers the cart with its new count (Spark's recorded answers). */
@@ -198,7 +209,12 @@ export function useMoveListing(
       const { listing, undo } = move;
       const removed = await removeListing(account, place, { cart: move.from, listing, undo });
       try {
-        const added = await addListing(account, place, { cart: move.to, listing, undo });
+        const added = await addListing(account, place, {
+          cart: move.to,
+          listing,
+          undo,
+          from: move.from,
+        });
         return [removed.results[0], added.results[0]];
       } catch (error) {
         // Not into the new cart: back into the old one, so the listing is not lost.
