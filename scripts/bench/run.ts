@@ -27,10 +27,15 @@ const { values } = parseArgs({
     'api-only': { type: 'boolean', default: false },
     /** Only the API rows whose name contains this text (the limit row always runs). */
     only: { type: 'string' },
+    /** Only the visits (no API rows, Favorites or whole book): for the critical path's figures. */
+    'visits-only': { type: 'boolean', default: false },
+    /** How many visits of each kind (default 1 with --smoke, else 5). */
+    'visit-runs': { type: 'string' },
   },
 });
 const smoke = values.smoke;
 const apiOnly = values['api-only'];
+const visitsOnly = values['visits-only'];
 const size = smoke ? { groups: 300, contacts: 3_000 } : { groups: 10_000, contacts: 100_000 };
 const runs = smoke || apiOnly ? 1 : 3;
 const listings = size.groups * LISTINGS_PER_GROUP;
@@ -329,14 +334,15 @@ try {
 
   server = await startServer(database);
   progress(`API rows (${runs} × ${loadSeconds} s each)`);
-  const api = await apiFigures(server.url);
+  const api = visitsOnly ? {} : await apiFigures(server.url);
   if (!apiOnly) progress('visits, Favorites and the whole book in Chromium');
-  const visitRuns = smoke ? 1 : 5;
+  const visitRuns = Number(values['visit-runs'] ?? (smoke ? 1 : 5));
   const visits = apiOnly ? {} : await measureVisits(server.url, visitRuns);
-  const favorites = apiOnly ? [] : await measureFavorites(server.url, smoke ? 1 : 3);
-  const wholeBook = apiOnly
-    ? { loadMs: [], longestTaskMs: [], groups: 0 }
-    : await measureWholeBook(server.url, smoke ? 1 : 3);
+  const favorites = apiOnly || visitsOnly ? [] : await measureFavorites(server.url, smoke ? 1 : 3);
+  const wholeBook =
+    apiOnly || visitsOnly
+      ? { loadMs: [], longestTaskMs: [], groups: 0 }
+      : await measureWholeBook(server.url, smoke ? 1 : 3);
   const visitSummary = Object.fromEntries(
     Object.entries(visits).map(([name, profile]) => [name, summariseVisits(profile)]),
   );
@@ -366,6 +372,10 @@ try {
     /** Every response of the first cold visit to /groups under each profile. */
     coldVisitTransfers: Object.fromEntries(
       Object.entries(visits).map(([name, profile]) => [name, profile.groupsCold[0]?.transfers]),
+    ),
+    /** The main thread's long tasks in that same visit. */
+    coldVisitLongTasks: Object.fromEntries(
+      Object.entries(visits).map(([name, profile]) => [name, profile.groupsCold[0]?.longTasks]),
     ),
     browserMs: browserFigures,
   };
@@ -434,8 +444,13 @@ try {
       ]),
       ['response', 'KiB', 'asked at (ms)', 'done at (ms)', 'before first row'],
     );
+    printTable(
+      `Cold visit to /groups, ${PROFILES[1]?.name}: main-thread tasks over 50 ms (first run)`,
+      throttled.longTasks.map((t) => [`${t.atMs}`, `${t.ms}`]),
+      ['started at (ms)', 'took (ms)'],
+    );
   }
-  if (!apiOnly)
+  if (!apiOnly && !visitsOnly)
     printTable(
       'Browser (ms)',
       [

@@ -37,9 +37,12 @@ const MEMBER = 'table[aria-label="Members"] tbody tr, ul[aria-label="Members"] >
  * members after a click (from the click), and the longest main-thread task so far.
  */
 const MARKS_SCRIPT = `
-  window.__marks = { longestTask: 0 };
+  window.__marks = { longestTask: 0, longTasks: [] };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__marks.longestTask = Math.max(window.__marks.longestTask, entry.duration);
+    for (const entry of list.getEntries()) {
+      window.__marks.longestTask = Math.max(window.__marks.longestTask, entry.duration);
+      window.__marks.longTasks.push({ atMs: Math.round(entry.startTime), ms: Math.round(entry.duration) });
+    }
   }).observe({ type: 'longtask', buffered: true });
   let clickAt = 0;
   document.addEventListener('click', () => { clickAt = performance.now(); delete window.__marks.opened; }, true);
@@ -53,7 +56,12 @@ const MARKS_SCRIPT = `
 `;
 
 type Mark = 'firstRow' | 'members' | 'opened';
-type Marks = Partial<Record<Mark, number>> & { longestTask: number };
+/** A main-thread task over 50 ms: when it started (ms from the navigation) and how long it took. */
+export interface LongTask {
+  atMs: number;
+  ms: number;
+}
+type Marks = Partial<Record<Mark, number>> & { longestTask: number; longTasks: LongTask[] };
 
 /** One response as the browser received it: bytes over the wire (headers included). */
 export interface Transfer {
@@ -72,6 +80,7 @@ export interface Visit {
   /** ms from the navigation's start to the first group row, or to a circle's first member. */
   shownMs: number;
   longestTaskMs: number;
+  longTasks: LongTask[];
   transfers: Transfer[];
 }
 
@@ -162,7 +171,7 @@ async function visit(page: Page, network: Network, path: string, mark: Mark): Pr
   await page.goto(path, { waitUntil: 'commit' });
   const shownMs = await waitForMark(page, mark);
   await network.settled();
-  const { longestTask } = await readMarks(page);
+  const { longestTask, longTasks } = await readMarks(page);
   const transfers = network.transfers();
   const sum = (list: Transfer[]) => list.reduce((n, t) => n + t.bytes, 0);
   return {
@@ -170,6 +179,7 @@ async function visit(page: Page, network: Network, path: string, mark: Mark): Pr
     bytesBeforeShown: sum(transfers.filter((t) => t.endMs <= shownMs)),
     shownMs: Math.round(shownMs),
     longestTaskMs: Math.round(longestTask),
+    longTasks,
     transfers,
   };
 }
