@@ -81,6 +81,9 @@ export default defineConfig({
         // command palette) stay with the features that load them.
         codeSplitting: {
           groups: [
+            // A first visit's first reads, in a chunk of its own that imports nothing: the entry runs
+            // it before the libraries (src/app/boot/early-reads.ts).
+            { name: 'boot', test: /src[\\/]app[\\/]boot[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/](?!papaparse|@mantine[\\/]spotlight)/ },
             { name: 'shared', test: /src[\\/](app[\\/](api|data|ui)|shared)[\\/]/ },
           ],
