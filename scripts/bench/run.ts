@@ -31,6 +31,8 @@ const { values } = parseArgs({
     'visits-only': { type: 'boolean', default: false },
     /** How many visits of each kind (default 1 with --smoke, else 5). */
     'visit-runs': { type: 'string' },
+    /** Where to write a CPU profile (.cpuprofile) of the first throttled cold visit to /groups. */
+    'cpu-profile': { type: 'string' },
   },
 });
 const smoke = values.smoke;
@@ -337,7 +339,9 @@ try {
   const api = visitsOnly ? {} : await apiFigures(server.url);
   if (!apiOnly) progress('visits, Favorites and the whole book in Chromium');
   const visitRuns = Number(values['visit-runs'] ?? (smoke ? 1 : 5));
-  const visits = apiOnly ? {} : await measureVisits(server.url, visitRuns);
+  const visits = apiOnly
+    ? {}
+    : await measureVisits(server.url, visitRuns, PROFILES, values['cpu-profile']);
   const favorites = apiOnly || visitsOnly ? [] : await measureFavorites(server.url, smoke ? 1 : 3);
   const wholeBook =
     apiOnly || visitsOnly

@@ -5,6 +5,7 @@ import {
   type CDPSession,
   type Page,
 } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium.js';
 import { signedInState } from './browser.js';
 
@@ -127,6 +128,7 @@ async function watchNetwork(context: BrowserContext, page: Page, profile: Profil
   cdp.on('Network.loadingFinished', (e) => finish(e.requestId, e.encodedDataLength, e.timestamp));
   cdp.on('Network.loadingFailed', (e) => finish(e.requestId, 0, e.timestamp));
   return {
+    cdp,
     /** Starts counting anew (for the next visit). */
     reset() {
       transfers = [];
@@ -214,6 +216,8 @@ export async function measureVisits(
   baseUrl: string,
   runs: number,
   profiles: Profile[] = PROFILES,
+  /** Where to write a CPU profile of the first cold visit to /groups under the last profile. */
+  cpuProfile?: string,
 ): Promise<Record<string, ProfileFigures>> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const figures: Record<string, ProfileFigures> = {};
@@ -229,7 +233,17 @@ export async function measureVisits(
       });
       for (let run = 0; run < runs; run++) {
         const list = await freshPage(browser, baseUrl, storageState, profile);
+        const profiled = cpuProfile && run === 0 && profile === profiles.at(-1);
+        if (profiled) {
+          await list.network.cdp.send('Profiler.enable');
+          await list.network.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+          await list.network.cdp.send('Profiler.start');
+        }
         f.groupsCold.push(await visit(list.page, list.network, '/groups', 'firstRow'));
+        if (profiled) {
+          const { profile: recorded } = await list.network.cdp.send('Profiler.stop');
+          writeFileSync(cpuProfile, JSON.stringify(recorded));
+        }
         await list.page.goto('about:blank');
         f.groupsWarm.push(await visit(list.page, list.network, '/groups', 'firstRow'));
         const row = list.page.locator(ROW).nth(run % 10);
