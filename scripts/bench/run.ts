@@ -25,10 +25,15 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench-results/bench.json' },
     /** Only the API figures (no build, browser or seeding repeats): for before/after comparisons. */
     'api-only': { type: 'boolean', default: false },
-    /** Only the API rows whose name contains this text (the limit row always runs). */
-    only: { type: 'string' },
-    /** Only the visits (no API rows, Favorites or whole book): for the critical path's figures. */
+    /**
+     * Only the API rows whose name contains one of these texts (the limit row always runs), e.g.
+     * `--only "a circle's" --only "a cart" --only "a saved"` for what a circle shares.
+     */
+    only: { type: 'string', multiple: true },
+    /** Only the visits in Chromium (the built app as it is, one seed): to look into that step. */
     'visits-only': { type: 'boolean', default: false },
+    /** How many times each row runs (default 3; 1 for --smoke and --api-only). */
+    runs: { type: 'string' },
     /** How many visits of each kind (default 1 with --smoke, else 5). */
     'visit-runs': { type: 'string' },
     /** Where to write a CPU profile (.cpuprofile) of the first throttled cold visit to /groups. */
@@ -39,7 +44,9 @@ const smoke = values.smoke;
 const apiOnly = values['api-only'];
 const visitsOnly = values['visits-only'];
 const size = smoke ? { groups: 300, contacts: 3_000 } : { groups: 10_000, contacts: 100_000 };
-const runs = smoke || apiOnly ? 1 : 3;
+const runs = values.runs ? Math.max(1, Number(values.runs)) : smoke || apiOnly ? 1 : 3;
+/** Seeding is measured in full runs only; --api-only seeds the one database it loads. */
+const seedRuns = apiOnly || visitsOnly ? 1 : runs;
 const listings = size.groups * LISTINGS_PER_GROUP;
 const loadSeconds = smoke ? 1 : 5;
 const connections = 10;
@@ -83,7 +90,10 @@ async function startProcess(
   probe: string,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await benchPort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when the bench stops it.
+  const profile = process.env.BENCH_CPU_PROF && script === SERVER_SCRIPT;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     env: serverEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
     stdio: 'ignore',
     detached: true,
@@ -100,9 +110,10 @@ async function startProcess(
   }
 }
 
+const SERVER_SCRIPT = 'src/server/main.ts';
 const startServer = (databasePath: string) =>
   startProcess(
-    'src/server/main.ts',
+    SERVER_SCRIPT,
     {
       DATABASE_PATH: databasePath,
       SPARK_RATE_LIMIT: '1000000000',
@@ -202,7 +213,7 @@ async function apiFigures(url: string) {
       `/spark/v1/contacts?_limit=25&_pagination=1&_filter=${encodeURIComponent(`DisplayName Eq '*${randomTerm()}*'`)}`,
   };
   const results: Record<string, LoadResult[]> = {};
-  const wanted = (name: string) => !values.only || name.includes(values.only);
+  const wanted = (name: string) => !values.only || values.only.some((text) => name.includes(text));
   for (let run = 0; run < runs; run++) {
     for (const [name, target] of Object.entries(targets)) {
       if (!name.startsWith('limit') && !wanted(name)) continue;
@@ -318,16 +329,16 @@ function summariseVisits(profile: ProfileFigures) {
 
 let server: { url: string; child: ChildProcess } | undefined;
 try {
-  if (!existsSync('dist/index.html') || (!smoke && !apiOnly)) {
+  if (!existsSync('dist/index.html') || (!smoke && !apiOnly && !visitsOnly)) {
     execSync('npx vite build', { stdio: 'ignore' });
   }
   const built = builtSizes();
 
   const seedTimes: number[] = [];
   let database = '';
-  for (let run = 0; run < runs; run++) {
+  for (let run = 0; run < seedRuns; run++) {
     progress(
-      `seeding ${size.groups} groups, ${size.contacts} contacts, ${listings} listings (${run + 1} of ${runs})`,
+      `seeding ${size.groups} groups, ${size.contacts} contacts, ${listings} listings (${run + 1} of ${seedRuns})`,
     );
     database = join(work, `bench-${run}.db`);
     seedTimes.push(seedOnce(database));
@@ -335,8 +346,10 @@ try {
   const seeding = figure(seedTimes);
 
   server = await startServer(database);
-  progress(`API rows (${runs} × ${loadSeconds} s each)`);
-  const api = visitsOnly ? {} : await apiFigures(server.url);
+  if (!visitsOnly) progress(`API rows (${runs} × ${loadSeconds} s each)`);
+  const api: Awaited<ReturnType<typeof apiFigures>> = visitsOnly
+    ? {}
+    : await apiFigures(server.url);
   if (!apiOnly) progress('visits, Favorites and the whole book in Chromium');
   const visitRuns = Number(values['visit-runs'] ?? (smoke ? 1 : 5));
   const visits = apiOnly
@@ -491,6 +504,13 @@ try {
     process.exitCode = 1;
   }
 } finally {
+  const child = server?.child;
+  if (process.env.BENCH_CPU_PROF && child?.pid && child.exitCode === null) {
+    // A profile is written on a clean exit only: SIGTERM, and wait for it.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(child.pid, 'SIGTERM');
+    await exited;
+  }
   for (const child of [server?.child, ...children]) {
     if (!child?.pid) continue;
     try {

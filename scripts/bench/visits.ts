@@ -128,12 +128,24 @@ async function watchNetwork(context: BrowserContext, page: Page, profile: Profil
   cdp.on('Network.loadingFinished', (e) => finish(e.requestId, e.encodedDataLength, e.timestamp));
   cdp.on('Network.loadingFailed', (e) => finish(e.requestId, 0, e.timestamp));
   return {
-    cdp,
-    /** Starts counting anew (for the next visit). */
+    /**
+     * Starts counting anew (for the next visit). Requests the previous page left in flight are
+     * forgotten: Chromium sends no `loadingFinished` or `loadingFailed` for a fetch cancelled by
+     * navigating away, so they would be in flight for ever.
+     */
     reset() {
+      if (process.env.BENCH_DEBUG_VISITS && sent.size > 0) {
+        console.error(
+          `[visits] left in flight at reset: ${[...sent.values()].map((r) => r.url).join(', ')}`,
+        );
+      }
       transfers = [];
+      sent.clear();
+      inFlight = 0;
     },
     transfers: () => transfers,
+    /** The page's DevTools session (for a CPU profile). */
+    cdp,
     /**
      * Resolves once nothing has been in flight for `quietMs`; fails, naming what is still in
      * flight, after `limitMs` (a crashed page sends no more events: the run would never end).
