@@ -3,6 +3,17 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { constants } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * React Router's package names only its development build (dev warnings on, remix-run/react-router
+ * issue 14102); the built app takes the production build beside it.
+ */
+const reactRouterBuild = join(
+  dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
+  'dist/production',
+);
 
 /**
  * The home page's code (the groups page and what it imports beyond the entry) named in index.html,
@@ -54,7 +65,16 @@ function preloadHomePage(page: string): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  resolve: {
+    alias:
+      command === 'build'
+        ? [
+            { find: /^react-router$/, replacement: join(reactRouterBuild, 'index.mjs') },
+            { find: /^react-router\/dom$/, replacement: join(reactRouterBuild, 'dom-export.mjs') },
+          ]
+        : [],
+  },
   plugins: [
     react(),
     preloadHomePage('src/app/routes/groups-page.tsx'),
@@ -81,6 +101,9 @@ export default defineConfig({
         // command palette) stay with the features that load them.
         codeSplitting: {
           groups: [
+            // A first visit's first reads, in a chunk of its own that imports nothing: the entry runs
+            // it before the libraries (src/app/boot/early-reads.ts).
+            { name: 'boot', test: /src[\\/]app[\\/]boot[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/](?!papaparse|@mantine[\\/]spotlight)/ },
             { name: 'shared', test: /src[\\/](app[\\/](api|data|ui)|shared)[\\/]/ },
           ],
@@ -119,4 +142,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -5,6 +5,7 @@ import {
   type CDPSession,
   type Page,
 } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium.js';
 import { signedInState } from './browser.js';
 
@@ -37,9 +38,12 @@ const MEMBER = 'table[aria-label="Members"] tbody tr, ul[aria-label="Members"] >
  * members after a click (from the click), and the longest main-thread task so far.
  */
 const MARKS_SCRIPT = `
-  window.__marks = { longestTask: 0 };
+  window.__marks = { longestTask: 0, longTasks: [] };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__marks.longestTask = Math.max(window.__marks.longestTask, entry.duration);
+    for (const entry of list.getEntries()) {
+      window.__marks.longestTask = Math.max(window.__marks.longestTask, entry.duration);
+      window.__marks.longTasks.push({ atMs: Math.round(entry.startTime), ms: Math.round(entry.duration) });
+    }
   }).observe({ type: 'longtask', buffered: true });
   let clickAt = 0;
   document.addEventListener('click', () => { clickAt = performance.now(); delete window.__marks.opened; }, true);
@@ -53,7 +57,12 @@ const MARKS_SCRIPT = `
 `;
 
 type Mark = 'firstRow' | 'members' | 'opened';
-type Marks = Partial<Record<Mark, number>> & { longestTask: number };
+/** A main-thread task over 50 ms: when it started (ms from the navigation) and how long it took. */
+export interface LongTask {
+  atMs: number;
+  ms: number;
+}
+type Marks = Partial<Record<Mark, number>> & { longestTask: number; longTasks: LongTask[] };
 
 /** One response as the browser received it: bytes over the wire (headers included). */
 export interface Transfer {
@@ -72,6 +81,7 @@ export interface Visit {
   /** ms from the navigation's start to the first group row, or to a circle's first member. */
   shownMs: number;
   longestTaskMs: number;
+  longTasks: LongTask[];
   transfers: Transfer[];
 }
 
@@ -124,11 +134,18 @@ async function watchNetwork(context: BrowserContext, page: Page, profile: Profil
      * navigating away, so they would be in flight for ever.
      */
     reset() {
+      if (process.env.BENCH_DEBUG_VISITS && sent.size > 0) {
+        console.error(
+          `[visits] left in flight at reset: ${[...sent.values()].map((r) => r.url).join(', ')}`,
+        );
+      }
       transfers = [];
       sent.clear();
       inFlight = 0;
     },
     transfers: () => transfers,
+    /** The page's DevTools session (for a CPU profile). */
+    cdp,
     /**
      * Resolves once nothing has been in flight for `quietMs`; fails, naming what is still in
      * flight, after `limitMs` (a crashed page sends no more events: the run would never end).
@@ -168,7 +185,7 @@ async function visit(page: Page, network: Network, path: string, mark: Mark): Pr
   await page.goto(path, { waitUntil: 'commit' });
   const shownMs = await waitForMark(page, mark);
   await network.settled();
-  const { longestTask } = await readMarks(page);
+  const { longestTask, longTasks } = await readMarks(page);
   const transfers = network.transfers();
   const sum = (list: Transfer[]) => list.reduce((n, t) => n + t.bytes, 0);
   return {
@@ -176,6 +193,7 @@ async function visit(page: Page, network: Network, path: string, mark: Mark): Pr
     bytesBeforeShown: sum(transfers.filter((t) => t.endMs <= shownMs)),
     shownMs: Math.round(shownMs),
     longestTaskMs: Math.round(longestTask),
+    longTasks,
     transfers,
   };
 }
@@ -210,6 +228,8 @@ export async function measureVisits(
   baseUrl: string,
   runs: number,
   profiles: Profile[] = PROFILES,
+  /** Where to write a CPU profile of the first cold visit to /groups under the last profile. */
+  cpuProfile?: string,
 ): Promise<Record<string, ProfileFigures>> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const figures: Record<string, ProfileFigures> = {};
@@ -225,7 +245,17 @@ export async function measureVisits(
       });
       for (let run = 0; run < runs; run++) {
         const list = await freshPage(browser, baseUrl, storageState, profile);
+        const profiled = cpuProfile && run === 0 && profile === profiles.at(-1);
+        if (profiled) {
+          await list.network.cdp.send('Profiler.enable');
+          await list.network.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+          await list.network.cdp.send('Profiler.start');
+        }
         f.groupsCold.push(await visit(list.page, list.network, '/groups', 'firstRow'));
+        if (profiled) {
+          const { profile: recorded } = await list.network.cdp.send('Profiler.stop');
+          writeFileSync(cpuProfile, JSON.stringify(recorded));
+        }
         await list.page.goto('about:blank');
         f.groupsWarm.push(await visit(list.page, list.network, '/groups', 'firstRow'));
         const row = list.page.locator(ROW).nth(run % 10);

@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
-import { createQueryClient } from './query-client.js';
+import { RouterProvider } from 'react-router-dom';
+import type { createBrowserRouter } from 'react-router-dom';
 import { guardPendingWrites } from './pending-writes-guard.js';
-import { appRoutes } from './routes/app-routes.js';
 import { ProgressBar } from './ui/progress-bar.js';
 import { ToastDock } from './ui/toast-dock.js';
 import { cssVariablesResolver, theme } from './ui/theme.js';
@@ -39,9 +38,12 @@ export function AppProviders({ queryClient, env, children }: ProvidersProps) {
   );
 }
 
-export function App() {
-  const [queryClient] = useState(() => createQueryClient({ tabSync: true }));
-  const [router] = useState(() => createBrowserRouter(appRoutes(queryClient)));
+interface AppProps {
+  queryClient: QueryClient;
+  router: ReturnType<typeof createBrowserRouter>;
+}
+
+export function App({ queryClient, router }: AppProps) {
   useEffect(() => guardPendingWrites(queryClient), [queryClient]);
   return (
     <AppProviders queryClient={queryClient}>

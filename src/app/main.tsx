@@ -1,3 +1,5 @@
+// First: the sign-in check goes out before the libraries below are evaluated.
+import './boot/start.js';
 import '@mantine/core/styles/baseline.css';
 import '@mantine/core/styles/default-css-variables.css';
 import '@mantine/core/styles/global.css';
@@ -35,12 +37,19 @@ import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Tooltip.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router-dom';
 import { App } from './app.js';
+import { createQueryClient } from './query-client.js';
+import { appRoutes } from './routes/app-routes.js';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element');
+const queryClient = createQueryClient({ tabSync: true });
+// Made before React's first render, so the first page's loaders (its reads) start now rather
+// than in the render's task, which on a phone comes hundreds of milliseconds later.
+const router = createBrowserRouter(appRoutes(queryClient));
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} router={router} />
   </StrictMode>,
 );

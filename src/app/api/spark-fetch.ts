@@ -5,13 +5,12 @@ import { agentApiBase } from '../../shared/agents.js';
 import { AUDIT_CONTEXT_HEADER, encodeAuditContext } from '../../shared/audit.js';
 import type { AuditContext } from '../../shared/audit.js';
 import type { Account } from '../account/account.js';
+import { APP_REQUEST_HEADERS } from '../boot/app-headers.js';
+import { takeEarlyRead } from '../boot/early-reads.js';
 import { ifNoneMatch, keepAnswer, keptAnswer } from './revalidation.js';
 import { checkActingFor, parse, readAnswer, SparkApiError } from './spark-answer.js';
 
 export { SparkApiError, WRONG_ACCOUNT } from './spark-answer.js';
-
-/** Header every app request carries: the server refuses writes without it (CSRF guard). */
-const APP_HEADER = { 'X-Requested-With': 'PortalGroupsAdmin' } as const;
 
 interface SparkRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -51,6 +50,7 @@ async function sendFor(
   const response = await exchange(url, {
     method,
     signal,
+    sent: read ? takeEarlyRead(url) : null,
     body: body === undefined ? undefined : { D: body },
     headers: {
       ...(read ? ifNoneMatch(url) : {}),
@@ -73,21 +73,23 @@ interface Exchange {
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** The same request, already sent (a first visit's first reads, `boot/early-reads.ts`). */
+  sent?: Promise<Response> | null;
 }
 
 /**
  * One request to the app's own server (`/api` or `/auth`), with its cookie and CSRF header; a
  * failure to reach it is a `SparkApiError` with code 0.
  */
-async function exchange(url: string, { method = 'GET', body, signal, headers }: Exchange) {
+async function exchange(url: string, { method = 'GET', body, signal, headers, sent }: Exchange) {
   try {
+    if (sent) return await sent;
     return await fetch(url, {
       method,
       signal,
       credentials: 'same-origin',
       headers: {
-        ...APP_HEADER,
-        Accept: 'application/json',
+        ...APP_REQUEST_HEADERS,
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
       },

@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { sessionAnswerSchema } from '../../shared/agents.js';
 import type { SessionAnswer } from '../../shared/agents.js';
 import { authRequest, SparkApiError } from '../api/spark-fetch.js';
+import { SESSION_CHECK, takeEarlyRead } from '../boot/early-reads.js';
 import { SparkCode } from '../../shared/spark-codes.js';
 
 export const authKeys = {
@@ -21,7 +22,10 @@ export interface SessionState {
 
 async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
   try {
-    const user = await authRequest(sessionAnswerSchema, '/auth/session', { signal });
+    const user = await authRequest(sessionAnswerSchema, SESSION_CHECK, {
+      signal,
+      sent: takeEarlyRead(SESSION_CHECK),
+    });
     return { user };
   } catch (error) {
     if (error instanceof SparkApiError && error.status === 401) return { user: null, ended: false };

@@ -8,6 +8,7 @@ import { paths, routePatterns } from '../account/paths.js';
 import { sessionQueryOptions } from '../data/session.js';
 import { PageLoader } from '../ui/page-loader.js';
 import { AppLayout } from './app-layout.js';
+import { loader as groupsLoader } from './groups-loader.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RootError } from './route-error.js';
 import type { PageModule } from './route-inputs.js';
@@ -54,7 +55,16 @@ function accountPages(queryClient: QueryClient): RouteObject[] {
   };
   return [
     { index: true, loader: ({ params }) => redirect(paths.groups(params.agentId ?? null)) },
-    { path: routePatterns.groups, lazy: page(pageModules.groups) },
+    {
+      // The home page's loader is part of the entry, so on a first visit its read starts as the
+      // router is made, beside the sign-in check, not after the page's code has arrived.
+      path: routePatterns.groups,
+      loader: groupsLoader(queryClient),
+      lazy: {
+        Component: async () => (await pageModules.groups()).Component,
+        ErrorBoundary: async () => (await pageModules.groups()).ErrorBoundary,
+      },
+    },
     { path: routePatterns.newGroup, lazy: page(pageModules.newGroup) },
     { path: routePatterns.group, lazy: page(pageModules.group) },
     { path: routePatterns.audit, lazy: page(pageModules.audit) },

@@ -245,10 +245,22 @@ describe('groups page on a phone', () => {
       { owner: 'Álvaro Núñez' },
     ]);
     backend.browseAs(jordan);
+    // A phone never draws the table first (it would be drawn twice, and flash).
+    let tableDrawn = false;
+    const watch = new MutationObserver((records) => {
+      const changed = records.flatMap((record) => [...record.addedNodes, ...record.removedNodes]);
+      tableDrawn ||= changed.some(
+        (node) =>
+          node instanceof Element && (node.matches('table') || !!node.querySelector('table')),
+      );
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
     const { user } = renderGroupsPage();
 
     const list = await screen.findByRole('list', { name: 'Portal groups' });
     await within(list).findByRole('link', { name: 'Carl Contact' });
+    watch.disconnect();
+    expect(tableDrawn).toBe(false);
     expect(screen.queryByRole('table')).toBeNull();
     const cards = within(list).getAllByRole('listitem');
     expect(cards).toHaveLength(2);

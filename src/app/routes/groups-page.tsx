@@ -1,9 +1,7 @@
 import { lazy, Suspense, useCallback, useRef } from 'react';
 import { Box, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import type { QueryClient } from '@tanstack/react-query';
-import type { LoaderFunctionArgs } from 'react-router-dom';
-import { groupsQueryOptions, useGroups } from '../data/get-groups.js';
+import { useGroups } from '../data/get-groups.js';
 import type { GroupsPage } from '../data/get-groups.js';
 import { useCanEdit, useIsConsumer } from '../data/session.js';
 import { useAgents } from '../features/agents/api/agents.js';
@@ -25,9 +23,8 @@ import {
 } from '../features/groups/components/groups-views.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
 import { PageStates } from '../ui/page-states.js';
-import { loadGroupsSearch, useGroupsSearch } from './groups-search.js';
+import { useGroupsSearch } from './groups-search.js';
 import { PageError } from './route-error.js';
-import { loaderAccount } from './route-inputs.js';
 
 const CurrentCircleNote = lazy(() =>
   import('../features/shares/components/current-circle-note.js').then((m) => ({
@@ -39,15 +36,8 @@ const AllAgentsPanel = lazy(() =>
   import('./all-agents-view.js').then((m) => ({ default: m.AllAgentsView })),
 );
 
-/** The read of the list's page the address names starts here. */
-export const loader =
-  (queryClient: QueryClient) =>
-  ({ request, params }: LoaderFunctionArgs) => {
-    const { q, sort, page } = loadGroupsSearch(request);
-    const account = loaderAccount(queryClient, params);
-    if (account) void queryClient.prefetchQuery(groupsQueryOptions(account, { q, sort, page }));
-    return null;
-  };
+// Part of the entry (app-routes.tsx): the page's first read starts before its code has loaded.
+export { loader } from './groups-loader.js';
 
 export function Component() {
   useDocumentTitle('Groups · Portal Groups Admin');

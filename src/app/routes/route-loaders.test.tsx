@@ -1,6 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { startEarlyReads } from '../boot/early-reads.js';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
 import { renderApp } from '../testing/render-app.js';
 import { uiStates } from '../testing/fixtures.js';
@@ -50,6 +51,25 @@ describe('route loaders', () => {
     answerSession();
     expect(await screen.findByRole('link', { name: 'Parallel Owner' })).toBeVisible();
     expect(asked).toEqual(['/api/v1/portal/groups']);
+  });
+
+  it('take a first visit’s reads asked for before the app’s code ran, asking for each once', async () => {
+    await avery.replaceGroups([{ owner: 'Early Owner' }]);
+    backend.browseAs(avery);
+    const asked: string[] = [];
+    backend.msw.use(
+      backend.route('get', '/auth/session', { before: () => void asked.push('session') }),
+      backend.route('get', '/api/v1/portal/groups', {
+        before: (request) => void asked.push(new URL(request.url).pathname),
+      }),
+    );
+    window.history.replaceState(null, '', '/groups');
+    startEarlyReads(window.location);
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    renderApp('/groups');
+    expect(await screen.findByRole('link', { name: 'Early Owner' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    expect(asked.sort()).toEqual(['/api/v1/portal/groups', 'session']);
   });
 
   it('show a signed-out visitor the sign-in page, not "session ended", whatever their reads got', async () => {

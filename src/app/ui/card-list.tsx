@@ -6,7 +6,9 @@ import { useMediaQuery } from '@mantine/hooks';
 export const PHONE_QUERY = '(max-width: 37.5em)';
 
 export function usePhone(): boolean {
-  return useMediaQuery(PHONE_QUERY) ?? false;
+  // Known at the first render (no server rendering here): a phone's first render is its cards,
+  // not a table drawn and then replaced once an effect has run.
+  return useMediaQuery(PHONE_QUERY, undefined, { getInitialValueInEffect: false });
 }
 
 interface CardListProps {

@@ -4,7 +4,8 @@ import { lazyWithPreload } from 'react-lazy-with-preload';
 import { useKeydown } from '../../../ui/use-keydown.js';
 import { PALETTE_SEARCH_ATTRIBUTE } from '../palette-search-attribute.js';
 
-// Loaded while the user reads the first page, so Ctrl+K opens at once and no keystroke is lost.
+// Loaded on intent (the button hovered or focused, Ctrl/⌘+K), not on every first visit: what is
+// typed while it loads is kept for it (`typedAhead`).
 const CommandPalette = lazyWithPreload(() =>
   import('./command-palette.js').then((m) => ({ default: m.CommandPalette })),
 );
@@ -43,10 +44,6 @@ export function CommandPaletteLauncher({
 }: CommandPaletteLauncherProps) {
   const [loaded, setLoaded] = useState(false);
   const [typedAhead, setTypedAhead] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(loadCommandPalette, 1000);
-    return () => clearTimeout(timer);
-  }, []);
   const open = () => {
     setLoaded(true);
     onOpenChange(true);

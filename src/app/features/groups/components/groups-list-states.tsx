@@ -67,7 +67,13 @@ export function useAddAgentsFirst(
 ) {
   const account = useAccount();
   const applies = canEdit && account.agentId === null && !hasAgents;
-  const hasContacts = useQuery({ ...hasContactsQueryOptions(account), enabled: applies });
+  const listEmpty = !q && data?.pagination.TotalRows === 0;
+  // Asked only once the list is known to be empty: an account with groups (nearly every visit)
+  // does not spend a request on it while its first rows load.
+  const hasContacts = useQuery({
+    ...hasContactsQueryOptions(account),
+    enabled: applies && listEmpty,
+  });
   if (!applies || q || (data && data.pagination.TotalRows > 0)) return 'no';
   if (!data || hasContacts.isPending) return 'pending';
   return hasContacts.data === false ? 'yes' : 'no';

@@ -1,0 +1,3 @@
+import { startEarlyReads } from './early-reads.js';
+
+startEarlyReads(window.location);
