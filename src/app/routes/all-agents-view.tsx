@@ -86,6 +86,8 @@ export function AllAgentsView({ state, onChange, onClose }: Props) {
         dataUpdatedAt={0}
         sort="Name"
         onSortChange={view.sortByOwner}
+        bookSort={view.bookSort}
+        extra={view.why ? [view.why] : undefined}
         caption="Portal groups of all my agents"
         agents={{
           nameOf: (group) => names.get(agentOf.get(group.Id) ?? '') ?? '',

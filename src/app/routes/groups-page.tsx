@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useRef } from 'react';
-import { Box, Stack } from '@mantine/core';
+import { Box, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router-dom';
@@ -17,6 +17,8 @@ import {
   useAddAgentsFirst,
 } from '../features/groups/components/groups-list-states.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
+import { hasMemberMatches, MemberMatches } from '../features/groups/components/member-matches.js';
+import { useMemberSearch } from '../features/groups/use-member-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
 import {
   GroupsHeader,
@@ -68,6 +70,21 @@ export function Component() {
   const tableArea = useRef<HTMLDivElement>(null);
   useRowNavigation(tableArea);
   const addAgentsFirst = useAddAgentsFirst({ canEdit, hasAgents }, groups.data, params.q);
+  // Flexmls finds circles by their owner's name; those with a member of that name come from the
+  // whole book (docs/spark-api.md, "Finding a client's circles").
+  const members = useMemberSearch(params.q, canEdit && view === 'pages');
+  const { setWholeBook } = url;
+  const memberMatches = (
+    <MemberMatches
+      q={params.q}
+      search={members}
+      selection={canEdit ? selection : undefined}
+      onLoadAll={() => {
+        setView('all');
+        setWholeBook({ q: params.q });
+      }}
+    />
+  );
 
   const list = (data: GroupsPage | undefined) => (
     <Stack gap="sm">
@@ -91,6 +108,7 @@ export function Component() {
           }
         />
       </Box>
+      {params.q && data && data.groups.length > 0 && memberMatches}
       {canEdit && selection.touched && (
         <BulkDock
           selection={selection}
@@ -136,6 +154,31 @@ export function Component() {
           empty={(data) =>
             addAgentsFirst === 'pending' ? (
               list(undefined)
+            ) : data.groups.length === 0 &&
+              params.q &&
+              params.page === 1 &&
+              members.state !== 'idle' ? (
+              <Stack gap="sm">
+                {hasMemberMatches(members) ? (
+                  <Text size="sm">No circle’s owner is named “{params.q}”.</Text>
+                ) : members.state === 'loading' ? null : (
+                  <EmptyGroupsList
+                    data={data}
+                    page={params.page}
+                    q={params.q}
+                    canEdit={canEdit}
+                    onFirstPage={() => update({ page: 1 })}
+                    onClearSearch={() => search('')}
+                  />
+                )}
+                {memberMatches}
+                {canEdit && selection.touched && (
+                  <BulkDock
+                    selection={selection}
+                    moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
+                  />
+                )}
+              </Stack>
             ) : data.groups.length === 0 ? (
               <EmptyGroupsList
                 data={data}

@@ -33,19 +33,53 @@ export interface GroupLinkState {
   listPath: string;
 }
 
+/** The orders of a whole book (see use-book-view.tsx). */
+export type BookSortKey = 'owner' | 'members' | 'signin' | 'signin-oldest';
+
+/** A whole book's order, and the way to sort it by sign-in from the column's header. */
+export interface BookSort {
+  by: BookSortKey;
+  onSortBySignIn: (by: 'signin' | 'signin-oldest') => void;
+}
+
 /** The owner column's header: sorts the list by owner name, A to Z or Z to A. */
 export function OwnerSortButton({
   sort,
   onSortChange,
+  active = true,
 }: {
   sort: GroupListParams['sort'];
   onSortChange: (sort: GroupListParams['sort']) => void;
+  /** False while another column gives the order: the first click sorts A to Z. */
+  active?: boolean;
 }) {
-  const descending = sort === '-Name';
+  const descending = active && sort === '-Name';
   return (
     <UnstyledButton fw={700} fz="sm" onClick={() => onSortChange(descending ? 'Name' : '-Name')}>
-      Owner <span aria-hidden="true">{descending ? '▼' : '▲'}</span>
-      <VisuallyHidden>{descending ? ' (sort A to Z)' : ' (sort Z to A)'}</VisuallyHidden>
+      Owner {active && <span aria-hidden="true">{descending ? '▼' : '▲'}</span>}
+      <VisuallyHidden>
+        {!active ? ' (sort A to Z)' : descending ? ' (sort A to Z)' : ' (sort Z to A)'}
+      </VisuallyHidden>
+    </UnstyledButton>
+  );
+}
+
+export function signInAriaSort(by: BookSortKey) {
+  return by === 'signin' ? 'descending' : by === 'signin-oldest' ? 'ascending' : undefined;
+}
+
+/** The Last sign-in header of a whole book: most recent first, then oldest first. */
+export function SignInSortButton({ by, onSortBySignIn }: BookSort) {
+  const next = by === 'signin' ? 'signin-oldest' : 'signin';
+  return (
+    <UnstyledButton fw={700} fz="sm" onClick={() => onSortBySignIn(next)}>
+      Last sign-in{' '}
+      {by === 'signin' || by === 'signin-oldest' ? (
+        <span aria-hidden="true">{by === 'signin' ? '▼' : '▲'}</span>
+      ) : null}
+      <VisuallyHidden>
+        {next === 'signin' ? ' (sort most recent first)' : ' (sort oldest first)'}
+      </VisuallyHidden>
     </UnstyledButton>
   );
 }

@@ -3,6 +3,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAccount } from '../../../account/use-account.js';
 import { errorMessage } from '../../../api/error-message.js';
 import { WHOLE_BOOK_LIMIT, wholeBookQueryOptions, WholeBookTooLarge } from '../api/whole-book.js';
+import { BulkDock } from '../../bulk/components/bulk-dock.js';
+import { useGroupSelection } from '../../bulk/use-group-selection.js';
+import { ExportCsvButton } from '../../export/components/export-csv-button.js';
 import { useBookView } from '../use-book-view.js';
 import type { WholeBookUrlState } from '../use-book-view.js';
 import { GroupsTable } from './groups-table.js';
@@ -29,6 +32,7 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
     keep: shares.keep,
     filters: shares.control,
   });
+  const selection = useGroupSelection();
 
   if (book.isError) {
     const { error } = book;
@@ -86,18 +90,41 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
         </Button>
       </Group>
       {shares.status}
-      <Text size="sm" aria-live="polite">
-        {view.shown} of {complete.groups.length} groups (all loaded, up to{' '}
-        {WHOLE_BOOK_LIMIT.toLocaleString('en-US')})
-      </Text>
+      <Group gap="sm">
+        <Text size="sm" aria-live="polite">
+          {view.shown} of {complete.groups.length} groups (all loaded, up to{' '}
+          {WHOLE_BOOK_LIMIT.toLocaleString('en-US')})
+        </Text>
+        {view.shown > view.slice.length && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => selection.togglePage(view.sorted, true)}
+          >
+            Select all {view.shown} shown
+          </Button>
+        )}
+      </Group>
       <GroupsTable
         groups={view.slice}
         dataUpdatedAt={book.dataUpdatedAt}
         sort="Name"
         onSortChange={view.sortByOwner}
-        caption="All portal groups"
-        extra={shares.column}
+        bookSort={view.bookSort}
+        caption={state.q ? `All portal groups matching “${state.q}”` : 'All portal groups'}
+        extra={[view.why, shares.column].filter((column) => column != null)}
+        selection={{
+          isSelected: selection.isSelected,
+          onToggle: selection.toggle,
+          onTogglePage: (checked) => selection.togglePage(view.slice, checked),
+        }}
       />
+      {selection.touched && (
+        <BulkDock
+          selection={selection}
+          moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
+        />
+      )}
       {view.pagination}
     </Stack>
   );
