@@ -74,21 +74,23 @@ export function Component() {
   // whole book (docs/spark-api.md, "Finding a client's circles").
   const members = useMemberSearch(params.q, canEdit && view === 'pages');
   const { setWholeBook } = url;
+  // The whole book opens with the search of the pages.
+  const loadAll = () => {
+    setView('all');
+    if (params.q) setWholeBook({ q: params.q });
+  };
   const memberMatches = (
     <MemberMatches
       q={params.q}
       search={members}
       selection={canEdit ? selection : undefined}
-      onLoadAll={() => {
-        setView('all');
-        setWholeBook({ q: params.q });
-      }}
+      onLoadAll={loadAll}
     />
   );
 
   const list = (data: GroupsPage | undefined) => (
     <Stack gap="sm">
-      {canEdit && <LoadAllGroups onLoad={() => setView('all')} />}
+      {canEdit && <LoadAllGroups onLoad={loadAll} />}
       <Box ref={tableArea} className={rowNavigationClass}>
         <GroupsTable
           groups={data?.groups}
@@ -159,6 +161,7 @@ export function Component() {
               params.page === 1 &&
               members.state !== 'idle' ? (
               <Stack gap="sm">
+                {canEdit && <LoadAllGroups onLoad={loadAll} />}
                 {hasMemberMatches(members) ? (
                   <Text size="sm">No circle’s owner is named “{params.q}”.</Text>
                 ) : members.state === 'loading' ? null : (
