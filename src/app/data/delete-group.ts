@@ -29,7 +29,7 @@ export function deleteGroup(account: Account, id: string, group?: PortalGroup) {
  * Undo of a deletion, as compensating writes: the group is created again under the same Id (its
  * owner's portal account) with the same users, owner first, then given back its tags.
  */
-async function recreateGroup(account: Account, group: PortalGroup) {
+export async function recreateGroup(account: Account, group: PortalGroup) {
   const path = `/portal/groups/${encodeURIComponent(group.Id)}`;
   const audit = auditContext(group, group.Users, true);
   const ids = [
