@@ -8,6 +8,7 @@ import { useAccount } from '../../../account/use-account.js';
 import { prefetchGroupPage } from '../../../data/get-group.js';
 import type { GroupListParams } from '../../../data/group-keys.js';
 import { groupName, isFavorite } from '../../../data/group-summary.js';
+import { focusIfOpened, rememberOpenedRow } from '../return-focus.js';
 
 /** Rows of several agents' groups: each opens under its own agent. */
 export interface AgentRows {
@@ -111,6 +112,9 @@ export function GroupLink({
       state={{ listPath } satisfies GroupLinkState}
       onMouseEnter={seed}
       onFocus={seed}
+      onClick={() => rememberOpenedRow(group.Id)}
+      // Back from the circle: focus returns to the row it was opened from.
+      ref={(link: HTMLAnchorElement | null) => focusIfOpened(group.Id, link)}
       style={{ overflowWrap: 'anywhere' }}
     >
       {groupName(group)}
