@@ -5,7 +5,7 @@ import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { accountScope, type Account } from '../../../account/account.js';
 import { notifyError, notifySuccess, notifyWithUndo } from '../../../ui/notify.js';
 import { useAccount } from '../../../account/use-account.js';
-import { removeCachedGroup, updateCachedGroup } from '../../../data/group-cache.js';
+import { addToWholeBook, removeCachedGroup, updateCachedGroup } from '../../../data/group-cache.js';
 import { deleteGroup, recreateGroup } from '../../../data/delete-group.js';
 import { groupKeys } from '../../../data/group-keys.js';
 import { setFavorites } from '../../../data/set-favorites.js';
@@ -44,6 +44,8 @@ function useRestoreGroups(account: Account) {
     mutationFn: (groups: PortalGroup[]) =>
       runWithLimit(groups, BULK_CONCURRENCY, (group) => recreateGroup(account, group)),
     onSuccess: (results) => {
+      for (const result of results)
+        if (result.ok) addToWholeBook(queryClient, account, result.item);
       const failed = results.filter((result) => !result.ok);
       const restored = results.length - failed.length;
       if (failed[0] && !failed[0].ok)
