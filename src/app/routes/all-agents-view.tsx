@@ -4,7 +4,7 @@ import type { PortalGroup } from '../../shared/portal-groups.js';
 import { agentAccount } from '../account/account.js';
 import { errorMessage } from '../api/error-message.js';
 import { useAgents } from '../features/agents/api/agents.js';
-import { wholeBookQueryOptions } from '../features/groups/api/whole-book.js';
+import { wholeBookQueryOptions } from '../data/whole-book.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
 import { useBookView } from '../features/groups/use-book-view.js';
 import type { WholeBookUrlState } from '../features/groups/use-book-view.js';

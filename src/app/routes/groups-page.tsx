@@ -18,8 +18,10 @@ import {
 } from '../features/groups/components/groups-list-states.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
 import { hasMemberMatches, MemberMatches } from '../features/groups/components/member-matches.js';
-import { useMemberSearch } from '../features/groups/use-member-search.js';
+import { useMemberSearch } from '../data/use-member-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
+import type { RowSelection } from '../features/groups/components/groups-table.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
 import {
   GroupsHeader,
   GroupsViewSwitch,
@@ -73,6 +75,19 @@ export function Component() {
   // Flexmls finds circles by their owner's name; those with a member of that name come from the
   // whole book (docs/spark-api.md, "Finding a client's circles").
   const members = useMemberSearch(params.q, canEdit && view === 'pages');
+  // One selection for the pages, the circles found by a member and the whole book.
+  const rowSelection = (shown: PortalGroup[]): RowSelection => ({
+    isSelected: selection.isSelected,
+    onToggle: selection.toggle,
+    onTogglePage: (checked) => selection.togglePage(shown, checked),
+  });
+  const dock =
+    canEdit && selection.touched ? (
+      <BulkDock
+        selection={selection}
+        moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
+      />
+    ) : null;
   const { setWholeBook } = url;
   // The whole book opens with the search of the pages.
   const loadAll = () => {
@@ -83,7 +98,7 @@ export function Component() {
     <MemberMatches
       q={params.q}
       search={members}
-      selection={canEdit ? selection : undefined}
+      selection={canEdit ? rowSelection : undefined}
       onLoadAll={loadAll}
     />
   );
@@ -99,24 +114,11 @@ export function Component() {
           sort={params.sort}
           onSortChange={(sort) => update({ sort, page: 1 })}
           caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
-          selection={
-            canEdit
-              ? {
-                  isSelected: selection.isSelected,
-                  onToggle: selection.toggle,
-                  onTogglePage: (checked) => selection.togglePage(data?.groups ?? [], checked),
-                }
-              : undefined
-          }
+          selection={canEdit ? rowSelection(data?.groups ?? []) : undefined}
         />
       </Box>
       {params.q && data && data.groups.length > 0 && memberMatches}
-      {canEdit && selection.touched && (
-        <BulkDock
-          selection={selection}
-          moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
-        />
-      )}
+      {dock}
       {data && <GroupsPager data={data} page={params.page} onPage={(page) => update({ page })} />}
     </Stack>
   );
@@ -144,6 +146,13 @@ export function Component() {
           state: url.wholeBook,
           onChange: url.setWholeBook,
           onClose: () => setView('pages'),
+          bulk: canEdit
+            ? {
+                rows: rowSelection,
+                selectAll: (all) => selection.togglePage(all, true),
+                dock,
+              }
+            : undefined,
         }}
         AgentsPanel={hasAgents ? AllAgentsPanel : null}
       >
@@ -175,12 +184,7 @@ export function Component() {
                   />
                 )}
                 {memberMatches}
-                {canEdit && selection.touched && (
-                  <BulkDock
-                    selection={selection}
-                    moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
-                  />
-                )}
+                {dock}
               </Stack>
             ) : data.groups.length === 0 ? (
               <EmptyGroupsList

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { useAccount } from '../../account/use-account.js';
 import { paletteContactsQueryOptions, paletteGroupsQueryOptions } from './api/palette-search.js';
-import { useMemberSearch } from '../groups/use-member-search.js';
+import { useMemberSearch } from '../../data/use-member-search.js';
 import { selectFirstAction } from './select-first-action.js';
 
 const DEBOUNCE_MS = 250;
@@ -22,7 +22,8 @@ export function usePaletteSearch(opened: boolean, canEdit: boolean) {
   const contacts = useQuery(paletteContactsQueryOptions(account, debounced, canEdit));
   // Circles the text finds by a member's name (Flexmls finds them by the owner's only).
   const members = useMemberSearch(debounced, opened && canEdit);
-  const memberMatches = members.state === 'ready' ? members.matches : [];
+  const ready = members.state === 'ready' ? members.matches : null;
+  const memberMatches = useMemo(() => ready ?? [], [ready]);
 
   useEffect(() => {
     if (opened) spotlight.open();

@@ -8,7 +8,7 @@ import { GROUPS_PAGE_SIZE } from '../../data/get-groups.js';
 import { groupName, isFavorite, lastSignIn } from '../../data/group-summary.js';
 import type { BookSort, BookSortKey, ExtraColumn } from './components/groups-table-parts.js';
 import { GroupsSearch } from './components/groups-search.js';
-import { matchGroups } from './member-search.js';
+import { matchGroups } from '../../data/member-search.js';
 
 /** The orders a whole-book view offers. */
 export const BOOK_SORTS = ['owner', 'members', 'signin', 'signin-oldest'] as const;

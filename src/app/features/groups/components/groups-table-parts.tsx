@@ -22,6 +22,16 @@ export interface RowSelection {
   onTogglePage: (checked: boolean) => void;
 }
 
+/** Selection and bulk actions in a view of many groups; the page provides them. */
+export interface BookBulk {
+  /** The row boxes, "select all" meaning the groups `shown`. */
+  rows: (shown: PortalGroup[]) => RowSelection;
+  /** Selects every one of `groups` (all the view finds, past its page). */
+  selectAll: (groups: PortalGroup[]) => void;
+  /** The bulk bar, once something was selected. */
+  dock: React.ReactNode;
+}
+
 /** A column a view adds to the table (a card line on a phone), e.g. what each circle shares. */
 export interface ExtraColumn {
   header: string;

@@ -18,6 +18,7 @@ import type { AgentRows, BookSort, ExtraColumn, RowSelection } from './groups-ta
 
 export type {
   AgentRows,
+  BookBulk,
   BookSort,
   ExtraColumn,
   GroupLinkState,
@@ -90,7 +91,7 @@ export function GroupsTable({
         groups={groups}
         dataUpdatedAt={dataUpdatedAt}
         caption={caption}
-        sortButton={sortButton}
+        sortButton={onSortChange ? sortButton : null}
         signInSort={bookSort && !namesOnly ? signInHeader : null}
         selectAll={selectAll}
         selection={selection}

@@ -1,7 +1,8 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import type { GroupSelection } from '../../bulk/use-group-selection.js';
-import type { MemberSearch } from '../use-member-search.js';
+import type { PortalGroup } from '../../../../shared/portal-groups.js';
+import type { MemberSearch } from '../../../data/use-member-search.js';
 import { GroupsTable } from './groups-table.js';
+import type { RowSelection } from './groups-table.js';
 
 /** Whether the circles found by a member's name are known and there are some. */
 export const hasMemberMatches = (search: MemberSearch) =>
@@ -19,7 +20,8 @@ export function MemberMatches({
 }: {
   q: string;
   search: MemberSearch;
-  selection?: GroupSelection;
+  /** Row boxes over the circles shown. */
+  selection?: (shown: PortalGroup[]) => RowSelection;
   onLoadAll: () => void;
 }) {
   if (search.state === 'idle') return null;
@@ -57,13 +59,7 @@ export function MemberMatches({
         dataUpdatedAt={0}
         sort="Name"
         caption={`Circles with a member named “${q}”`}
-        selection={
-          selection && {
-            isSelected: selection.isSelected,
-            onToggle: selection.toggle,
-            onTogglePage: (checked) => selection.togglePage(groups, checked),
-          }
-        }
+        selection={selection?.(groups)}
         extra={[{ header: 'Why it matched', cell: (group) => why.get(group.Id) ?? '' }]}
       />
     </Stack>

@@ -6,7 +6,7 @@ import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { seedLargeData } from '../../../../server/spark/seed.js';
 import { uiStates } from '../../../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
-import { WHOLE_BOOK_CONCURRENCY } from '../api/whole-book.js';
+import { WHOLE_BOOK_CONCURRENCY } from '../../../data/whole-book.js';
 import { renderApp } from '../../../testing/render-app.js';
 
 const backend = setupRealBackend();

@@ -2,23 +2,27 @@ import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAccount } from '../../../account/use-account.js';
 import { errorMessage } from '../../../api/error-message.js';
-import { WHOLE_BOOK_LIMIT, wholeBookQueryOptions, WholeBookTooLarge } from '../api/whole-book.js';
-import { BulkDock } from '../../bulk/components/bulk-dock.js';
-import { useGroupSelection } from '../../bulk/use-group-selection.js';
-import { ExportCsvButton } from '../../export/components/export-csv-button.js';
+import {
+  WHOLE_BOOK_LIMIT,
+  wholeBookQueryOptions,
+  WholeBookTooLarge,
+} from '../../../data/whole-book.js';
 import { useBookView } from '../use-book-view.js';
 import type { WholeBookUrlState } from '../use-book-view.js';
 import { GroupsTable } from './groups-table.js';
+import type { BookBulk } from './groups-table.js';
 import { useSharesTriage } from './shares-triage.js';
 
 interface Props {
+  /** Selection and bulk actions (none: the rows have no boxes). */
+  bulk?: BookBulk;
   state: WholeBookUrlState;
   onChange: (change: Partial<WholeBookUrlState>) => void;
   onClose: () => void;
 }
 
 /** Every group at once, for filters and sorts Flexmls does not offer. State lives in the URL. */
-export function WholeBookPanel({ state, onChange, onClose }: Props) {
+export function WholeBookPanel({ state, onChange, onClose, bulk }: Props) {
   const queryClient = useQueryClient();
   const options = wholeBookQueryOptions(useAccount());
   const book = useQuery(options);
@@ -32,7 +36,6 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
     keep: shares.keep,
     filters: shares.control,
   });
-  const selection = useGroupSelection();
 
   if (book.isError) {
     const { error } = book;
@@ -95,12 +98,8 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
           {view.shown} of {complete.groups.length} groups (all loaded, up to{' '}
           {WHOLE_BOOK_LIMIT.toLocaleString('en-US')})
         </Text>
-        {view.shown > view.slice.length && (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => selection.togglePage(view.sorted, true)}
-          >
+        {bulk && view.shown > view.slice.length && (
+          <Button variant="subtle" size="compact-sm" onClick={() => bulk.selectAll(view.sorted)}>
             Select all {view.shown} shown
           </Button>
         )}
@@ -113,18 +112,9 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
         bookSort={view.bookSort}
         caption={state.q ? `All portal groups matching “${state.q}”` : 'All portal groups'}
         extra={[view.why, shares.column].filter((column) => column != null)}
-        selection={{
-          isSelected: selection.isSelected,
-          onToggle: selection.toggle,
-          onTogglePage: (checked) => selection.togglePage(view.slice, checked),
-        }}
+        selection={bulk?.rows(view.slice)}
       />
-      {selection.touched && (
-        <BulkDock
-          selection={selection}
-          moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
-        />
-      )}
+      {bulk?.dock}
       {view.pagination}
     </Stack>
   );

@@ -1,7 +1,7 @@
-import type { PortalGroup } from '../../../shared/portal-groups.js';
-import { foldKey } from '../../../shared/name-order.js';
-import { peopleInWords } from '../../../shared/audit-words.js';
-import { groupName } from '../../data/group-summary.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import { foldKey } from '../../shared/name-order.js';
+import { peopleInWords } from '../../shared/audit-words.js';
+import { groupName } from './group-summary.js';
 
 /** A circle a search found, and why: its owner's name, or a member's. */
 export interface GroupMatch {

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useAccount } from '../../account/use-account.js';
-import { groupsQueryOptions } from '../../data/get-groups.js';
-import { wholeBookQueryOptions } from './api/whole-book.js';
+import { useAccount } from '../account/use-account.js';
+import { groupsQueryOptions } from './get-groups.js';
+import { wholeBookQueryOptions } from './whole-book.js';
 import { matchGroups } from './member-search.js';
 import type { GroupMatch } from './member-search.js';
-import type { PortalGroup } from '../../../shared/portal-groups.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
 
 /**
  * Up to this many groups, a search loads the whole book by itself (a few dozen reads) to find
