@@ -162,7 +162,7 @@ test('Export CSV downloads the members with a BOM, the header and accented names
   const bytes = await readFile(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe('Group owner,Name,E-mail,Active,Enabled,Status,Last login');
+  expect(lines[0]).toMatch(/^Group owner,Name,E-mail,Active,Enabled,Status,Last login \(.+\)$/);
   expect(lines).toHaveLength(group.Users.length + 1);
   const row = lines.find((line) => line.includes(accented.Name));
   expect(row).toBeDefined();

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditKind } from './audit.js';
 import { agentErrorSchema } from './agents.js';
 import { SPARK_ID_SOURCE } from './envelope.js';
+import { spreadsheetDateTime, withZone } from './local-time.js';
 
 const ID = `(${SPARK_ID_SOURCE})`;
 const GROUP_PATH = new RegExp(`^/v1/portal/groups/${ID}(?:/users/${ID})?$`);
@@ -236,9 +237,9 @@ export function describeAudit(entry: AuditEntry): string {
 /** The circle an entry wrote to: kept in the entry, or (older entries) read from its path. */
 export const circleOfEntry = (entry: AuditEntry) => entry.CircleId ?? circleIdOf(entry.Path);
 
-/** `GET /auth/audit.csv`'s columns, in order, and how each is read from an entry. */
-export const AUDIT_CSV_COLUMNS: [name: string, value: (entry: AuditEntry) => string | number][] = [
-  ['At', (e) => e.At],
+type AuditCsvColumn = [name: string, value: (entry: AuditEntry) => string | number];
+
+const OTHER_AUDIT_CSV_COLUMNS: AuditCsvColumn[] = [
   ['Change', describeAudit],
   ['Undo', (e) => (e.Undo ? 'Yes' : '')],
   ['Outcome', (e) => e.Outcome],
@@ -255,3 +256,15 @@ export const AUDIT_CSV_COLUMNS: [name: string, value: (entry: AuditEntry) => str
   ['CircleId', (e) => circleOfEntry(e) ?? ''],
   ['Id', (e) => e.Id],
 ];
+
+/**
+ * `GET /auth/audit.csv`'s columns, in order, and how each is read from an entry; the time is the
+ * local time in `timeZone` (`2026-12-05 14:03`, as a spreadsheet reads it), which its header names.
+ */
+export const auditCsvColumns = (timeZone: string): AuditCsvColumn[] => [
+  [withZone('At', timeZone), (e) => spreadsheetDateTime(e.At, timeZone)],
+  ...OTHER_AUDIT_CSV_COLUMNS,
+];
+
+/** The columns when no zone is asked for: UTC, named. */
+export const AUDIT_CSV_COLUMNS = auditCsvColumns('UTC');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './local-time.js';
 import { paginationSchema, sparkIdSchema } from './envelope.js';
 
 /** What a recorded change was, worked out by the server from the write itself. */
@@ -96,6 +97,14 @@ export const auditFilterSchema = z
     message: 'from must not be after to',
   });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+/** `GET /auth/audit.csv`: the filters, and the IANA time zone its times are written in. */
+export const auditCsvQuerySchema = z.intersection(
+  auditFilterSchema,
+  z.object({
+    tz: z.string().max(64).refine(isTimeZone, 'tz must be an IANA time zone').default('UTC'),
+  }),
+);
 
 /** `GET /auth/audit?_page&_limit` and the filters. */
 export const auditQuerySchema = z.intersection(

@@ -7,7 +7,7 @@ import { sparkWrite } from '../api/spark-fetch.js';
 import { notifyError, notifySuccess, notifyWithUndo } from '../ui/notify.js';
 import { auditContext, ownerOf } from './audit-names.js';
 import { findGroupInLists } from './get-group.js';
-import { removeCachedGroup } from './group-cache.js';
+import { addToWholeBook, removeCachedGroup } from './group-cache.js';
 import { groupKeys } from './group-keys.js';
 
 /** "Grace Dunn's group", as a toast names it. */
@@ -29,7 +29,7 @@ export function deleteGroup(account: Account, id: string, group?: PortalGroup) {
  * Undo of a deletion, as compensating writes: the group is created again under the same Id (its
  * owner's portal account) with the same users, owner first, then given back its tags.
  */
-async function recreateGroup(account: Account, group: PortalGroup) {
+export async function recreateGroup(account: Account, group: PortalGroup) {
   const path = `/portal/groups/${encodeURIComponent(group.Id)}`;
   const audit = auditContext(group, group.Users, true);
   const ids = [
@@ -49,7 +49,10 @@ function useRecreateGroup(account: Account) {
   return useMutation({
     mutationKey: [...groupKeys.all(account), 'recreate'],
     mutationFn: (group: PortalGroup) => recreateGroup(account, group),
-    onSuccess: (_result, group) => notifySuccess(`Restored ${circleName(group)}`, { account }),
+    onSuccess: (_result, group) => {
+      addToWholeBook(queryClient, account, group);
+      notifySuccess(`Restored ${circleName(group)}`, { account });
+    },
     onError: (error) => notifyError('Group not restored', error, { account }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: groupKeys.all(account) }),
   });

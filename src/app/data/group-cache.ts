@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PortalGroup } from '../../shared/portal-groups.js';
 import type { Account } from '../account/account.js';
+import { compareNames } from '../../shared/name-order.js';
+import { groupName } from './group-summary.js';
 import { groupKeys } from './group-keys.js';
 
 /** Any cached list of groups: a server page, or every group loaded at once. */
@@ -69,4 +71,25 @@ export function snapshotGroups(queryClient: QueryClient, account: Account): Grou
 
 export function restoreGroups(queryClient: QueryClient, snapshot: GroupCacheSnapshot) {
   for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
+}
+
+/**
+ * A group made again (the Undo of a delete) goes back into a loaded whole book, in owner-name
+ * order: the whole book is not read again on its own (see whole-book.ts).
+ */
+export function addToWholeBook(queryClient: QueryClient, account: Account, group: PortalGroup) {
+  const key = groupKeys.wholeBook(account);
+  const book = queryClient.getQueryData(key);
+  if (!isGroupList(book) || book.groups.some((other) => other.Id === group.Id)) return;
+  const name = groupName(group);
+  const at = book.groups.findIndex((other) => compareNames(groupName(other), name) > 0);
+  const groups = [...book.groups];
+  groups.splice(at === -1 ? groups.length : at, 0, group);
+  const counts = book as CachedGroupList & { loaded?: number; total?: number };
+  queryClient.setQueryData(key, {
+    ...book,
+    groups,
+    ...(typeof counts.loaded === 'number' && { loaded: counts.loaded + 1 }),
+    ...(typeof counts.total === 'number' && { total: counts.total + 1 }),
+  });
 }

@@ -4,7 +4,7 @@ import type { PortalGroup } from '../../shared/portal-groups.js';
 import { agentAccount } from '../account/account.js';
 import { errorMessage } from '../api/error-message.js';
 import { useAgents } from '../features/agents/api/agents.js';
-import { wholeBookQueryOptions } from '../features/groups/api/whole-book.js';
+import { wholeBookQueryOptions } from '../data/whole-book.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
 import { useBookView } from '../features/groups/use-book-view.js';
 import type { WholeBookUrlState } from '../features/groups/use-book-view.js';
@@ -86,6 +86,8 @@ export function AllAgentsView({ state, onChange, onClose }: Props) {
         dataUpdatedAt={0}
         sort="Name"
         onSortChange={view.sortByOwner}
+        bookSort={view.bookSort}
+        extra={view.why ? [view.why] : undefined}
         caption="Portal groups of all my agents"
         agents={{
           nameOf: (group) => names.get(agentOf.get(group.Id) ?? '') ?? '',

@@ -78,7 +78,8 @@ describe('audit page', () => {
     expect(rows[2]).toHaveTextContent('Succeeded');
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
-      '/auth/audit.csv',
+      // Times in the user's zone (the tests run in UTC).
+      `/auth/audit.csv?tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`,
     );
     await user.click(screen.getByRole('button', { name: 'Page 2' }));
     expect(await screen.findByText('Added Avery Stone as an agent')).toBeVisible();
@@ -137,11 +138,16 @@ describe('audit page', () => {
     expect(rowTexts().every((text) => text.includes('Jordan Lee'))).toBe(true);
     expect(screen.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
       'href',
-      `/auth/audit.csv?agent=${jordan}`,
+      `/auth/audit.csv?agent=${jordan}&tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}`,
     );
 
     // Avery's circle: the two changes to it; the day they were made keeps them, another does not.
-    const csvLink = () => screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    // The filters, without the time zone every export names.
+    const csvLink = () =>
+      screen
+        .getByRole('link', { name: 'Export CSV' })
+        .getAttribute('href')
+        ?.replace(/&tz=[^&]*$/, '');
     await user.selectOptions(screen.getByRole('combobox', { name: 'For' }), 'Avery Stone');
     await waitFor(() => expect(csvLink()).toBe(`/auth/audit.csv?agent=${avery}`));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Circle' }), circle);

@@ -1,3 +1,4 @@
+import { formatExact } from '../ui/relative-time.js';
 import { Anchor, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useLoaderData, useNavigate } from 'react-router-dom';
@@ -43,8 +44,6 @@ export const loader =
 
 type Inputs = ReturnType<ReturnType<typeof loader>>;
 
-const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
 function Outcome({ entry }: { entry: AuditEntry }) {
   return (
     <DotBadge
@@ -87,7 +86,7 @@ function AuditCards({ entries, me }: EntriesProps) {
             <Outcome entry={entry} />
           </Group>
           <Text size="xs" c="dimmed">
-            {when.format(new Date(entry.At))}
+            {formatExact(new Date(entry.At))}
             {entry.ActorId === me ? '' : ` · by ${entry.ActorName}`} · for {forWhom(entry, me)}
           </Text>
         </CardListItem>
@@ -113,7 +112,7 @@ function AuditTable({ entries, me }: EntriesProps) {
         {entries?.map((entry) => (
           <Table.Tr key={entry.Id}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <time dateTime={entry.At}>{when.format(new Date(entry.At))}</time>
+              <time dateTime={entry.At}>{formatExact(new Date(entry.At))}</time>
             </Table.Td>
             <Table.Td>{byWhom(entry, me)}</Table.Td>
             <Table.Td>{forWhom(entry, me)}</Table.Td>
@@ -189,7 +188,10 @@ export function Component() {
   const navigate = useNavigate();
   const paths = useAccountPaths();
   const filterQuery = auditFilterQuery(view).toString();
-  const csv = filterQuery ? `${serverPaths.auditCsv}?${filterQuery}` : serverPaths.auditCsv;
+  // The CSV writes times in the user's zone, as a spreadsheet reads them.
+  const csvQuery = new URLSearchParams(filterQuery);
+  csvQuery.set('tz', Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const csv = `${serverPaths.auditCsv}?${csvQuery.toString()}`;
   const narrowed = Boolean(view.agent || view.circle || view.day);
   const phone = usePhone();
   const me = useSessionUser()?.Id;

@@ -1,5 +1,5 @@
 import '@mantine/core/styles/Breadcrumbs.css';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Anchor, Box, Breadcrumbs, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { QueryClient } from '@tanstack/react-query';
@@ -49,9 +49,22 @@ function isAppPath(value: unknown): value is string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value);
 }
 
-function GroupView({ group, listPath }: { group: PortalGroup; listPath: string }) {
+function GroupView({
+  group,
+  listPath,
+  fromList,
+}: {
+  group: PortalGroup;
+  listPath: string;
+  /** Opened from a list (a click, or `j`/`k` and Enter): focus starts at the heading. */
+  fromList: boolean;
+}) {
   const canEdit = useCanEdit();
   const name = groupName(group);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (fromList) heading.current?.focus();
+  }, [fromList]);
   return (
     <Stack gap="lg">
       <Box component="nav" aria-label="Breadcrumb">
@@ -65,7 +78,9 @@ function GroupView({ group, listPath }: { group: PortalGroup; listPath: string }
         </Breadcrumbs>
       </Box>
       <Group justify="space-between" align="center" gap="sm">
-        <Title order={1}>{name}</Title>
+        <Title order={1} ref={heading} tabIndex={-1} style={{ outlineOffset: 4 }}>
+          {name}
+        </Title>
         <Group gap="sm">
           <FavoritesToggle group={group} canEdit={canEdit} />
           {canEdit && <ExportCsvButton groups={[group]} />}
@@ -115,7 +130,9 @@ export function Component() {
         ) : null
       }
     >
-      {(data) => <GroupView group={data} listPath={listPath} />}
+      {(data) => (
+        <GroupView group={data} listPath={listPath} fromList={isAppPath(linkState?.listPath)} />
+      )}
     </PageStates>
   );
 }

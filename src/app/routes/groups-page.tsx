@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useRef } from 'react';
-import { Box, Stack } from '@mantine/core';
+import { Box, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useGroups } from '../data/get-groups.js';
 import type { GroupsPage } from '../data/get-groups.js';
@@ -15,7 +15,11 @@ import {
   useAddAgentsFirst,
 } from '../features/groups/components/groups-list-states.js';
 import { GroupsSearch } from '../features/groups/components/groups-search.js';
+import { hasMemberMatches, MemberMatches } from '../features/groups/components/member-matches.js';
+import { useMemberSearch } from '../data/use-member-search.js';
 import { GroupsTable } from '../features/groups/components/groups-table.js';
+import type { RowSelection } from '../features/groups/components/groups-table.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
 import {
   GroupsHeader,
   GroupsViewSwitch,
@@ -58,10 +62,40 @@ export function Component() {
   const tableArea = useRef<HTMLDivElement>(null);
   useRowNavigation(tableArea);
   const addAgentsFirst = useAddAgentsFirst({ canEdit, hasAgents }, groups.data, params.q);
+  // Flexmls finds circles by their owner's name; those with a member of that name come from the
+  // whole book (docs/spark-api.md, "Finding a client's circles").
+  const members = useMemberSearch(params.q, canEdit && view === 'pages');
+  // One selection for the pages, the circles found by a member and the whole book.
+  const rowSelection = (shown: PortalGroup[]): RowSelection => ({
+    isSelected: selection.isSelected,
+    onToggle: selection.toggle,
+    onTogglePage: (checked) => selection.togglePage(shown, checked),
+  });
+  const dock =
+    canEdit && selection.touched ? (
+      <BulkDock
+        selection={selection}
+        moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
+      />
+    ) : null;
+  const { setWholeBook } = url;
+  // The whole book opens with the search of the pages.
+  const loadAll = () => {
+    setView('all');
+    if (params.q) setWholeBook({ q: params.q });
+  };
+  const memberMatches = (
+    <MemberMatches
+      q={params.q}
+      search={members}
+      selection={canEdit ? rowSelection : undefined}
+      onLoadAll={loadAll}
+    />
+  );
 
   const list = (data: GroupsPage | undefined) => (
     <Stack gap="sm">
-      {canEdit && <LoadAllGroups onLoad={() => setView('all')} />}
+      {canEdit && <LoadAllGroups onLoad={loadAll} />}
       <Box ref={tableArea} className={rowNavigationClass}>
         <GroupsTable
           groups={data?.groups}
@@ -70,23 +104,11 @@ export function Component() {
           sort={params.sort}
           onSortChange={(sort) => update({ sort, page: 1 })}
           caption={params.q ? `Portal groups matching “${params.q}”` : 'Portal groups'}
-          selection={
-            canEdit
-              ? {
-                  isSelected: selection.isSelected,
-                  onToggle: selection.toggle,
-                  onTogglePage: (checked) => selection.togglePage(data?.groups ?? [], checked),
-                }
-              : undefined
-          }
+          selection={canEdit ? rowSelection(data?.groups ?? []) : undefined}
         />
       </Box>
-      {canEdit && selection.touched && (
-        <BulkDock
-          selection={selection}
-          moreActions={(selected) => <ExportCsvButton size="xs" groups={selected} />}
-        />
-      )}
+      {params.q && data && data.groups.length > 0 && memberMatches}
+      {dock}
       {data && <GroupsPager data={data} page={params.page} onPage={(page) => update({ page })} />}
     </Stack>
   );
@@ -114,6 +136,13 @@ export function Component() {
           state: url.wholeBook,
           onChange: url.setWholeBook,
           onClose: () => setView('pages'),
+          bulk: canEdit
+            ? {
+                rows: rowSelection,
+                selectAll: (all) => selection.togglePage(all, true),
+                dock,
+              }
+            : undefined,
         }}
         AgentsPanel={hasAgents ? AllAgentsPanel : null}
       >
@@ -126,6 +155,27 @@ export function Component() {
           empty={(data) =>
             addAgentsFirst === 'pending' ? (
               list(undefined)
+            ) : data.groups.length === 0 &&
+              params.q &&
+              params.page === 1 &&
+              members.state !== 'idle' ? (
+              <Stack gap="sm">
+                {canEdit && <LoadAllGroups onLoad={loadAll} />}
+                {hasMemberMatches(members) ? (
+                  <Text size="sm">No circle’s owner is named “{params.q}”.</Text>
+                ) : members.state === 'loading' ? null : (
+                  <EmptyGroupsList
+                    data={data}
+                    page={params.page}
+                    q={params.q}
+                    canEdit={canEdit}
+                    onFirstPage={() => update({ page: 1 })}
+                    onClearSearch={() => search('')}
+                  />
+                )}
+                {memberMatches}
+                {dock}
+              </Stack>
             ) : data.groups.length === 0 ? (
               <EmptyGroupsList
                 data={data}

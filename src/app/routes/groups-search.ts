@@ -20,6 +20,7 @@ const groupsSearch = {
   page: parseAsPageNumber,
   all: parseAsFlag,
   agents: parseAsStringLiteral(['all'] as const),
+  bookQ: parseAsTrimmed,
   favoritesOnly: parseAsFlag,
   by: parseAsStringLiteral(BOOK_SORTS).withDefault('owner'),
   shares: parseAsStringLiteral(SHARES_VIEWS),
@@ -29,12 +30,14 @@ const groupsSearch = {
 const urlKeys: UrlKeys<typeof groupsSearch> = {
   favoritesOnly: 'fav',
   bookPage: 'apage',
+  bookQ: 'aq',
 };
 
 export const loadGroupsSearch = createLoader(groupsSearch, { urlKeys });
 
 /** Another view starts without the filters, search or page of the one before. */
 const NO_VIEW = {
+  bookQ: null,
   all: null,
   agents: null,
   favoritesOnly: null,
@@ -45,14 +48,14 @@ const NO_VIEW = {
 
 export function useGroupsSearch() {
   const [search, setSearch] = useQueryStates(groupsSearch, { urlKeys, shallow: false });
-  const { q, sort, page, all, agents, favoritesOnly, by, shares, bookPage } = search;
+  const { q, sort, page, all, agents, bookQ, favoritesOnly, by, shares, bookPage } = search;
   const view: ListView = agents === 'all' ? 'agents' : all ? 'all' : 'pages';
   return {
     list: useMemo<GroupListParams>(() => ({ q, sort, page }), [q, sort, page]),
     view,
     wholeBook: useMemo<WholeBookUrlState>(
-      () => ({ favoritesOnly, by, shares, page: bookPage }),
-      [favoritesOnly, by, shares, bookPage],
+      () => ({ q: bookQ, favoritesOnly, by, shares, page: bookPage }),
+      [bookQ, favoritesOnly, by, shares, bookPage],
     ),
     /** A search replaces the entry in the history (`replace`); a sort or a page adds one. */
     setList: useCallback(
@@ -74,8 +77,15 @@ export function useGroupsSearch() {
     ),
     /** A new filter or sort starts at the first page. */
     setWholeBook: useCallback(
-      ({ page: nextPage, ...change }: Partial<WholeBookUrlState>) =>
-        void setSearch({ ...change, bookPage: nextPage ?? null }, { history: 'replace' }),
+      ({ page: nextPage, q: nextQ, ...change }: Partial<WholeBookUrlState>) =>
+        void setSearch(
+          {
+            ...change,
+            ...(nextQ === undefined ? {} : { bookQ: nextQ || null }),
+            bookPage: nextPage ?? null,
+          },
+          { history: 'replace' },
+        ),
       [setSearch],
     ),
   };

@@ -47,6 +47,7 @@ export function notifyWithUndo({
   group,
   verb,
   names,
+  counted,
   after,
   onUndo,
   seconds = 10,
@@ -56,6 +57,8 @@ export function notifyWithUndo({
   group: string;
   verb: string;
   names: string[];
+  /** Many things said by their number ("Deleted 5 groups") instead of names. */
+  counted?: { count: number; noun: string };
   /** Words after the names, the same for every change the toast joins ("to Favorites"). */
   after?: string;
   onUndo: () => void;
@@ -66,6 +69,7 @@ export function notifyWithUndo({
     group,
     verb,
     people: names,
+    counted,
     after,
     onUndo,
     seconds,

@@ -1,28 +1,44 @@
 import { Text, Tooltip } from '@mantine/core';
 import { parseSparkTimestamp } from '../api/spark-timestamp.js';
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600],
-  ['month', 30 * 24 * 3600],
-  ['week', 7 * 24 * 3600],
-  ['day', 24 * 3600],
-  ['hour', 3600],
-  ['minute', 60],
-];
+/**
+ * The app's one way of saying when: relative by the calendar ("yesterday" for anything on the
+ * day before, never "20 hours ago" beside it), with the exact time in one format.
+ */
 
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const exactFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const exactFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** "3 days ago", "in 2 hours", "just now". */
-export function formatRelative(date: Date, now: Date = new Date()): string {
-  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
-  }
-  return 'just now';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Whole calendar days from `now`'s day to `date`'s, in the user's zone (negative: before). */
+function calendarDays(date: Date, now: Date): number {
+  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((day(date) - day(now)) / (24 * HOUR));
 }
 
-function formatExact(date: Date): string {
+/**
+ * "just now", "5 minutes ago", "3 hours ago" within today; then by calendar days: "yesterday",
+ * "3 days ago", "last week", "2 months ago", "last year".
+ */
+export function formatRelative(date: Date, now: Date = new Date()): string {
+  const days = calendarDays(date, now);
+  if (days === 0) {
+    const ms = date.getTime() - now.getTime();
+    if (Math.abs(ms) >= HOUR) return relativeFormat.format(Math.trunc(ms / HOUR), 'hour');
+    if (Math.abs(ms) >= MINUTE) return relativeFormat.format(Math.trunc(ms / MINUTE), 'minute');
+    return 'just now';
+  }
+  const size = Math.abs(days);
+  if (size < 7) return relativeFormat.format(days, 'day');
+  if (size < 30) return relativeFormat.format(Math.trunc(days / 7), 'week');
+  if (size < 365) return relativeFormat.format(Math.trunc(days / 30), 'month');
+  return relativeFormat.format(Math.trunc(days / 365), 'year');
+}
+
+/** "Dec 5, 2026, 2:03 PM": the exact time, wherever the app shows one. */
+export function formatExact(date: Date): string {
   return exactFormat.format(date);
 }
 
@@ -32,7 +48,10 @@ interface RelativeTimeProps {
   never?: string;
 }
 
-/** Relative time, with the exact timestamp on hover and keyboard focus. */
+/**
+ * Relative time, with the exact time on hover (and a touch) and in its accessible name. Not a tab
+ * stop: a row's timestamps are read, not operated.
+ */
 export function RelativeTime({ value, never = 'Never' }: RelativeTimeProps) {
   const date = value ? parseSparkTimestamp(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
@@ -43,14 +62,11 @@ export function RelativeTime({ value, never = 'Never' }: RelativeTimeProps) {
     );
   }
   const exact = formatExact(date);
+  const relative = formatRelative(date);
   return (
-    <Tooltip label={exact} events={{ hover: true, focus: true, touch: true }}>
-      <time
-        dateTime={date.toISOString()}
-        tabIndex={0}
-        aria-label={`${formatRelative(date)} (${exact})`}
-      >
-        {formatRelative(date)}
+    <Tooltip label={exact} events={{ hover: true, focus: false, touch: true }}>
+      <time dateTime={date.toISOString()} aria-label={`${relative} (${exact})`}>
+        {relative}
       </time>
     </Tooltip>
   );

@@ -23,6 +23,8 @@ interface Undoable {
   group: string;
   verb: string;
   people: string[];
+  /** Things counted, not named ("Deleted 5 groups"): how many, and what. */
+  counted?: { count: number; noun: string };
   /** Words after the names: "to Favorites" in "Added 12 Elm St to Favorites". */
   after?: string;
   run: () => void;
@@ -68,6 +70,7 @@ export function showUndoToast({
   group,
   verb,
   people,
+  counted,
   after,
   scope,
   onUndo,
@@ -77,6 +80,7 @@ export function showUndoToast({
   group: string;
   verb: string;
   people: string[];
+  counted?: Undoable['counted'];
   after?: string;
   scope?: string;
   onUndo: () => void;
@@ -89,17 +93,27 @@ export function showUndoToast({
         group,
         verb,
         people: [...shown.people, ...people],
+        counted: counted && {
+          noun: counted.noun,
+          count: (shown.counted?.count ?? 0) + counted.count,
+        },
         after,
         run: () => {
           shown.run();
           onUndo();
         },
       }
-    : { group, verb, people, after, run: onUndo };
+    : { group, verb, people, counted, after, run: onUndo };
   showToast({
     id,
     tone: 'success',
-    message: [verb, peopleInWords(undo.people, undo.people.length, 'person'), after]
+    message: [
+      verb,
+      undo.counted
+        ? peopleInWords([], undo.counted.count, undo.counted.noun)
+        : peopleInWords(undo.people, undo.people.length, 'person'),
+      after,
+    ]
       .filter(Boolean)
       .join(' '),
     autoClose: seconds * 1000,

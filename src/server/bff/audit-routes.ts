@@ -1,14 +1,14 @@
 import Papa from 'papaparse';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  auditFilterSchema,
+  auditCsvQuerySchema,
   auditQuerySchema,
   type AuditEntry,
   type AuditFilter,
   type AuditFiltersAnswer,
   type AuditPage,
 } from '../../shared/audit.js';
-import { AUDIT_CSV_COLUMNS, circleOfEntry } from '../../shared/audit-words.js';
+import { auditCsvColumns, circleOfEntry } from '../../shared/audit-words.js';
 import { SparkCode } from '../../shared/spark-codes.js';
 import { failure } from './guards.js';
 import type { SessionCookie } from './session-cookie.js';
@@ -63,7 +63,7 @@ function filtersOf(entries: AuditEntry[]): AuditFiltersAnswer['D'] {
 }
 
 const BAD_QUERY =
-  '_page must be 1 or more, _limit from 1 to 200, agent and circle Ids, from and to ISO 8601 instants in order.';
+  '_page must be 1 or more, _limit from 1 to 200, agent and circle Ids, from and to ISO 8601 instants in order, tz an IANA time zone.';
 
 /**
  * `GET /auth/audit` and `/auth/audit.csv`: the signed-in user's trail, what she did and what was
@@ -121,16 +121,16 @@ export const auditRoutes: FastifyPluginAsync<AuditRoutesOptions> = async (
   app.get('/auth/audit.csv', async (request, reply) => {
     const session = await signedIn(request, reply);
     if (!session) return reply;
-    const filter = auditFilterSchema.safeParse(request.query);
-    if (!filter.success) {
+    const query = auditCsvQuerySchema.safeParse(request.query);
+    if (!query.success) {
       return reply.code(400).send(failure(SparkCode.InvalidParameter, BAD_QUERY));
     }
-    const entries = (await audit.all(session.user.Id)).filter((entry) =>
-      matches(entry, filter.data),
-    );
-    const rows = entries.map((entry) => AUDIT_CSV_COLUMNS.map(([, value]) => value(entry)));
+    const { tz, ...filter } = query.data;
+    const entries = (await audit.all(session.user.Id)).filter((entry) => matches(entry, filter));
+    const columns = auditCsvColumns(tz);
+    const rows = entries.map((entry) => columns.map(([, value]) => value(entry)));
     const csv = Papa.unparse(
-      { fields: AUDIT_CSV_COLUMNS.map(([name]) => name), data: rows },
+      { fields: columns.map(([name]) => name), data: rows },
       // A cell starting = + - @ tab or CR gets a leading ' so that no spreadsheet runs it.
       { newline: '\r\n', escapeFormulae: true },
     );

@@ -536,6 +536,34 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
       expect(all.slice(1).every((row) => row[column('ForName')] === 'Avery Stone')).toBe(true);
     });
 
+    it('writes its times in the zone asked for, as a spreadsheet reads them, and refuses an unknown zone', async () => {
+      const chicago = await csvRows(
+        await fetch(`${server.url}/auth/audit.csv?tz=America%2FChicago`, {
+          headers: { Cookie: riley1 },
+        }),
+      );
+      expect(chicago[0]?.[0]).toBe('At (America/Chicago)');
+      const utc = await csvRows(
+        await fetch(`${server.url}/auth/audit.csv`, { headers: { Cookie: riley1 } }),
+      );
+      expect(utc[0]?.[0]).toBe('At (UTC)');
+      const idColumn = (rows: string[][]) => rows[0]?.indexOf('Id') ?? -1;
+      for (const row of chicago.slice(1)) {
+        expect(row[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+        const same = utc.find((other) => other[idColumn(utc)] === row[idColumn(chicago)]);
+        const [chicagoAt, utcAt] = [row[0], same?.[0]].map((at) => Date.parse(`${at}Z`));
+        // Chicago is 5 or 6 hours behind UTC.
+        expect([5, 6]).toContain(((utcAt ?? 0) - (chicagoAt ?? 0)) / 3_600_000);
+      }
+      const refused = await fetch(`${server.url}/auth/audit.csv?tz=Mars%2FOlympus`, {
+        headers: { Cookie: riley1 },
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toEqual({
+        D: { Success: false, Code: 1053, Message: expect.any(String) },
+      });
+    });
+
     it('lists the agents and circles to filter by, a deleted circle by its name', async () => {
       const response = await fetch(`${server.url}/auth/audit/filters`, {
         headers: { Cookie: riley1 },

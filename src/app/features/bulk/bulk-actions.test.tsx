@@ -5,6 +5,7 @@ import { replaceGroupBodySchema } from '../../../shared/portal-groups.js';
 import { DEMO_ACCOUNTS } from '../../../server/spark/demo-accounts.js';
 import { uiStates } from '../../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../../testing/real-backend.js';
+import { findNotification } from '../../testing/notification.js';
 import { renderApp } from '../../testing/render-app.js';
 
 function nth<T>(items: readonly T[], index: number): T {
@@ -113,6 +114,19 @@ describe('bulk actions on the groups list', () => {
       expect(screen.queryByRole('link', { name: 'Owner 1' })).not.toBeInTheDocument(),
     );
     expect(screen.getByRole('link', { name: 'Owner 3' })).toBeVisible();
+
+    // One toast says how many; its Undo creates both again, members and all.
+    const toast = await findNotification('Deleted 2 groups');
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await findNotification('Restored 2 groups');
+    expect(await screen.findByRole('link', { name: 'Owner 1' })).toBeVisible();
+    expect(await screen.findByRole('link', { name: 'Owner 5' })).toBeVisible();
+    const restored = await avery.group(nth(spark.groups, 0).Id);
+    expect(restored.Users.map((user) => user.Id).sort()).toEqual(
+      nth(spark.groups, 0)
+        .Users.map((user) => user.Id)
+        .sort(),
+    );
   });
 
   it('cancelling the confirmation deletes nothing', async () => {

@@ -70,11 +70,48 @@ describe('command palette', () => {
     await screen.findByRole('link', { name: 'Carl Contact' });
     const search = await openPalette(user);
     await user.type(search, 'nogroup');
-    await user.click(await screen.findByRole('button', { name: /owns no group: start one/ }));
+    await user.click(await screen.findByRole('button', { name: /in no group: start one/ }));
     await waitFor(() =>
       expect(screen.getByTestId('location')).toHaveTextContent(`/groups/new?owner=${noraId}`),
     );
     expect(await screen.findByText('Owner: Nora Nogroup')).toBeVisible();
+  });
+
+  it('finds the groups a member is in, says why, and offers no "start one" to them', async () => {
+    const { user } = renderAs();
+    await screen.findByRole('link', { name: 'Carl Contact' });
+    const search = await openPalette(user);
+    await user.type(search, 'dana mem');
+    const dialog = screen.getByRole('dialog');
+    // Dana owns no group: Flexmls finds none by owner; the whole book finds Carl's.
+    const group = await within(dialog).findByRole('button', {
+      name: /Carl Contact.*Group · Dana Member is a member · 3 members/,
+    });
+    const contact = await within(dialog).findByRole('button', {
+      name: /Dana Member.*member of 1 group: show them/,
+    });
+    expect(within(dialog).queryByRole('button', { name: /start one/ })).not.toBeInTheDocument();
+    await user.click(contact);
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(/\/groups\?q=Dana(%20|\+)Member$/),
+    );
+    expect(group).toBeDefined();
+  });
+
+  it('offers no "start one" to a contact whose portal is off', async () => {
+    const offId = await avery.createContact('Olive Offportal');
+    await avery.setPortal(offId, false);
+    const { user } = renderAs();
+    await screen.findByRole('link', { name: 'Carl Contact' });
+    const search = await openPalette(user);
+    await user.type(search, 'offportal');
+    const dialog = screen.getByRole('dialog');
+    expect(
+      await within(dialog).findByRole('button', {
+        name: /Olive Offportal.*no portal account \(or it is off\): cannot own a group/,
+      }),
+    ).toBeVisible();
+    expect(within(dialog).queryByRole('button', { name: /start one/ })).not.toBeInTheDocument();
   });
 
   it('offers New group, and Toggle Favorites on a group page', async () => {

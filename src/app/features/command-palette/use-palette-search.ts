@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useDebouncedValue } from '@mantine/hooks';
 import { createSpotlight } from '@mantine/spotlight';
 import { useQuery } from '@tanstack/react-query';
 import { useAccount } from '../../account/use-account.js';
 import { paletteContactsQueryOptions, paletteGroupsQueryOptions } from './api/palette-search.js';
+import { useMemberSearch } from '../../data/use-member-search.js';
 import { selectFirstAction } from './select-first-action.js';
 
 const DEBOUNCE_MS = 250;
@@ -19,6 +20,10 @@ export function usePaletteSearch(opened: boolean, canEdit: boolean) {
   const account = useAccount();
   const groups = useQuery(paletteGroupsQueryOptions(account, debounced));
   const contacts = useQuery(paletteContactsQueryOptions(account, debounced, canEdit));
+  // Circles the text finds by a member's name (Flexmls finds them by the owner's only).
+  const members = useMemberSearch(debounced, opened && canEdit);
+  const ready = members.state === 'ready' ? members.matches : null;
+  const memberMatches = useMemo(() => ready ?? [], [ready]);
 
   useEffect(() => {
     if (opened) spotlight.open();
@@ -28,7 +33,7 @@ export function usePaletteSearch(opened: boolean, canEdit: boolean) {
   // New results replace the list: keep the first one selected so Enter picks it.
   useEffect(() => {
     if (opened) selectFirstAction(store);
-  }, [opened, store, groups.data, contacts.data]);
+  }, [opened, store, groups.data, contacts.data, memberMatches]);
 
   const searching = debounced.length > 0;
   return {
@@ -37,10 +42,16 @@ export function usePaletteSearch(opened: boolean, canEdit: boolean) {
     setQuery,
     searching,
     groups: searching ? (groups.data ?? []) : [],
+    memberMatches: searching ? memberMatches : [],
+    /** Every group, once loaded: which circles a contact is in. */
+    book: searching && members.state === 'ready' ? members.book : null,
     contacts: searching && canEdit ? (contacts.data ?? []) : [],
     loading:
       searching &&
-      (groups.isFetching || (canEdit && contacts.isFetching) || query.trim() !== debounced),
+      (groups.isFetching ||
+        (canEdit && contacts.isFetching) ||
+        members.state === 'loading' ||
+        query.trim() !== debounced),
     failure: groups.error ?? (canEdit ? contacts.error : null),
   };
 }

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { makeGroup, makeUser } from '../../testing/fixtures.js';
 import { csvFileName } from './export-members.js';
-import { CSV_COLUMNS, membersCsv, neutralizeFormula } from './members-csv.js';
+import { csvColumns, membersCsv, neutralizeFormula } from './members-csv.js';
 
 describe('members CSV', () => {
   const owner = makeUser('Álvaro Núñez', { LastLogin: '2026-11-20T14:03:11Z' });
@@ -19,12 +19,14 @@ describe('members CSV', () => {
   ]);
 
   it('starts with a UTF-8 BOM and the header, one row per member, with correct quoting', () => {
-    const csv = membersCsv([group], emails, Date.parse('2026-12-01T00:00:00Z'));
+    const csv = membersCsv([group], emails, Date.parse('2026-12-01T00:00:00Z'), 'Europe/Berlin');
     expect(
-      csv.startsWith('\uFEFFGroup owner,Name,E-mail,Active,Enabled,Status,Last login\r\n'),
+      csv.startsWith(
+        '\uFEFFGroup owner,Name,E-mail,Active,Enabled,Status,Last login (Europe/Berlin)\r\n',
+      ),
     ).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
-    expect(parsed.data[0]).toEqual(CSV_COLUMNS);
+    expect(parsed.data[0]).toEqual(csvColumns('Europe/Berlin'));
     expect(parsed.data.slice(1)).toEqual([
       [
         'Álvaro Núñez',
@@ -33,7 +35,8 @@ describe('members CSV', () => {
         'Yes',
         'Yes',
         'Active this month',
-        '2026-11-20T14:03:11Z',
+        // Local time in the zone the header names, as a spreadsheet reads a date.
+        '2026-11-20 15:03',
       ],
       [
         'Álvaro Núñez',

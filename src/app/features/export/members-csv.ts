@@ -1,15 +1,17 @@
 import Papa from 'papaparse';
 import type { PortalGroup } from '../../../shared/portal-groups.js';
+import { spreadsheetDateTime, withZone } from '../../../shared/local-time.js';
 import { isAgent, memberState } from '../../data/member-state.js';
 
-export const CSV_COLUMNS = [
+/** The columns; the sign-in time's says the zone it is written in. */
+export const csvColumns = (timeZone: string) => [
   'Group owner',
   'Name',
   'E-mail',
   'Active',
   'Enabled',
   'Status',
-  'Last login',
+  withZone('Last login', timeZone),
 ];
 const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -28,11 +30,19 @@ function ownerName(group: PortalGroup): string {
   );
 }
 
+/** The user's time zone, in which CSVs write times. */
+export const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A sign-in as a spreadsheet reads it, in `timeZone`; "Never" when there was none. */
+export const csvSignIn = (value: string | null | undefined, timeZone: string) =>
+  value ? spreadsheetDateTime(value, timeZone) : 'Never';
+
 /** One row per member, with a UTF-8 BOM so Excel reads accents right. */
 export function membersCsv(
   groups: PortalGroup[],
   emails: Map<string, string | null>,
   now = Date.now(),
+  timeZone = localTimeZone(),
 ): string {
   const rows = groups.flatMap((group) =>
     group.Users.map((user) => {
@@ -47,10 +57,10 @@ export function membersCsv(
               state.active ? 'Yes' : 'No',
               yesNo(user.Enabled),
               state.status,
-              user.LastLogin ?? 'Never',
+              csvSignIn(user.LastLogin, timeZone),
             ]),
       ].map(neutralizeFormula);
     }),
   );
-  return BOM + Papa.unparse({ fields: CSV_COLUMNS, data: rows }, { newline: '\r\n' });
+  return BOM + Papa.unparse({ fields: csvColumns(timeZone), data: rows }, { newline: '\r\n' });
 }

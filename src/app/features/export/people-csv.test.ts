@@ -34,12 +34,17 @@ describe('people who need attention, and their CSV', () => {
 
   it('writes one row a person, in the order shown, with e-mails and no formulas', () => {
     const people = peopleNeedingAttention(books, 'signin', now);
-    const csv = peopleCsv(people, new Map([[`A1:${quiet.Id}`, 'carl@example.com']]));
+    const csv = peopleCsv(
+      people,
+      new Map([[`A1:${quiet.Id}`, 'carl@example.com']]),
+      'America/Chicago',
+    );
+    // 12:00 UTC is 07:00 in Chicago (daylight saving time until November).
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFName,E-mail,Why,Last login,Circles,Agent',
+      '\uFEFFName,E-mail,Why,Last login (America/Chicago),Circles,Agent',
       "'=Nell New,,Never signed in,Never,Own circle,Avery Stone",
-      `Carl Contact,carl@example.com,Quiet for 4 months,${quiet.LastLogin},Olivia Oak's circle; =Nell New's circle,Avery Stone`,
-      `Dana Disabled,,Portal off,${off.LastLogin},Olivia Oak's circle,Avery Stone`,
+      `Carl Contact,carl@example.com,Quiet for 4 months,2026-01-27 06:00,Olivia Oak's circle; =Nell New's circle,Avery Stone`,
+      `Dana Disabled,,Portal off,2026-05-30 07:00,Olivia Oak's circle,Avery Stone`,
     ]);
   });
 });

@@ -6,15 +6,19 @@ import type { PortalGroup } from '../../../shared/portal-groups.js';
 import { foldKey } from '../../../shared/name-order.js';
 import { GROUPS_PAGE_SIZE } from '../../data/get-groups.js';
 import { groupName, isFavorite, lastSignIn } from '../../data/group-summary.js';
+import type { BookSort, BookSortKey, ExtraColumn } from './components/groups-table-parts.js';
+import { GroupsSearch } from './components/groups-search.js';
+import { matchGroups } from '../../data/member-search.js';
 
 /** The orders a whole-book view offers. */
-export const BOOK_SORTS = ['owner', 'members', 'signin'] as const;
-type SortKey = (typeof BOOK_SORTS)[number];
+export const BOOK_SORTS = ['owner', 'members', 'signin', 'signin-oldest'] as const;
+type SortKey = (typeof BOOK_SORTS)[number] & BookSortKey;
 
 const SORT_LABELS: Record<SortKey, string> = {
   owner: 'Owner name',
   members: 'Member count (most first)',
   signin: 'Latest sign-in (most recent first)',
+  'signin-oldest': 'Latest sign-in (oldest first)',
 };
 
 /** What a whole-book view shows of what circles share: a column, or a filter. */
@@ -23,6 +27,8 @@ export type SharesView = (typeof SHARES_VIEWS)[number];
 
 /** A whole-book view's own state (the page keeps it in the address). */
 export interface WholeBookUrlState {
+  /** Owner's or a member's name. */
+  q: string;
   favoritesOnly: boolean;
   by: SortKey;
   /** What circles share, as a column or a filter; null: not looked at. */
@@ -34,6 +40,9 @@ function signInTime(group: PortalGroup): number {
   const value = lastSignIn(group);
   return value ? new Date(value).getTime() : -Infinity;
 }
+
+/** Never signed in counts as the oldest; two of them keep the owner's order. */
+const bySignIn = (a: number, b: number) => (a === b ? 0 : a - b);
 
 /**
  * The groups the filters keep, in the chosen order. Each group's keys are worked out once, not
@@ -48,14 +57,15 @@ function sortedGroups(
     group,
     name: foldKey(groupName(group)),
     members: group.Users.length,
-    signIn: sort === 'signin' ? signInTime(group) : 0,
+    signIn: sort === 'signin' || sort === 'signin-oldest' ? signInTime(group) : 0,
   }));
   type Row = (typeof rows)[number];
   const byOwner = (a: Row, b: Row) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const comparators: Record<SortKey, (a: Row, b: Row) => number> = {
     owner: byOwner,
     members: (a, b) => b.members - a.members || byOwner(a, b),
-    signin: (a, b) => b.signIn - a.signIn || byOwner(a, b),
+    signin: (a, b) => bySignIn(b.signIn, a.signIn) || byOwner(a, b),
+    'signin-oldest': (a, b) => bySignIn(a.signIn, b.signIn) || byOwner(a, b),
   };
   return rows.sort(comparators[sort]).map((row) => row.group);
 }
@@ -71,17 +81,24 @@ export function useBookView(
   /** A filter of the view's own (e.g. what circles share), worked in with the others. */
   extra?: { keep: ((group: PortalGroup) => boolean) | null; filters: ReactNode },
 ) {
-  const { favoritesOnly, by: sort, page } = state;
+  const { q, favoritesOnly, by: sort, page } = state;
   const extraKeep = extra?.keep ?? null;
+  const found = useMemo(
+    () => (all && q ? new Map(matchGroups(all, q).map((match) => [match.group.Id, match])) : null),
+    [all, q],
+  );
   const sorted = useMemo(
     () =>
       all &&
       sortedGroups(
         all,
         sort,
-        (group) => (!favoritesOnly || isFavorite(group)) && (!extraKeep || extraKeep(group)),
+        (group) =>
+          (!found || found.has(group.Id)) &&
+          (!favoritesOnly || isFavorite(group)) &&
+          (!extraKeep || extraKeep(group)),
       ),
-    [all, sort, favoritesOnly, extraKeep],
+    [all, sort, favoritesOnly, extraKeep, found],
   );
   const pages = Math.max(1, Math.ceil((sorted?.length ?? 0) / GROUPS_PAGE_SIZE));
   const current = Math.min(page, pages);
@@ -89,6 +106,11 @@ export function useBookView(
 
   const filters = (
     <>
+      <GroupsSearch
+        value={q}
+        onSearch={(next) => set({ q: next })}
+        placeholder="Owner or member name"
+      />
       <Checkbox
         label="Favorites only"
         checked={favoritesOnly}
@@ -112,7 +134,21 @@ export function useBookView(
     <PageNav total={pages} value={current} onChange={(next) => set({ page: next })} />
   );
 
-  /** The table's Owner header sorts by owner name. */
+  /** The table's Owner header sorts by owner name, its Last sign-in header by sign-in. */
   const sortByOwner = () => set({ by: 'owner' });
-  return { filters, shown: sorted?.length ?? 0, slice, pagination, sortByOwner };
+  const bookSort: BookSort = { by: sort, onSortBySignIn: (by) => set({ by }) };
+  /** While searching: why each circle was found ("Beatriz Castillo is a member"). */
+  const why: ExtraColumn | null = found
+    ? { header: 'Why it matched', cell: (group) => found.get(group.Id)?.why ?? '' }
+    : null;
+  return {
+    filters,
+    shown: sorted?.length ?? 0,
+    sorted: sorted ?? [],
+    slice,
+    pagination,
+    sortByOwner,
+    bookSort,
+    why,
+  };
 }

@@ -27,7 +27,7 @@ function renderList() {
 
 describe('keyboard shortcuts', () => {
   it('/ focuses the search, Esc leaves it, j/k move through rows and Enter opens one', async () => {
-    const { user } = renderList();
+    const { user, router } = renderList();
     await screen.findByRole('link', { name: 'Ann Able' });
     await user.keyboard('/');
     const search = screen.getByRole('searchbox', { name: 'Search groups' });
@@ -51,6 +51,14 @@ describe('keyboard shortcuts', () => {
     await waitFor(() =>
       expect(screen.getByTestId('location')).toHaveTextContent(`/groups/${nth(groups, 1).Id}`),
     );
+    // Focus starts at the circle's heading, and Back returns it to the row it was opened from.
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1, name: 'Ben Baker' })).toHaveFocus(),
+    );
+    await router.navigate(-1);
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Ben Baker' })).toHaveFocus());
+    await user.keyboard('j');
+    expect(screen.getByRole('link', { name: 'Cy Cole' })).toHaveFocus();
   });
 
   it('? lists the shortcuts', async () => {

@@ -23,6 +23,8 @@ export interface PaletteContact {
   Id: string;
   DisplayName: string;
   PrimaryEmail: string | null;
+  /** Has an enabled portal account (unknown: undefined). */
+  VowEnabled: boolean | undefined;
   /** The group this contact owns, if any. */
   groupId: string | undefined;
 }
@@ -47,6 +49,7 @@ async function searchContactsWithGroups(
     Id: contact.Id,
     DisplayName: contact.DisplayName,
     PrimaryEmail: contact.PrimaryEmail ?? null,
+    VowEnabled: contact.VowEnabled,
     groupId: groupOf.get(contact.Id),
   }));
 }

@@ -38,8 +38,20 @@ export function CommandPalette({
   useEffect(() => {
     if (typedAhead) setQuery(typedAhead);
   }, [typedAhead, setQuery]);
-  const groups = search.groups.map((group) => groupResult(group, go, paths));
-  const contacts = search.contacts.map((contact) => contactResult(contact, go, paths));
+  const byOwner = new Set(search.groups.map((group) => group.Id));
+  const groups = [
+    ...search.groups.map((group) => groupResult(group, go, paths)),
+    ...search.memberMatches
+      .filter((match) => !byOwner.has(match.group.Id))
+      .map((match) => groupResult(match.group, go, paths, match.why)),
+  ];
+  const memberOf = (contactId: string) =>
+    search.book?.filter(
+      (group) => group.ContactId !== contactId && group.Users.some((user) => user.Id === contactId),
+    ).length;
+  const contacts = search.contacts.map((contact) =>
+    contactResult(contact, go, paths, memberOf(contact.Id)),
+  );
   const actions = matchCommands(commands, search.query);
 
   const nothing = groups.length === 0 && contacts.length === 0 && actions.length === 0;

@@ -16,6 +16,7 @@ export function GroupCards({
   dataUpdatedAt,
   caption,
   sortButton,
+  signInSort = null,
   selectAll,
   selection,
   agents,
@@ -26,11 +27,13 @@ export function GroupCards({
   dataUpdatedAt: number;
   caption: string;
   sortButton: ReactNode;
+  /** The whole book's sort by sign-in, beside the owner's. */
+  signInSort?: ReactNode;
   selectAll: ReactNode;
   selection?: RowSelection;
   agents?: AgentRows;
   namesOnly?: boolean;
-  extra?: ExtraColumn;
+  extra?: ExtraColumn[];
 }) {
   const captionId = useId();
   return (
@@ -39,7 +42,10 @@ export function GroupCards({
         <Text id={captionId} fw={600} fz="sm">
           {caption}
         </Text>
-        {sortButton}
+        <Group gap="sm" wrap="nowrap">
+          {sortButton}
+          {signInSort}
+        </Group>
       </Group>
       {selectAll}
       <CardList labelledBy={captionId} busy={groups === undefined}>
@@ -69,11 +75,11 @@ export function GroupCards({
                         Last sign-in: <RelativeTime value={lastSignIn(group)} />
                       </Text>
                     )}
-                    {extra && (
-                      <Text size="xs" component="div">
-                        {extra.header}: {extra.cell(group)}
+                    {extra?.map((column) => (
+                      <Text key={column.header} size="xs" component="div">
+                        {column.header}: {column.cell(group)}
                       </Text>
-                    )}
+                    ))}
                   </Stack>
                 </Group>
               </CardListItem>

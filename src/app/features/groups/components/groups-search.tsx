@@ -9,6 +9,7 @@ interface GroupsSearchProps {
   /** The search in the URL. */
   value: string;
   onSearch: (q: string) => void;
+  placeholder?: string;
 }
 
 /**
@@ -30,7 +31,11 @@ function OnLeavePage({ onLeave }: { onLeave: () => void }) {
  * Filters as you type: the URL follows the box after a short pause. A search still waiting when
  * the user opens another page is dropped: it would land in that page's address.
  */
-export function GroupsSearch({ value, onSearch }: GroupsSearchProps) {
+export function GroupsSearch({
+  value,
+  onSearch,
+  placeholder = 'Owner or member name',
+}: GroupsSearchProps) {
   const [text, setText] = useState(value);
   const [debounced, cancelSearch] = useDebouncedValue(text, DEBOUNCE_MS);
   const written = useRef(value);
@@ -56,7 +61,7 @@ export function GroupsSearch({ value, onSearch }: GroupsSearchProps) {
       {text !== debounced && <OnLeavePage onLeave={cancelSearch} />}
       <TextInput
         label="Search groups"
-        placeholder="Owner name"
+        placeholder={placeholder}
         type="search"
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}

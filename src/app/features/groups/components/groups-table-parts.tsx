@@ -8,6 +8,7 @@ import { useAccount } from '../../../account/use-account.js';
 import { prefetchGroupPage } from '../../../data/get-group.js';
 import type { GroupListParams } from '../../../data/group-keys.js';
 import { groupName, isFavorite } from '../../../data/group-summary.js';
+import { focusIfOpened, rememberOpenedRow } from '../return-focus.js';
 
 /** Rows of several agents' groups: each opens under its own agent. */
 export interface AgentRows {
@@ -19,6 +20,16 @@ export interface RowSelection {
   isSelected: (id: string) => boolean;
   onToggle: (group: PortalGroup, checked: boolean) => void;
   onTogglePage: (checked: boolean) => void;
+}
+
+/** Selection and bulk actions in a view of many groups; the page provides them. */
+export interface BookBulk {
+  /** The row boxes, "select all" meaning the groups `shown`. */
+  rows: (shown: PortalGroup[]) => RowSelection;
+  /** Selects every one of `groups` (all the view finds, past its page). */
+  selectAll: (groups: PortalGroup[]) => void;
+  /** The bulk bar, once something was selected. */
+  dock: React.ReactNode;
 }
 
 /** A column a view adds to the table (a card line on a phone), e.g. what each circle shares. */
@@ -33,19 +44,53 @@ export interface GroupLinkState {
   listPath: string;
 }
 
+/** The orders of a whole book (see use-book-view.tsx). */
+export type BookSortKey = 'owner' | 'members' | 'signin' | 'signin-oldest';
+
+/** A whole book's order, and the way to sort it by sign-in from the column's header. */
+export interface BookSort {
+  by: BookSortKey;
+  onSortBySignIn: (by: 'signin' | 'signin-oldest') => void;
+}
+
 /** The owner column's header: sorts the list by owner name, A to Z or Z to A. */
 export function OwnerSortButton({
   sort,
   onSortChange,
+  active = true,
 }: {
   sort: GroupListParams['sort'];
   onSortChange: (sort: GroupListParams['sort']) => void;
+  /** False while another column gives the order: the first click sorts A to Z. */
+  active?: boolean;
 }) {
-  const descending = sort === '-Name';
+  const descending = active && sort === '-Name';
   return (
     <UnstyledButton fw={700} fz="sm" onClick={() => onSortChange(descending ? 'Name' : '-Name')}>
-      Owner <span aria-hidden="true">{descending ? '▼' : '▲'}</span>
-      <VisuallyHidden>{descending ? ' (sort A to Z)' : ' (sort Z to A)'}</VisuallyHidden>
+      Owner {active && <span aria-hidden="true">{descending ? '▼' : '▲'}</span>}
+      <VisuallyHidden>
+        {!active ? ' (sort A to Z)' : descending ? ' (sort A to Z)' : ' (sort Z to A)'}
+      </VisuallyHidden>
+    </UnstyledButton>
+  );
+}
+
+export function signInAriaSort(by: BookSortKey) {
+  return by === 'signin' ? 'descending' : by === 'signin-oldest' ? 'ascending' : undefined;
+}
+
+/** The Last sign-in header of a whole book: most recent first, then oldest first. */
+export function SignInSortButton({ by, onSortBySignIn }: BookSort) {
+  const next = by === 'signin' ? 'signin-oldest' : 'signin';
+  return (
+    <UnstyledButton fw={700} fz="sm" onClick={() => onSortBySignIn(next)}>
+      Last sign-in{' '}
+      {by === 'signin' || by === 'signin-oldest' ? (
+        <span aria-hidden="true">{by === 'signin' ? '▼' : '▲'}</span>
+      ) : null}
+      <VisuallyHidden>
+        {next === 'signin' ? ' (sort most recent first)' : ' (sort oldest first)'}
+      </VisuallyHidden>
     </UnstyledButton>
   );
 }
@@ -77,6 +122,9 @@ export function GroupLink({
       state={{ listPath } satisfies GroupLinkState}
       onMouseEnter={seed}
       onFocus={seed}
+      onClick={() => rememberOpenedRow(group.Id)}
+      // Back from the circle: focus returns to the row it was opened from.
+      ref={(link: HTMLAnchorElement | null) => focusIfOpened(group.Id, link)}
       style={{ overflowWrap: 'anywhere' }}
     >
       {groupName(group)}

@@ -11,17 +11,29 @@ import {
   GroupLink,
   OwnerSortButton,
   RowCheckbox,
+  SignInSortButton,
+  signInAriaSort,
 } from './groups-table-parts.js';
-import type { AgentRows, ExtraColumn, RowSelection } from './groups-table-parts.js';
+import type { AgentRows, BookSort, ExtraColumn, RowSelection } from './groups-table-parts.js';
 
-export type { AgentRows, ExtraColumn, GroupLinkState, RowSelection } from './groups-table-parts.js';
+export type {
+  AgentRows,
+  BookBulk,
+  BookSort,
+  ExtraColumn,
+  GroupLinkState,
+  RowSelection,
+} from './groups-table-parts.js';
 
 interface GroupsTableProps {
   groups: PortalGroup[] | undefined;
   /** When the shown data was fetched: seeds a group's page so it opens at once. */
   dataUpdatedAt: number;
+  /** The owner column's order; without `onSortChange` the table is in an order of its own. */
   sort: GroupListParams['sort'];
-  onSortChange: (sort: GroupListParams['sort']) => void;
+  onSortChange?: (sort: GroupListParams['sort']) => void;
+  /** A whole book's order when it is not by owner name: the column it sorts says so. */
+  bookSort?: BookSort;
   caption: string;
   /** Row checkboxes for bulk actions (agents only). */
   selection?: RowSelection;
@@ -29,8 +41,8 @@ interface GroupsTableProps {
   agents?: AgentRows;
   /** A consumer's list: the circles and members' names, no other client's sign-in. */
   namesOnly?: boolean;
-  /** One more column after the others. */
-  extra?: ExtraColumn;
+  /** More columns after the others. */
+  extra?: ExtraColumn[];
 }
 
 const SKELETON_ROWS = 5;
@@ -41,6 +53,7 @@ export function GroupsTable({
   dataUpdatedAt,
   sort,
   onSortChange,
+  bookSort,
   caption,
   selection,
   agents,
@@ -48,8 +61,9 @@ export function GroupsTable({
   extra,
 }: GroupsTableProps) {
   const descending = sort === '-Name';
+  const by = bookSort?.by ?? 'owner';
   const columns =
-    COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0) - (namesOnly ? 1 : 0) + (extra ? 1 : 0);
+    COLUMNS + (selection ? 1 : 0) + (agents ? 1 : 0) - (namesOnly ? 1 : 0) + (extra?.length ?? 0);
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
   const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
   const phone = usePhone();
@@ -64,7 +78,12 @@ export function GroupsTable({
       onChange={(event) => selection.onTogglePage(event.currentTarget.checked)}
     />
   );
-  const sortButton = <OwnerSortButton sort={sort} onSortChange={onSortChange} />;
+  const sortButton = onSortChange ? (
+    <OwnerSortButton sort={sort} onSortChange={onSortChange} active={by === 'owner'} />
+  ) : (
+    'Owner'
+  );
+  const signInHeader = bookSort ? <SignInSortButton {...bookSort} /> : 'Last sign-in';
 
   if (phone) {
     return (
@@ -72,7 +91,8 @@ export function GroupsTable({
         groups={groups}
         dataUpdatedAt={dataUpdatedAt}
         caption={caption}
-        sortButton={sortButton}
+        sortButton={onSortChange ? sortButton : null}
+        signInSort={bookSort && !namesOnly ? signInHeader : null}
         selectAll={selectAll}
         selection={selection}
         agents={agents}
@@ -93,15 +113,34 @@ export function GroupsTable({
                 {selectAll}
               </Table.Th>
             )}
-            <Table.Th scope="col" aria-sort={descending ? 'descending' : 'ascending'}>
+            <Table.Th
+              scope="col"
+              aria-sort={
+                onSortChange && by === 'owner'
+                  ? descending
+                    ? 'descending'
+                    : 'ascending'
+                  : undefined
+              }
+            >
               {sortButton}
             </Table.Th>
             {agents && <Table.Th scope="col">Agent</Table.Th>}
-            <Table.Th scope="col">Members</Table.Th>
+            <Table.Th scope="col" aria-sort={by === 'members' ? 'descending' : undefined}>
+              Members
+            </Table.Th>
             <Table.Th scope="col">Member names</Table.Th>
             <Table.Th scope="col">Favorites</Table.Th>
-            {!namesOnly && <Table.Th scope="col">Last sign-in</Table.Th>}
-            {extra && <Table.Th scope="col">{extra.header}</Table.Th>}
+            {!namesOnly && (
+              <Table.Th scope="col" aria-sort={signInAriaSort(by)}>
+                {signInHeader}
+              </Table.Th>
+            )}
+            {extra?.map((column) => (
+              <Table.Th key={column.header} scope="col">
+                {column.header}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -144,7 +183,9 @@ export function GroupsTable({
                       <RelativeTime value={lastSignIn(group)} />
                     </Table.Td>
                   )}
-                  {extra && <Table.Td>{extra.cell(group)}</Table.Td>}
+                  {extra?.map((column) => (
+                    <Table.Td key={column.header}>{column.cell(group)}</Table.Td>
+                  ))}
                 </Table.Tr>
               ))}
         </Table.Tbody>

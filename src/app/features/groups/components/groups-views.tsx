@@ -4,6 +4,7 @@ import { Button, Group, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useAccountPaths } from '../../../account/use-account.js';
 import type { WholeBookUrlState } from '../use-book-view.js';
+import type { BookBulk } from './groups-table-parts.js';
 
 const WholeBookPanel = lazy(() =>
   import('./whole-book-panel.js').then((m) => ({ default: m.WholeBookPanel })),
@@ -17,6 +18,8 @@ export type ListView = 'pages' | 'all' | 'agents';
 
 /** What a whole-book view gets: its filters (kept in the address) and the way back to the pages. */
 interface BookPanelProps {
+  /** Selection and bulk actions, where the view offers them (one agent's whole book). */
+  bulk?: BookBulk;
   state: WholeBookUrlState;
   onChange: (change: Partial<WholeBookUrlState>) => void;
   onClose: () => void;

@@ -6,7 +6,7 @@ import { portalGroupReadSchema } from '../../../../shared/portal-groups.js';
 import { seedLargeData } from '../../../../server/spark/seed.js';
 import { uiStates } from '../../../testing/fixtures.js';
 import { setupRealBackend, type Session } from '../../../testing/real-backend.js';
-import { WHOLE_BOOK_CONCURRENCY } from '../api/whole-book.js';
+import { WHOLE_BOOK_CONCURRENCY } from '../../../data/whole-book.js';
 import { renderApp } from '../../../testing/render-app.js';
 
 const backend = setupRealBackend();
@@ -163,6 +163,72 @@ describe('the list’s state in the address', () => {
 
     await waitFor(() =>
       expect(screen.getByTestId('location')).toHaveTextContent('/groups?sort=-Name&page=2'),
+    );
+  });
+});
+
+describe('finding circles by a member, and sign-ins, across the whole book', () => {
+  it('finds by a member from the pages and in the whole book, and sorts by sign-in either way', async () => {
+    const groups = await jordan.groups();
+    const ownerId = (name: string) => groups.find((group) => group.Users[0]?.Name === name);
+    const day = 24 * 3600_000;
+    for (const [name, daysAgo] of [
+      ['Owner 05', 2],
+      ['Owner 10', 10],
+      ['Owner 03', 400],
+    ] as const) {
+      const group = ownerId(name);
+      if (!group) throw new Error(`${name} not found`);
+      backend.portalSignIn(group.ContactId, new Date(Date.now() - daysAgo * day));
+    }
+
+    // The pages: Flexmls finds no owner named "Member 5"; the members of 8 circles are.
+    const { user } = renderList('/groups?q=Member%205');
+    expect(await screen.findByText('No circle’s owner is named “Member 5”.')).toBeVisible();
+    const found = await screen.findByRole('table', {
+      name: 'Circles with a member named “Member 5”',
+    });
+    expect(within(found).getAllByRole('row')).toHaveLength(1 + 8);
+    expect(within(found).getAllByText('Member 5 is a member')).toHaveLength(8);
+
+    // The whole book: the same search, by owner or member, with why.
+    await user.click(screen.getByRole('button', { name: 'Load all groups' }));
+    // The whole book opens with the search of the pages.
+    expect(await screen.findByText('8 of 60 groups', { exact: false })).toBeInTheDocument();
+    const search = screen.getByRole('searchbox', { name: 'Search groups' });
+    expect(search).toHaveValue('Member 5');
+    await user.clear(search);
+    await user.type(search, 'owner 1');
+    expect(await screen.findByText('10 of 60 groups', { exact: false })).toBeInTheDocument();
+    expect(screen.getAllByText('Owner 10 owns it')).toHaveLength(1);
+    await user.clear(search);
+    await user.type(search, 'member 5');
+    expect(await screen.findAllByText('Member 5 is a member')).toHaveLength(8);
+    expect(await screen.findByText('8 of 60 groups', { exact: false })).toBeInTheDocument();
+    expect(ownerNames()[0]).toBe('Owner 07');
+    await user.clear(search);
+    expect(await screen.findByText('60 of 60 groups', { exact: false })).toBeInTheDocument();
+
+    const table = screen.getByRole('table');
+    const header = (name: RegExp) => within(table).getByRole('columnheader', { name });
+    expect(header(/^Owner/)).toHaveAttribute('aria-sort', 'ascending');
+    expect(header(/^Last sign-in/)).not.toHaveAttribute('aria-sort');
+    await user.click(within(table).getByRole('button', { name: /Last sign-in/ }));
+    await waitFor(() =>
+      expect(ownerNames().slice(0, 3)).toEqual(['Owner 05', 'Owner 10', 'Owner 03']),
+    );
+    expect(header(/^Last sign-in/)).toHaveAttribute('aria-sort', 'descending');
+    expect(header(/^Owner/)).not.toHaveAttribute('aria-sort');
+    await user.click(within(table).getByRole('button', { name: /Last sign-in/ }));
+    // Oldest first: never signed in, then the oldest sign-in.
+    await waitFor(() => expect(header(/^Last sign-in/)).toHaveAttribute('aria-sort', 'ascending'));
+    expect(ownerNames()[0]).toBe('Owner 01');
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent('by=signin-oldest'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Page 3' }));
+    await waitFor(() =>
+      expect(ownerNames().slice(-3)).toEqual(['Owner 03', 'Owner 10', 'Owner 05']),
     );
   });
 });

@@ -2,20 +2,27 @@ import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAccount } from '../../../account/use-account.js';
 import { errorMessage } from '../../../api/error-message.js';
-import { WHOLE_BOOK_LIMIT, wholeBookQueryOptions, WholeBookTooLarge } from '../api/whole-book.js';
+import {
+  WHOLE_BOOK_LIMIT,
+  wholeBookQueryOptions,
+  WholeBookTooLarge,
+} from '../../../data/whole-book.js';
 import { useBookView } from '../use-book-view.js';
 import type { WholeBookUrlState } from '../use-book-view.js';
 import { GroupsTable } from './groups-table.js';
+import type { BookBulk } from './groups-table.js';
 import { useSharesTriage } from './shares-triage.js';
 
 interface Props {
+  /** Selection and bulk actions (none: the rows have no boxes). */
+  bulk?: BookBulk;
   state: WholeBookUrlState;
   onChange: (change: Partial<WholeBookUrlState>) => void;
   onClose: () => void;
 }
 
 /** Every group at once, for filters and sorts Flexmls does not offer. State lives in the URL. */
-export function WholeBookPanel({ state, onChange, onClose }: Props) {
+export function WholeBookPanel({ state, onChange, onClose, bulk }: Props) {
   const queryClient = useQueryClient();
   const options = wholeBookQueryOptions(useAccount());
   const book = useQuery(options);
@@ -86,18 +93,28 @@ export function WholeBookPanel({ state, onChange, onClose }: Props) {
         </Button>
       </Group>
       {shares.status}
-      <Text size="sm" aria-live="polite">
-        {view.shown} of {complete.groups.length} groups (all loaded, up to{' '}
-        {WHOLE_BOOK_LIMIT.toLocaleString('en-US')})
-      </Text>
+      <Group gap="sm">
+        <Text size="sm" aria-live="polite">
+          {view.shown} of {complete.groups.length} groups (all loaded, up to{' '}
+          {WHOLE_BOOK_LIMIT.toLocaleString('en-US')})
+        </Text>
+        {bulk && view.shown > view.slice.length && (
+          <Button variant="subtle" size="compact-sm" onClick={() => bulk.selectAll(view.sorted)}>
+            Select all {view.shown} shown
+          </Button>
+        )}
+      </Group>
       <GroupsTable
         groups={view.slice}
         dataUpdatedAt={book.dataUpdatedAt}
         sort="Name"
         onSortChange={view.sortByOwner}
-        caption="All portal groups"
-        extra={shares.column}
+        bookSort={view.bookSort}
+        caption={state.q ? `All portal groups matching “${state.q}”` : 'All portal groups'}
+        extra={[view.why, shares.column].filter((column) => column != null)}
+        selection={bulk?.rows(view.slice)}
       />
+      {bulk?.dock}
       {view.pagination}
     </Stack>
   );

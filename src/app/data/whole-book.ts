@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { QueryFunctionContext, QueryKey } from '@tanstack/react-query';
-import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import type { Account } from '../../../account/account.js';
-import { withReadRetries } from '../../../api/retry-policy.js';
-import { runWithLimit } from '../../../api/run-with-limit.js';
-import { fetchGroups } from '../../../data/get-groups.js';
-import { groupKeys } from '../../../data/group-keys.js';
+import type { PortalGroup } from '../../shared/portal-groups.js';
+import type { Account } from '../account/account.js';
+import { withReadRetries } from '../api/retry-policy.js';
+import { runWithLimit } from '../api/run-with-limit.js';
+import { fetchGroups } from './get-groups.js';
+import { groupKeys } from './group-keys.js';
 
 /** Past this many groups loading them all would take too long and too much of the rate limit. */
 export const WHOLE_BOOK_LIMIT = 12_000;
