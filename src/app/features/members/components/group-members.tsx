@@ -26,7 +26,7 @@ export function GroupMembers({ group, canEdit }: Props) {
   const ruleId = useId();
   const [dialogOpened, setDialogOpened] = useState(false);
   const [dialogRequested, setDialogRequested] = useState(false);
-  const sectionRef = useRef<HTMLElement>(null);
+  const sectionRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The member Undo put back: their Remove takes focus once their row is back.
   const [restored, setRestored] = useState<string | null>(null);
