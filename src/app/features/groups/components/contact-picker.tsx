@@ -1,8 +1,13 @@
-import { useState } from 'react';
-import { Checkbox, Loader, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { useId, useState } from 'react';
+import { Checkbox, Group, Loader, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import type { Contact } from '../../../../shared/contacts.js';
+import { usePortalAccountStatus } from '../../../data/use-portal-account-status.js';
 import { ErrorPanel } from '../../../ui/error-panel.js';
-import { usePortalContacts } from '../api/owner-candidates.js';
+import { CreatePortalAccountButton } from '../../members/components/create-portal-account-button.js';
+import { PortalAccountBadge } from '../../members/components/portal-account-badge.js';
+import { NO_INVITATION_NOTE } from '../../members/portal-invitation.js';
+import { useContactsWithoutPortal, usePortalContacts } from '../api/owner-candidates.js';
 import type { PortalContact } from '../api/owner-candidates.js';
 
 const DEBOUNCE_MS = 250;
@@ -16,13 +21,63 @@ function contactLabel(contact: PortalContact) {
 interface ContactSearchProps {
   label: string;
   children: (contacts: PortalContact[]) => React.ReactNode;
+  /** A portal account was just created for a contact the list left out. */
+  onAccountCreated?: (contact: PortalContact) => void;
 }
 
-/** A search box over contacts with a portal account, results rendered by the caller. */
-function ContactSearch({ label, children }: ContactSearchProps) {
+/** One contact the list leaves out: its portal state, and "Create portal account" when it has none. */
+function NotListedContact({
+  contact,
+  onCreated,
+}: {
+  contact: Contact;
+  onCreated?: (contact: PortalContact) => void;
+}) {
+  const status = usePortalAccountStatus(contact, { enabled: true });
+  const nameId = useId();
+  return (
+    <Group component="li" justify="space-between" gap="xs" wrap="wrap">
+      <Text size="sm" id={nameId} style={{ overflowWrap: 'anywhere' }}>
+        {contact.DisplayName}
+      </Text>
+      <Group gap="xs" wrap="nowrap">
+        <PortalAccountBadge status={status} />
+        {status === 'none' && (
+          <CreatePortalAccountButton
+            contact={contact}
+            describedBy={nameId}
+            onCreated={() => onCreated?.({ ...contact, VowEnabled: true, ownsGroup: false })}
+          />
+        )}
+      </Group>
+    </Group>
+  );
+}
+
+/** "25 of 130 — type to narrow; 12 contacts without a portal account are not listed." */
+function whatIsListed(shown: number, total: number, notListed: number | undefined) {
+  const listed =
+    shown < total
+      ? `${shown} of ${total} — type to narrow`
+      : `${total} ${total === 1 ? 'contact' : 'contacts'} with a portal account`;
+  if (notListed === undefined) return `${listed}.`;
+  if (notListed === 0) return `${listed}; every matching contact has a portal account.`;
+  return `${listed}; ${notListed} ${notListed === 1 ? 'contact' : 'contacts'} without a portal account (or with it turned off) ${notListed === 1 ? 'is' : 'are'} not listed.`;
+}
+
+/**
+ * A search box over contacts with a portal account, results rendered by the caller; says how
+ * many match and what it leaves out, and, once something is typed, names the first left-out
+ * contacts so one without an account can get one here.
+ */
+function ContactSearch({ label, children, onAccountCreated }: ContactSearchProps) {
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), DEBOUNCE_MS);
   const contacts = usePortalContacts(q);
+  const without = useContactsWithoutPortal(q);
+  const data = contacts.data;
+  const notListed = without.data && q ? without.data.contacts : [];
+  const notListedId = useId();
   return (
     <Stack gap="xs">
       <TextInput
@@ -39,12 +94,36 @@ function ContactSearch({ label, children }: ContactSearchProps) {
           onRetry={() => void contacts.refetch()}
         />
       )}
-      {contacts.data && contacts.data.length === 0 && (
-        <Text size="sm" c="dimmed">
-          No contacts with a portal account match.
+      {data && (
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {data.contacts.length === 0
+            ? 'No contacts with a portal account match.'
+            : whatIsListed(data.contacts.length, data.total, without.data?.total)}
         </Text>
       )}
-      {contacts.data && contacts.data.length > 0 && children(contacts.data)}
+      {data && data.contacts.length > 0 && children(data.contacts)}
+      {notListed.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm" fw={600} id={notListedId}>
+            Not listed: no portal account, or turned off
+          </Text>
+          <Stack
+            component="ul"
+            gap={6}
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+            aria-labelledby={notListedId}
+          >
+            {notListed.map((contact) => (
+              <NotListedContact key={contact.Id} contact={contact} onCreated={onAccountCreated} />
+            ))}
+          </Stack>
+          <Text size="xs" c="dimmed">
+            {NO_INVITATION_NOTE}
+          </Text>
+        </Stack>
+      )}
     </Stack>
   );
 }
@@ -57,7 +136,8 @@ interface OwnerPickerProps {
 /** The owner: a contact with a portal account that owns no group yet. */
 export function OwnerPicker({ value, onChange }: OwnerPickerProps) {
   return (
-    <ContactSearch label="Search owner">
+    // A contact who just got a portal account is the owner the user meant.
+    <ContactSearch label="Search owner" onAccountCreated={onChange}>
       {(contacts) => (
         <Radio.Group
           label="Owner"
