@@ -11,7 +11,8 @@ import { usePortalContact } from '../features/groups/api/owner-candidates.js';
 import type { PortalContact } from '../features/groups/api/owner-candidates.js';
 import { MembersPicker, OwnerPicker } from '../features/groups/components/contact-picker.js';
 import { CreatePortalAccountButton } from '../features/members/components/create-portal-account-button.js';
-import { NO_INVITATION_NOTE } from '../features/members/portal-invitation.js';
+import { NotListedContact } from '../features/members/components/not-listed-contact.js';
+import { NO_INVITATION_NOTE } from '../data/portal-invitation.js';
 import { PageError } from './route-error.js';
 
 /** The owner suggested by the address (`?owner=<contact Id>`, from the command palette). */
@@ -114,7 +115,7 @@ export function Component() {
           <Text size="sm" c="dimmed">
             A contact with a portal account that owns no group yet.
           </Text>
-          <OwnerPicker value={owner} onChange={setOwner} />
+          <OwnerPicker value={owner} onChange={setOwner} NotListed={NotListedContact} />
           <Text size="sm" aria-live="polite">
             {owner ? `Owner: ${owner.DisplayName}` : 'No owner chosen yet'}
           </Text>
@@ -133,7 +134,12 @@ export function Component() {
           <Title order={2} size="h4">
             2. Members (optional)
           </Title>
-          <MembersPicker ownerId={owner?.Id} value={otherMembers} onChange={setMembers} />
+          <MembersPicker
+            ownerId={owner?.Id}
+            value={otherMembers}
+            onChange={setMembers}
+            NotListed={NotListedContact}
+          />
           {otherMembers.length > 0 && (
             <Group gap="xs" aria-label="Chosen members" role="list">
               {otherMembers.map((member) => (

@@ -1,12 +1,10 @@
 import { useId, useState } from 'react';
-import { Checkbox, Group, Loader, Radio, Stack, Text, TextInput } from '@mantine/core';
+import type { ComponentType } from 'react';
+import { Checkbox, Loader, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { Contact } from '../../../../shared/contacts.js';
-import { usePortalAccountStatus } from '../../../data/use-portal-account-status.js';
 import { ErrorPanel } from '../../../ui/error-panel.js';
-import { CreatePortalAccountButton } from '../../members/components/create-portal-account-button.js';
-import { PortalAccountBadge } from '../../members/components/portal-account-badge.js';
-import { NO_INVITATION_NOTE } from '../../members/portal-invitation.js';
+import { NO_INVITATION_NOTE } from '../../../data/portal-invitation.js';
 import { useContactsWithoutPortal, usePortalContacts } from '../api/owner-candidates.js';
 import type { PortalContact } from '../api/owner-candidates.js';
 
@@ -23,36 +21,15 @@ interface ContactSearchProps {
   children: (contacts: PortalContact[]) => React.ReactNode;
   /** A portal account was just created for a contact the list left out. */
   onAccountCreated?: (contact: PortalContact) => void;
+  /** How a left-out contact shows (its portal state, "Create portal account"); given by the page. */
+  NotListed?: NotListedItem;
 }
 
-/** One contact the list leaves out: its portal state, and "Create portal account" when it has none. */
-function NotListedContact({
-  contact,
-  onCreated,
-}: {
+/** A contact the pickers leave out, drawn by the page (it owns the contact features). */
+export type NotListedItem = ComponentType<{
   contact: Contact;
-  onCreated?: (contact: PortalContact) => void;
-}) {
-  const status = usePortalAccountStatus(contact, { enabled: true });
-  const nameId = useId();
-  return (
-    <Group component="li" justify="space-between" gap="xs" wrap="wrap">
-      <Text size="sm" id={nameId} style={{ overflowWrap: 'anywhere' }}>
-        {contact.DisplayName}
-      </Text>
-      <Group gap="xs" wrap="nowrap">
-        <PortalAccountBadge status={status} />
-        {status === 'none' && (
-          <CreatePortalAccountButton
-            contact={contact}
-            describedBy={nameId}
-            onCreated={() => onCreated?.({ ...contact, VowEnabled: true, ownsGroup: false })}
-          />
-        )}
-      </Group>
-    </Group>
-  );
-}
+  onCreated?: (contact: Contact) => void;
+}>;
 
 /** "25 of 130 — type to narrow; 12 contacts without a portal account are not listed." */
 function whatIsListed(shown: number, total: number, notListed: number | undefined) {
@@ -70,13 +47,13 @@ function whatIsListed(shown: number, total: number, notListed: number | undefine
  * many match and what it leaves out, and, once something is typed, names the first left-out
  * contacts so one without an account can get one here.
  */
-function ContactSearch({ label, children, onAccountCreated }: ContactSearchProps) {
+function ContactSearch({ label, children, onAccountCreated, NotListed }: ContactSearchProps) {
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), DEBOUNCE_MS);
   const contacts = usePortalContacts(q);
   const without = useContactsWithoutPortal(q);
   const data = contacts.data;
-  const notListed = without.data && q ? without.data.contacts : [];
+  const notListed = without.data && q && NotListed ? without.data.contacts : [];
   const notListedId = useId();
   return (
     <Stack gap="xs">
@@ -115,9 +92,16 @@ function ContactSearch({ label, children, onAccountCreated }: ContactSearchProps
             style={{ listStyle: 'none' }}
             aria-labelledby={notListedId}
           >
-            {notListed.map((contact) => (
-              <NotListedContact key={contact.Id} contact={contact} onCreated={onAccountCreated} />
-            ))}
+            {notListed.map(
+              (contact) =>
+                NotListed && (
+                  <NotListed
+                    key={contact.Id}
+                    contact={contact}
+                    onCreated={(created) => onAccountCreated?.({ ...created, ownsGroup: false })}
+                  />
+                ),
+            )}
           </Stack>
           <Text size="xs" c="dimmed">
             {NO_INVITATION_NOTE}
@@ -131,13 +115,14 @@ function ContactSearch({ label, children, onAccountCreated }: ContactSearchProps
 interface OwnerPickerProps {
   value: PortalContact | null;
   onChange: (contact: PortalContact) => void;
+  NotListed?: NotListedItem;
 }
 
 /** The owner: a contact with a portal account that owns no group yet. */
-export function OwnerPicker({ value, onChange }: OwnerPickerProps) {
+export function OwnerPicker({ value, onChange, NotListed }: OwnerPickerProps) {
   return (
     // A contact who just got a portal account is the owner the user meant.
-    <ContactSearch label="Search owner" onAccountCreated={onChange}>
+    <ContactSearch label="Search owner" onAccountCreated={onChange} NotListed={NotListed}>
       {(contacts) => (
         <Radio.Group
           label="Owner"
@@ -168,13 +153,14 @@ interface MembersPickerProps {
   ownerId: string | undefined;
   value: PortalContact[];
   onChange: (contacts: PortalContact[]) => void;
+  NotListed?: NotListedItem;
 }
 
 /** Optional members besides the owner. */
-export function MembersPicker({ ownerId, value, onChange }: MembersPickerProps) {
+export function MembersPicker({ ownerId, value, onChange, NotListed }: MembersPickerProps) {
   const chosen = new Set(value.map((contact) => contact.Id));
   return (
-    <ContactSearch label="Search members">
+    <ContactSearch label="Search members" NotListed={NotListed}>
       {(contacts) => (
         <Checkbox.Group
           label="Members"

@@ -131,7 +131,8 @@ export function GroupMembers({ group, canEdit }: Props) {
       {canEdit && contact && (
         <Suspense fallback={null}>
           <ContactPanel
-            user={group.Users.find((user) => user.Id === contact.Id) ?? contact}
+            contact={contact}
+            member={group.Users.find((user) => user.Id === contact.Id) ?? contact}
             email={emails.data ? (emails.data.get(contact.Id) ?? null) : undefined}
             opened={panelOpened}
             onTogglePortal={togglePortal}
