@@ -155,6 +155,30 @@ describe('new group page', () => {
     expect(posts).toEqual([{ D: { Users: [{ Id: nina }] } }]);
   });
 
+  it('opens a left-out contact’s panel, which creates the portal account and says no one is told', async () => {
+    const pia = await avery.createContact('Pia Contact');
+    backend.removePortalAccount(pia);
+    const { user } = renderNewGroupPage();
+    await user.type(await screen.findByRole('searchbox', { name: 'Search owner' }), 'Pia Contact');
+    const notListed = await screen.findByRole('list', {
+      name: 'Not listed: no portal account, or turned off',
+    });
+    await user.click(await within(notListed).findByRole('button', { name: 'Pia Contact' }));
+    const panel = await screen.findByRole('dialog', { name: 'Pia Contact' });
+    const field = (label: string) =>
+      within(panel).getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
+    await waitFor(() => expect(field('Portal')).toHaveTextContent('No portal account'));
+    expect(field('Phone')).toHaveTextContent('No phone');
+    expect(within(panel).getByText(/This e-mails no one: Spark has no invitation/)).toBeVisible();
+    expect(within(panel).queryByRole('link', { name: /Flexmls/ })).toBeNull();
+
+    await user.click(within(panel).getByRole('button', { name: 'Create portal account' }));
+    // The account exists, and Pia is now offered as an owner (she leaves the left-out list).
+    const owners = await screen.findByRole('radiogroup', { name: 'Owner' });
+    expect(await within(owners).findByRole('radio', { name: /Pia Contact/ })).toBeEnabled();
+    expect((await avery.call('GET', `/api/v1/contacts/${pia}/portal`)).status).toBe(200);
+  });
+
   it('creates a portal account for an ?owner= who has none, and makes them the owner', async () => {
     const olga = await avery.createContact('Olga Noaccount');
     backend.removePortalAccount(olga);
