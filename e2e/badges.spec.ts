@@ -10,14 +10,17 @@ interface BadgeContrast {
   text: number;
   /** The dot against the badge's background (WCAG 1.4.11 asks 3:1), when it has one. */
   dot: number | null;
+  /** The text colour as painted, [r, g, b]: a "Remove" must read red, not white or grey. */
+  color: [number, number, number];
 }
 
 /**
- * Measures every visible badge as the browser paints it: its text colour and its dot's colour
- * against the badge's own background (composited over what is behind it when see-through).
+ * Measures every visible badge (or other element matching `selector`) as the browser paints it:
+ * its text colour and its dot's colour against its own background (composited over what is
+ * behind it when see-through).
  */
-function measureBadges(page: Page): Promise<BadgeContrast[]> {
-  return page.evaluate(() => {
+function measureBadges(page: Page, selector = '.mantine-Badge-root'): Promise<BadgeContrast[]> {
+  return page.evaluate((selector) => {
     type Rgba = [number, number, number, number];
     const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
     if (!probe) throw new Error('no canvas');
@@ -52,20 +55,25 @@ function measureBadges(page: Page): Promise<BadgeContrast[]> {
       const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
       return (hi + 0.05) / (lo + 0.05);
     };
-    return [...document.querySelectorAll<HTMLElement>('.mantine-Badge-root')]
+    return [...document.querySelectorAll<HTMLElement>(selector)]
       .filter((badge) => badge.checkVisibility())
       .map((badge) => {
         const behind = background(badge);
         const dot = getComputedStyle(badge, '::before');
         const hasDot = dot.content !== 'none' && dot.content !== '' && dot.display !== 'none';
+        const text = over(rgba(getComputedStyle(badge).color), behind);
         return {
           label: badge.textContent ?? '',
-          text: ratio(over(rgba(getComputedStyle(badge).color), behind), behind),
+          text: ratio(text, behind),
           dot: hasDot ? ratio(over(rgba(dot.backgroundColor), behind), behind) : null,
+          color: [text[0], text[1], text[2]] as [number, number, number],
         };
       });
-  });
+  }, selector);
 }
+
+/** Red as a person would name it: red leads green and blue by far (white and grey do not). */
+const looksRed = ([r, g, b]: [number, number, number]) => r - Math.max(g, b) >= 100;
 
 /** A group of Avery's with active and inactive members, and one whose portal is off. */
 function groupWithEveryState(groups: PortalGroup[]): PortalGroup {
@@ -100,8 +108,8 @@ test('every badge’s dot and text stand out from its background, in both scheme
   expect((await write('delete', '9'.repeat(26))).ok()).toBe(false);
 
   const measured = new Map<string, BadgeContrast & { where: string }>();
-  const measure = async (where: string) => {
-    for (const badge of await measureBadges(page)) {
+  const measure = async (where: string, selector?: string) => {
+    for (const badge of await measureBadges(page, selector)) {
       const key = `${where} ${badge.label}`;
       const known = measured.get(key);
       if (!known || (badge.dot ?? 99) < (known.dot ?? 99) || badge.text < known.text) {
@@ -137,6 +145,14 @@ test('every badge’s dot and text stand out from its background, in both scheme
     await page.goto('/groups');
     await expect(page.getByText('Favorites', { exact: true }).first()).toBeVisible();
     await measure(where);
+
+    // Needs attention's quiet "Remove" (a subtle red button) beside each circle of a person.
+    await page.goto('/needs-attention');
+    const remove = page.getByRole('button', { name: /^Remove .+ circle$/ }).first();
+    await expect(remove).toBeVisible({ timeout: 60_000 });
+    await remove.evaluate((button) => button.setAttribute('data-measure', 'remove'));
+    await measure(where, '[data-measure="remove"]');
+    await saveScreenshot(page, testInfo, `badges-attention-${where}`);
   }
 
   const all = [...measured.values()];
@@ -158,16 +174,25 @@ test('every badge’s dot and text stand out from its background, in both scheme
     ).toBe(true);
   }
   const weakDots = all
-    .filter((badge) => badge.dot !== null && badge.dot < 3)
+    // A button's ::before is Mantine's loading overlay, not a dot.
+    .filter((badge) => badge.label !== 'Remove' && badge.dot !== null && badge.dot < 3)
     .map((b) => `${b.where} "${b.label}" dot ${b.dot?.toFixed(2)}:1`);
   const weakText = all
     .filter((badge) => badge.text < 4.5)
     .map((b) => `${b.where} "${b.label}" text ${b.text.toFixed(2)}:1`);
   expect(weakDots).toEqual([]);
   expect(weakText).toEqual([]);
+  const removes = all.filter((badge) => badge.label === 'Remove');
+  expect(removes.map((b) => b.where).sort()).toEqual(
+    VIEWS.map((v) => `${v.width}-${v.scheme}`).sort(),
+  );
+  const notRed = removes
+    .filter((badge) => !looksRed(badge.color))
+    .map((b) => `${b.where} "Remove" painted rgb(${b.color.map(Math.round).join(', ')})`);
+  expect(notRed).toEqual([]);
   const dots = all.flatMap((badge) => (badge.dot === null ? [] : [badge.dot]));
   testInfo.annotations.push({
     type: 'contrast',
-    description: `${all.length} badges; weakest dot ${Math.min(...dots).toFixed(2)}:1, weakest text ${Math.min(...all.map((b) => b.text)).toFixed(2)}:1`,
+    description: `${all.length} badges; weakest dot ${Math.min(...dots).toFixed(2)}:1, weakest text ${Math.min(...all.map((b) => b.text)).toFixed(2)}:1; Remove ${removes.map((b) => `${b.where} ${b.text.toFixed(2)}:1`).join(', ')}`,
   });
 });

@@ -32,6 +32,16 @@ export async function getContact(account: Account, id: string, signal?: AbortSig
   return results[0];
 }
 
+/** One contact's record (its phones, e-mail), read when its panel opens. */
+export function useContact(id: string, options: { enabled: boolean }) {
+  const account = useAccount();
+  return useQuery({
+    queryKey: contactKeys.detail(account, id),
+    queryFn: ({ signal }) => getContact(account, id, signal),
+    enabled: options.enabled,
+  });
+}
+
 async function searchContacts(account: Account, q: string, signal?: AbortSignal) {
   const results = await listContacts(
     account,

@@ -116,11 +116,10 @@ describe('audit page', () => {
 
     await user.click(screen.getByRole('button', { name: /^Working for/ }));
     await user.click(await screen.findByRole('menuitem', { name: 'Audit trail' }));
-    const table = await screen.findByRole('table', {
-      name: 'Changes by you and for you, newest first',
-    });
+    await screen.findByRole('table', { name: 'Changes by you and for you, newest first' });
+    // The table is drawn again while a new filter's entries load.
     const rowTexts = () =>
-      within(table)
+      within(screen.getByRole('table', { name: 'Changes by you and for you, newest first' }))
         .getAllByRole('row')
         .slice(1)
         .map((row) => row.textContent ?? '');
@@ -169,9 +168,82 @@ describe('audit page', () => {
         new RegExp(`^/auth/audit\\.csv\\?agent=${avery}&circle=${group.Id}&from=.+&to=.+$`),
       ),
     );
-    expect(rowTexts()).toHaveLength(2);
+    await waitFor(() => expect(rowTexts()).toHaveLength(2));
     fireEvent.change(day, { target: { value: '2001-02-03' } });
     expect(await screen.findByText('No changes match these filters.')).toBeVisible();
+  });
+
+  it('never shows an earlier filter’s entries, however quickly the filters change', async () => {
+    const riley = await backend.signIn('Riley Park');
+    await backend.addAgent(riley, 'Avery Stone');
+    await backend.addAgent(riley, 'Jordan Lee');
+    const avery = DEMO_ACCOUNTS.avery.id;
+    const jordan = DEMO_ACCOUNTS.jordan.id;
+    for (const agent of [avery, jordan]) {
+      const [group] = await riley.groups(agent);
+      if (!group) throw new Error('An agent has no group');
+      const path = `/api/agents/${agent}/v1/portal/groups/${group.Id}`;
+      expect((await riley.call('PUT', path, { D: { Tags: group.Tags } })).ok).toBe(true);
+    }
+
+    // Avery's entries are held back until Jordan's are on screen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldSent = () => {};
+    const heldDone = new Promise<void>((resolve) => (heldSent = resolve));
+    backend.browseAs(riley);
+    backend.msw.use(
+      backend.route('get', '/auth/audit', {
+        before: async (request) => {
+          if (new URL(request.url).searchParams.get('agent') !== avery) return;
+          await held;
+          heldSent();
+        },
+      }),
+    );
+    renderApp('/audit');
+    const rowTexts = () =>
+      within(screen.getByRole('table', { name: 'Changes by you and for you, newest first' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent ?? '');
+    await waitFor(() => expect(rowTexts().some((text) => text.includes('Jordan Lee'))).toBe(true));
+
+    // For Avery: while her entries load, everyone's (Jordan's among them) are not shown as hers.
+    const agentSelect = screen.getByRole('combobox', { name: 'For' });
+    fireEvent.change(agentSelect, { target: { value: avery } });
+    await waitFor(() =>
+      expect(screen.getByRole('table', { name: /newest first/ })).toHaveAttribute(
+        'aria-busy',
+        'true',
+      ),
+    );
+    expect(rowTexts()).toEqual([]);
+
+    // Then at once Jordan, and a day: the day keeps the agent chosen a moment before.
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const today = new Date();
+    fireEvent.change(agentSelect, { target: { value: jordan } });
+    fireEvent.change(screen.getByLabelText('Day'), {
+      target: {
+        value: `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`,
+      },
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toMatch(
+        new RegExp(`^/auth/audit\\.csv\\?agent=${jordan}&from=.+&to=.+$`),
+      ),
+    );
+    await waitFor(() => expect(rowTexts().length).toBeGreaterThan(0));
+    const jordanOnly = (texts: string[]) =>
+      texts.every((text) => text.includes('Jordan Lee') && !text.includes('Avery Stone'));
+    expect(jordanOnly(rowTexts())).toBe(true);
+
+    // Avery's late answer changes nothing on screen.
+    release();
+    await heldDone;
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'For' })).toHaveValue(jordan));
+    expect(jordanOnly(rowTexts())).toBe(true);
   });
 
   it('shows an agent what her assistant did for her, by the assistant’s name', async () => {

@@ -1,12 +1,10 @@
 import { formatExact } from '../ui/relative-time.js';
 import { Anchor, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useLoaderData, useNavigate } from 'react-router-dom';
-import type { LoaderFunctionArgs } from 'react-router-dom';
+import { createParser, useQueryStates } from 'nuqs';
 import type { AuditEntry } from '../../shared/audit.js';
 import { describeAudit } from '../../shared/audit-words.js';
 import { serverPaths } from '../account/paths.js';
-import { useAccountPaths } from '../account/use-account.js';
 import { useSessionUser } from '../data/session.js';
 import { auditFilterQuery, useAudit, useAuditFilters } from '../features/audit/api/get-audit.js';
 import type { AuditPage, AuditView } from '../features/audit/api/get-audit.js';
@@ -15,34 +13,31 @@ import { DotBadge } from '../ui/dot-badge.js';
 import { PageNav } from '../ui/page-nav.js';
 import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';
+import { parseAsPageNumber } from './search-params.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SPARK_ID = /^\d{26}$/;
 
+/** A value of the address kept only when it matches `pattern` (anything else reads as unset). */
+const parseAsMatching = (pattern: RegExp) =>
+  createParser({
+    parse: (value) => (pattern.test(value) ? value : null),
+    serialize: (value: string) => value,
+  });
+
 /**
  * Which page of the trail (`?page=`), narrowed to an agent, a circle and a day (`?agent=`,
- * `?circle=`, `?day=YYYY-MM-DD`); the trail is the user's own, whoever the tab works for.
+ * `?circle=`, `?day=YYYY-MM-DD`); the trail is the user's own, whoever the tab works for. Kept
+ * by nuqs, so quick changes build on each other and the query key is the address's state.
  */
-export const loader =
-  () =>
-  ({ request }: LoaderFunctionArgs) => {
-    const search = new URL(request.url).searchParams;
-    const valid = (name: string, pattern: RegExp) => {
-      const value = search.get(name) ?? '';
-      return pattern.test(value) ? value : undefined;
-    };
-    const view: AuditView = {
-      agent: valid('agent', SPARK_ID),
-      circle: valid('circle', SPARK_ID),
-      day: valid('day', DAY),
-    };
-    return {
-      page: Math.max(1, Math.floor(Number(search.get('page'))) || 1),
-      view,
-    };
-  };
+const auditSearch = {
+  agent: parseAsMatching(SPARK_ID),
+  circle: parseAsMatching(SPARK_ID),
+  day: parseAsMatching(DAY),
+  page: parseAsPageNumber,
+};
 
-type Inputs = ReturnType<ReturnType<typeof loader>>;
+export const loader = () => () => null;
 
 function Outcome({ entry }: { entry: AuditEntry }) {
   return (
@@ -133,7 +128,7 @@ function AuditFilters({
   onChange,
 }: {
   view: AuditView;
-  onChange: (next: AuditView) => void;
+  onChange: (change: (view: AuditView) => AuditView) => void;
 }) {
   const filters = useAuditFilters();
   const agents = filters.data?.Agents ?? [];
@@ -147,9 +142,10 @@ function AuditFilters({
       <NativeSelect
         label="For"
         value={view.agent ?? ''}
-        onChange={(event) =>
-          onChange({ ...view, agent: event.currentTarget.value || undefined, circle: undefined })
-        }
+        onChange={(event) => {
+          const agent = event.currentTarget.value || undefined;
+          onChange((current) => ({ ...current, agent, circle: undefined }));
+        }}
         data={[
           { value: '', label: 'Everyone' },
           ...agents.map((agent) => ({ value: agent.Id, label: agent.Name })),
@@ -159,7 +155,10 @@ function AuditFilters({
       <NativeSelect
         label="Circle"
         value={view.circle ?? ''}
-        onChange={(event) => onChange({ ...view, circle: event.currentTarget.value || undefined })}
+        onChange={(event) => {
+          const circle = event.currentTarget.value || undefined;
+          onChange((current) => ({ ...current, circle }));
+        }}
         data={[
           { value: '', label: 'All circles' },
           ...circles.map((circle) => ({ value: circle.Id, label: circleName(circle) })),
@@ -170,7 +169,10 @@ function AuditFilters({
         type="date"
         label="Day"
         value={view.day ?? ''}
-        onChange={(event) => onChange({ ...view, day: event.currentTarget.value || undefined })}
+        onChange={(event) => {
+          const day = event.currentTarget.value || undefined;
+          onChange((current) => ({ ...current, day }));
+        }}
         w={{ base: '100%', xs: 180 }}
       />
     </Group>
@@ -183,10 +185,29 @@ function AuditFilters({
  */
 export function Component() {
   useDocumentTitle('Audit trail · Portal Groups Admin');
-  const { page, view } = useLoaderData<Inputs>();
+  const [search, setSearch] = useQueryStates(auditSearch, { history: 'push' });
+  const { page } = search;
+  const view: AuditView = {
+    agent: search.agent ?? undefined,
+    circle: search.circle ?? undefined,
+    day: search.day ?? undefined,
+  };
   const audit = useAudit(page, view);
-  const navigate = useNavigate();
-  const paths = useAccountPaths();
+  // Each change starts from the latest state, even one the address has not caught up with yet.
+  const changeView = (change: (view: AuditView) => AuditView) =>
+    void setSearch((current) => {
+      const next = change({
+        agent: current.agent ?? undefined,
+        circle: current.circle ?? undefined,
+        day: current.day ?? undefined,
+      });
+      return {
+        agent: next.agent ?? null,
+        circle: next.circle ?? null,
+        day: next.day ?? null,
+        page: null,
+      };
+    });
   const filterQuery = auditFilterQuery(view).toString();
   // The CSV writes times in the user's zone, as a spreadsheet reads them.
   const csvQuery = new URLSearchParams(filterQuery);
@@ -203,7 +224,7 @@ export function Component() {
         <PageNav
           total={data.pagination.TotalPages}
           value={page}
-          onChange={(next) => void navigate(paths.audit(next, { ...view }))}
+          onChange={(next) => void setSearch({ page: next })}
         />
       )}
     </>
@@ -221,7 +242,7 @@ export function Component() {
         Every change you made through this app, and every change an assistant made for you: when, by
         whom, for whom, what, and whether it went through.
       </Text>
-      <AuditFilters view={view} onChange={(next) => void navigate(paths.audit(1, { ...next }))} />
+      <AuditFilters view={view} onChange={changeView} />
       <PageStates
         query={audit}
         what="the audit trail"

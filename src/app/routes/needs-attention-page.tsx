@@ -42,6 +42,7 @@ import { wholeBookQueryOptions, WholeBookTooLarge } from '../data/whole-book.js'
 import type { WholeBook } from '../data/whole-book.js';
 import { useMemberChanges } from '../features/members/components/use-member-changes.js';
 import { PageNav } from '../ui/page-nav.js';
+import { dangerText } from '../ui/theme.js';
 import { PageStates } from '../ui/page-states.js';
 import { PageError } from './route-error.js';
 import { loaderAccount } from './route-inputs.js';
@@ -103,6 +104,7 @@ function CircleLine({
         <Button
           variant="subtle"
           color="red"
+          c={dangerText}
           size="compact-xs"
           aria-label={`Remove ${person.user.Name} from ${groupName(group)}'s circle`}
           onClick={() => remove(person.user)}

@@ -110,6 +110,87 @@ describe('new group page', () => {
     expect(screen.getByRole('button', { name: 'Create group' })).toBeDisabled();
   });
 
+  it('says what the owner list leaves out, and creates a portal account for an owner who has none', async () => {
+    const nina = await avery.createContact('Nina Contact');
+    backend.removePortalAccount(nina);
+    const totalOf = async (filter: string) => {
+      const query = new URLSearchParams({ _filter: filter, _limit: '1', _pagination: '1' });
+      const response = await avery.call('GET', `/api/v1/contacts?${query}`);
+      return ((await response.json()) as { D: { Pagination: { TotalRows: number } } }).D.Pagination
+        .TotalRows;
+    };
+    const [withPortal, withoutPortal] = [
+      await totalOf('VowEnabled Eq true'),
+      await totalOf('VowEnabled Eq false'),
+    ];
+    const posts: unknown[] = [];
+    backend.msw.use(recordCreations(posts));
+    const { user } = renderNewGroupPage();
+
+    // Both pickers (owner, members) say it.
+    expect(
+      await screen.findAllByText(
+        `25 of ${withPortal} — type to narrow; ${withoutPortal} contacts without a portal account (or with it turned off) are not listed.`,
+      ),
+    ).toHaveLength(2);
+    await user.type(screen.getByRole('searchbox', { name: 'Search owner' }), 'Contact');
+    expect(
+      await screen.findByText(
+        '3 contacts with a portal account; 1 contact without a portal account (or with it turned off) is not listed.',
+      ),
+    ).toBeVisible();
+    const notListed = screen.getByRole('list', {
+      name: 'Not listed: no portal account, or turned off',
+    });
+    expect(within(notListed).getByText('Nina Contact')).toBeVisible();
+    expect(await within(notListed).findByText('No portal account')).toBeVisible();
+    expect(screen.getByText(/This e-mails no one: Spark has no invitation/)).toBeVisible();
+
+    await user.click(within(notListed).getByRole('button', { name: 'Create portal account' }));
+    expect(await screen.findByText('Owner: Nina Contact')).toBeVisible();
+    const owners = screen.getByRole('radiogroup', { name: 'Owner' });
+    expect(await within(owners).findByRole('radio', { name: /Nina Contact/ })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Create group' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nina Contact' })).toBeVisible();
+    expect(posts).toEqual([{ D: { Users: [{ Id: nina }] } }]);
+  });
+
+  it('opens a left-out contact’s panel, which creates the portal account and says no one is told', async () => {
+    const pia = await avery.createContact('Pia Contact');
+    backend.removePortalAccount(pia);
+    const { user } = renderNewGroupPage();
+    await user.type(await screen.findByRole('searchbox', { name: 'Search owner' }), 'Pia Contact');
+    const notListed = await screen.findByRole('list', {
+      name: 'Not listed: no portal account, or turned off',
+    });
+    await user.click(await within(notListed).findByRole('button', { name: 'Pia Contact' }));
+    const panel = await screen.findByRole('dialog', { name: 'Pia Contact' });
+    const field = (label: string) =>
+      within(panel).getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
+    await waitFor(() => expect(field('Portal')).toHaveTextContent('No portal account'));
+    expect(field('Phone')).toHaveTextContent('No phone');
+    expect(within(panel).getByText(/This e-mails no one: Spark has no invitation/)).toBeVisible();
+    expect(within(panel).queryByRole('link', { name: /Flexmls/ })).toBeNull();
+
+    await user.click(within(panel).getByRole('button', { name: 'Create portal account' }));
+    // The account exists, and Pia is now offered as an owner (she leaves the left-out list).
+    const owners = await screen.findByRole('radiogroup', { name: 'Owner' });
+    expect(await within(owners).findByRole('radio', { name: /Pia Contact/ })).toBeEnabled();
+    expect((await avery.call('GET', `/api/v1/contacts/${pia}/portal`)).status).toBe(200);
+  });
+
+  it('creates a portal account for an ?owner= who has none, and makes them the owner', async () => {
+    const olga = await avery.createContact('Olga Noaccount');
+    backend.removePortalAccount(olga);
+    const { user } = renderNewGroupPage(`/groups/new?owner=${olga}`);
+    expect(
+      await screen.findByText('Olga Noaccount has no portal account yet, so cannot own a group.'),
+    ).toBeVisible();
+    await user.click(await screen.findByRole('button', { name: 'Create portal account' }));
+    expect(await screen.findByText('Owner: Olga Noaccount')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Create group' })).toBeEnabled();
+  });
+
   it('says so when no contact matches', async () => {
     const { user } = renderNewGroupPage();
     await user.type(await screen.findByRole('searchbox', { name: 'Search owner' }), 'zzz');

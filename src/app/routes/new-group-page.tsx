@@ -1,14 +1,18 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Alert, Button, CloseButton, Group, Paper, Pill, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useLoaderData, useNavigate } from 'react-router-dom';
 import type { LoaderFunctionArgs } from 'react-router-dom';
 import { useAccountPaths } from '../account/use-account.js';
 import { useCanEdit } from '../data/session.js';
+import { usePortalAccountStatus } from '../data/use-portal-account-status.js';
 import { useCreateGroup } from '../features/groups/api/create-group.js';
 import { usePortalContact } from '../features/groups/api/owner-candidates.js';
 import type { PortalContact } from '../features/groups/api/owner-candidates.js';
 import { MembersPicker, OwnerPicker } from '../features/groups/components/contact-picker.js';
+import { CreatePortalAccountButton } from '../features/members/components/create-portal-account-button.js';
+import { NotListedContact } from '../features/members/components/not-listed-contact.js';
+import { NO_INVITATION_NOTE } from '../data/portal-invitation.js';
 import { PageError } from './route-error.js';
 
 /** The owner suggested by the address (`?owner=<contact Id>`, from the command palette). */
@@ -19,6 +23,47 @@ export const loader =
   });
 
 type Inputs = ReturnType<ReturnType<typeof loader>>;
+
+/** Why the suggested owner cannot own a group, and a portal account for one who has none. */
+function SuggestedOwnerNote({
+  contact,
+  onCreated,
+}: {
+  contact: PortalContact;
+  onCreated: (owner: PortalContact) => void;
+}) {
+  const status = usePortalAccountStatus(contact, { enabled: !contact.ownsGroup });
+  const nameId = useId();
+  if (contact.ownsGroup) {
+    return (
+      <Text size="sm" c="dimmed">
+        {contact.DisplayName} already owns a group.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4} align="flex-start">
+      <Text size="sm" c="dimmed" id={nameId}>
+        {contact.DisplayName}{' '}
+        {status === 'disabled'
+          ? 'has a portal account that is turned off, so cannot own a group.'
+          : 'has no portal account yet, so cannot own a group.'}
+      </Text>
+      {status === 'none' && (
+        <>
+          <CreatePortalAccountButton
+            contact={contact}
+            describedBy={nameId}
+            onCreated={() => onCreated({ ...contact, VowEnabled: true })}
+          />
+          <Text size="xs" c="dimmed">
+            {NO_INVITATION_NOTE}
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}
 
 export function Component() {
   useDocumentTitle('New group · Portal Groups Admin');
@@ -70,17 +115,12 @@ export function Component() {
           <Text size="sm" c="dimmed">
             A contact with a portal account that owns no group yet.
           </Text>
-          <OwnerPicker value={owner} onChange={setOwner} />
+          <OwnerPicker value={owner} onChange={setOwner} NotListed={NotListedContact} />
           <Text size="sm" aria-live="polite">
             {owner ? `Owner: ${owner.DisplayName}` : 'No owner chosen yet'}
           </Text>
           {!picked && suggested.data && !suggestedOwner && (
-            <Text size="sm" c="dimmed">
-              {suggested.data.DisplayName}{' '}
-              {suggested.data.ownsGroup
-                ? 'already owns a group.'
-                : 'has no portal account yet, so cannot own a group.'}
-            </Text>
+            <SuggestedOwnerNote contact={suggested.data} onCreated={setOwner} />
           )}
           {suggested.isError && (
             <Text size="sm" c="dimmed">
@@ -94,7 +134,12 @@ export function Component() {
           <Title order={2} size="h4">
             2. Members (optional)
           </Title>
-          <MembersPicker ownerId={owner?.Id} value={otherMembers} onChange={setMembers} />
+          <MembersPicker
+            ownerId={owner?.Id}
+            value={otherMembers}
+            onChange={setMembers}
+            NotListed={NotListedContact}
+          />
           {otherMembers.length > 0 && (
             <Group gap="xs" aria-label="Chosen members" role="list">
               {otherMembers.map((member) => (

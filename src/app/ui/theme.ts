@@ -44,9 +44,23 @@ const dotVariables = (t: Parameters<CSSVariablesResolver>[0], scheme: 1 | 2) =>
     ]),
   );
 
+/**
+ * Red text for a quiet destructive action (a subtle "Remove"): Mantine's subtle red is red.0 in
+ * dark mode, which reads as white. red.9 on white and red.5 on dark grey are red and above 4.5:1.
+ */
+export const dangerText = 'var(--pga-danger-text)';
+
 /** Mantine's default "dimmed" grey is below 4.5:1 on white; these pass AA in both schemes. */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7], ...dotVariables(t, 1) },
-  dark: { '--mantine-color-dimmed': t.colors.dark[1], ...dotVariables(t, 2) },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7],
+    '--pga-danger-text': t.colors.red[9],
+    ...dotVariables(t, 1),
+  },
+  dark: {
+    '--mantine-color-dimmed': t.colors.dark[1],
+    '--pga-danger-text': t.colors.red[5],
+    ...dotVariables(t, 2),
+  },
 });

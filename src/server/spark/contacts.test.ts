@@ -161,6 +161,25 @@ describe('GET /v1/contacts', () => {
     expect(response.json.D.Pagination).toMatchObject({ PageSize: 2, CurrentPage: 1 });
   });
 
+  it('carries the phone numbers Spark keeps, as typed, null where there is none', async () => {
+    const contacts = await all();
+    const phones = ['MobilePhoneNumber', 'HomePhoneNumber', 'WorkPhoneNumber'] as const;
+    for (const field of phones) {
+      expect(contacts.some((c) => c[field]?.match(/^\(\d{3}\) 555-01\d{2}$/))).toBe(true);
+    }
+    expect(contacts.some((c) => phones.every((field) => c[field] === null))).toBe(true);
+    const response = await call(
+      'GET',
+      `/v1/contacts${q({ _select: 'MobilePhoneNumber,WorkPhoneNumber', _limit: 1 })}`,
+    );
+    expect(Object.keys(response.json.D.Results[0]).sort()).toEqual([
+      'Id',
+      'MobilePhoneNumber',
+      'ResourceUri',
+      'WorkPhoneNumber',
+    ]);
+  });
+
   it('is for agents only', async () => {
     expectFailure(await call('GET', '/v1/contacts', { token: 'demo-vow' }), 403, 1500);
     expectFailure(await call('GET', '/v1/contacts', { token: 'demo-public' }), 403, 1500);

@@ -24,6 +24,16 @@ import {
 const emailOf = (given: string, family: string, n: number) =>
   `${foldKey(given)}.${foldKey(family)}${n ? n : ''}@example.com`.replace(/[^a-z0-9.@]/g, '');
 
+/** Fictional numbers (555-01xx): most have a mobile, some a home or work phone, a few none. */
+function phonesOf(i: number): SeedContact['phones'] {
+  const number = (n: number) => `(701) 555-01${String(n % 100).padStart(2, '0')}`;
+  return {
+    mobile: i % 5 === 4 ? null : number(i),
+    home: i % 3 === 0 ? number(i + 37) : null,
+    work: i % 7 === 1 ? number(i + 71) : null,
+  };
+}
+
 function lastLoginFor(random: () => number, now: number): string | null {
   const roll = random();
   if (roll < 0.15) return null;
@@ -83,6 +93,7 @@ function seedAgent(
       given,
       family,
       email: i % 13 === 12 ? null : emailOf(given, family, generated ? i : 0),
+      phones: phonesOf(i),
       modifiedAt: sparkTimestamp(new Date(SEED_NOW - i * 3_600_000 - random() * DAY_MS)),
       portal: hasPortal
         ? {

@@ -13,6 +13,9 @@ export interface ContactRow {
   given_name: string | null;
   family_name: string | null;
   primary_email: string | null;
+  mobile_phone: string | null;
+  home_phone: string | null;
+  work_phone: string | null;
   tags: string;
   modified_at: string;
   vow_enabled: number;
@@ -43,8 +46,8 @@ export const contactOrderBy = {
   ModificationTimestamp: ['c.modified_at', 'c.id'],
 };
 
-const CONTACT_COLUMNS = `c.id, c.display_name, c.given_name, c.family_name, c.primary_email, c.tags,
-  c.modified_at, COALESCE(pa.enabled, 0) AS vow_enabled`;
+const CONTACT_COLUMNS = `c.id, c.display_name, c.given_name, c.family_name, c.primary_email,
+  c.mobile_phone, c.home_phone, c.work_phone, c.tags, c.modified_at, COALESCE(pa.enabled, 0) AS vow_enabled`;
 const FROM_CONTACTS = 'FROM contacts c LEFT JOIN portal_accounts pa ON pa.contact_id = c.id';
 
 /**

@@ -315,6 +315,12 @@ const migrations: string[] = [
   CROSS JOIN (SELECT 0 AS k, 'Favorites' AS type UNION ALL SELECT 1, 'Possibilities'
               UNION ALL SELECT 2, 'Rejects') t;
   `,
+  // Spark contacts carry phone numbers as typed (any format); the contact panel links them.
+  `
+  ALTER TABLE contacts ADD COLUMN mobile_phone TEXT;
+  ALTER TABLE contacts ADD COLUMN home_phone TEXT;
+  ALTER TABLE contacts ADD COLUMN work_phone TEXT;
+  `,
 ];
 
 /**

@@ -10,6 +10,8 @@ export interface SeedContact {
   given: string;
   family: string;
   email: string | null;
+  /** Phone numbers as Spark keeps them (text as typed); left out: none. */
+  phones?: { mobile: string | null; home: string | null; work: string | null };
   modifiedAt: string;
   portal: {
     id: string;
@@ -37,8 +39,9 @@ export function seedWriters(db: Db) {
   );
   const contact = db.prepare(
     `INSERT INTO contacts (id, agent_id, display_name, given_name, family_name, primary_email, tags,
-       modified_at, display_key, given_key, family_key, email_key)
-     VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?)`,
+       modified_at, display_key, given_key, family_key, email_key, mobile_phone, home_phone,
+       work_phone)
+     VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const portal = db.prepare(
     'INSERT INTO portal_accounts (id, contact_id, enabled, last_login, last_active) VALUES (?, ?, ?, ?, ?)',
@@ -80,6 +83,9 @@ export function seedWriters(db: Db) {
         foldKey(c.given),
         foldKey(c.family),
         c.email ? foldKey(c.email) : null,
+        c.phones?.mobile ?? null,
+        c.phones?.home ?? null,
+        c.phones?.work ?? null,
       );
       if (c.portal) {
         portal.run(

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { auditFiltersAnswerSchema, auditPageSchema } from '../../../../shared/audit.js';
 import { authRequest } from '../../../api/spark-fetch.js';
 
@@ -50,12 +50,22 @@ async function fetchAudit(page: number, view: AuditView, signal: AbortSignal) {
 
 export type AuditPage = Awaited<ReturnType<typeof fetchAudit>>;
 
+const sameView = (a: AuditView, b: AuditView) =>
+  a.agent === b.agent && a.circle === b.circle && a.day === b.day;
+
+/**
+ * One page of the trail. Turning pages keeps the last page on screen while the next loads; a
+ * new filter never shows another filter's entries (nor does a slow, superseded answer).
+ */
 export function useAudit(page: number, view: AuditView = {}) {
   return useQuery(
     queryOptions({
       queryKey: auditKeys.page(page, view),
       queryFn: ({ signal }) => fetchAudit(page, view, signal),
-      placeholderData: keepPreviousData,
+      placeholderData: (previous, previousQuery) => {
+        const previousView = previousQuery?.queryKey[2];
+        return previousView && sameView(previousView, view) ? previous : undefined;
+      },
     }),
   );
 }

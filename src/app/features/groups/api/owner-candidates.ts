@@ -1,12 +1,13 @@
 import { queryOptions, useQuery, keepPreviousData } from '@tanstack/react-query';
+import { contactReadSchema } from '../../../../shared/contacts.js';
 import type { Contact } from '../../../../shared/contacts.js';
 import { SparkCode } from '../../../../shared/spark-codes.js';
 import type { Account } from '../../../account/account.js';
 import { useAccount } from '../../../account/use-account.js';
-import { SparkApiError } from '../../../api/spark-fetch.js';
+import { SparkApiError, sparkRead } from '../../../api/spark-fetch.js';
 import { allOf, containsFilter } from '../../../api/spark-ql.js';
 import { contactKeys } from '../../../data/contact-keys.js';
-import { CONTACT_SEARCH_LIMIT, getContact, listContacts } from '../../../data/search-contacts.js';
+import { CONTACT_SEARCH_LIMIT, getContact } from '../../../data/search-contacts.js';
 import { groupsOwnedBy } from '../../../data/groups-owned-by.js';
 import { compareNames } from '../../../../shared/name-order.js';
 
@@ -15,18 +16,34 @@ export interface PortalContact extends Contact {
   ownsGroup: boolean;
 }
 
-/** Contacts with an enabled portal account matching the text, each marked when it owns a group. */
+/** The first contacts matching `filter` by DisplayName, and how many match in all. */
+async function contactsAndTotal(
+  account: Account,
+  filter: string | undefined,
+  limit: number,
+  signal?: AbortSignal,
+) {
+  const { results, pagination } = await sparkRead(account, contactReadSchema, {
+    path: '/contacts',
+    query: { _filter: filter, _limit: limit, _orderby: 'DisplayName', _pagination: 1 },
+    signal,
+  });
+  return { contacts: results, total: pagination?.TotalRows ?? results.length };
+}
+
+/**
+ * Contacts with an enabled portal account matching the text, each marked when it owns a group,
+ * with how many match in all (a page shows 25).
+ */
 async function searchPortalContacts(
   account: Account,
   q: string,
   signal?: AbortSignal,
-): Promise<PortalContact[]> {
-  const contacts = await listContacts(
+): Promise<{ contacts: PortalContact[]; total: number }> {
+  const { contacts, total } = await contactsAndTotal(
     account,
-    {
-      filter: allOf('VowEnabled Eq true', containsFilter('DisplayName', q)),
-      limit: CONTACT_SEARCH_LIMIT,
-    },
+    allOf('VowEnabled Eq true', containsFilter('DisplayName', q)),
+    CONTACT_SEARCH_LIMIT,
     signal,
   );
   const owners = await groupsOwnedBy(
@@ -34,9 +51,37 @@ async function searchPortalContacts(
     contacts.map((contact) => contact.Id),
     signal,
   );
-  return contacts
-    .map((contact) => ({ ...contact, ownsGroup: owners.has(contact.Id) }))
-    .sort((a, b) => compareNames(a.DisplayName, b.DisplayName));
+  return {
+    contacts: contacts
+      .map((contact) => ({ ...contact, ownsGroup: owners.has(contact.Id) }))
+      .sort((a, b) => compareNames(a.DisplayName, b.DisplayName)),
+    total,
+  };
+}
+
+/** How many shown as not listed by name: the first few, each with its portal state. */
+const NOT_LISTED_SHOWN = 5;
+
+/**
+ * What the pickers leave out: contacts matching the text without an enabled portal account
+ * (none at all, or one turned off), the first few and how many in all.
+ */
+async function searchContactsWithoutPortal(account: Account, q: string, signal?: AbortSignal) {
+  return contactsAndTotal(
+    account,
+    allOf('VowEnabled Eq false', containsFilter('DisplayName', q)),
+    NOT_LISTED_SHOWN,
+    signal,
+  );
+}
+
+export function useContactsWithoutPortal(q: string) {
+  const account = useAccount();
+  return useQuery({
+    queryKey: [...contactKeys.all(account), 'without-portal', { q }] as const,
+    queryFn: ({ signal }) => searchContactsWithoutPortal(account, q, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 const portalContactsQueryOptions = (account: Account, q: string) =>

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Group, Loader, Modal, Stack, Text, Title } from 
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import type { Contact } from '../../../../shared/contacts.js';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { compareNames } from '../../../../shared/name-order.js';
 import { useAccount, useAccountPaths } from '../../../account/use-account.js';
@@ -12,11 +13,18 @@ import { usePortalAccount } from '../../../data/get-portal-account.js';
 import { groupName } from '../../../data/group-summary.js';
 import { circlesInCache } from '../circles-in-cache.js';
 import { memberState } from '../../../data/member-state.js';
+import { useContact } from '../../../data/search-contacts.js';
+import { NO_INVITATION_NOTE } from '../../../data/portal-invitation.js';
+import { CreatePortalAccountButton } from './create-portal-account-button.js';
 import { ActivityBadge } from './member-badges.js';
 
 interface Props {
-  user: PortalGroupUser;
-  email: string | null | undefined;
+  /** The contact the panel is about: a member of the group on screen, or any contact. */
+  contact: { Id: string; Name: string };
+  /** Given when the contact is a member of the group on screen: its portal state and status. */
+  member?: PortalGroupUser;
+  /** From the group's e-mail read; undefined reads it with the contact. */
+  email?: string | null;
   opened: boolean;
   onClose: () => void;
   /** Turns the member's portal on, or asks first and turns it off (as the row's button does). */
@@ -36,51 +44,132 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** A member's contact card (agents only: a consumer sees the other members' names only): e-mail, portal state, sign-ins and the circles they are in. */
-export default function ContactPanel({ user, email, opened, onClose, onTogglePortal }: Props) {
+/** `tel:` takes digits and a leading +, whatever the number was typed as. */
+const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
+
+function Phones({ contact }: { contact: Contact | undefined }) {
+  if (!contact) return <Loader size="xs" aria-label="Loading" />;
+  const phones = PHONE_FIELDS.flatMap(([field, label]) => {
+    const number = contact[field]?.trim();
+    return number ? [{ label, number }] : [];
+  });
+  if (phones.length === 0) return 'No phone';
+  return (
+    <Stack component="span" gap={2}>
+      {phones.map(({ label, number }) => (
+        <span key={label}>
+          {label}:{' '}
+          <Anchor href={telHref(number)} inherit>
+            {number}
+          </Anchor>
+        </span>
+      ))}
+    </Stack>
+  );
+}
+
+const PHONE_FIELDS = [
+  ['MobilePhoneNumber', 'Mobile'],
+  ['HomePhoneNumber', 'Home'],
+  ['WorkPhoneNumber', 'Work'],
+  ['PrimaryPhoneNumber', 'Phone'],
+] as const;
+
+/**
+ * A contact's card (agents only: a consumer sees the other members' names only): e-mail, phones
+ * (`tel:` links), portal state with its actions (turn on/off for a member, create an account for
+ * a contact without one), sign-ins and the circles they are in. No "open in Flexmls" link: no
+ * Spark contact field gives the contact's address in Flexmls (docs/spark-api.md §4), and a guessed
+ * one would mislead.
+ */
+export default function ContactPanel({
+  contact,
+  member,
+  email,
+  opened,
+  onClose,
+  onTogglePortal,
+}: Props) {
   const queryClient = useQueryClient();
   const paths = useAccountPaths();
   const fullScreen = useMediaQuery('(max-width: 36em)');
-  const portal = usePortalAccount(user.Id, { enabled: opened });
-  const state = memberState(user);
-  const circles = circlesInCache(queryClient, useAccount(), user.Id).sort((a, b) =>
+  const record = useContact(contact.Id, { enabled: opened });
+  const portal = usePortalAccount(contact.Id, { enabled: opened });
+  const state = member ? memberState(member) : null;
+  const shownEmail =
+    email !== undefined ? email : record.data && (record.data.PrimaryEmail ?? null);
+  const circles = circlesInCache(queryClient, useAccount(), contact.Id).sort((a, b) =>
     compareNames(groupName(a), groupName(b)),
   );
 
   return (
-    <Modal opened={opened} onClose={onClose} title={user.Name} fullScreen={fullScreen}>
+    <Modal opened={opened} onClose={onClose} title={contact.Name} fullScreen={fullScreen}>
       <Stack gap="md">
         <Stack component="dl" gap={6} m={0}>
           <Field label="E-mail">
-            {email === undefined ? (
+            {shownEmail === undefined ? (
               <Loader size="xs" aria-label="Loading" />
-            ) : email ? (
-              <Anchor href={`mailto:${email}`} inherit>
-                {email}
+            ) : shownEmail ? (
+              <Anchor href={`mailto:${shownEmail}`} inherit>
+                {shownEmail}
               </Anchor>
             ) : (
               'No e-mail'
             )}
           </Field>
+          <Field label="Phone">
+            {record.isError ? errorMessage(record.error) : <Phones contact={record.data} />}
+          </Field>
           <Field label="Portal">
-            <Group component="span" gap="sm">
-              {/* The group's state: it changes at once with a write, the account read does not. */}
-              <span>{user.Enabled ? 'On' : 'Off'}</span>
-              {onTogglePortal && (
-                <Button size="compact-xs" variant="default" onClick={() => onTogglePortal(user)}>
-                  {user.Enabled ? 'Turn portal off' : 'Turn portal on'}
-                </Button>
-              )}
-            </Group>
+            {member ? (
+              <Group component="span" gap="sm">
+                {/* The group's state: it changes at once with a write, the account read does not. */}
+                <span>{member.Enabled ? 'On' : 'Off'}</span>
+                {onTogglePortal && (
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    onClick={() => onTogglePortal(member)}
+                  >
+                    {member.Enabled ? 'Turn portal off' : 'Turn portal on'}
+                  </Button>
+                )}
+              </Group>
+            ) : portal.isPending ? (
+              <Loader size="xs" aria-label="Loading" />
+            ) : portal.isError ? (
+              errorMessage(portal.error)
+            ) : portal.data === null ? (
+              <Group component="span" gap="sm">
+                <span>No portal account</span>
+                <CreatePortalAccountButton
+                  contact={{ Id: contact.Id, DisplayName: contact.Name }}
+                />
+              </Group>
+            ) : portal.data.Enabled === false ? (
+              'Off'
+            ) : (
+              'On'
+            )}
           </Field>
           <Field label="Status">
-            <Group component="span" gap="xs">
-              <ActivityBadge state={state} />
-              {state.status}
-            </Group>
+            {state ? (
+              <Group component="span" gap="xs">
+                <ActivityBadge state={state} />
+                {state.status}
+              </Group>
+            ) : portal.data ? (
+              portal.data.LastLogin ? (
+                'Has signed in'
+              ) : (
+                'Never signed in'
+              )
+            ) : (
+              '—'
+            )}
           </Field>
           <Field label="Last login">
-            <RelativeTime value={portal.data?.LastLogin ?? user.LastLogin} />
+            <RelativeTime value={portal.data?.LastLogin ?? member?.LastLogin ?? null} />
           </Field>
           <Field label="Last active">
             {portal.isPending ? (
@@ -92,6 +181,12 @@ export default function ContactPanel({ user, email, opened, onClose, onTogglePor
             )}
           </Field>
         </Stack>
+        {/* Whenever the panel can create an account or turn a portal on, it says who hears of it. */}
+        {(portal.data === null || Boolean(onTogglePortal)) && (
+          <Text fz="xs" c="dimmed">
+            Turning a portal on or creating a portal account: {NO_INVITATION_NOTE}
+          </Text>
+        )}
         <Stack gap={4}>
           <Title order={3} fz="h5">
             Circles ({circles.length})
@@ -105,7 +200,7 @@ export default function ContactPanel({ user, email, opened, onClose, onTogglePor
                 <Anchor component={Link} to={paths.group(group.Id)} fz="sm" onClick={onClose}>
                   {groupName(group)}
                 </Anchor>
-                {group.ContactId === user.Id && (
+                {group.ContactId === contact.Id && (
                   <Badge variant="outline" size="sm">
                     Owner
                   </Badge>

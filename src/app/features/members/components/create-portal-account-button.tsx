@@ -5,7 +5,7 @@ import { useCreatePortalAccount } from '../../../data/create-portal-account.js';
 import { notifyError, notifySuccess } from '../../../ui/notify.js';
 
 interface Props {
-  contact: Contact;
+  contact: Pick<Contact, 'Id' | 'DisplayName'>;
   /** Id of the element naming the contact, so screen readers know whose account it creates. */
   describedBy?: string;
   onCreated?: () => void;

@@ -489,6 +489,37 @@ describe('removing a member', () => {
     expect((await avery.group(group.Id)).Users.map((u) => u.Name)).toContain('Carl Contact');
   });
 
+  it('moves focus to the next Remove, to the heading when none is left, and back after Undo', async () => {
+    const { user } = await renderGroup();
+    const table = await membersTable();
+    const removeButton = (name: string) =>
+      within(table).getByRole('button', { name: `Remove ${name}` });
+
+    // Keyboard only: Enter on Carl's Remove; focus goes to the next row's (Dana's), not <body>.
+    removeButton('Carl Contact').focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(table).queryByText('Carl Contact')).toBeNull());
+    expect(document.activeElement).toBe(removeButton('Dana Disabled'));
+
+    // Undo brings Carl back, and focus to his row.
+    const removed = await findNotification('Removed Carl Contact');
+    await user.click(within(removed).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.activeElement).toBe(removeButton('Carl Contact')));
+    await findNotification('Added Carl Contact');
+
+    // The last row's Remove hands focus to the row before it; the last one left, to the heading.
+    removeButton('Dana Disabled').focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(removeButton('Carl Contact'));
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(removeButton('Bea Brown'));
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Members (1)' })),
+    );
+    expect(document.activeElement).not.toBe(document.body);
+  });
+
   it('sends one DELETE when the remove button is clicked twice', async () => {
     const { user, log } = await renderGroup();
     const table = await membersTable();

@@ -12,6 +12,10 @@ const loadAddMembersDialog = () => import('./add-members-dialog.js');
 const AddMembersDialog = lazy(loadAddMembersDialog);
 const ContactPanel = lazy(() => import('./contact-panel.js'));
 
+const removeButtonsIn = (section: HTMLElement | null) => [
+  ...(section?.querySelectorAll<HTMLElement>('[data-remove-member]') ?? []),
+];
+
 interface Props {
   group: PortalGroup;
   canEdit: boolean;
@@ -22,7 +26,30 @@ export function GroupMembers({ group, canEdit }: Props) {
   const ruleId = useId();
   const [dialogOpened, setDialogOpened] = useState(false);
   const [dialogRequested, setDialogRequested] = useState(false);
-  const { add, remove, setPortal } = useMemberChanges(group);
+  const sectionRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The member Undo put back: their Remove takes focus once their row is back.
+  const [restored, setRestored] = useState<string | null>(null);
+  const { add, remove, setPortal } = useMemberChanges(group, undefined, (user) =>
+    setRestored(user.Id),
+  );
+  /** Focus goes to the next row's Remove (the previous one's for the last row), else the heading. */
+  const removeMember = (user: PortalGroupUser) => {
+    const buttons = removeButtonsIn(sectionRef.current);
+    const at = buttons.findIndex((button) => button.dataset.removeMember === user.Id);
+    const next = at < 0 ? undefined : (buttons[at + 1] ?? buttons[at - 1]);
+    (next ?? headingRef.current)?.focus();
+    remove(user);
+  };
+  useEffect(() => {
+    if (!restored) return;
+    const button = removeButtonsIn(sectionRef.current).find(
+      (b) => b.dataset.removeMember === restored,
+    );
+    if (!button) return;
+    button.focus();
+    setRestored(null);
+  }, [restored, group.Users]);
   // Kept after closing, so the dialog's words do not change while it closes.
   const [turningOff, setTurningOff] = useState<PortalGroupUser | null>(null);
   const [confirmOpened, setConfirmOpened] = useState(false);
@@ -48,9 +75,9 @@ export function GroupMembers({ group, canEdit }: Props) {
   }, [dialogOpened]);
 
   return (
-    <Stack component="section" aria-labelledby={headingId} gap="sm">
+    <Stack component="section" ref={sectionRef} aria-labelledby={headingId} gap="sm">
       <Group justify="space-between" wrap="wrap">
-        <Title order={2} id={headingId} fz="h3">
+        <Title order={2} id={headingId} ref={headingRef} tabIndex={-1} fz="h3">
           Members ({group.Users.length})
         </Title>
         {canEdit && (
@@ -83,7 +110,7 @@ export function GroupMembers({ group, canEdit }: Props) {
           setContact(user);
           setPanelOpened(true);
         }}
-        onRemove={canEdit ? remove : undefined}
+        onRemove={canEdit ? removeMember : undefined}
         onTogglePortal={canEdit ? togglePortal : undefined}
       />
       {canEdit && (
@@ -104,7 +131,8 @@ export function GroupMembers({ group, canEdit }: Props) {
       {canEdit && contact && (
         <Suspense fallback={null}>
           <ContactPanel
-            user={group.Users.find((user) => user.Id === contact.Id) ?? contact}
+            contact={contact}
+            member={group.Users.find((user) => user.Id === contact.Id) ?? contact}
             email={emails.data ? (emails.data.get(contact.Id) ?? null) : undefined}
             opened={panelOpened}
             onTogglePortal={togglePortal}

@@ -30,6 +30,7 @@ export function MemberActions({ user, isOwner, onRemove, onTogglePortal }: Props
           color="red"
           size="compact-sm"
           aria-label={`Remove ${user.Name}`}
+          data-remove-member={user.Id}
           onClick={() => onRemove(user)}
         >
           Remove

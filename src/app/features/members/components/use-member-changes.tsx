@@ -24,7 +24,12 @@ const namesOf = (users: PortalGroupUser[]) =>
  * Add, remove and portal on/off with notifications; removal offers Undo. A second click on a row that is being
  * (or already was) removed sends nothing: its button can outlive the removal by a render.
  */
-export function useMemberChanges(group: PortalGroup, forAccount?: Account) {
+export function useMemberChanges(
+  group: PortalGroup,
+  forAccount?: Account,
+  /** Called as Undo puts a removed member back (the group page moves focus to their row). */
+  onUndo?: (user: PortalGroupUser) => void,
+) {
   const queryClient = useQueryClient();
   const current = useAccount();
   const account = forAccount ?? current;
@@ -49,7 +54,10 @@ export function useMemberChanges(group: PortalGroup, forAccount?: Account) {
           group: `removed-${accountScope(account)}-${group.Id}`,
           verb: 'Removed',
           names: [user.Name],
-          onUndo: () => addMembers.mutate({ users: [user], undo: true }),
+          onUndo: () => {
+            onUndo?.(user);
+            addMembers.mutate({ users: [user], undo: true });
+          },
           seconds: UNDO_SECONDS,
           account,
         }),
