@@ -143,7 +143,7 @@ test.describe('office assistants', () => {
       for await (const chunk of csv) text += String(chunk);
       const lines = text.trim().split(/\r?\n/);
       expect(lines[0]).toMatch(
-        /^\uFEFF?At,Change,Undo,Outcome,Code,ActorName,ForName,CircleName,People,/,
+        /^\uFEFF?At \([\w/+-]+\),Change,Undo,Outcome,Code,ActorName,ForName,CircleName,People,/,
       );
       expect(
         lines.slice(1).some((line) => line.includes('Jordan Lee') && line.includes('Riley Park')),
