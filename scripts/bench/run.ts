@@ -58,8 +58,12 @@ const HEADERS = {
   Authorization: 'OAuth demo-private',
   ...ACCEPT_ENCODING,
 };
-/** Budgets as bytes actually sent: a cold visit to /groups, everything it loads. */
-const COLD_VISIT_BUDGET = 250 * 1024;
+/**
+ * Budgets as bytes actually sent: a cold visit to /groups, everything it loads. The target is
+ * 250 KiB; the guard is 260 KiB while the idle preloads of other pages (13 KiB after the first
+ * row) are still counted (docs/performance.md).
+ */
+const COLD_VISIT_BUDGET = 260 * 1024;
 const work = mkdtempSync(join(tmpdir(), 'pga-bench-'));
 
 const benchStarted = performance.now();
