@@ -122,6 +122,17 @@ export function Component() {
     );
   }
 
+  const emptyList = (data: GroupsPage) => (
+    <EmptyGroupsList
+      data={data}
+      page={params.page}
+      q={params.q}
+      canEdit={canEdit}
+      onFirstPage={() => update({ page: 1 })}
+      onClearSearch={() => search('')}
+    />
+  );
+
   return (
     <Stack gap="md">
       <GroupsHeader view={view} onView={setView} hasAgents={hasAgents} canEdit={canEdit} />
@@ -164,27 +175,13 @@ export function Component() {
                 {hasMemberMatches(members) ? (
                   <Text size="sm">No circle’s owner is named “{params.q}”.</Text>
                 ) : members.state === 'loading' ? null : (
-                  <EmptyGroupsList
-                    data={data}
-                    page={params.page}
-                    q={params.q}
-                    canEdit={canEdit}
-                    onFirstPage={() => update({ page: 1 })}
-                    onClearSearch={() => search('')}
-                  />
+                  emptyList(data)
                 )}
                 {memberMatches}
                 {dock}
               </Stack>
             ) : data.groups.length === 0 ? (
-              <EmptyGroupsList
-                data={data}
-                page={params.page}
-                q={params.q}
-                canEdit={canEdit}
-                onFirstPage={() => update({ page: 1 })}
-                onClearSearch={() => search('')}
-              />
+              emptyList(data)
             ) : null
           }
         >
