@@ -40,6 +40,20 @@ interface Group {
 describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
   let redis: RedisServer | undefined;
   let server: TestServer;
+
+  /** A write through the proxy, labelled as the app labels it (`X-Audit-Context`). */
+  const named = (cookie: string, method: string, path: string, context: unknown, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        Cookie: cookie,
+        ...APP_HEADERS,
+        [AUDIT_CONTEXT_HEADER]:
+          typeof context === 'string' ? context : encodeAuditContext(context as AuditContext),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   const logLines: string[] = [];
   beforeAll(async () => {
     if (store === 'Redis') redis = await startRedis();
@@ -300,25 +314,6 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
     let wasFavorite: boolean;
     const averyApi = `/api/agents/${avery.id}/v1`;
     const jordanApi = `/api/agents/${jordan.id}/v1`;
-
-    const named = (
-      cookie: string,
-      method: string,
-      path: string,
-      context: unknown,
-      body?: unknown,
-    ) =>
-      fetch(`${server.url}${path}`, {
-        method,
-        headers: {
-          Cookie: cookie,
-          ...APP_HEADERS,
-          [AUDIT_CONTEXT_HEADER]:
-            typeof context === 'string' ? context : encodeAuditContext(context as AuditContext),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
 
     const groupsOf = async (cookie: string, api: string) =>
       (
@@ -625,23 +620,6 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
           D: { Results: T[] };
         }
       ).D.Results;
-    const withNames = (
-      cookie: string,
-      method: string,
-      path: string,
-      context: AuditContext,
-      body?: unknown,
-    ) =>
-      fetch(`${server.url}${path}`, {
-        method,
-        headers: {
-          Cookie: cookie,
-          ...APP_HEADERS,
-          [AUDIT_CONTEXT_HEADER]: encodeAuditContext(context),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
     const idsIn = async (cookie: string, circleId: string) =>
       (await trail(cookie, `?_limit=200&circle=${circleId}`)).Results.map((e) => e.Id);
 
@@ -659,11 +637,11 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
       // As the app sends a move: the carts' and the listing's names, none for the circle.
       const Names = { [from.Id]: from.Name, [to.Id]: to.Name, [listing]: '714 Aspen Way' };
       const api = '/api/v1/listingcarts';
-      const removed = await withNames(sofia, 'DELETE', `${api}/${from.Id}/listings/${listing}`, {
+      const removed = await named(sofia, 'DELETE', `${api}/${from.Id}/listings/${listing}`, {
         Names,
       });
       expect(removed.status).toBe(200);
-      const added = await withNames(
+      const added = await named(
         sofia,
         'POST',
         `${api}/${to.Id}`,
@@ -708,7 +686,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
       const { group, cart, search } = found;
       const owned = `${api}/contacts/${group.ContactId}`;
       // The app names nothing here: the circle comes from Spark, by the owner's contact.
-      const changedCart = await withNames(
+      const changedCart = await named(
         rileys,
         'PUT',
         `${owned}/listingcarts/${cart.Id}`,
@@ -718,7 +696,7 @@ describe.each<Store>(['SQLite', 'Redis'])('the audit trail (%s)', (store) => {
         },
       );
       expect(changedCart.status).toBe(200);
-      const changedSearch = await withNames(
+      const changedSearch = await named(
         rileys,
         'PUT',
         `${owned}/savedsearches/${search.Id}`,
