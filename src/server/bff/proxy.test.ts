@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_USER_AGENT } from '../config.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 import { sessionIdOf, signIn } from '../testing/sign-in.js';
+import { DEMO_ACCOUNTS } from '../spark/demo-accounts.js';
 
 const APP_HEADERS = { 'X-Requested-With': 'PortalGroupsAdmin' };
 
@@ -172,6 +173,27 @@ describe('the /api proxy', () => {
       req.end();
     });
     expect(status).toBe(404);
+  });
+
+  it("gives a consumer the circle's member names without anyone's sign-ins or portal state", async () => {
+    const sofia = await signIn(server, DEMO_ACCOUNTS.vow.name);
+    const byName = (body: Envelope) =>
+      (body.D.Results ?? []).flatMap((group) => group.Users as Record<string, unknown>[]);
+    for (const path of ['/portal/groups', '/portal/groups/current']) {
+      const users = byName(await json(await api(server, sofia, path)));
+      expect(users.length, path).toBeGreaterThan(1);
+      for (const user of users) {
+        expect(user).toHaveProperty('Name');
+        expect(user).not.toHaveProperty('LastLogin');
+        expect(user).not.toHaveProperty('Active');
+        expect(user).not.toHaveProperty('Enabled');
+      }
+    }
+    // The agent still reads them, for the same circles.
+    const [group] = (await json(await api(server, sofia, '/portal/groups'))).D.Results ?? [];
+    const asAgent = byName(await json(await api(server, avery, `/portal/groups/${group!.Id}`)));
+    expect(asAgent.length).toBeGreaterThan(1);
+    for (const user of asAgent) expect(user).toHaveProperty('LastLogin');
   });
 });
 

@@ -13,6 +13,7 @@ import { StoreUnavailable, type Session, type SessionStore } from './store/sessi
 import { tokenRefresher } from './token-refresh.js';
 import { actionOf, circleOfShareWrite, recordAudit, WRITE_METHODS, writeFacts } from './audit.js';
 import type { AuditStore } from './store/audit-store.js';
+import { consumerView } from './consumer-view.js';
 
 export interface ProxyOptions {
   config: Config;
@@ -237,7 +238,11 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (
       }
       await answered(response.status, () => sparkCodeOf(response), response, token);
       reply.header(ACTING_FOR_HEADER, actingFor);
-      return relay(request, reply, response, `${session.id}\u0000${actingFor}`);
+      const answer =
+        session.user.UserType === 'Contact' && request.method === 'GET'
+          ? consumerView(pathAndQuery, response)
+          : response;
+      return relay(request, reply, answer, `${session.id}\u0000${actingFor}`);
     } catch (error) {
       if (error instanceof StoreUnavailable) throw error;
       request.log.warn({ err: error }, 'Spark API unreachable');
