@@ -1,7 +1,7 @@
 import { safeJson, type UpstreamResponse } from './spark-client.js';
 
 /** What Spark tells about each member of a circle that a consumer has no business reading. */
-const ACTIVITY = ['Active', 'Enabled', 'LastLogin'] as const;
+const ACTIVITY = new Set(['Active', 'Enabled', 'LastLogin']);
 
 const GROUP_READ = /^\/v1\/portal\/groups(\/|\?|$)/;
 
@@ -19,9 +19,10 @@ export function consumerView(pathAndQuery: string, response: UpstreamResponse): 
   const results = envelope?.D?.Results;
   if (!Array.isArray(results)) return response;
   for (const group of results) {
-    for (const user of Array.isArray(group?.Users) ? group.Users : []) {
-      for (const field of ACTIVITY) delete user[field];
-    }
+    if (!Array.isArray(group?.Users)) continue;
+    group.Users = group.Users.map((user) =>
+      Object.fromEntries(Object.entries(user).filter(([field]) => !ACTIVITY.has(field))),
+    );
   }
   const body = JSON.stringify(envelope);
   return { status: response.status, header: (name) => response.header(name), body };
