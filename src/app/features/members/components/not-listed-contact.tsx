@@ -75,7 +75,8 @@ export function NotListedContact({
       >
         {contact.DisplayName}
       </Anchor>
-      <Group gap="xs" wrap="nowrap">
+      {/* Wraps on a phone: the badge and "Create portal account" do not fit one line there. */}
+      <Group gap="xs" wrap="wrap">
         <PortalAccountBadge status={status} />
         {status === 'none' && (
           <CreatePortalAccountButton
