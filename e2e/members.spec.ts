@@ -168,32 +168,3 @@ test(
       .toBe(group.Users.length);
   },
 );
-
-test('a name opens the contact panel with e-mail, portal and circles', async ({
-  page,
-  request,
-}, testInfo) => {
-  const api = sparkApi(request);
-  const group = (await api.groups())[2]!;
-  const owner = group.Users.find((u) => u.Id === group.ContactId)!;
-  const [contact] = await api.contacts({ _filter: `Id Eq '${owner.Id}'` });
-  await signIn(page, 'Avery Stone', `/groups/${group.Id}`);
-  const panel = page.getByRole('dialog', { name: owner.Name });
-
-  await checkViews(
-    page,
-    testInfo,
-    'contact-panel',
-    async (phone) => {
-      const members = page.getByRole(phone ? 'list' : 'table', { name: 'Members' });
-      await members.getByRole('button', { name: owner.Name, exact: true }).click();
-      await expect(panel.getByRole('link', { name: contact!.PrimaryEmail! })).toBeVisible();
-      await expect(panel.getByRole('link', { name: ownerName(group) })).toBeVisible();
-      await expect(panel.getByText(/^(On|Off)$/)).toBeVisible();
-    },
-    async () => {
-      await page.keyboard.press('Escape');
-      await expect(panel).toBeHidden();
-    },
-  );
-});

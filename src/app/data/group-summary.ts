@@ -1,6 +1,7 @@
 import { FAVORITES_TAG } from '../../shared/portal-groups.js';
 import type { PortalGroup } from '../../shared/portal-groups.js';
 import { parseSparkTimestamp } from '../api/spark-timestamp.js';
+import { isAgent } from './member-state.js';
 
 /** The group's name is its owner's name. */
 export function groupName(group: PortalGroup): string {
@@ -28,6 +29,18 @@ export function lastSignIn(group: PortalGroup): string | null {
       latest = { value: user.LastLogin, time };
   }
   return latest?.value ?? null;
+}
+
+/**
+ * What a circle's Last sign-in says when it has none, in the words a person would use:
+ * "Portal off" (every client's portal is off), "Never signed in", or "No clients".
+ */
+export function noSignInWords(group: PortalGroup): string {
+  const clients = group.Users.filter((user) => !isAgent(user));
+  if (clients.length === 0) return 'No clients';
+  const on = clients.filter((user) => user.Enabled !== false);
+  if (on.length === 0) return clients.length === 1 ? 'Portal off' : 'Every portal off';
+  return on.length === 1 ? 'Never signed in' : 'No one signed in yet';
 }
 
 /** "Ann, Bob, Cy and 2 more". */

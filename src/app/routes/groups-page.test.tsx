@@ -64,7 +64,8 @@ describe('groups page', () => {
     expect(within(row).getByText('3 days ago')).toBeInTheDocument();
     const plainRow = screen.getByRole('link', { name: 'Álvaro Núñez' }).closest('tr');
     if (!plainRow) throw new Error('no row');
-    expect(within(plainRow).getByText('Never')).toBeInTheDocument();
+    // In words a person would say, not a bare "Never".
+    expect(within(plainRow).getByText('Never signed in')).toBeInTheDocument();
     expect(within(plainRow).getByText('Not in Favorites')).toBeInTheDocument();
     expect(screen.getByText('1–2 of 2')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'New group' })).toHaveAttribute(
@@ -272,7 +273,7 @@ describe('groups page on a phone', () => {
     );
     expect(card.getByText("2 members: Carl Contact, Dana O'Brien")).toBeVisible();
     expect(card.getByText('Favorites')).toBeVisible();
-    expect(card.getByText('Never')).toBeVisible();
+    expect(card.getByText('No one signed in yet')).toBeVisible();
 
     await user.click(await card.findByRole('checkbox', { name: 'Select Carl Contact' }));
     expect(await screen.findByRole('region', { name: 'Bulk actions' })).toBeVisible();

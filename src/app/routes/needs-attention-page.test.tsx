@@ -77,9 +77,14 @@ describe('Needs attention', () => {
     ).toMatchObject({ Enabled: true });
 
     // Removing Carl from one circle keeps him listed with the other; Undo puts him back.
-    await user.click(
-      screen.getByRole('button', { name: "Remove Carl Contact from Olivia Oak's circle" }),
-    );
+    const removeButtons = () => screen.getAllByRole('button', { name: /^Remove / });
+    const removeCarl = screen.getByRole('button', {
+      name: "Remove Carl Contact from Olivia Oak's circle",
+    });
+    const after = removeButtons()[removeButtons().indexOf(removeCarl) + 1];
+    await user.click(removeCarl);
+    // Focus goes on to the next Remove, as on the group page, not to the page's top.
+    expect(document.activeElement).toBe(after);
     await waitFor(() =>
       expect(rows()).toContainEqual(['Carl Contact', 'Quiet for 4 months', "Kim Owner's circle"]),
     );
@@ -90,6 +95,12 @@ describe('Needs attention', () => {
         'Quiet for 4 months',
         "Kim Owner's circle, Olivia Oak's circle",
       ]),
+    );
+    // After Undo, the restored row's Remove has focus.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: "Remove Carl Contact from Olivia Oak's circle" }),
+      ),
     );
 
     // One reason only; the circle link opens the circle.

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -76,19 +76,33 @@ const REASON_LABELS: Record<AttentionReason, string> = {
   off: 'Portal off',
 };
 
+const removeKey = (person: PersonNeedingAttention, group: PortalGroup) =>
+  `${person.key} ${group.Id}`;
+
+const removeButtonsIn = (list: HTMLElement | null) => [
+  ...(list?.querySelectorAll<HTMLElement>('[data-remove-key]') ?? []),
+];
+
 /** A circle the person is in: a link to it, and (not their own) a way to remove them from it. */
 function CircleLine({
   person,
   group,
   owns,
   canEdit,
+  onRemove,
+  onRestored,
 }: {
   person: PersonNeedingAttention;
   group: PortalGroup;
   owns: boolean;
   canEdit: boolean;
+  /** Called just before the removal, with the button's key (focus moves on from it). */
+  onRemove: (key: string) => void;
+  /** Called as Undo puts the person back in the circle. */
+  onRestored: (key: string) => void;
 }) {
-  const { remove } = useMemberChanges(group, person.account);
+  const key = removeKey(person, group);
+  const { remove } = useMemberChanges(group, person.account, () => onRestored(key));
   const name = owns ? 'Own circle' : `${groupName(group)}'s circle`;
   return (
     <Group component="li" gap="xs" wrap="nowrap" justify="space-between">
@@ -107,7 +121,11 @@ function CircleLine({
           c={dangerText}
           size="compact-xs"
           aria-label={`Remove ${person.user.Name} from ${groupName(group)}'s circle`}
-          onClick={() => remove(person.user)}
+          data-remove-key={key}
+          onClick={() => {
+            onRemove(key);
+            remove(person.user);
+          }}
         >
           Remove
         </Button>
@@ -211,8 +229,29 @@ export function Component() {
   };
   const caption = `People who need attention${allAgents ? ', all my agents' : ''}`;
 
+  // As on the group page: after Remove, focus goes to the next Remove (the previous one's for the
+  // last), else the heading; after Undo, to the restored row's Remove once it is back.
+  const listRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const focusAfterRemove = (key: string) => {
+    const buttons = removeButtonsIn(listRef.current);
+    const at = buttons.findIndex((button) => button.dataset.removeKey === key);
+    const next = at < 0 ? undefined : (buttons[at + 1] ?? buttons[at - 1]);
+    (next ?? headingRef.current)?.focus();
+  };
+  useEffect(() => {
+    if (!restored) return;
+    const button = removeButtonsIn(listRef.current).find(
+      (candidate) => candidate.dataset.removeKey === restored,
+    );
+    if (!button) return;
+    button.focus();
+    setRestored(null);
+  }, [restored, everyone]);
+
   const list = (people: PersonNeedingAttention[] | undefined) => (
-    <>
+    <div ref={listRef}>
       <PeopleList
         people={people}
         sort={sort}
@@ -228,6 +267,8 @@ export function Component() {
                 group={group}
                 owns={owns}
                 canEdit={canEdit}
+                onRemove={focusAfterRemove}
+                onRestored={setRestored}
               />
             ))}
           </CircleLines>
@@ -235,13 +276,15 @@ export function Component() {
         actions={(person) => (canEdit ? <PortalOn person={person} /> : null)}
       />
       <PageNav total={pages} value={current} onChange={(next) => void setSearch({ page: next })} />
-    </>
+    </div>
   );
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Title order={1}>Needs attention</Title>
+        <Title order={1} ref={headingRef} tabIndex={-1}>
+          Needs attention
+        </Title>
         <Group gap="xs">
           {agents.length > 0 && account.agentId === null && (
             <Button

@@ -177,6 +177,17 @@ describe('new group page', () => {
     const owners = await screen.findByRole('radiogroup', { name: 'Owner' });
     expect(await within(owners).findByRole('radio', { name: /Pia Contact/ })).toBeEnabled();
     expect((await avery.call('GET', `/api/v1/contacts/${pia}/portal`)).status).toBe(200);
+    // The panel stays open and shows the portal as on, with the action that turns it off.
+    expect(panel).toBeInTheDocument();
+    await waitFor(() => expect(field('Portal')).toHaveTextContent(/^On/));
+    await user.click(within(panel).getByRole('button', { name: 'Turn portal off' }));
+    await waitFor(() => expect(field('Portal')).toHaveTextContent(/^Off/));
+    const portal = (await (await avery.call('GET', `/api/v1/contacts/${pia}/portal`)).json()) as {
+      D: { Results: { Enabled: boolean }[] };
+    };
+    expect(portal.D.Results[0]?.Enabled).toBe(false);
+    await user.click(within(panel).getByRole('button', { name: 'Turn portal on' }));
+    await waitFor(() => expect(field('Portal')).toHaveTextContent(/^On/));
   });
 
   it('creates a portal account for an ?owner= who has none, and makes them the owner', async () => {

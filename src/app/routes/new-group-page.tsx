@@ -11,7 +11,10 @@ import { usePortalContact } from '../features/groups/api/owner-candidates.js';
 import type { PortalContact } from '../features/groups/api/owner-candidates.js';
 import { MembersPicker, OwnerPicker } from '../features/groups/components/contact-picker.js';
 import { CreatePortalAccountButton } from '../features/members/components/create-portal-account-button.js';
-import { NotListedContact } from '../features/members/components/not-listed-contact.js';
+import {
+  NotListedContact,
+  NotListedPanelHost,
+} from '../features/members/components/not-listed-contact.js';
 import { NO_INVITATION_NOTE } from '../data/portal-invitation.js';
 import { PageError } from './route-error.js';
 
@@ -105,68 +108,70 @@ export function Component() {
   };
 
   return (
-    <Stack gap="lg" maw={640}>
-      <Title order={1}>New group</Title>
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            1. Owner
-          </Title>
-          <Text size="sm" c="dimmed">
-            A contact with a portal account that owns no group yet.
-          </Text>
-          <OwnerPicker value={owner} onChange={setOwner} NotListed={NotListedContact} />
-          <Text size="sm" aria-live="polite">
-            {owner ? `Owner: ${owner.DisplayName}` : 'No owner chosen yet'}
-          </Text>
-          {!picked && suggested.data && !suggestedOwner && (
-            <SuggestedOwnerNote contact={suggested.data} onCreated={setOwner} />
-          )}
-          {suggested.isError && (
+    <NotListedPanelHost>
+      <Stack gap="lg" maw={640}>
+        <Title order={1}>New group</Title>
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              1. Owner
+            </Title>
             <Text size="sm" c="dimmed">
-              The suggested owner could not be loaded; pick one above.
+              A contact with a portal account that owns no group yet.
             </Text>
-          )}
-        </Stack>
-      </Paper>
-      <Paper withBorder p="md">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            2. Members (optional)
-          </Title>
-          <MembersPicker
-            ownerId={owner?.Id}
-            value={otherMembers}
-            onChange={setMembers}
-            NotListed={NotListedContact}
-          />
-          {otherMembers.length > 0 && (
-            <Group gap="xs" aria-label="Chosen members" role="list">
-              {otherMembers.map((member) => (
-                <Pill key={member.Id} role="listitem">
-                  <Group gap={4} wrap="nowrap">
-                    {member.DisplayName}
-                    <CloseButton
-                      size="xs"
-                      aria-label={`Remove ${member.DisplayName}`}
-                      onClick={() => setMembers(otherMembers.filter((m) => m.Id !== member.Id))}
-                    />
-                  </Group>
-                </Pill>
-              ))}
-            </Group>
-          )}
-        </Stack>
-      </Paper>
-      <Group>
-        <Button onClick={submit} disabled={!owner} loading={createGroup.isPending}>
-          Create group
-        </Button>
-        <Button component={Link} to={paths.groups()} variant="default">
-          Cancel
-        </Button>
-      </Group>
-    </Stack>
+            <OwnerPicker value={owner} onChange={setOwner} NotListed={NotListedContact} />
+            <Text size="sm" aria-live="polite">
+              {owner ? `Owner: ${owner.DisplayName}` : 'No owner chosen yet'}
+            </Text>
+            {!picked && suggested.data && !suggestedOwner && (
+              <SuggestedOwnerNote contact={suggested.data} onCreated={setOwner} />
+            )}
+            {suggested.isError && (
+              <Text size="sm" c="dimmed">
+                The suggested owner could not be loaded; pick one above.
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              2. Members (optional)
+            </Title>
+            <MembersPicker
+              ownerId={owner?.Id}
+              value={otherMembers}
+              onChange={setMembers}
+              NotListed={NotListedContact}
+            />
+            {otherMembers.length > 0 && (
+              <Group gap="xs" aria-label="Chosen members" role="list">
+                {otherMembers.map((member) => (
+                  <Pill key={member.Id} role="listitem">
+                    <Group gap={4} wrap="nowrap">
+                      {member.DisplayName}
+                      <CloseButton
+                        size="xs"
+                        aria-label={`Remove ${member.DisplayName}`}
+                        onClick={() => setMembers(otherMembers.filter((m) => m.Id !== member.Id))}
+                      />
+                    </Group>
+                  </Pill>
+                ))}
+              </Group>
+            )}
+          </Stack>
+        </Paper>
+        <Group>
+          <Button onClick={submit} disabled={!owner} loading={createGroup.isPending}>
+            Create group
+          </Button>
+          <Button component={Link} to={paths.groups()} variant="default">
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </NotListedPanelHost>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, getDefaultZIndex, Group, Modal, Stack } from '@mantine/core';
 
 interface ConfirmDialogProps {
   opened: boolean;
@@ -20,7 +20,8 @@ export function ConfirmDialog({
   onConfirm,
 }: ConfirmDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    // Above the dialog it may be asked from (the contact panel's Turn portal off), not under it.
+    <Modal opened={opened} onClose={onClose} title={title} zIndex={getDefaultZIndex('modal') + 1}>
       <Stack gap="md">
         {children}
         <Group justify="flex-end" gap="sm">

@@ -119,6 +119,11 @@ describe('bulk actions on the groups list', () => {
     const toast = await findNotification('Deleted 2 groups');
     await user.click(within(toast).getByRole('button', { name: 'Undo' }));
     await findNotification('Restored 2 groups');
+    // The result of the delete no longer holds: only "Restored" speaks of it now.
+    expect(screen.queryByText('Deleted: 2 of 3 groups')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('Owner 3: Not found: it may have been deleted'),
+    ).not.toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Owner 1' })).toBeVisible();
     expect(await screen.findByRole('link', { name: 'Owner 5' })).toBeVisible();
     const restored = await avery.group(nth(spark.groups, 0).Id);

@@ -10,12 +10,11 @@ import { selectFirstAction } from './select-first-action.js';
 const DEBOUNCE_MS = 250;
 
 /**
- * The palette's Spotlight store, opened and closed with `opened`, and its search: the text and
- * the groups and contacts it finds once typing pauses (contacts only for a user who may edit).
+ * The palette's Spotlight store, opened and closed with `opened`, and what its search text finds
+ * once typing pauses: groups and contacts (contacts only for a user who may edit).
  */
-export function usePaletteSearch(opened: boolean, canEdit: boolean) {
+export function usePaletteSearch(opened: boolean, canEdit: boolean, query: string) {
   const [[store, spotlight]] = useState(createSpotlight);
-  const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), DEBOUNCE_MS);
   const account = useAccount();
   const groups = useQuery(paletteGroupsQueryOptions(account, debounced));
@@ -38,8 +37,6 @@ export function usePaletteSearch(opened: boolean, canEdit: boolean) {
   const searching = debounced.length > 0;
   return {
     store,
-    query,
-    setQuery,
     searching,
     groups: searching ? (groups.data ?? []) : [],
     memberMatches: searching ? memberMatches : [],

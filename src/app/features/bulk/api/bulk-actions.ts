@@ -60,8 +60,11 @@ function useRestoreGroups(account: Account) {
   });
 }
 
-/** One action over many groups, 4 at a time, with progress; failures are kept per group. */
-export function useBulkAction() {
+/**
+ * One action over many groups, 4 at a time, with progress; failures are kept per group.
+ * `onUndo` runs when a bulk delete's Undo is pressed (its result no longer holds).
+ */
+export function useBulkAction({ onUndo }: { onUndo?: () => void } = {}) {
   const queryClient = useQueryClient();
   const account = useAccount();
   const restore = useRestoreGroups(account);
@@ -87,7 +90,10 @@ export function useBulkAction() {
           verb: 'Deleted',
           names: [],
           counted: { count: deleted.length, noun: 'group' },
-          onUndo: () => restore.mutate(deleted),
+          onUndo: () => {
+            onUndo?.();
+            restore.mutate(deleted);
+          },
           account,
         });
       for (const result of results) {

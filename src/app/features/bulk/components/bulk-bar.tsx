@@ -20,8 +20,8 @@ const SHOWN_NAMES = 10;
 
 /** Actions on the selected groups, with progress while they run and a per-group result. */
 export function BulkBar({ selected, onClear, moreActions }: BulkBarProps) {
-  const bulk = useBulkAction();
   const [run, setRun] = useState<BulkRun | null>(null);
+  const bulk = useBulkAction({ onUndo: () => setRun(null) });
   const count = selected.length;
   const groupsText = `${count} ${count === 1 ? 'group' : 'groups'}`;
 

@@ -5,7 +5,7 @@ import { useKeydown } from '../../../ui/use-keydown.js';
 import { PALETTE_SEARCH_ATTRIBUTE } from '../palette-search-attribute.js';
 
 // Loaded on intent (the button hovered or focused, Ctrl/⌘+K), not on every first visit: what is
-// typed while it loads is kept for it (`typedAhead`).
+// typed while it loads goes into the query kept here.
 const CommandPalette = lazyWithPreload(() =>
   import('./command-palette.js').then((m) => ({ default: m.CommandPalette })),
 );
@@ -43,7 +43,11 @@ export function CommandPaletteLauncher({
   onShowShortcuts,
 }: CommandPaletteLauncherProps) {
   const [loaded, setLoaded] = useState(false);
-  const [typedAhead, setTypedAhead] = useState('');
+  // The query lives here, not in the palette: keys typed before its box has focus are added to
+  // it in the order they come, and the box shows it once mounted. (The palette used to copy a
+  // typed-ahead string into its own query from an effect, which a key typed into the box at the
+  // same moment could overwrite: "Beatriz" became "Betriz".)
+  const [query, setQuery] = useState('');
   const open = () => {
     setLoaded(true);
     onOpenChange(true);
@@ -55,8 +59,6 @@ export function CommandPaletteLauncher({
       else open();
     }
   });
-  // What is typed after Ctrl+K while the palette loads and before its box has focus is kept
-  // for it (it used to land on the page: "Noah" became "ah").
   useEffect(() => {
     if (!opened) return;
     const keep = (event: KeyboardEvent) => {
@@ -66,13 +68,15 @@ export function CommandPaletteLauncher({
       if (!typed && event.key !== 'Backspace') return;
       event.preventDefault();
       event.stopPropagation();
-      setTypedAhead((text) => (typed ? text + event.key : text.slice(0, -1)));
+      setQuery((text) => (typed ? text + event.key : text.slice(0, -1)));
+      // Once the box is there the next key goes straight to it.
+      document.querySelector<HTMLElement>(`[${PALETTE_SEARCH_ATTRIBUTE}]`)?.focus();
     };
     window.addEventListener('keydown', keep, true);
     return () => {
       window.removeEventListener('keydown', keep, true);
       // Closed: the next opening starts empty.
-      setTypedAhead('');
+      setQuery('');
     };
   }, [opened]);
   return (
@@ -103,7 +107,8 @@ export function CommandPaletteLauncher({
             opened={opened}
             onClose={() => onOpenChange(false)}
             onShowShortcuts={onShowShortcuts}
-            typedAhead={typedAhead}
+            query={query}
+            onQueryChange={setQuery}
           />
         </Suspense>
       )}

@@ -1,5 +1,4 @@
 import '@mantine/spotlight/styles.css';
-import { useEffect } from 'react';
 import { Loader, Text, VisuallyHidden } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
 import { useNavigate } from 'react-router-dom';
@@ -17,8 +16,9 @@ interface CommandPaletteProps {
   opened: boolean;
   onClose: () => void;
   onShowShortcuts: () => void;
-  /** What was typed after Ctrl+K before the search box had focus. */
-  typedAhead?: string;
+  /** The search text, kept by the launcher from the Ctrl+K press on. */
+  query: string;
+  onQueryChange: (query: string) => void;
 }
 
 /** Jump anywhere: groups by owner, contacts by name or e-mail, and actions. */
@@ -26,18 +26,16 @@ export function CommandPalette({
   opened,
   onClose,
   onShowShortcuts,
-  typedAhead = '',
+  query,
+  onQueryChange,
 }: CommandPaletteProps) {
   const navigate = useNavigate();
   const canEdit = useCanEdit();
   const paths = useAccountPaths();
   const go = (path: string) => void navigate(path);
   const commands = usePaletteCommands({ canEdit, go, onShowShortcuts });
-  const search = usePaletteSearch(opened, canEdit);
-  const { failure, loading, setQuery } = search;
-  useEffect(() => {
-    if (typedAhead) setQuery(typedAhead);
-  }, [typedAhead, setQuery]);
+  const search = usePaletteSearch(opened, canEdit, query);
+  const { failure, loading } = search;
   const byOwner = new Set(search.groups.map((group) => group.Id));
   const groups = [
     ...search.groups.map((group) => groupResult(group, go, paths)),
@@ -52,7 +50,7 @@ export function CommandPalette({
   const contacts = search.contacts.map((contact) =>
     contactResult(contact, go, paths, memberOf(contact.Id)),
   );
-  const actions = matchCommands(commands, search.query);
+  const actions = matchCommands(commands, query);
 
   const nothing = groups.length === 0 && contacts.length === 0 && actions.length === 0;
   let status = '';
@@ -65,8 +63,8 @@ export function CommandPalette({
     <Spotlight.Root
       store={search.store}
       shortcut={null}
-      query={search.query}
-      onQueryChange={search.setQuery}
+      query={query}
+      onQueryChange={onQueryChange}
       onSpotlightClose={onClose}
       scrollable
       maxHeight={420}

@@ -4,7 +4,12 @@ import { Group, Skeleton, Stack, Text } from '@mantine/core';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { CardList, CardListItem } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
-import { isFavorite, lastSignIn, memberPreview } from '../../../data/group-summary.js';
+import {
+  isFavorite,
+  lastSignIn,
+  memberPreview,
+  noSignInWords,
+} from '../../../data/group-summary.js';
 import { AgentBadge, FavoriteMark, GroupLink, RowCheckbox } from './groups-table-parts.js';
 import type { AgentRows, ExtraColumn, RowSelection } from './groups-table-parts.js';
 
@@ -72,7 +77,13 @@ export function GroupCards({
                     </Text>
                     {!namesOnly && (
                       <Text size="xs">
-                        Last sign-in: <RelativeTime value={lastSignIn(group)} />
+                        {lastSignIn(group) ? (
+                          <>
+                            Last sign-in: <RelativeTime value={lastSignIn(group)} />
+                          </>
+                        ) : (
+                          noSignInWords(group)
+                        )}
                       </Text>
                     )}
                     {extra?.map((column) => (

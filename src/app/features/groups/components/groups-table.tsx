@@ -3,7 +3,7 @@ import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { usePhone } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import type { GroupListParams } from '../../../data/group-keys.js';
-import { lastSignIn, memberPreview } from '../../../data/group-summary.js';
+import { lastSignIn, memberPreview, noSignInWords } from '../../../data/group-summary.js';
 import { GroupCards } from './group-cards.js';
 import {
   AgentBadge,
@@ -180,7 +180,7 @@ export function GroupsTable({
                   </Table.Td>
                   {!namesOnly && (
                     <Table.Td>
-                      <RelativeTime value={lastSignIn(group)} />
+                      <RelativeTime value={lastSignIn(group)} never={noSignInWords(group)} />
                     </Table.Td>
                   )}
                   {extra?.map((column) => (

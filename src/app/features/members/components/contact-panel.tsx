@@ -10,6 +10,7 @@ import { useAccount, useAccountPaths } from '../../../account/use-account.js';
 import { errorMessage } from '../../../api/error-message.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { usePortalAccount } from '../../../data/get-portal-account.js';
+import { useSetContactPortal } from '../../../data/set-portal-enabled.js';
 import { groupName } from '../../../data/group-summary.js';
 import { circlesInCache } from '../circles-in-cache.js';
 import { memberState } from '../../../data/member-state.js';
@@ -29,6 +30,8 @@ interface Props {
   onClose: () => void;
   /** Turns the member's portal on, or asks first and turns it off (as the row's button does). */
   onTogglePortal?: (user: PortalGroupUser) => void;
+  /** After "Create portal account" here: the panel stays open, the page may use the contact. */
+  onPortalCreated?: () => void;
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -89,7 +92,9 @@ export default function ContactPanel({
   opened,
   onClose,
   onTogglePortal,
+  onPortalCreated,
 }: Props) {
+  const setPortal = useSetContactPortal();
   const queryClient = useQueryClient();
   const paths = useAccountPaths();
   const fullScreen = useMediaQuery('(max-width: 36em)');
@@ -144,12 +149,23 @@ export default function ContactPanel({
                 <span>No portal account</span>
                 <CreatePortalAccountButton
                   contact={{ Id: contact.Id, DisplayName: contact.Name }}
+                  onCreated={onPortalCreated}
                 />
               </Group>
-            ) : portal.data.Enabled === false ? (
-              'Off'
             ) : (
-              'On'
+              <Group component="span" gap="sm">
+                <span>{portal.data.Enabled === false ? 'Off' : 'On'}</span>
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  loading={setPortal.isPending}
+                  onClick={() =>
+                    setPortal.mutate({ contact, enabled: portal.data?.Enabled === false })
+                  }
+                >
+                  {portal.data.Enabled === false ? 'Turn portal on' : 'Turn portal off'}
+                </Button>
+              </Group>
             )}
           </Field>
           <Field label="Status">
@@ -182,7 +198,7 @@ export default function ContactPanel({
           </Field>
         </Stack>
         {/* Whenever the panel can create an account or turn a portal on, it says who hears of it. */}
-        {(portal.data === null || Boolean(onTogglePortal)) && (
+        {(portal.data === null || Boolean(onTogglePortal) || (!member && portal.data)) && (
           <Text fz="xs" c="dimmed">
             Turning a portal on or creating a portal account: {NO_INVITATION_NOTE}
           </Text>
