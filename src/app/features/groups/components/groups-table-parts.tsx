@@ -9,7 +9,7 @@ import { prefetchContactEmails } from '../../../data/fetch-contact-emails.js';
 import { prefetchGroupPage } from '../../../data/get-group.js';
 import type { GroupListParams } from '../../../data/group-keys.js';
 import { groupName, isFavorite } from '../../../data/group-summary.js';
-import { useCanEdit } from '../../../data/session.js';
+import { canEditNow } from '../../../data/session.js';
 import { preloadPageCode } from '../../../ui/page-code.js';
 import { useIntent } from '../../../ui/use-intent.js';
 import { focusIfOpened, rememberOpenedRow } from '../return-focus.js';
@@ -117,14 +117,13 @@ export function GroupLink({
   const current = useAccount();
   // Another agent's group opens under that agent, and seeds that agent's cache.
   const account = agents ? agentAccount(agents.agentOf(group)) : current;
-  const canEdit = useCanEdit();
   // What opening the circle needs, started on intent so it opens from cache: the page's code, the
   // group as this list shows it (its members), and the members' e-mails (agents only). Each read
   // goes out once per row while fresh (the queries' staleTime), however often intent repeats.
   const intent = useIntent(() => {
     preloadPageCode('group');
     prefetchGroupPage(queryClient, account, group.Id, { group, updatedAt: dataUpdatedAt });
-    if (canEdit)
+    if (canEditNow(queryClient))
       prefetchContactEmails(
         queryClient,
         account,
