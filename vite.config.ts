@@ -104,8 +104,18 @@ export default defineConfig(({ command }) => ({
             // A first visit's first reads, in a chunk of its own that imports nothing: the entry runs
             // it before the libraries (src/app/boot/early-reads.ts).
             { name: 'boot', test: /src[\\/]app[\\/]boot[\\/]/, priority: 2 },
+            {
+              name: 'overlays',
+              test: /node_modules[\\/](react-remove-scroll|react-style-singleton|use-sidecar|use-callback-ref|@mantine[\\/]core[\\/]esm[\\/]components[\\/](Menu|Popover|Tooltip|Modal|ModalBase|Portal|Overlay|FocusTrap|Accordion|Drawer)[\\/]|@mantine[\\/]hooks[\\/]esm[\\/]use-focus-trap)/,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
             { name: 'vendor', test: /node_modules[\\/](?!papaparse|@mantine[\\/]spotlight)/ },
-            { name: 'shared', test: /src[\\/](app[\\/](api|data|ui)|shared)[\\/]/ },
+            {
+              name: 'shared',
+              // The confirm dialog (a Modal) goes with the pages and features that open one.
+              test: /src[\\/](app[\\/](api|data)[\\/]|app[\\/]ui[\\/](?!confirm-dialog|exact-time-tooltip)|shared[\\/])/,
+            },
           ],
         },
       },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/server/testing/test-server.js';
 import { runLoad } from './api-load.js';
-import { lateHomePage, loadProblems, overBudget } from './check.js';
+import { lateHomePage, loadProblems, otherPagesFetched, overBudget } from './check.js';
 
 describe('loadProblems', () => {
   const ok = { requests: 120, non2xx: 0, errors: 0 };
@@ -103,5 +103,30 @@ describe('runLoad against the real server', () => {
         expect.stringMatching(/^api without a session: /),
       ]),
     );
+  });
+});
+
+describe('otherPagesFetched', () => {
+  it('passes when a visit fetched the groups page and shared code only', () => {
+    expect(
+      otherPagesFetched([
+        { url: 'http://127.0.0.1:1/assets/groups-page-x1.js' },
+        { url: 'http://127.0.0.1:1/assets/shared-x2.js' },
+        { url: 'http://127.0.0.1:1/api/v1/portal/groups?_limit=25' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it("names each other page's code a visit fetched without intent", () => {
+    expect(
+      otherPagesFetched([
+        { url: 'http://127.0.0.1:1/assets/groups-page-x1.js' },
+        { url: 'http://127.0.0.1:1/assets/group-page-a1.js' },
+        { url: 'http://127.0.0.1:1/assets/new-group-page-b2.js' },
+      ]),
+    ).toEqual([
+      "cold visit to /groups: fetched another page's code without intent: http://127.0.0.1:1/assets/group-page-a1.js",
+      "cold visit to /groups: fetched another page's code without intent: http://127.0.0.1:1/assets/new-group-page-b2.js",
+    ]);
   });
 });

@@ -51,3 +51,17 @@ export function lateHomePage(transfers: Timed[]): string[] {
         `cold visit to /groups: the page's code was asked for at ${page.startMs} ms, after the libraries arrived (${vendor.endMs} ms)`,
       ];
 }
+
+/** Other pages' code, which a visit to /groups loads only on intent (a link hovered, touched). */
+const OTHER_PAGES =
+  /\/assets\/(group-page|new-group-page|audit-page|needs-attention-page)-[^/]*\.js$/;
+
+/**
+ * A cold visit to /groups that does nothing else must not fetch other pages' code (it once did,
+ * when idle: 13 KiB over the 250 KiB budget); one line naming each file it fetched.
+ */
+export function otherPagesFetched(transfers: Pick<Timed, 'url'>[]): string[] {
+  return transfers
+    .filter((t) => OTHER_PAGES.test(t.url))
+    .map((t) => `cold visit to /groups: fetched another page's code without intent: ${t.url}`);
+}

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { contactReadSchema } from '../../shared/contacts.js';
 import type { Account } from '../account/account.js';
 import { useAccount } from '../account/use-account.js';
@@ -54,6 +55,16 @@ function contactEmailsQueryOptions(account: Account, contactIds: string[]) {
     staleTime: 5 * 60_000,
     enabled: ids.length > 0,
   });
+}
+
+/** Before a circle opens (intent on its row): its members' e-mails, so they show with the rows. */
+export function prefetchContactEmails(
+  queryClient: QueryClient,
+  account: Account,
+  contactIds: string[],
+) {
+  if (contactIds.length > 0)
+    void queryClient.prefetchQuery(contactEmailsQueryOptions(account, contactIds));
 }
 
 /** Only agents may read contacts: consumers get no request. */

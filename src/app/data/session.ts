@@ -55,6 +55,11 @@ export function useCanEdit(): boolean {
   return useSessionUser()?.Role === 'Private';
 }
 
+/** `useCanEdit` outside a render (an event handler), from the session the cache holds. */
+export function canEditNow(queryClient: QueryClient): boolean {
+  return queryClient.getQueryData<SessionState>(authKeys.session())?.user?.Role === 'Private';
+}
+
 /** A consumer (VOW/Portal): works in one of their circles or on their own ("As Portal Group"). */
 export function useIsConsumer(): boolean {
   const role = useSessionUser()?.Role;

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { NuqsAdapter } from 'nuqs/adapters/react-router/v7';
@@ -6,6 +5,7 @@ import { Outlet, redirect } from 'react-router-dom';
 import type { RouteObject } from 'react-router-dom';
 import { paths, routePatterns } from '../account/paths.js';
 import { sessionQueryOptions } from '../data/session.js';
+import { registerPageCode } from '../ui/page-code.js';
 import { PageLoader } from '../ui/page-loader.js';
 import { AppLayout } from './app-layout.js';
 import { loader as groupsLoader } from './groups-loader.js';
@@ -14,7 +14,10 @@ import { RootError } from './route-error.js';
 import type { PageModule } from './route-inputs.js';
 import { SignedOutPage } from './signed-out-page.js';
 
-// Each page's code loads on demand (React Router waits for it before its loader runs).
+/**
+ * Each page's code, loaded on demand: by its route (React Router waits for it before the page's
+ * loader runs), or earlier on intent (a pointer resting on, a finger on, or focus on a link to it).
+ */
 const pageModules = {
   groups: () => import('./groups-page.js'),
   newGroup: () => import('./new-group-page.js'),
@@ -22,23 +25,13 @@ const pageModules = {
   audit: () => import('./audit-page.js'),
   needsAttention: () => import('./needs-attention-page.js'),
 } satisfies Record<string, () => Promise<PageModule>>;
+registerPageCode(pageModules);
 
 /**
- * What every page sits in: the address's state for pages that keep theirs there (nuqs), and once
- * the first page is up, the other pages' code, fetched while the user reads it.
+ * What every page sits in: the address's state for pages that keep theirs there (nuqs). Other
+ * pages' code loads on intent (their links), never on a visit that only reads the list.
  */
 function RootLayout({ children }: { children?: ReactNode }) {
-  useEffect(() => {
-    const preloadAll = () =>
-      [pageModules.groups, pageModules.group, pageModules.newGroup].forEach((load) => void load());
-    // jsdom and older Safari have no requestIdleCallback.
-    if (typeof window.requestIdleCallback !== 'function') {
-      const timer = setTimeout(preloadAll, 200);
-      return () => clearTimeout(timer);
-    }
-    const id = window.requestIdleCallback(preloadAll);
-    return () => window.cancelIdleCallback(id);
-  }, []);
   return (
     <NuqsAdapter>
       <Outlet />

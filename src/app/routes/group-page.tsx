@@ -17,6 +17,8 @@ import type { GroupLinkState } from '../features/groups/components/groups-table.
 import { GroupMembers } from '../features/members/components/group-members.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
 import { PageStates } from '../ui/page-states.js';
+import { preloadPageCode } from '../ui/page-code.js';
+import { useIntent } from '../ui/use-intent.js';
 import { PageError } from './route-error.js';
 import { requiredParam, loaderAccount } from './route-inputs.js';
 
@@ -61,6 +63,7 @@ function GroupView({
 }) {
   const canEdit = useCanEdit();
   const name = groupName(group);
+  const backIntent = useIntent(() => preloadPageCode('groups'));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (fromList) heading.current?.focus();
@@ -69,7 +72,7 @@ function GroupView({
     <Stack gap="lg">
       <Box component="nav" aria-label="Breadcrumb">
         <Breadcrumbs separatorMargin={6}>
-          <Anchor component={Link} to={listPath} size="sm">
+          <Anchor component={Link} to={listPath} size="sm" {...backIntent}>
             Groups
           </Anchor>
           <Text size="sm" aria-current="page">

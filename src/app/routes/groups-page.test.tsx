@@ -1,7 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PortalGroup } from '../../shared/portal-groups.js';
 import { uiStates } from '../testing/fixtures.js';
+import { logRequests } from '../testing/request-log.js';
 import { setupRealBackend, type Session } from '../testing/real-backend.js';
 import { renderApp } from '../testing/render-app.js';
 import { PHONE_QUERY } from '../ui/card-list.js';
@@ -229,6 +231,41 @@ describe('groups page', () => {
     await user.hover(link);
     await user.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: 'Instant Owner' })).toBeVisible();
+  });
+
+  it('prepares a circle on intent (a pointer resting on its row, a finger on it), not when a pointer passes over', async () => {
+    const [passed, rested, touched] = await jordan.replaceGroups([
+      { owner: 'Passed Owner', members: ['Passed Member'] },
+      { owner: 'Rested Owner', members: ['Rested Member'] },
+      { owner: 'Touched Owner', members: ['Touched Member'] },
+    ]);
+    backend.browseAs(jordan);
+    const log = logRequests(backend);
+    const { user } = renderGroupsPage();
+    const emailReadsOf = (group: PortalGroup | undefined) =>
+      log.requests.filter(
+        (request) =>
+          request.path === '/contacts' &&
+          group?.Users.some((member) => request.search.get('_filter')?.includes(member.Id)),
+      );
+    const passedLink = await screen.findByRole('link', { name: 'Passed Owner' });
+    // A wheel scrolling the list past a still pointer: in and out of the row at once.
+    fireEvent.mouseEnter(passedLink);
+    fireEvent.mouseLeave(passedLink);
+    await user.hover(screen.getByRole('link', { name: 'Rested Owner' }));
+    await waitFor(() => expect(emailReadsOf(rested)).toHaveLength(1));
+    expect(emailReadsOf(passed)).toHaveLength(0);
+
+    fireEvent.touchStart(screen.getByRole('link', { name: 'Touched Owner' }));
+    await waitFor(() => expect(emailReadsOf(touched)).toHaveLength(1));
+    // The circle opens with its members and their e-mails from what intent read: no read again.
+    await user.click(screen.getByRole('link', { name: 'Touched Owner' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Touched Owner' })).toBeVisible();
+    expect(await screen.findByText(/touched member/i)).toBeVisible();
+    expect(emailReadsOf(touched)).toHaveLength(1);
+    expect(log.requests.filter((request) => request.path.startsWith('/portal/groups/'))).toEqual(
+      [],
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 import { formatRelative, RelativeTime } from './relative-time.js';
@@ -32,5 +32,21 @@ describe('RelativeTime', () => {
     expect(time.tagName).toBe('TIME');
     expect(time).not.toHaveAttribute('tabindex');
     expect(time.getAttribute('aria-label')).toMatch(/\(Nov 20, 2026, \d{1,2}:03 (AM|PM)\)$/);
+  });
+
+  it('shows the exact time in a tooltip while a finger is on it', async () => {
+    render(
+      <MantineProvider>
+        <RelativeTime value="2026-11-20T14:03:00Z" />
+      </MantineProvider>,
+    );
+    const time = screen.getByLabelText(/ago|last week/);
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+    fireEvent.touchStart(time);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      /^Nov 20, 2026, \d{1,2}:03 (AM|PM)$/,
+    );
+    fireEvent.touchEnd(time);
+    await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument());
   });
 });

@@ -1,10 +1,14 @@
-import { Text, Tooltip } from '@mantine/core';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { Text } from '@mantine/core';
 import { parseSparkTimestamp } from '../api/spark-timestamp.js';
 
 /**
  * The app's one way of saying when: relative by the calendar ("yesterday" for anything on the
  * day before, never "20 hours ago" beside it), with the exact time in one format.
  */
+
+// Lists show dozens of times: the tooltip (and its positioning code) loads when one is pointed at.
+const ExactTimeTooltip = lazy(() => import('./exact-time-tooltip.js'));
 
 const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const exactFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
@@ -53,6 +57,9 @@ interface RelativeTimeProps {
  * stop: a row's timestamps are read, not operated.
  */
 export function RelativeTime({ value, never = 'Never' }: RelativeTimeProps) {
+  // Where the pointer (or a finger) is: 'none' until it first comes (no tooltip code yet).
+  const [pointer, setPointer] = useState<'none' | 'over' | 'left'>('none');
+  const target = useRef<HTMLTimeElement>(null);
   const date = value ? parseSparkTimestamp(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
     return (
@@ -64,10 +71,23 @@ export function RelativeTime({ value, never = 'Never' }: RelativeTimeProps) {
   const exact = formatExact(date);
   const relative = formatRelative(date);
   return (
-    <Tooltip label={exact} events={{ hover: true, focus: false, touch: true }}>
-      <time dateTime={date.toISOString()} aria-label={`${relative} (${exact})`}>
+    <>
+      <time
+        ref={target}
+        dateTime={date.toISOString()}
+        aria-label={`${relative} (${exact})`}
+        onMouseEnter={() => setPointer('over')}
+        onMouseLeave={() => setPointer('left')}
+        onTouchStart={() => setPointer('over')}
+        onTouchEnd={() => setPointer('left')}
+      >
         {relative}
       </time>
-    </Tooltip>
+      {pointer !== 'none' && (
+        <Suspense>
+          <ExactTimeTooltip target={target} label={exact} opened={pointer === 'over'} />
+        </Suspense>
+      )}
+    </>
   );
 }

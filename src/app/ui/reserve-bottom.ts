@@ -18,12 +18,17 @@ export function useReserveBottom(variable: typeof BAR_ROOM | typeof TOAST_ROOM =
     (element: HTMLElement | null) => {
       if (!element) return;
       const root = document.documentElement;
-      const reserve = () => {
-        root.style.setProperty(variable, `${Math.ceil(element.getBoundingClientRect().height)}px`);
+      let reserved: number | undefined;
+      // Measured when the observer reports (its first report comes once the element is laid out),
+      // not as it mounts: measuring then forced a layout of the page before its first paint, and
+      // each change to the root's style restyles the whole page, so an unchanged height is kept.
+      const observer = new ResizeObserver(() => {
+        const height = Math.ceil(element.getBoundingClientRect().height);
+        if (height === reserved) return;
+        reserved = height;
+        root.style.setProperty(variable, `${height}px`);
         root.style.scrollPaddingBottom = SCROLL_PADDING;
-      };
-      reserve();
-      const observer = new ResizeObserver(reserve);
+      });
       observer.observe(element);
       return () => {
         observer.disconnect();

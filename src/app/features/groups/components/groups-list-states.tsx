@@ -7,7 +7,9 @@ import { useAccount, useAccountPaths } from '../../../account/use-account.js';
 import { contactKeys } from '../../../data/contact-keys.js';
 import type { GroupsPage } from '../../../data/get-groups.js';
 import { listContacts } from '../../../data/search-contacts.js';
+import { preloadPageCode } from '../../../ui/page-code.js';
 import { PageNav } from '../../../ui/page-nav.js';
+import { useIntent } from '../../../ui/use-intent.js';
 
 /** Whether an account has any contact at all: without one it can own no group. */
 const hasContactsQueryOptions = (account: Account) =>
@@ -42,11 +44,12 @@ export function AddAgentsFirst() {
 
 function NoGroupsYet({ canEdit }: { canEdit: boolean }) {
   const paths = useAccountPaths();
+  const newGroupIntent = useIntent(() => preloadPageCode('newGroup'));
   return (
     <Stack align="flex-start">
       <Text fw={600}>No groups yet</Text>
       {canEdit && (
-        <Button component={Link} to={paths.newGroup()}>
+        <Button component={Link} to={paths.newGroup()} {...newGroupIntent}>
           Create a group
         </Button>
       )}

@@ -5,9 +5,13 @@ import type { PortalGroup } from '../../../../shared/portal-groups.js';
 import { agentAccount } from '../../../account/account.js';
 import { paths } from '../../../account/paths.js';
 import { useAccount } from '../../../account/use-account.js';
+import { prefetchContactEmails } from '../../../data/fetch-contact-emails.js';
 import { prefetchGroupPage } from '../../../data/get-group.js';
 import type { GroupListParams } from '../../../data/group-keys.js';
 import { groupName, isFavorite } from '../../../data/group-summary.js';
+import { canEditNow } from '../../../data/session.js';
+import { preloadPageCode } from '../../../ui/page-code.js';
+import { useIntent } from '../../../ui/use-intent.js';
 import { focusIfOpened, rememberOpenedRow } from '../return-focus.js';
 
 /** Rows of several agents' groups: each opens under its own agent. */
@@ -113,15 +117,25 @@ export function GroupLink({
   const current = useAccount();
   // Another agent's group opens under that agent, and seeds that agent's cache.
   const account = agents ? agentAccount(agents.agentOf(group)) : current;
-  const seed = () =>
+  // What opening the circle needs, started on intent so it opens from cache: the page's code, the
+  // group as this list shows it (its members), and the members' e-mails (agents only). Each read
+  // goes out once per row while fresh (the queries' staleTime), however often intent repeats.
+  const intent = useIntent(() => {
+    preloadPageCode('group');
     prefetchGroupPage(queryClient, account, group.Id, { group, updatedAt: dataUpdatedAt });
+    if (canEditNow(queryClient))
+      prefetchContactEmails(
+        queryClient,
+        account,
+        group.Users.map((user) => user.Id),
+      );
+  });
   return (
     <Anchor
       component={Link}
       to={paths.group(account.agentId, group.Id)}
       state={{ listPath } satisfies GroupLinkState}
-      onMouseEnter={seed}
-      onFocus={seed}
+      {...intent}
       onClick={() => rememberOpenedRow(group.Id)}
       // Back from the circle: focus returns to the row it was opened from.
       ref={(link: HTMLAnchorElement | null) => focusIfOpened(group.Id, link)}

@@ -3,6 +3,8 @@ import type { ComponentType, ReactNode } from 'react';
 import { Button, Group, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useAccountPaths } from '../../../account/use-account.js';
+import { preloadPageCode } from '../../../ui/page-code.js';
+import { useIntent } from '../../../ui/use-intent.js';
 import type { WholeBookUrlState } from '../use-book-view.js';
 import type { BookBulk } from './groups-table-parts.js';
 
@@ -39,6 +41,7 @@ export function GroupsHeader({
 }) {
   const allAgents = view === 'agents';
   const paths = useAccountPaths();
+  const newGroupIntent = useIntent(() => preloadPageCode('newGroup'));
   return (
     <Group justify="space-between" align="flex-end">
       <Title order={1}>Groups</Title>
@@ -62,7 +65,7 @@ export function GroupsHeader({
           </Button>
         )}
         {!allAgents && canEdit && (
-          <Button component={Link} to={paths.newGroup()}>
+          <Button component={Link} to={paths.newGroup()} {...newGroupIntent}>
             New group
           </Button>
         )}
