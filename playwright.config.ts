@@ -15,19 +15,14 @@ export const E2E_CLUSTER_PORT = E2E_PORT + 4;
 export const E2E_SLOW_NETWORK_PORT = E2E_PORT + 5;
 /** The slow network's added time per request (ms): a poor mobile connection's round trip. */
 const SLOW_NETWORK_LATENCY_MS = 200;
-/** A second app on a database of its own, for the journeys that run beside the first ones. */
-export const E2E_SECOND_PORT = E2E_PORT + 6;
-/** Those journeys: about half of the main ones' time, none of them using the other servers. */
-const SECOND_HALF =
-  /(a11y|badges|consumers|explorer|members|needs-attention|new-group|revalidation|security|toasts|whole-book)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
   // One worker per project: journeys in a project share its server's state and run one after
-  // another; the projects, each with a server of its own, run side by side (the slow-network one
-  // mostly waits on its latency).
-  workers: 3,
+  // another, while the slow-network project (its own server, mostly waiting on latency) runs
+  // beside the main one.
+  workers: 2,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
@@ -44,18 +39,7 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [
-    {
-      name: 'chromium',
-      workers: 1,
-      testIgnore: SECOND_HALF,
-      use: { ...devices['Desktop Chrome'] },
-    },
-    {
-      name: 'chromium-2',
-      workers: 1,
-      testMatch: SECOND_HALF,
-      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${E2E_SECOND_PORT}` },
-    },
+    { name: 'chromium', workers: 1, use: { ...devices['Desktop Chrome'] } },
     {
       // The main journeys again, every request answered late (see e2e/serve-slow-network.ts).
       name: 'slow-network',
@@ -108,13 +92,6 @@ export default defineConfig({
     {
       command: `node --import tsx e2e/serve-slow-network.ts --port ${E2E_SLOW_NETWORK_PORT} --latency ${SLOW_NETWORK_LATENCY_MS}`,
       url: `http://127.0.0.1:${E2E_SLOW_NETWORK_PORT}/auth/session`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'ignore',
-    },
-    {
-      command: `node --import tsx e2e/serve-slow-network.ts --port ${E2E_SECOND_PORT} --latency 0`,
-      url: `http://127.0.0.1:${E2E_SECOND_PORT}/auth/session`,
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

@@ -1,6 +1,5 @@
 // The app on a slow network: the real server (embedded emulator, built app) behind a proxy on
-// --port that answers every request --latency milliseconds late, assets and API alike. With
-// --latency 0, a second copy of the app for the journeys that run beside the first ones.
+// --port that answers every request --latency milliseconds late, assets and API alike.
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
