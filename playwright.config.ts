@@ -19,10 +19,7 @@ const SLOW_NETWORK_LATENCY_MS = 200;
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  // One worker per project: journeys in a project share its server's state and run one after
-  // another, while the slow-network project (its own server, mostly waiting on latency) runs
-  // beside the main one.
-  workers: 2,
+  workers: 1,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
@@ -39,11 +36,10 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'chromium', workers: 1, use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
     {
       // The main journeys again, every request answered late (see e2e/serve-slow-network.ts).
       name: 'slow-network',
-      workers: 1,
       grep: /@slow-network/,
       // Every round trip costs the latency, so a long journey takes minutes.
       timeout: 180_000,
