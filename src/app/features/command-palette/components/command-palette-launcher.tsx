@@ -1,5 +1,5 @@
-import { Suspense, useEffect, useState } from 'react';
-import { Box, Button, Text } from '@mantine/core';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { Box, Button, Text, VisuallyHidden } from '@mantine/core';
 import { lazyWithPreload } from 'react-lazy-with-preload';
 import { useKeydown } from '../../../ui/use-keydown.js';
 import { PALETTE_SEARCH_ATTRIBUTE } from '../palette-search-attribute.js';
@@ -48,6 +48,27 @@ export function CommandPaletteLauncher({
   // typed-ahead string into its own query from an effect, which a key typed into the box at the
   // same moment could overwrite: "Beatriz" became "Betriz".)
   const [query, setQuery] = useState('');
+  // Until the palette's box is there, what is typed goes into this box, focused with the Ctrl+K
+  // press itself: text a keydown does not carry (an accented letter from a dead key or an input
+  // method, "García") is kept as well.
+  const typeAhead = useRef<HTMLInputElement>(null);
+  const focusedBefore = useRef<Element | null>(null);
+  const catching = useRef(false);
+  /**
+   * Focus never stays in the hidden box once it has served: it goes to what the user moved it to
+   * meanwhile (`/` pressed as the palette closed), else to what had it before Ctrl+K.
+   */
+  const giveFocusBack = (from: EventTarget | null) => {
+    const usable = (element: unknown): element is HTMLElement =>
+      element instanceof HTMLElement &&
+      element.isConnected &&
+      element !== document.body &&
+      element !== typeAhead.current &&
+      !element.hasAttribute(PALETTE_SEARCH_ATTRIBUTE);
+    const target = [from, focusedBefore.current].find(usable);
+    if (target) target.focus();
+    else typeAhead.current?.blur();
+  };
   const open = () => {
     setLoaded(true);
     onOpenChange(true);
@@ -56,13 +77,20 @@ export function CommandPaletteLauncher({
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
       event.preventDefault();
       if (opened) onOpenChange(false);
-      else open();
+      else {
+        focusedBefore.current = document.activeElement;
+        catching.current = true;
+        typeAhead.current?.focus();
+        open();
+      }
     }
   });
   useEffect(() => {
     if (!opened) return;
+    const box = typeAhead.current;
     const keep = (event: KeyboardEvent) => {
-      if (document.activeElement?.hasAttribute(PALETTE_SEARCH_ATTRIBUTE)) return;
+      const active = document.activeElement;
+      if (active?.hasAttribute(PALETTE_SEARCH_ATTRIBUTE) || active === box) return;
       if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
       const typed = event.key.length === 1;
       if (!typed && event.key !== 'Backspace') return;
@@ -75,8 +103,10 @@ export function CommandPaletteLauncher({
     window.addEventListener('keydown', keep, true);
     return () => {
       window.removeEventListener('keydown', keep, true);
-      // Closed: the next opening starts empty.
+      // Closed: the next opening starts empty, and focus never stays in the hidden box.
       setQuery('');
+      catching.current = false;
+      if (box && document.activeElement === box) giveFocusBack(null);
     };
   }, [opened]);
   return (
@@ -101,6 +131,19 @@ export function CommandPaletteLauncher({
           Jump to…
         </Box>
       </Button>
+      <VisuallyHidden>
+        <input
+          ref={typeAhead}
+          tabIndex={-1}
+          aria-hidden="true"
+          value={opened ? query : ''}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          // The palette, closing, hands focus back to what had it when it opened: this box.
+          onFocus={(event) => {
+            if (!catching.current) giveFocusBack(event.relatedTarget);
+          }}
+        />
+      </VisuallyHidden>
       {(loaded || opened) && (
         <Suspense fallback={null}>
           <CommandPalette
