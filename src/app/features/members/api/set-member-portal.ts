@@ -57,10 +57,14 @@ export function useSetMemberPortal(
       callbacks.onError?.(error, change);
     },
     onSuccess: (_result, change) => callbacks.onSuccess?.(change),
-    onSettled: (_result, _error, { user }) =>
-      Promise.all([
+    // Not awaited: the change is done once Spark answers the write, so the button is live again
+    // at once (on a slow network the re-reads took another round trip, and a click on "Turn
+    // portal on" meanwhile was dropped as a double click).
+    onSettled: (_result, _error, { user }) => {
+      void Promise.all([
         queryClient.invalidateQueries({ queryKey: contactKeys.detail(account, user.Id) }),
         invalidateGroupsWhenIdle(queryClient, account, groupId),
-      ]),
+      ]);
+    },
   });
 }
