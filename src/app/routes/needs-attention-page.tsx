@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useRemoveFocus } from '../ui/use-remove-focus.js';
 import {
   Alert,
   Anchor,
@@ -78,10 +79,6 @@ const REASON_LABELS: Record<AttentionReason, string> = {
 
 const removeKey = (person: PersonNeedingAttention, group: PortalGroup) =>
   `${person.key} ${group.Id}`;
-
-const removeButtonsIn = (list: HTMLElement | null) => [
-  ...(list?.querySelectorAll<HTMLElement>('[data-remove-key]') ?? []),
-];
 
 /** A circle the person is in: a link to it, and (not their own) a way to remove them from it. */
 function CircleLine({
@@ -231,24 +228,12 @@ export function Component() {
 
   // As on the group page: after Remove, focus goes to the next Remove (the previous one's for the
   // last), else the heading; after Undo, to the restored row's Remove once it is back.
-  const listRef = useRef<HTMLDivElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [restored, setRestored] = useState<string | null>(null);
-  const focusAfterRemove = (key: string) => {
-    const buttons = removeButtonsIn(listRef.current);
-    const at = buttons.findIndex((button) => button.dataset.removeKey === key);
-    const next = at < 0 ? undefined : (buttons[at + 1] ?? buttons[at - 1]);
-    (next ?? headingRef.current)?.focus();
-  };
-  useEffect(() => {
-    if (!restored) return;
-    const button = removeButtonsIn(listRef.current).find(
-      (candidate) => candidate.dataset.removeKey === restored,
-    );
-    if (!button) return;
-    button.focus();
-    setRestored(null);
-  }, [restored, everyone]);
+  const {
+    containerRef: listRef,
+    headingRef,
+    focusAfterRemove,
+    focusWhenBack,
+  } = useRemoveFocus('data-remove-key', everyone);
 
   const list = (people: PersonNeedingAttention[] | undefined) => (
     <div ref={listRef}>
@@ -268,7 +253,7 @@ export function Component() {
                 owns={owns}
                 canEdit={canEdit}
                 onRemove={focusAfterRemove}
-                onRestored={setRestored}
+                onRestored={focusWhenBack}
               />
             ))}
           </CircleLines>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useRemoveFocus } from '../../../ui/use-remove-focus.js';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { ConfirmDialog } from '../../../ui/confirm-dialog.js';
@@ -12,10 +13,6 @@ const loadAddMembersDialog = () => import('./add-members-dialog.js');
 const AddMembersDialog = lazy(loadAddMembersDialog);
 const ContactPanel = lazy(() => import('./contact-panel.js'));
 
-const removeButtonsIn = (section: HTMLElement | null) => [
-  ...(section?.querySelectorAll<HTMLElement>('[data-remove-member]') ?? []),
-];
-
 interface Props {
   group: PortalGroup;
   canEdit: boolean;
@@ -26,30 +23,20 @@ export function GroupMembers({ group, canEdit }: Props) {
   const ruleId = useId();
   const [dialogOpened, setDialogOpened] = useState(false);
   const [dialogRequested, setDialogRequested] = useState(false);
-  const sectionRef = useRef<HTMLDivElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const {
+    containerRef: sectionRef,
+    headingRef,
+    focusAfterRemove,
+    focusWhenBack,
+  } = useRemoveFocus('data-remove-member', group.Users);
   // The member Undo put back: their Remove takes focus once their row is back.
-  const [restored, setRestored] = useState<string | null>(null);
   const { add, remove, setPortal } = useMemberChanges(group, undefined, (user) =>
-    setRestored(user.Id),
+    focusWhenBack(user.Id),
   );
-  /** Focus goes to the next row's Remove (the previous one's for the last row), else the heading. */
   const removeMember = (user: PortalGroupUser) => {
-    const buttons = removeButtonsIn(sectionRef.current);
-    const at = buttons.findIndex((button) => button.dataset.removeMember === user.Id);
-    const next = at < 0 ? undefined : (buttons[at + 1] ?? buttons[at - 1]);
-    (next ?? headingRef.current)?.focus();
+    focusAfterRemove(user.Id);
     remove(user);
   };
-  useEffect(() => {
-    if (!restored) return;
-    const button = removeButtonsIn(sectionRef.current).find(
-      (b) => b.dataset.removeMember === restored,
-    );
-    if (!button) return;
-    button.focus();
-    setRestored(null);
-  }, [restored, group.Users]);
   // Kept after closing, so the dialog's words do not change while it closes.
   const [turningOff, setTurningOff] = useState<PortalGroupUser | null>(null);
   const [confirmOpened, setConfirmOpened] = useState(false);
