@@ -113,8 +113,8 @@ export default defineConfig(({ command }) => ({
             { name: 'vendor', test: /node_modules[\\/](?!papaparse|@mantine[\\/]spotlight)/ },
             {
               name: 'shared',
-              // The confirm dialog (a Modal) goes with the pages and features that open one.
-              test: /src[\\/](app[\\/](api|data)[\\/]|app[\\/]ui[\\/](?!confirm-dialog|exact-time-tooltip)|shared[\\/])/,
+              // The confirm dialog's Modal and the exact-time tooltip load on use (the overlays chunk).
+              test: /src[\\/](app[\\/](api|data)[\\/]|app[\\/]ui[\\/](?!confirm-modal|exact-time-tooltip)|shared[\\/])/,
             },
           ],
         },

@@ -243,6 +243,24 @@ test('a search typed just before opening a slow-loading group does not pull the 
   expect(slowed).toBeGreaterThanOrEqual(1);
 });
 
+test("once the list is idle a circle opens without the network: its page's code came ahead", async ({
+  page,
+  context,
+  request,
+}) => {
+  const group = (await sparkApi(request).groups({ _orderby: 'Name' }))[0]!;
+  const code = page.waitForResponse(/\/assets\/group-page-[^/]*\.js$/);
+  await signIn(page, 'Avery Stone');
+  await expect(groupLinks(page).first()).toHaveText(ownerName(group));
+  // Nothing pointed at, touched or focused: the circle's page code arrives while the list is idle.
+  await code;
+  await context.setOffline(true);
+  await groupLinks(page).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: ownerName(group) })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row').nth(1)).toBeVisible();
+  await context.setOffline(false);
+});
+
 test('a rate-limited write is sent again after Retry-After, as the app promises', async ({
   page,
   request,

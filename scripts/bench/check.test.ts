@@ -107,10 +107,11 @@ describe('runLoad against the real server', () => {
 });
 
 describe('otherPagesFetched', () => {
-  it('passes when a visit fetched the groups page and shared code only', () => {
+  it("passes when a visit fetched the groups page, shared code and the circle's page only", () => {
     expect(
       otherPagesFetched([
         { url: 'http://127.0.0.1:1/assets/groups-page-x1.js' },
+        { url: 'http://127.0.0.1:1/assets/group-page-a1.js' },
         { url: 'http://127.0.0.1:1/assets/shared-x2.js' },
         { url: 'http://127.0.0.1:1/api/v1/portal/groups?_limit=25' },
       ]),
@@ -121,12 +122,12 @@ describe('otherPagesFetched', () => {
     expect(
       otherPagesFetched([
         { url: 'http://127.0.0.1:1/assets/groups-page-x1.js' },
-        { url: 'http://127.0.0.1:1/assets/group-page-a1.js' },
         { url: 'http://127.0.0.1:1/assets/new-group-page-b2.js' },
+        { url: 'http://127.0.0.1:1/assets/audit-page-c3.js' },
       ]),
     ).toEqual([
-      "cold visit to /groups: fetched another page's code without intent: http://127.0.0.1:1/assets/group-page-a1.js",
       "cold visit to /groups: fetched another page's code without intent: http://127.0.0.1:1/assets/new-group-page-b2.js",
+      "cold visit to /groups: fetched another page's code without intent: http://127.0.0.1:1/assets/audit-page-c3.js",
     ]);
   });
 });

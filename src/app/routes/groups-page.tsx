@@ -26,6 +26,7 @@ import {
   LoadAllGroups,
 } from '../features/groups/components/groups-views.js';
 import { rowNavigationClass, useRowNavigation } from '../features/shortcuts/use-row-navigation.js';
+import { usePageCodeWhenIdle } from '../ui/page-code.js';
 import { PageStates } from '../ui/page-states.js';
 import { useGroupsSearch } from './groups-search.js';
 import { PageError } from './route-error.js';
@@ -50,6 +51,7 @@ export function Component() {
   const canEdit = useCanEdit();
   const consumer = useIsConsumer();
   const groups = useGroups(params);
+  usePageCodeWhenIdle('group', (groups.data?.groups.length ?? 0) > 0);
 
   const update = url.setList;
   const search = useCallback((q: string) => update({ q, page: 1 }, true), [update]);

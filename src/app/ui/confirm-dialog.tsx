@@ -1,44 +1,27 @@
-import type { ReactNode } from 'react';
-import { Button, getDefaultZIndex, Group, Modal, Stack } from '@mantine/core';
+import { Suspense, useEffect, useState } from 'react';
+import { useFocusReturn } from '@mantine/hooks';
+import { lazyWithPreload } from 'react-lazy-with-preload';
+import type { ConfirmDialogProps } from './confirm-modal.js';
+import { whenIdle } from './when-idle.js';
 
-interface ConfirmDialogProps {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => void;
-}
+// Mantine's Modal (the `overlays` chunk, ~19 KiB) is not on the path to a page's first render:
+// it loads once the page is idle, or when the dialog is first opened, whichever comes first.
+const ConfirmModal = lazyWithPreload(() =>
+  import('./confirm-modal.js').then((m) => ({ default: m.ConfirmModal })),
+);
 
 /** A destructive action's "are you sure?"; focus goes back to the button that opened it. */
-export function ConfirmDialog({
-  opened,
-  onClose,
-  title,
-  children,
-  confirmLabel,
-  onConfirm,
-}: ConfirmDialogProps) {
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  // Once opened it stays mounted, so that closing plays out and hands focus back.
+  const [used, setUsed] = useState(props.opened);
+  if (props.opened && !used) setUsed(true);
+  useEffect(() => whenIdle(() => void ConfirmModal.preload()), []);
+  // Mounted from the start, it notes what had focus as the dialog opens and hands it back after.
+  useFocusReturn({ opened: props.opened });
+  if (!used) return null;
   return (
-    // Above the dialog it may be asked from (the contact panel's Turn portal off), not under it.
-    <Modal opened={opened} onClose={onClose} title={title} zIndex={getDefaultZIndex('modal') + 1}>
-      <Stack gap="md">
-        {children}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              onClose();
-              onConfirm();
-            }}
-          >
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Suspense fallback={null}>
+      <ConfirmModal {...props} />
+    </Suspense>
   );
 }
