@@ -47,21 +47,32 @@ export async function measureFavorites(baseUrl: string, runs: number): Promise<n
       const context = await browser.newContext({ baseURL: baseUrl, storageState });
       await context.addInitScript(FAVORITES_SCRIPT);
       const page = await context.newPage();
-      await page.goto('/groups');
-      await page
-        .locator('table a[href^="/groups/"]')
-        .nth(run % 10)
-        .click();
-      await page.locator('table[aria-label="Members"] tbody tr').first().waitFor();
-      await page.route('**/api/v1/portal/groups/*', async (route) => {
-        if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 500));
-        await route.continue();
-      });
-      const written = page.waitForResponse((r) => r.request().method() === 'PUT');
-      await page.getByRole('button', { name: 'Favorites' }).click();
-      figures.push(await favoritesMark(page));
-      await written;
-      await context.close();
+      try {
+        await page.goto('/groups');
+        await page
+          .locator('table a[href^="/groups/"]')
+          .nth(run % 10)
+          .click();
+        await page.locator('table[aria-label="Members"] tbody tr').first().waitFor();
+        await page.route('**/api/v1/portal/groups/*', async (route) => {
+          if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 500));
+          await route.continue();
+        });
+        const written = page.waitForResponse((r) => r.request().method() === 'PUT');
+        // Whatever fails first is the error to report, not this wait ending as the page closes.
+        written.catch(() => undefined);
+        await page.getByRole('button', { name: 'Favorites', exact: true }).click();
+        figures.push(await favoritesMark(page));
+        await written;
+      } catch (error) {
+        await page.screenshot({ path: 'bench-results/favorites-failure.png' }).catch(() => {});
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`Favorites, run ${run + 1}, at ${page.url()}: ${message}`, {
+          cause: error,
+        });
+      } finally {
+        await context.close();
+      }
     }
   } finally {
     await browser.close();

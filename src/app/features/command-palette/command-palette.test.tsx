@@ -49,6 +49,29 @@ describe('command palette', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
+  it('keeps every key in the order typed, whether it reaches the box or arrives while focus is elsewhere', async () => {
+    // As the palette opens, focus moves between the page and its box: keys land on both sides.
+    // (A typed-ahead copy made in an effect once overwrote keys typed into the box meanwhile:
+    // "Beatriz" became "Bariz".)
+    const { user } = renderAs();
+    await screen.findByRole('link', { name: 'Carl Contact' });
+    const search = await openPalette(user);
+    for (const [key, into] of [
+      ['B', 'page'],
+      ['e', 'box'],
+      ['a', 'page'],
+      ['t', 'box'],
+      ['r', 'page'],
+      ['i', 'page'],
+      ['z', 'box'],
+    ] as const) {
+      if (into === 'box') search.focus();
+      else (document.activeElement as HTMLElement | null)?.blur();
+      await user.keyboard(key);
+    }
+    expect(search).toHaveValue('Beatriz');
+  });
+
   it('finds a contact by e-mail and opens the group they own, with Enter', async () => {
     const { user } = renderAs();
     await user.click(await screen.findByRole('button', { name: /Jump to/ }));
