@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_CLUSTER_PORT } from '../playwright.config.js';
-import { signIn } from './support.js';
+import { signInByHand } from './support.js';
 
 test.use({ baseURL: `http://127.0.0.1:${E2E_CLUSTER_PORT}` });
 
@@ -13,7 +13,7 @@ test('a user signs in, works and signs out through two instances behind a round-
     if (instance && new URL(response.url()).pathname.startsWith('/api/')) servedBy.add(instance);
   });
 
-  await signIn(page, 'Avery Stone');
+  await signInByHand(page, 'Avery Stone');
   const table = page.getByRole('table', { name: /Portal groups/ });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   const first = table.getByRole('link').first();

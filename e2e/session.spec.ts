@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { E2E_SHORT_TOKEN_PORT } from '../playwright.config.js';
-import { signIn } from './support.js';
+import { signInByHand } from './support.js';
 
 test.use({ baseURL: `http://127.0.0.1:${E2E_SHORT_TOKEN_PORT}` });
 
 test('an expired access token is refreshed without the user noticing', async ({ page }) => {
-  await signIn(page, 'Avery Stone');
+  await signInByHand(page, 'Avery Stone');
   const firstRow = page.getByRole('table', { name: 'Portal groups' }).getByRole('link').first();
   await expect(firstRow).toBeVisible();
 

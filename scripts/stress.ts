@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
  * 1. the reliability suites at a larger scale: STRESS_SCALE (default 10) multiplies the number of
  *    concurrent writes, fuzz runs and model steps;
  * 2. every journey on the built app with each screen seen in all four views (1440 and 375 px,
- *    light and dark; `npm test` sees 1440 light and 375 dark), E2E_VIEWS=all.
+ *    light and dark; `npm test` sees 1440 light and 375 dark), and with axe and screenshots on the
+ *    slow network too (`npm test` has them on the fast run only), E2E_VIEWS=all.
  * Extra arguments are vitest files, and then only those run (e.g. one reliability suite).
  */
 const scale = process.env.STRESS_SCALE ?? '10';
