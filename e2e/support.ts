@@ -2,6 +2,7 @@ import { expect, type APIRequestContext, type Page, type TestInfo } from '@playw
 import { AxeBuilder } from '@axe-core/playwright';
 import type { PortalGroup } from '../src/shared/portal-groups.js';
 import type { Contact } from '../src/shared/contacts.js';
+import { authorizeFormFor } from '../src/server/testing/sign-in.js';
 
 /**
  * Signs in through the emulator's real OAuth page, the way a person does: the journeys that test
@@ -14,10 +15,6 @@ export async function signInByHand(page: Page, name: string, path = '/groups') {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-const htmlText = (value: string) =>
-  value.replace(/&(amp|lt|gt|quot|#39);/g, (_, entity: string) => ENTITIES[entity]!);
-
 /**
  * The same real sign-in (the server's /auth/login, the emulator's page and form, /auth/callback)
  * sent over HTTP in the page's own cookie jar, then `path` opened signed in: it skips two app
@@ -26,18 +23,7 @@ const htmlText = (value: string) =>
 export async function signIn(page: Page, name: string, path = '/groups') {
   const authorize = await page.request.get('/auth/login');
   expect(authorize.ok(), `/auth/login answered ${authorize.status()}`).toBe(true);
-  const html = await authorize.text();
-  const form = html
-    .split('<form ')
-    .find((part) => htmlText(part).includes(`>Sign in as ${name}</button>`));
-  expect(form, `the sign-in page offers "Sign in as ${name}"`).toBeDefined();
-  const action = htmlText(/action="([^"]*)"/.exec(form!)![1]!);
-  const fields = Object.fromEntries(
-    [...form!.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [
-      m[1]!,
-      htmlText(m[2]!),
-    ]),
-  );
+  const { action, fields } = authorizeFormFor(await authorize.text(), name);
   const signedIn = await page.request.post(new URL(action, authorize.url()).href, { form: fields });
   expect(signedIn.ok(), `the sign-in ended with ${signedIn.status()}`).toBe(true);
   await page.goto(path);
