@@ -19,7 +19,10 @@ const FAVORITES_SCRIPT = `
 
 const favoritesMark = (page: Page) =>
   page
-    .waitForFunction(() => (window as unknown as { __favorites?: number }).__favorites)
+    // Every 100 ms, not on every frame: the time is taken by the page's observer (see waitForMark).
+    .waitForFunction(() => (window as unknown as { __favorites?: number }).__favorites, undefined, {
+      polling: 100,
+    })
     .then((handle) => handle.jsonValue() as Promise<number>);
 
 export async function signedInState(browser: Browser, baseUrl: string) {

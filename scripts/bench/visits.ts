@@ -170,11 +170,17 @@ async function watchNetwork(context: BrowserContext, page: Page, profile: Profil
 const readMarks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __marks: Marks }).__marks);
 
+/**
+ * Waits for a mark by reading it every 100 ms. The marks are taken by the page's own observers, so
+ * this only decides when to stop waiting: Playwright's default, polling on every animation frame,
+ * kept the page drawing frames, which on a 4× slower CPU took a share of the main thread the
+ * measured page needs (and no phone's page has).
+ */
 async function waitForMark(page: Page, mark: Mark): Promise<number> {
   const handle = await page.waitForFunction(
     (name) => (window as unknown as { __marks: Marks }).__marks[name as Mark],
     mark,
-    { timeout: 60_000 },
+    { timeout: 60_000, polling: 100 },
   );
   return (await handle.jsonValue()) as number;
 }
