@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Paper, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import classes from './card-list.module.css';
 
 /** Below 600 px wide, lists are stacked cards instead of tables. */
 export const PHONE_QUERY = '(max-width: 37.5em)';
@@ -22,25 +22,15 @@ interface CardListProps {
 /** A list of stacked cards, one card an item: the phone form of a table. */
 export function CardList({ label, labelledBy, busy, children }: CardListProps) {
   return (
-    <Stack
-      component="ul"
-      aria-label={label}
-      aria-labelledby={labelledBy}
-      aria-busy={busy}
-      gap="xs"
-      m={0}
-      p={0}
-      style={{ listStyle: 'none' }}
-    >
+    <ul className={classes.list} aria-label={label} aria-labelledby={labelledBy} aria-busy={busy}>
       {children}
-    </Stack>
+    </ul>
   );
 }
 
 export function CardListItem({ children }: { children: ReactNode }) {
-  return (
-    <Paper component="li" withBorder p="sm" radius="md">
-      <Stack gap={6}>{children}</Stack>
-    </Paper>
-  );
+  return <li className={classes.item}>{children}</li>;
 }
+
+/** The parts of a card, for lists that draw many: plain elements with the look of Mantine's. */
+export const cardClasses = classes;

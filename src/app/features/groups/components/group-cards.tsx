@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { Group, Skeleton, Stack, Text } from '@mantine/core';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { CardList, CardListItem } from '../../../ui/card-list.js';
+import { CardList, CardListItem, cardClasses as card } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import {
   isFavorite,
@@ -63,20 +63,20 @@ export function GroupCards({
             ))
           : groups.map((group) => (
               <CardListItem key={group.Id}>
-                <Group gap="sm" wrap="nowrap" align="flex-start">
+                <div className={card.row}>
                   <RowCheckbox group={group} selection={selection} />
-                  <Stack gap={4} miw={0} style={{ flex: 1 }}>
-                    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                  <div className={card.lines}>
+                    <div className={card.head}>
                       <GroupLink group={group} dataUpdatedAt={dataUpdatedAt} agents={agents} />
                       {isFavorite(group) && <FavoriteMark group={group} />}
-                    </Group>
+                    </div>
                     <AgentBadge group={group} agents={agents} />
-                    <Text size="sm" lineClamp={2}>
+                    <p className={`${card.text} ${card.clamp2}`}>
                       {group.Users.length} {group.Users.length === 1 ? 'member' : 'members'}:{' '}
                       {memberPreview(group)}
-                    </Text>
+                    </p>
                     {!namesOnly && (
-                      <Text size="xs">
+                      <p className={card.small}>
                         {lastSignIn(group) ? (
                           <>
                             Last sign-in: <RelativeTime value={lastSignIn(group)} />
@@ -84,15 +84,15 @@ export function GroupCards({
                         ) : (
                           noSignInWords(group)
                         )}
-                      </Text>
+                      </p>
                     )}
                     {extra?.map((column) => (
-                      <Text key={column.header} size="xs" component="div">
+                      <div key={column.header} className={card.small}>
                         {column.header}: {column.cell(group)}
-                      </Text>
+                      </div>
                     ))}
-                  </Stack>
-                </Group>
+                  </div>
+                </div>
               </CardListItem>
             ))}
       </CardList>
