@@ -77,8 +77,6 @@ export function auditKindOf(method: string, path: string, status: number): Audit
   return 'other';
 }
 
-const listFormat = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
-
 /**
  * People in words: "Beatriz Castillo", "Beatriz Castillo and Felix du Pont", "Ana, Ben, Cy and
  * 2 others"; `count` people of whom `names` are known (none known: "3 members").
@@ -87,7 +85,12 @@ export function peopleInWords(names: readonly string[], count = names.length, no
   const known = names.slice(0, count > 4 ? 3 : 4);
   const others = count - known.length;
   if (known.length === 0) return `${count} ${count === 1 ? noun : `${noun}s`}`;
-  if (others === 0) return listFormat.format(known).replace(/, and /, ' and ');
+  // Written out rather than Intl.ListFormat: a page's first Intl object loads its locale data.
+  if (others === 0) {
+    return known.length === 1
+      ? known.join('')
+      : `${known.slice(0, -1).join(', ')} and ${known.at(-1)}`;
+  }
   return `${known.join(', ')} and ${others} ${others === 1 ? 'other' : 'others'}`;
 }
 

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRelative, RelativeTime } from './relative-time.js';
+import { formatExact, formatRelative, relativeWords, RelativeTime } from './relative-time.js';
 
 describe('formatRelative', () => {
   // Local times: the calendar is the user's.
@@ -18,6 +19,30 @@ describe('formatRelative', () => {
     expect(formatRelative(at(13, 12), now)).toBe('2 weeks ago');
     expect(formatRelative(new Date(2026, 6, 20), now)).toBe('4 months ago');
     expect(formatRelative(new Date(2024, 10, 1), now)).toBe('2 years ago');
+  });
+});
+
+describe('the words, written out instead of asking Intl (whose first use loads locale data)', () => {
+  it('says every count of every unit as Intl.RelativeTimeFormat does', () => {
+    const intl = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    const units = ['minute', 'hour', 'day', 'week', 'month', 'year'] as const;
+    const counts = Array.from({ length: 4001 }, (_, i) => i - 2000);
+    for (const unit of units) {
+      expect(counts.map((n) => relativeWords(n, unit))).toEqual(
+        counts.map((n) => intl.format(n, unit)),
+      );
+    }
+  });
+
+  it('says an exact time as Intl.DateTimeFormat does (en-US, medium date, short time)', () => {
+    const intl = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(1970, 0, 1), max: new Date(2100, 0, 1), noInvalidDate: true }),
+        (date) => formatExact(date) === intl.format(date),
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
 

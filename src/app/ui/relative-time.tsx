@@ -10,8 +10,31 @@ import { parseSparkTimestamp } from '../api/spark-timestamp.js';
 // Lists show dozens of times: the tooltip (and its positioning code) loads when one is pointed at.
 const ExactTimeTooltip = lazy(() => import('./exact-time-tooltip.js'));
 
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const exactFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+// The words are Intl's (`relative-time.test.tsx` checks them against it), written out: the first
+// Intl object a page makes loads the browser's locale data, 50-130 ms on a fast machine (several
+// times that on a phone), right before a list's first row. Intl loads when something else needs it.
+
+type Unit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+
+/** What `Intl.RelativeTimeFormat('en', { numeric: 'auto' })` says for -1, 0 and 1. */
+const NAMED: Record<Unit, [string, string, string]> = {
+  minute: ['1 minute ago', 'this minute', 'in 1 minute'],
+  hour: ['1 hour ago', 'this hour', 'in 1 hour'],
+  day: ['yesterday', 'today', 'tomorrow'],
+  week: ['last week', 'this week', 'next week'],
+  month: ['last month', 'this month', 'next month'],
+  year: ['last year', 'this year', 'next year'],
+};
+
+/** "3 days ago", "in 2 weeks", "yesterday": English, as Intl's relative time format says it. */
+export function relativeWords(value: number, unit: Unit): string {
+  if (value >= -1 && value <= 1) return NAMED[unit][Math.round(value) + 1] ?? '';
+  const size = Math.abs(value);
+  const count = `${String(size).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} ${unit}${size === 1 ? '' : 's'}`;
+  return value < 0 ? `${count} ago` : `in ${count}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -30,20 +53,23 @@ export function formatRelative(date: Date, now: Date = new Date()): string {
   const days = calendarDays(date, now);
   if (days === 0) {
     const ms = date.getTime() - now.getTime();
-    if (Math.abs(ms) >= HOUR) return relativeFormat.format(Math.trunc(ms / HOUR), 'hour');
-    if (Math.abs(ms) >= MINUTE) return relativeFormat.format(Math.trunc(ms / MINUTE), 'minute');
+    if (Math.abs(ms) >= HOUR) return relativeWords(Math.trunc(ms / HOUR), 'hour');
+    if (Math.abs(ms) >= MINUTE) return relativeWords(Math.trunc(ms / MINUTE), 'minute');
     return 'just now';
   }
   const size = Math.abs(days);
-  if (size < 7) return relativeFormat.format(days, 'day');
-  if (size < 30) return relativeFormat.format(Math.trunc(days / 7), 'week');
-  if (size < 365) return relativeFormat.format(Math.trunc(days / 30), 'month');
-  return relativeFormat.format(Math.trunc(days / 365), 'year');
+  if (size < 7) return relativeWords(days, 'day');
+  if (size < 30) return relativeWords(Math.trunc(days / 7), 'week');
+  if (size < 365) return relativeWords(Math.trunc(days / 30), 'month');
+  return relativeWords(Math.trunc(days / 365), 'year');
 }
 
 /** "Dec 5, 2026, 2:03 PM": the exact time, wherever the app shows one. */
 export function formatExact(date: Date): string {
-  return exactFormat.format(date);
+  const hour = date.getHours();
+  const minute = String(date.getMinutes()).padStart(2, '0');
+  const time = `${hour % 12 || 12}:${minute} ${hour < 12 ? 'AM' : 'PM'}`;
+  return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}, ${time}`;
 }
 
 interface RelativeTimeProps {
