@@ -11,7 +11,7 @@ import {
   noSignInWords,
 } from '../../../data/group-summary.js';
 import { AgentBadge, FavoriteMark, GroupLink, RowCheckbox } from './groups-table-parts.js';
-import type { AgentRows, ExtraColumn, RowSelection } from './groups-table-parts.js';
+import type { AgentRows, ExtraColumn, RowLinks, RowSelection } from './groups-table-parts.js';
 
 const SKELETON_CARDS = 5;
 
@@ -27,6 +27,7 @@ export function GroupCards({
   agents,
   namesOnly = false,
   extra,
+  links,
 }: {
   groups: PortalGroup[] | undefined;
   dataUpdatedAt: number;
@@ -39,6 +40,7 @@ export function GroupCards({
   agents?: AgentRows;
   namesOnly?: boolean;
   extra?: ExtraColumn[];
+  links: RowLinks;
 }) {
   const captionId = useId();
   return (
@@ -67,7 +69,12 @@ export function GroupCards({
                   <RowCheckbox group={group} selection={selection} />
                   <div className={card.lines}>
                     <div className={card.head}>
-                      <GroupLink group={group} dataUpdatedAt={dataUpdatedAt} agents={agents} />
+                      <GroupLink
+                        group={group}
+                        dataUpdatedAt={dataUpdatedAt}
+                        agents={agents}
+                        links={links}
+                      />
                       {isFavorite(group) && <FavoriteMark group={group} />}
                     </div>
                     <AgentBadge group={group} agents={agents} />

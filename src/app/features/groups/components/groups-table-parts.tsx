@@ -1,8 +1,9 @@
 import { Anchor, Badge, Checkbox, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
 import type { PortalGroup } from '../../../../shared/portal-groups.js';
-import { agentAccount } from '../../../account/account.js';
+import { agentAccount, type Account } from '../../../account/account.js';
 import { paths } from '../../../account/paths.js';
 import { useAccount } from '../../../account/use-account.js';
 import { prefetchContactEmails } from '../../../data/fetch-contact-emails.js';
@@ -99,22 +100,37 @@ export function SignInSortButton({ by, onSortBySignIn }: BookSort) {
   );
 }
 
+/** What every row's link needs from the list around it: read once per list, not once per row. */
+export interface RowLinks {
+  queryClient: QueryClient;
+  /** The list's whole address (path and query), for the group page's way back. */
+  listPath: string;
+  /** The account the list works for. */
+  account: Account;
+}
+
+export function useRowLinks(): RowLinks {
+  const queryClient = useQueryClient();
+  // The group page's way back returns to this list as it is now (its account, search, page, sort,
+  // filters): All my agents lives in the own account's address, the group under its agent's.
+  const { pathname, search } = useLocation();
+  const account = useAccount();
+  const listPath = `${pathname}${search}`;
+  return useMemo(() => ({ queryClient, listPath, account }), [queryClient, listPath, account]);
+}
+
 /** A group's name, linking to its page. */
 export function GroupLink({
   group,
   dataUpdatedAt,
   agents,
+  links: { queryClient, listPath, account: current },
 }: {
   group: PortalGroup;
   dataUpdatedAt: number;
   agents?: AgentRows;
+  links: RowLinks;
 }) {
-  const queryClient = useQueryClient();
-  // The group page's way back returns to this list as it is now (its account, search, page, sort,
-  // filters): All my agents lives in the own account's address, the group under its agent's.
-  const { pathname, search } = useLocation();
-  const listPath = `${pathname}${search}`;
-  const current = useAccount();
   // Another agent's group opens under that agent, and seeds that agent's cache.
   const account = agents ? agentAccount(agents.agentOf(group)) : current;
   // What opening the circle needs, started on intent so it opens from cache: the page's code, the

@@ -13,6 +13,7 @@ import {
   RowCheckbox,
   SignInSortButton,
   signInAriaSort,
+  useRowLinks,
 } from './groups-table-parts.js';
 import type { AgentRows, BookSort, ExtraColumn, RowSelection } from './groups-table-parts.js';
 
@@ -67,6 +68,7 @@ export function GroupsTable({
   const pageSelected = groups?.filter((group) => selection?.isSelected(group.Id)).length ?? 0;
   const allSelected = groups !== undefined && groups.length > 0 && pageSelected === groups.length;
   const phone = usePhone();
+  const links = useRowLinks();
 
   const selectAll = selection && (
     <Checkbox
@@ -98,6 +100,7 @@ export function GroupsTable({
         agents={agents}
         namesOnly={namesOnly}
         extra={extra}
+        links={links}
       />
     );
   }
@@ -162,7 +165,12 @@ export function GroupsTable({
                     </Table.Td>
                   )}
                   <Table.Th scope="row" fw={400}>
-                    <GroupLink group={group} dataUpdatedAt={dataUpdatedAt} agents={agents} />
+                    <GroupLink
+                      group={group}
+                      dataUpdatedAt={dataUpdatedAt}
+                      agents={agents}
+                      links={links}
+                    />
                   </Table.Th>
                   {agents && (
                     <Table.Td>
