@@ -5,6 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
 import type { createBrowserRouter } from 'react-router-dom';
+import { SessionProvider } from './data/session.js';
 import { guardPendingWrites } from './pending-writes-guard.js';
 import { ProgressBar } from './ui/progress-bar.js';
 import { ToastDock } from './ui/toast-dock.js';
@@ -30,9 +31,11 @@ export function AppProviders({ queryClient, env, children }: ProvidersProps) {
       env={env}
     >
       <QueryClientProvider client={queryClient}>
-        <ToastDock />
-        <ProgressBar />
-        {children}
+        <SessionProvider>
+          <ToastDock />
+          <ProgressBar />
+          {children}
+        </SessionProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,5 +1,6 @@
+import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
 import { sessionAnswerSchema } from '../../shared/agents.js';
 import type { SessionAnswer } from '../../shared/agents.js';
 import { authRequest, SparkApiError } from '../api/spark-fetch.js';
@@ -41,8 +42,21 @@ export const sessionQueryOptions = () =>
     retry: false,
   });
 
-export function useSession() {
-  return useQuery(sessionQueryOptions());
+const SessionContext = createContext<UseQueryResult<SessionState> | null>(null);
+
+/**
+ * The session's one query observer, for every component under it. Each `useSession` used to make
+ * its own (every `useCanEdit`, `useSessionUser` and `useAccount`: dozens on a page), and on a
+ * phone their set-up showed in the first render's profile.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  return createElement(SessionContext.Provider, { value: useQuery(sessionQueryOptions()) }, children);
+}
+
+export function useSession(): UseQueryResult<SessionState> {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession is used outside SessionProvider (see AppProviders)');
+  return session;
 }
 
 /** The signed-in user (pages render behind the auth gate, so normally present). */
