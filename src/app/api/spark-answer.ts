@@ -30,11 +30,7 @@ export const WRONG_ACCOUNT = -2;
 
 /** The answer's JSON; a failure, in Spark's envelope or not, is a `SparkApiError` with its message. */
 export async function readAnswer(response: Response, method: string): Promise<unknown> {
-  const json: unknown = await response.json().catch((error: unknown) => {
-    // A read cancelled while its body arrived was cancelled; it is no empty answer.
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    return undefined;
-  });
+  const json: unknown = await response.json().catch(() => undefined);
   const failure = sparkFailureReadSchema.safeParse(json);
   // Spark may also answer a failure with HTTP 200 and `Success: false`.
   if (!response.ok || failure.success) {
