@@ -19,7 +19,10 @@ const SLOW_NETWORK_LATENCY_MS = 200;
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  // One worker per project, the two projects side by side: the chromium journeys keep the CPU
+  // busy (a second worker of theirs was measured slower), the slow network's mostly wait on its
+  // latency, so they fit beside them (README, "Tests, stress and benchmarks").
+  workers: 2,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
@@ -36,11 +39,12 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', workers: 1, use: { ...devices['Desktop Chrome'] } },
     {
       // The main journeys again, every request answered late (see e2e/serve-slow-network.ts).
       name: 'slow-network',
       grep: /@slow-network/,
+      workers: 1,
       // Every round trip costs the latency, so a long journey takes minutes.
       timeout: 180_000,
       use: {

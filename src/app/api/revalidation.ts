@@ -14,11 +14,14 @@ export function ifNoneMatch(url: string): Record<string, string> {
   return kept ? { 'If-None-Match': kept.etag } : {};
 }
 
-/** Keeps a read's answer, the newest `KEPT` (a Map keeps the order they were set in). */
+/**
+ * Keeps a read's answer, the newest `KEPT` (a Map keeps the order they were set in). One whose
+ * body never arrived (the read was cancelled meanwhile) is not kept: a 304 would confirm nothing.
+ */
 export function keepAnswer(url: string, response: Response, json: unknown): void {
   const etag = response.headers.get('ETag');
   answers.delete(url);
-  if (!etag) return;
+  if (!etag || json === undefined) return;
   answers.set(url, { etag, json });
   if (answers.size > KEPT) answers.delete(answers.keys().next().value ?? '');
 }
@@ -26,6 +29,11 @@ export function keepAnswer(url: string, response: Response, json: unknown): void
 /** The answer a 304 confirmed. */
 export function keptAnswer(url: string): unknown {
   return answers.get(url)?.json;
+}
+
+/** Forgets the answer to `url`, so that the next read of it asks for the whole answer. */
+export function forgetAnswer(url: string): void {
+  answers.delete(url);
 }
 
 /** Signing out forgets every answer. */

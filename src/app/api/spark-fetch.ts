@@ -7,7 +7,7 @@ import type { AuditContext } from '../../shared/audit.js';
 import type { Account } from '../account/account.js';
 import { APP_REQUEST_HEADERS } from '../boot/app-headers.js';
 import { takeEarlyRead } from '../boot/early-reads.js';
-import { ifNoneMatch, keepAnswer, keptAnswer } from './revalidation.js';
+import { forgetAnswer, ifNoneMatch, keepAnswer, keptAnswer } from './revalidation.js';
 import { checkActingFor, parse, readAnswer, SparkApiError } from './spark-answer.js';
 
 export { SparkApiError, WRONG_ACCOUNT } from './spark-answer.js';
@@ -59,8 +59,12 @@ async function sendFor(
   });
   checkActingFor(response, account);
   if (read && response.status === 304) {
-    // Forgotten while it was asked for (signed out, or pushed out): ask for the whole answer.
-    return keptAnswer(url) ?? sendFor(account, { method, path, query, signal });
+    const kept = keptAnswer(url);
+    if (kept !== undefined) return kept;
+    // Forgotten while it was asked for (signed out, or pushed out): ask once for the whole
+    // answer, without the tag, so that no further 304 can send it round again.
+    forgetAnswer(url);
+    return sendFor(account, { method, path, query, signal });
   }
   const json = await readAnswer(response, method);
   if (read) keepAnswer(url, response, json);

@@ -112,6 +112,46 @@ describe('working for an agent', () => {
     expect(jordanData).toEqual([jordanGroup.Id]);
   });
 
+  it('shows the agent’s list again after leaving it while its answer was still arriving', async () => {
+    // Avery's first answer: its headers (and ETag) arrive, its body is still on the way when
+    // Riley switches to Jordan, and the switch cancels the read, as a browser does on a slow
+    // network. Riley then comes back to Avery.
+    let cancelBody: () => void = () => undefined;
+    const cancelled = new Promise<void>((resolve) => (cancelBody = resolve));
+    let averyAnswers = 0;
+    backend.browseAs(riley);
+    backend.msw.use(
+      backend.route('get', `/api/agents/${avery.user.Id}/v1/portal/groups`, {
+        edit: async (response) => {
+          averyAnswers += 1;
+          // An app that never gets a usable answer asks on and on; fail instead of waiting.
+          if (averyAnswers > 3) throw new Error('Avery’s list was asked for again and again');
+          if (averyAnswers > 1) return response;
+          const body = new Uint8Array(await response.arrayBuffer());
+          const arriving = new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(body.subarray(0, 10));
+            },
+            async pull(controller) {
+              await cancelled;
+              controller.error(new DOMException('The user aborted a request.', 'AbortError'));
+            },
+          });
+          return new Response(arriving, { status: response.status, headers: response.headers });
+        },
+      }),
+    );
+    const { user } = renderApp(`/for/${avery.user.Id}/groups`);
+    await waitFor(() => expect(averyAnswers).toBe(1));
+    await chooseInMenu(user, 'Jordan Lee');
+    expect(await screen.findByRole('link', { name: 'Jordan Client' })).toBeVisible();
+    cancelBody();
+
+    await chooseInMenu(user, 'Avery Stone');
+    expect(await screen.findByRole('link', { name: 'Avery Client' })).toBeVisible();
+    expect(screen.getByRole('status', { name: 'You are working for Avery Stone' })).toBeVisible();
+  });
+
   it('treats an answer made with another account’s token as an error, never as data', async () => {
     backend.browseAs(riley);
     backend.msw.use(
