@@ -265,6 +265,12 @@ test("once the list is idle a circle opens without the network: its page's code 
   await groupLinks(page).first().click();
   await expect(page.getByRole('heading', { level: 1, name: ownerName(group) })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Members' }).getByRole('row').nth(1)).toBeVisible();
+  // What it shares loads with its own code, which did not come ahead: said in its place, while
+  // the members stay (the page used to give way to "This page needs a reload").
+  await expect(
+    page.getByRole('status', { name: 'What this circle shares could not be shown' }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Members' })).toBeVisible();
   await context.setOffline(false);
 });
 

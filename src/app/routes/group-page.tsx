@@ -17,6 +17,7 @@ import type { GroupLinkState } from '../features/groups/components/groups-table.
 import { GroupMembers } from '../features/members/components/group-members.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
 import { PageStates } from '../ui/page-states.js';
+import { SectionBoundary } from '../ui/section-boundary.js';
 import { preloadPageCode } from '../ui/page-code.js';
 import { useIntent } from '../ui/use-intent.js';
 import { PageError } from './route-error.js';
@@ -91,13 +92,17 @@ function GroupView({
         </Group>
       </Group>
       <GroupMembers group={group} canEdit={canEdit} />
-      <Suspense fallback={<Skeleton height={160} aria-hidden="true" />}>
-        <SharedInThisCircle group={group} />
-      </Suspense>
-      {canEdit && (
-        <Suspense fallback={null}>
-          <SignInActivity users={group.Users} />
+      <SectionBoundary what="What this circle shares">
+        <Suspense fallback={<Skeleton height={160} aria-hidden="true" />}>
+          <SharedInThisCircle group={group} />
         </Suspense>
+      </SectionBoundary>
+      {canEdit && (
+        <SectionBoundary what="Sign-in activity">
+          <Suspense fallback={null}>
+            <SignInActivity users={group.Users} />
+          </Suspense>
+        </SectionBoundary>
       )}
     </Stack>
   );

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Text } from '@mantine/core';
+import { ErrorBoundary } from 'react-error-boundary';
+
+function reload() {
+  window.location.reload();
+}
+
+/**
+ * A part of a page whose code could not be fetched (offline, or a new version put live) or that
+ * failed to render: said in its place, and the rest of the page stays (a circle's members offline).
+ */
+export function SectionBoundary({ what, children }: { what: string; children: ReactNode }) {
+  return (
+    <ErrorBoundary
+      fallbackRender={() => (
+        <Alert color="yellow" variant="light" title={`${what} could not be shown`} role="status">
+          <Text size="sm">
+            This part of the page could not be loaded, usually because the connection dropped or a
+            new version was just put live. The rest of the page works; reload it to see this part.
+          </Text>
+          <Button size="xs" mt="xs" variant="default" onClick={reload}>
+            Reload
+          </Button>
+        </Alert>
+      )}
+    >
+      {children}
+    </ErrorBoundary>
+  );
+}
