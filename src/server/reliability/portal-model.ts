@@ -93,7 +93,12 @@ export async function readModel(call: SparkCall): Promise<PortalModel> {
     contacts: new Map(),
     groups: new Map(),
     portalCarts: new Map(),
-    vowCurrent: (current.json.D.Results[0]?.Id as string | undefined) ?? null,
+    // While the VOW consumer's portal is off, Spark refuses them their current circle (403): not
+    // readable then (a random sequence can end there; the groups are what a re-read compares).
+    vowCurrent:
+      current.status === 200
+        ? ((current.json.D.Results[0]?.Id as string | undefined) ?? null)
+        : null,
   };
   for (const contact of contacts) {
     const portal = await call('GET', `/v1/contacts/${contact.Id}/portal`);
