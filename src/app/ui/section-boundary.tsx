@@ -14,7 +14,16 @@ export function SectionBoundary({ what, children }: { what: string; children: Re
   return (
     <ErrorBoundary
       fallbackRender={() => (
-        <Alert color="yellow" variant="light" title={`${what} could not be shown`} role="status">
+        // The title in the page's own text colour: Mantine's yellow title is below 4.5:1.
+        <Alert
+          color="yellow"
+          variant="light"
+          role="status"
+          aria-label={`${what} could not be shown`}
+        >
+          <Text size="sm" fw={700}>
+            {what} could not be shown
+          </Text>
           <Text size="sm">
             This part of the page could not be loaded, usually because the connection dropped or a
             new version was just put live. The rest of the page works; reload it to see this part.
