@@ -6,6 +6,7 @@ import { useAccountPaths } from '../account/use-account.js';
 import { errorMessage } from '../api/error-message.js';
 import { SparkApiError } from '../api/spark-fetch.js';
 import { NotFoundPanel } from '../ui/not-found-panel.js';
+import { reload } from '../ui/section-boundary.js';
 
 /** A piece of the app (a page's code, a dialog's) that the browser could not fetch. */
 function isChunkLoadError(error: unknown): boolean {
@@ -15,10 +16,6 @@ function isChunkLoadError(error: unknown): boolean {
       error.message,
     )
   );
-}
-
-function reload() {
-  window.location.reload();
 }
 
 /** What a failure that ended a page says: why, what to do, and the request id to quote. */

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Text } from '@mantine/core';
 import { ErrorBoundary } from 'react-error-boundary';
 
-function reload() {
+/** Loads the page again: the way out when part of the app could not be fetched. */
+export function reload() {
   window.location.reload();
 }
 
