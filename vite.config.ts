@@ -72,6 +72,11 @@ export default defineConfig(({ command }) => ({
         ? [
             { find: /^react-router$/, replacement: join(reactRouterBuild, 'index.mjs') },
             { find: /^react-router\/dom$/, replacement: join(reactRouterBuild, 'dom-export.mjs') },
+            // The theme's variables ship as CSS (src/app/ui/no-runtime-css-variables.ts says why).
+            {
+              find: /^\.\/MantineCssVariables\/MantineCssVariables\.mjs$/,
+              replacement: join(import.meta.dirname, 'src/app/ui/no-runtime-css-variables.ts'),
+            },
           ]
         : [],
   },

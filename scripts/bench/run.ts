@@ -38,6 +38,8 @@ const { values } = parseArgs({
     'visit-runs': { type: 'string' },
     /** Where to write a CPU profile (.cpuprofile) of the first throttled cold visit to /groups. */
     'cpu-profile': { type: 'string' },
+    /** Where to write a CPU profile of the first throttled tap that opens a circle from the list. */
+    'cpu-profile-open': { type: 'string' },
   },
 });
 const smoke = values.smoke;
@@ -355,7 +357,13 @@ try {
   const visitRuns = Number(values['visit-runs'] ?? (smoke ? 1 : 5));
   const visits = apiOnly
     ? {}
-    : await measureVisits(server.url, visitRuns, PROFILES, values['cpu-profile']);
+    : await measureVisits(
+        server.url,
+        visitRuns,
+        PROFILES,
+        values['cpu-profile'],
+        values['cpu-profile-open'],
+      );
   const favorites = apiOnly || visitsOnly ? [] : await measureFavorites(server.url, smoke ? 1 : 3);
   const wholeBook =
     apiOnly || visitsOnly

@@ -222,6 +222,17 @@ async function tap(page: Page, cdp: CDPSession, target: Locator) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+async function startProfiler(cdp: CDPSession) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+}
+
+async function stopProfiler(cdp: CDPSession, file: string) {
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+}
+
 /** A fresh context (an empty cache) signed in, with a page whose network is watched. */
 async function freshPage(
   browser: Browser,
@@ -254,6 +265,8 @@ export async function measureVisits(
   profiles: Profile[] = PROFILES,
   /** Where to write a CPU profile of the first cold visit to /groups under the last profile. */
   cpuProfile?: string,
+  /** Where to write a CPU profile of the first tap that opens a circle under the last profile. */
+  cpuProfileOpen?: string,
 ): Promise<Record<string, ProfileFigures>> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const figures: Record<string, ProfileFigures> = {};
@@ -269,23 +282,19 @@ export async function measureVisits(
       });
       for (let run = 0; run < runs; run++) {
         const list = await freshPage(browser, baseUrl, storageState, profile);
-        const profiled = cpuProfile && run === 0 && profile === profiles.at(-1);
-        if (profiled) {
-          await list.network.cdp.send('Profiler.enable');
-          await list.network.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-          await list.network.cdp.send('Profiler.start');
-        }
+        const profiled = run === 0 && profile === profiles.at(-1);
+        const cdp = list.network.cdp;
+        if (profiled && cpuProfile) await startProfiler(cdp);
         f.groupsCold.push(await visit(list.page, list.network, '/groups', 'firstRow'));
-        if (profiled) {
-          const { profile: recorded } = await list.network.cdp.send('Profiler.stop');
-          writeFileSync(cpuProfile, JSON.stringify(recorded));
-        }
+        if (profiled && cpuProfile) await stopProfiler(cdp, cpuProfile);
         await list.page.goto('about:blank');
         f.groupsWarm.push(await visit(list.page, list.network, '/groups', 'firstRow'));
         const row = list.page.locator(ROW).nth(run % 10);
         const circle = (await row.getAttribute('href')) ?? '';
-        await tap(list.page, list.network.cdp, row);
+        if (profiled && cpuProfileOpen) await startProfiler(cdp);
+        await tap(list.page, cdp, row);
         f.openCircleMs.push(Math.round(await waitForMark(list.page, 'opened')));
+        if (profiled && cpuProfileOpen) await stopProfiler(cdp, cpuProfileOpen);
         await list.context.close();
 
         const deep = await freshPage(browser, baseUrl, storageState, profile);

@@ -26,6 +26,8 @@ export function AppProviders({ queryClient, env, children }: ProvidersProps) {
     <MantineProvider
       theme={theme}
       cssVariablesResolver={cssVariablesResolver}
+      // The theme's variables ship as CSS (theme-variables.css), not worked out at run time.
+      withCssVariables={false}
       defaultColorScheme="auto"
       colorSchemeManager={colorSchemeManager}
       env={env}

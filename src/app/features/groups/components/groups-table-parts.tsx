@@ -1,4 +1,4 @@
-import { Anchor, Badge, Checkbox, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router-dom';
@@ -12,6 +12,7 @@ import type { GroupListParams } from '../../../data/group-keys.js';
 import { groupName, isFavorite } from '../../../data/group-summary.js';
 import { canEditNow } from '../../../data/session.js';
 import { preloadPageCode } from '../../../ui/page-code.js';
+import { PlainCheckbox } from '../../../ui/plain-checkbox.js';
 import { useIntent } from '../../../ui/use-intent.js';
 import { focusIfOpened, rememberOpenedRow } from '../return-focus.js';
 
@@ -171,7 +172,7 @@ export function RowCheckbox({
 }) {
   if (!selection) return null;
   return (
-    <Checkbox
+    <PlainCheckbox
       aria-label={`Select ${groupName(group)}`}
       checked={selection.isSelected(group.Id)}
       onChange={(event) => selection.onToggle(group, event.currentTarget.checked)}

@@ -1,6 +1,7 @@
-import { Button, Group } from '@mantine/core';
+import { Button } from '@mantine/core';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { isAgent } from '../../../data/member-state.js';
+import classes from './member-parts.module.css';
 
 interface Props {
   user: PortalGroupUser;
@@ -13,7 +14,7 @@ interface Props {
 export function MemberActions({ user, isOwner, onRemove, onTogglePortal }: Props) {
   const portalAction = user.Enabled ? 'Turn portal off' : 'Turn portal on';
   return (
-    <Group gap="xs" justify="flex-end" wrap="nowrap">
+    <div className={classes.actions}>
       {onTogglePortal && !isAgent(user) && (
         <Button
           variant="default"
@@ -36,6 +37,6 @@ export function MemberActions({ user, isOwner, onRemove, onTogglePortal }: Props
           Remove
         </Button>
       )}
-    </Group>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Stack, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import type { MemberState } from '../../../data/member-state.js';
 import { DotBadge } from '../../../ui/dot-badge.js';
+import classes from './member-parts.module.css';
 
 export function ActivityBadge({ state }: { state: MemberState }) {
   return (
@@ -22,12 +23,10 @@ export function PortalBadge({ user }: { user: PortalGroupUser }) {
 /** The Active badge and, under it, the member's state in plain words. */
 export function MemberActivity({ state }: { state: MemberState }) {
   return (
-    <Stack gap={2} align="flex-start">
+    <div className={classes.activity}>
       <ActivityBadge state={state} />
-      <Text fz="xs" c="dimmed">
-        {state.status}
-      </Text>
-    </Stack>
+      <p className={classes.note}>{state.status}</p>
+    </div>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import type { PortalGroup, PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { isAgent } from '../../../data/member-state.js';
 import { CardList, CardListItem } from '../../../ui/card-list.js';
 import { AgentBadge, OwnerBadge } from './member-badges.js';
+import classes from './member-parts.module.css';
 
 interface Props {
   user: PortalGroupUser;
@@ -15,8 +16,8 @@ interface Props {
 /** The member's name, which opens their contact, with badges and the e-mail under it. */
 export function MemberName({ user, isOwner, email, onOpen }: Props) {
   return (
-    <Stack gap={0} align="flex-start">
-      <Group gap="xs" wrap="nowrap">
+    <div className={classes.name}>
+      <div className={classes.nameLine}>
         <Anchor
           component="button"
           type="button"
@@ -31,11 +32,11 @@ export function MemberName({ user, isOwner, email, onOpen }: Props) {
         </Anchor>
         {isOwner && <OwnerBadge />}
         {isAgent(user) && <AgentBadge />}
-      </Group>
-      <Text fz="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+      </div>
+      <p className={classes.note} style={{ overflowWrap: 'anywhere' }}>
         {email === undefined ? '\u00a0' : (email ?? 'No e-mail')}
-      </Text>
-    </Stack>
+      </p>
+    </div>
   );
 }
 

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Group, Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import type { PortalGroupUser } from '../../../../shared/portal-groups.js';
 import { isAgent, memberState } from '../../../data/member-state.js';
 import { CardListItem } from '../../../ui/card-list.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { MemberActivity, NotShown, PortalBadge } from './member-badges.js';
+import classes from './member-parts.module.css';
 
 interface Props {
   user: PortalGroupUser;
@@ -39,13 +40,13 @@ export function MemberCard({ user, name, actions }: Props) {
         <NotShown />
       ) : (
         <>
-          <Group gap="md" align="flex-start">
+          <div className={classes.badges}>
             <MemberActivity state={memberState(user)} />
             <PortalBadge user={user} />
-          </Group>
-          <Text fz="xs">
+          </div>
+          <p className={classes.small}>
             Last login: <RelativeTime value={user.LastLogin} />
-          </Text>
+          </p>
         </>
       )}
       {actions}
