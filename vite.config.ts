@@ -155,6 +155,34 @@ export default defineConfig(({ command }) => ({
           include: ['src/app/**/*.test.{ts,tsx}'],
           setupFiles: ['src/app/testing/setup.ts'],
           testTimeout: 15_000,
+          // The UI libraries pre-bundled into a few files, once per run (node_modules/.vite):
+          // each test file imported Mantine and the rest as hundreds of modules of their own.
+          // React and everything using it are listed together so they share one React.
+          deps: {
+            optimizer: {
+              client: {
+                enabled: true,
+                include: [
+                  'react',
+                  'react/jsx-runtime',
+                  'react/jsx-dev-runtime',
+                  'react-dom',
+                  'react-dom/client',
+                  'react-router',
+                  'react-router-dom',
+                  '@mantine/core',
+                  '@mantine/hooks',
+                  '@mantine/spotlight',
+                  '@tanstack/react-query',
+                  '@testing-library/react',
+                  '@testing-library/user-event',
+                  'nuqs',
+                  'nuqs/adapters/react-router/v7',
+                  'react-error-boundary',
+                ],
+              },
+            },
+          },
         },
       },
     ],

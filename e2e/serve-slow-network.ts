@@ -1,5 +1,6 @@
 // The app on a slow network: the real server (embedded emulator, built app) behind a proxy on
-// --port that answers every request --latency milliseconds late, assets and API alike.
+// --port that answers every request --latency milliseconds late, assets and API alike. With
+// --latency 0 it is the second app of the `chromium-2` journeys (playwright.config.ts).
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
